@@ -1,4 +1,10 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/healthz", () => Results.Ok("ok"));
-app.Run();
+using Hw4.Dashboard.Cli;
+using Hw4.Dashboard.Hosting;
+
+// A verb (taylor, denoise, train, …) runs headless; no verb starts the web server.
+if (CliApp.IsVerb(args))
+    return await CliApp.RunAsync(args, Console.Out, Console.Error);
+
+var app = WebHost.Build(args);
+await app.RunAsync();
+return 0;
