@@ -1,0 +1,20 @@
+namespace Hw4.Dashboard.Configuration;
+
+/// <summary>The <c>Hw4</c> configuration section (appsettings, env <c>Hw4__*</c>, command line <c>--Hw4:*</c>).</summary>
+public sealed class Hw4Options
+{
+    /// <summary>The configuration section name.</summary>
+    public const string Section = "Hw4";
+
+    /// <summary>
+    /// Folder holding <c>datasets/</c> and <c>images/</c>. Also read from the <c>HW4_DATA</c> environment variable.
+    /// Empty: look for a <c>shared/</c> folder beside the checkout (or any ancestor of it).
+    /// </summary>
+    public string? DataDir { get; set; }
+
+    /// <summary>Where training runs are stored; relative paths are under the current directory.</summary>
+    public string RunsDir { get; set; } = "runs";
+
+    /// <summary><c>auto</c>, <c>cpu</c> or <c>cuda</c>; resolved once at start.</summary>
+    public string Device { get; set; } = "auto";
+}
