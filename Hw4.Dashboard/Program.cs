@@ -5,6 +5,4 @@ using Hw4.Dashboard.Hosting;
 if (CliApp.IsVerb(args))
     return await CliApp.RunAsync(args, Console.Out, Console.Error);
 
-var app = WebHost.Build(args);
-await app.RunAsync();
-return 0;
+return await WebHost.RunAsync(args);

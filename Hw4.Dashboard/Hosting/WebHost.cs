@@ -1,14 +1,51 @@
+using Hw4.Dashboard.Configuration;
+using Microsoft.Extensions.Options;
+
 namespace Hw4.Dashboard.Hosting;
 
-/// <summary>Builds the web application. Filled in by the dashboard work.</summary>
+/// <summary>Builds and runs the web application.</summary>
 public static class WebHost
 {
     /// <summary>Builds the app: services, middleware and endpoints.</summary>
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
+        builder.UseHw4DefaultUrls();
+        // Package assets (MudBlazor, Plotly) are served from the NuGet cache when running from a build folder in any
+        // environment, not only Development; a published app has them in wwwroot and the call is a no-op there.
+        builder.WebHost.UseStaticWebAssets();
+        builder.AddHw4Services();
         var app = builder.Build();
-        app.MapGet("/healthz", () => Results.Ok("ok"));
+        app.UseHw4Pipeline();
         return app;
+    }
+
+    /// <summary>
+    /// Builds and runs the app until shutdown; returns the exit code. Bad configuration (an unknown device, an invalid
+    /// option) ends with one clear line on stderr and exit code 2 rather than a stack trace.
+    /// </summary>
+    public static async Task<int> RunAsync(string[] args)
+    {
+        WebApplication app;
+        try
+        {
+            app = Build(args);
+            await app.StartAsync();
+        }
+        catch (OptionsValidationException e)
+        {
+            await Console.Error.WriteLineAsync($"error: {string.Join("; ", e.Failures)}");
+            return 2;
+        }
+        catch (StartupConfigurationException e)
+        {
+            await Console.Error.WriteLineAsync($"error: {e.Message}");
+            return 2;
+        }
+
+        foreach (var url in app.Urls)
+            Console.WriteLine($"Hw4 Lab dashboard: {url}");
+        await app.WaitForShutdownAsync();
+        return 0;
     }
 }

@@ -1,0 +1,27 @@
+using Hw4.Ml.Devices;
+using Microsoft.Extensions.Options;
+
+namespace Hw4.Dashboard.Configuration;
+
+/// <summary>Checks <see cref="Hw4Options"/> at start so a typo fails fast with a message naming the setting.</summary>
+public sealed class Hw4OptionsValidator : IValidateOptions<Hw4Options>
+{
+    /// <inheritdoc />
+    public ValidateOptionsResult Validate(string? name, Hw4Options options)
+    {
+        var failures = new List<string>();
+        try
+        {
+            DeviceResolver.Parse(options.Device ?? "");
+        }
+        catch (ArgumentException e)
+        {
+            failures.Add($"Hw4:Device: {e.Message}");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.RunsDir))
+            failures.Add("Hw4:RunsDir must not be empty.");
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

@@ -1,0 +1,13 @@
+using Hw4.Dashboard.Features.Streaming.Events;
+
+namespace Hw4.Dashboard.Features.Streaming;
+
+/// <summary>What the <c>/hubs/runs</c> hub calls on its clients.</summary>
+public interface IRunsClient
+{
+    /// <summary>The replay (missed events, or a snapshot) sent once per subscribe, before any live event of that run.</summary>
+    Task ReceiveReplay(RunReplay replay);
+
+    /// <summary>A live event; sequence numbers of a run arrive in increasing order without gaps.</summary>
+    Task ReceiveEvent(RunEventEnvelope envelope);
+}

@@ -1,0 +1,100 @@
+using Hw4.Dashboard.Features.Streaming.Events;
+
+namespace Hw4.Dashboard.Features.Streaming;
+
+/// <summary>
+/// Bounded per-run memory of emitted events, for snapshots and replay. Progress events age out after
+/// <c>capacityPerRun</c>; milestones (start, epochs, checkpoints, the end) are always kept so a snapshot still tells the
+/// whole story of a long run. Thread-safe.
+/// </summary>
+public sealed class RunEventLog(int capacityPerRun, int maxRuns)
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, RunHistory> _runs = new(StringComparer.Ordinal);
+    private long _touch;
+
+    /// <summary>The last sequence number emitted for <paramref name="runId"/>, 0 when none.</summary>
+    public long LastSeq(string runId)
+    {
+        lock (_gate)
+            return _runs.TryGetValue(runId, out var h) ? h.LastSeq : 0;
+    }
+
+    /// <summary>The run ids with a log, most recently active first.</summary>
+    public IReadOnlyList<string> RunIds()
+    {
+        lock (_gate)
+            return _runs.OrderByDescending(kv => kv.Value.Touched).Select(kv => kv.Key).ToList();
+    }
+
+    /// <summary>Stamps <paramref name="e"/> with the run's next sequence number and records it.</summary>
+    public RunEventEnvelope Append(RunEvent e, DateTimeOffset at)
+    {
+        lock (_gate)
+        {
+            if (!_runs.TryGetValue(e.RunId, out var history))
+            {
+                EvictIfFull();
+                history = new RunHistory();
+                _runs[e.RunId] = history;
+            }
+
+            history.Touched = ++_touch;
+            var envelope = new RunEventEnvelope(++history.LastSeq, at, e);
+            if (IsMilestone(e))
+                history.Milestones.Add(envelope);
+            else
+            {
+                history.Recent.Enqueue(envelope);
+                while (history.Recent.Count > capacityPerRun)
+                    history.DroppedUpTo = history.Recent.Dequeue().Seq;
+            }
+
+            return envelope;
+        }
+    }
+
+    /// <summary>
+    /// The events after <paramref name="lastSeq"/> when all of them are still kept, else a snapshot
+    /// (also when <paramref name="lastSeq"/> is null or ahead of the log, e.g. after a server restart).
+    /// </summary>
+    public RunReplay Since(string runId, long? lastSeq)
+    {
+        lock (_gate)
+        {
+            if (!_runs.TryGetValue(runId, out var history))
+                return new RunReplay(runId, IsSnapshot: lastSeq is null or not 0, 0, []);
+
+            if (lastSeq is { } after && after <= history.LastSeq && after >= history.DroppedUpTo)
+            {
+                var missed = history.All().Where(x => x.Seq > after).ToList();
+                return new RunReplay(runId, IsSnapshot: false, history.LastSeq, missed);
+            }
+
+            return new RunReplay(runId, IsSnapshot: true, history.LastSeq, history.All().ToList());
+        }
+    }
+
+    private static bool IsMilestone(RunEvent e) => e is not (BatchProgress or DenoiseProgress);
+
+    private void EvictIfFull()
+    {
+        if (_runs.Count < maxRuns)
+            return;
+        var oldest = _runs.MinBy(kv => kv.Value.Touched).Key;
+        _runs.Remove(oldest);
+    }
+
+    private sealed class RunHistory
+    {
+        public long LastSeq;
+        public long Touched;
+        public readonly List<RunEventEnvelope> Milestones = [];
+        public readonly Queue<RunEventEnvelope> Recent = new();
+
+        /// <summary>The highest sequence number that aged out; a client at or above it can be replayed exactly.</summary>
+        public long DroppedUpTo;
+
+        public IEnumerable<RunEventEnvelope> All() => Milestones.Concat(Recent).OrderBy(x => x.Seq);
+    }
+}

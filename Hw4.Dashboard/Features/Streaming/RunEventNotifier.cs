@@ -1,0 +1,100 @@
+using System.Collections.Immutable;
+using System.Threading.Channels;
+using Hw4.Dashboard.Features.Streaming.Events;
+using Microsoft.Extensions.Options;
+
+namespace Hw4.Dashboard.Features.Streaming;
+
+/// <summary>
+/// The one place run events enter. <see cref="Publish"/> only enqueues, so a training loop never waits on a browser;
+/// <see cref="RunEventPump"/> throttles, numbers and fans events out to the SignalR hub and to component subscribers.
+/// </summary>
+public sealed class RunEventNotifier
+{
+    private readonly Channel<PumpItem> _channel =
+        Channel.CreateUnbounded<PumpItem>(new UnboundedChannelOptions { SingleReader = true });
+
+    private readonly Lock _fanOut = new();
+    private ImmutableArray<RunSubscription> _subscribers = [];
+
+    /// <summary>Creates the notifier with its replay log sized by <paramref name="options"/>.</summary>
+    public RunEventNotifier(IOptions<StreamingOptions> options)
+    {
+        Options = options.Value;
+        Log = new RunEventLog(Options.LogCapacityPerRun, Options.MaxRuns);
+    }
+
+    /// <summary>The streaming settings.</summary>
+    public StreamingOptions Options { get; }
+
+    /// <summary>The bounded per-run log behind snapshots and replay.</summary>
+    public RunEventLog Log { get; }
+
+    internal ChannelReader<PumpItem> Reader => _channel.Reader;
+
+    /// <summary>Queues an event; never blocks and is safe from any thread.</summary>
+    public void Publish(RunEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        _channel.Writer.TryWrite(new PublishItem(e));
+    }
+
+    /// <summary>
+    /// Follows one run: <see cref="RunSubscription.Replay"/> holds the events after <paramref name="lastSeq"/> (or a
+    /// snapshot), and <paramref name="onEvent"/> gets every later one on the pump thread; keep it quick (a component
+    /// calls <c>InvokeAsync(StateHasChanged)</c>).
+    /// </summary>
+    public RunSubscription Subscribe(string runId, long? lastSeq, Action<RunEventEnvelope> onEvent)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(runId);
+        // Reading the log and registering under the lock the pump appends under: each event is then either in the
+        // replay or delivered to the handler, never both and never neither.
+        lock (_fanOut)
+        {
+            var subscription = new RunSubscription(runId, Log.Since(runId, lastSeq), onEvent, Remove);
+            _subscribers = _subscribers.Add(subscription);
+            return subscription;
+        }
+    }
+
+    /// <summary>Follows every run (for lists and the status chip); no replay.</summary>
+    public RunSubscription SubscribeAll(Action<RunEventEnvelope> onEvent)
+    {
+        lock (_fanOut)
+        {
+            var subscription = new RunSubscription(null, null, onEvent, Remove);
+            _subscribers = _subscribers.Add(subscription);
+            return subscription;
+        }
+    }
+
+    /// <summary>Asks the pump to send <paramref name="connectionId"/> the run's replay, then add it to the run's group.</summary>
+    public Task AttachConnectionAsync(string connectionId, string runId, long? lastSeq, CancellationToken cancellationToken)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _channel.Writer.TryWrite(new AttachItem(connectionId, runId, lastSeq, done));
+        return done.Task.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>Numbers and logs an emitted event, then hands it to the component subscribers present at that moment.</summary>
+    internal RunEventEnvelope Emit(RunEvent e, DateTimeOffset at)
+    {
+        RunEventEnvelope envelope;
+        ImmutableArray<RunSubscription> targets;
+        lock (_fanOut)
+        {
+            envelope = Log.Append(e, at);
+            targets = _subscribers;
+        }
+
+        foreach (var subscriber in targets)
+            subscriber.Deliver(envelope);
+        return envelope;
+    }
+
+    private void Remove(RunSubscription subscription)
+    {
+        lock (_fanOut)
+            _subscribers = _subscribers.Remove(subscription);
+    }
+}

@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.SignalR;
+
+namespace Hw4.Dashboard.Features.Streaming;
+
+/// <summary>
+/// The run-event hub at <c>/hubs/runs</c>: one group per run. Subscribing hands the connection to the pump so the replay
+/// and the live events after it leave in one ordered stream.
+/// </summary>
+public sealed class RunsHub(RunEventNotifier notifier) : Hub<IRunsClient>
+{
+    /// <summary>The hub's path.</summary>
+    public const string Path = "/hubs/runs";
+
+    /// <summary>The group of a run.</summary>
+    public static string GroupName(string runId) => $"run:{runId}";
+
+    /// <summary>Receive <paramref name="runId"/>'s events: those after <paramref name="lastSeq"/>, or a snapshot when null.</summary>
+    public Task Subscribe(string runId, long? lastSeq)
+    {
+        if (string.IsNullOrWhiteSpace(runId))
+            throw new HubException("Subscribe: runId must not be empty.");
+        return notifier.AttachConnectionAsync(Context.ConnectionId, runId, lastSeq, Context.ConnectionAborted);
+    }
+
+    /// <summary>Stop receiving <paramref name="runId"/>'s events.</summary>
+    public Task Unsubscribe(string runId) => Groups.RemoveFromGroupAsync(Context.ConnectionId, GroupName(runId));
+}

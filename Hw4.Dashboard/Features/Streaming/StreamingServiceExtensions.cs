@@ -1,0 +1,21 @@
+namespace Hw4.Dashboard.Features.Streaming;
+
+/// <summary>Registers the run-event notifier, its pump and the hub.</summary>
+public static class StreamingServiceExtensions
+{
+    /// <summary>Adds streaming: one notifier singleton, one pump, SignalR.</summary>
+    public static IServiceCollection AddRunStreaming(this IServiceCollection services)
+    {
+        services.AddOptions<StreamingOptions>()
+            .BindConfiguration(StreamingOptions.Section)
+            .Validate(o => o.BatchProgressPerSecond > 0 && o.DenoiseProgressPerSecond > 0,
+                "Hw4:Streaming: the progress rates must be positive.")
+            .Validate(o => o.LogCapacityPerRun > 0 && o.MaxRuns > 0,
+                "Hw4:Streaming: LogCapacityPerRun and MaxRuns must be positive.")
+            .ValidateOnStart();
+        services.AddSingleton<RunEventNotifier>();
+        services.AddHostedService<RunEventPump>();
+        services.AddSignalR();
+        return services;
+    }
+}

@@ -1,0 +1,26 @@
+using Hw4.Dashboard.Components;
+using Hw4.Dashboard.Features.Device;
+using Hw4.Dashboard.Features.Streaming;
+
+namespace Hw4.Dashboard.Hosting;
+
+/// <summary>Middleware and endpoints.</summary>
+public static class Hw4PipelineExtensions
+{
+    /// <summary>Resolves the device once, then maps static assets, the Blazor app, the hub and <c>/healthz</c>.</summary>
+    public static WebApplication UseHw4Pipeline(this WebApplication app)
+    {
+        // Resolve now so a bad Hw4:Device stops the start with its message instead of failing the first page.
+        var device = app.Services.GetRequiredService<DeviceContext>();
+        app.Logger.LogInformation("Device: {Device}", device.Name);
+
+        if (!app.Environment.IsDevelopment())
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapHub<RunsHub>(RunsHub.Path);
+        app.MapGet("/healthz", () => Results.Ok("ok"));
+        return app;
+    }
+}

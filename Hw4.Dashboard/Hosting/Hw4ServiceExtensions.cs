@@ -1,0 +1,30 @@
+using Hw4.Dashboard.Configuration;
+using Hw4.Dashboard.Features.Device;
+using Hw4.Dashboard.Features.Queue;
+using Hw4.Dashboard.Features.Streaming;
+using Microsoft.Extensions.Options;
+using MudBlazor.Services;
+
+namespace Hw4.Dashboard.Hosting;
+
+/// <summary>Service registration for the dashboard, grouped by feature.</summary>
+public static class Hw4ServiceExtensions
+{
+    /// <summary>Adds options (validated at start), the device, data discovery, Blazor, MudBlazor and the features.</summary>
+    public static WebApplicationBuilder AddHw4Services(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<Hw4Options>().BindConfiguration(Hw4Options.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<Hw4Options>, Hw4OptionsValidator>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => DeviceContext.FromOptions(sp.GetRequiredService<IOptions<Hw4Options>>().Value));
+        services.AddSingleton(sp => DataLocator.FromOptions(sp.GetRequiredService<IOptions<Hw4Options>>().Value));
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+
+        services.AddRunStreaming();
+        services.AddRunQueue();
+        return builder;
+    }
+}
