@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Hw4.Dashboard.Tests.Hosting;
 
+[Collection(HostingCollection.Name)]
 public sealed class HealthzTests(WebApplicationFactory<Program> factory) : IClassFixture<WebApplicationFactory<Program>>
 {
     [Fact]

@@ -15,6 +15,12 @@ public sealed class Hw4Options
     /// <summary>Where training runs are stored; relative paths are under the current directory.</summary>
     public string RunsDir { get; set; } = "runs";
 
+    /// <summary>
+    /// The SQLite file indexing the runs. Empty: <c>hw4.db</c> in the per-user app data folder
+    /// (<c>~/.local/share/Hw4</c> on Linux).
+    /// </summary>
+    public string? Database { get; set; }
+
     /// <summary><c>auto</c>, <c>cpu</c> or <c>cuda</c>; resolved once at start.</summary>
     public string Device { get; set; } = "auto";
 }

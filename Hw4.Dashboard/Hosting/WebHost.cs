@@ -9,7 +9,12 @@ public static class WebHost
     /// <summary>Builds the app: services, middleware and endpoints.</summary>
     public static WebApplication Build(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // The application name picks the static-assets manifest; pin it so hosts started from tests find ours.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ApplicationName = typeof(WebHost).Assembly.GetName().Name,
+        });
         builder.UseHw4DefaultUrls();
         // Package assets (MudBlazor, Plotly) are served from the NuGet cache when running from a build folder in any
         // environment, not only Development; a published app has them in wwwroot and the call is a no-op there.

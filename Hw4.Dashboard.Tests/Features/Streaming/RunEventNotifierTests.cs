@@ -1,0 +1,126 @@
+using System.Collections.Concurrent;
+using Hw4.Dashboard.Features.Streaming;
+using Hw4.Dashboard.Features.Streaming.Events;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Hw4.Dashboard.Tests.Features.Streaming;
+
+/// <summary>The notifier with its real pump and hub context (no hub clients connected), as the app wires them.</summary>
+public sealed class RunEventNotifierTests : IAsyncLifetime
+{
+    private ServiceProvider _services = default!;
+    private IHostedService _pump = default!;
+
+    private RunEventNotifier Notifier => _services.GetRequiredService<RunEventNotifier>();
+
+    public async Task InitializeAsync()
+    {
+        var collection = new ServiceCollection();
+        collection.AddSingleton<IConfiguration>(new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Hw4:Streaming:BatchProgressPerSecond"] = "10" })
+            .Build());
+        collection.AddLogging();
+        collection.AddSingleton(TimeProvider.System);
+        collection.AddRunStreaming();
+        _services = collection.BuildServiceProvider();
+        _pump = _services.GetServices<IHostedService>().OfType<RunEventPump>().Single();
+        await _pump.StartAsync(CancellationToken.None);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _pump.StopAsync(CancellationToken.None);
+        await _services.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Subscribe_LiveEvents_ArriveInIncreasingSequenceOrder()
+    {
+        var received = new ConcurrentQueue<RunEventEnvelope>();
+        var done = new TaskCompletionSource();
+        using var subscription = Notifier.Subscribe("r1", 0, e =>
+        {
+            received.Enqueue(e);
+            if (e.Event is RunFinished)
+                done.TrySetResult();
+        });
+
+        Notifier.Publish(new RunStarted("r1", "train", "cpu", 1, 3));
+        for (var i = 1; i <= 3; i++)
+            Notifier.Publish(new EpochCompleted("r1", i, 1.0 / i, 1.0 / i, null, 1, 100));
+        Notifier.Publish(new RunFinished("r1", 3, false));
+        await done.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Empty(subscription.Replay!.Events);
+        Assert.Equal([1, 2, 3, 4, 5], received.Select(e => e.Seq));
+        Assert.IsType<RunStarted>(received.First().Event);
+    }
+
+    [Fact]
+    public async Task Subscribe_LateSubscriber_GetsSnapshotThenOnlyNewEvents()
+    {
+        var firstDone = new TaskCompletionSource();
+        using (Notifier.Subscribe("r2", 0, e => { if (e.Seq == 2) firstDone.TrySetResult(); }))
+        {
+            Notifier.Publish(new RunQueued("r2", "train", "cnn", 1));
+            Notifier.Publish(new RunStarted("r2", "train", "cpu", 1, 3));
+            await firstDone.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        }
+
+        var live = new ConcurrentQueue<long>();
+        var liveDone = new TaskCompletionSource();
+        using var late = Notifier.Subscribe("r2", null, e =>
+        {
+            live.Enqueue(e.Seq);
+            liveDone.TrySetResult();
+        });
+        Notifier.Publish(new RunFinished("r2", 1, false));
+        await liveDone.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.True(late.Replay!.IsSnapshot);
+        Assert.Equal([1, 2], late.Replay.Events.Select(e => e.Seq));
+        Assert.Equal([3], live);
+    }
+
+    [Fact]
+    public async Task Publish_ThousandBatchesAtOnce_CoalescesAndKeepsTheLast()
+    {
+        var received = new ConcurrentQueue<BatchProgress>();
+        var finished = new TaskCompletionSource();
+        using var subscription = Notifier.Subscribe("r3", 0, e =>
+        {
+            if (e.Event is BatchProgress b)
+                received.Enqueue(b);
+            if (e.Event is RunFinished)
+                finished.TrySetResult();
+        });
+
+        for (var i = 1; i <= 1000; i++)
+            Notifier.Publish(new BatchProgress("r3", 1, i, 1000, i, 1.0 / i, 1000, null));
+        Notifier.Publish(new RunFinished("r3", 1, false));
+        await finished.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        // Publishing 1000 takes far less than 100 ms, so the first passes, the rest coalesce into the latest.
+        Assert.InRange(received.Count, 2, 5);
+        Assert.Equal(1, received.First().Step);
+        Assert.Equal(1000, received.Last().Step);
+    }
+
+    [Fact]
+    public async Task Dispose_Subscription_StopsDelivery()
+    {
+        var count = 0;
+        var sub = Notifier.Subscribe("r4", 0, _ => Interlocked.Increment(ref count));
+        var probeDone = new TaskCompletionSource();
+        using var probe = Notifier.Subscribe("r4", 0, e => { if (e.Seq == 2) probeDone.TrySetResult(); });
+
+        sub.Dispose();
+        Notifier.Publish(new RunStarted("r4", "train", "cpu", 1, 1));
+        Notifier.Publish(new RunFinished("r4", 1, false));
+        await probeDone.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(0, Volatile.Read(ref count));
+    }
+}
