@@ -1,6 +1,7 @@
 using Hw4.Dashboard.Configuration;
 using Hw4.Dashboard.Features.Device;
 using Hw4.Dashboard.Features.Queue;
+using Hw4.Dashboard.Features.Runs;
 using Hw4.Dashboard.Features.Streaming;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
@@ -25,6 +26,7 @@ public static class Hw4ServiceExtensions
 
         services.AddRunStreaming();
         services.AddRunQueue();
+        services.AddRunStore();
         return builder;
     }
 }

@@ -1,0 +1,101 @@
+using Hw4.Dashboard.Features.Runs;
+using Hw4.Dashboard.Features.Runs.Store;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Hw4.Dashboard.Tests.Features.Runs;
+
+public sealed class RunIndexTests : IAsyncLifetime
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("hw4-index-").FullName;
+    private ServiceProvider _services = default!;
+
+    private string RunsDir => Path.Combine(_root, "runs");
+
+    private RunIndex Index => _services.GetRequiredService<RunIndex>();
+
+    public Task InitializeAsync()
+    {
+        var collection = new ServiceCollection();
+        collection.AddSingleton(TimeProvider.System);
+        collection.AddDbContextFactory<Hw4DbContext>(db => db.UseSqlite($"Data Source={Path.Combine(_root, "db", "hw4.db")}"));
+        collection.AddSingleton<RunIndex>();
+        _services = collection.BuildServiceProvider();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_root, recursive: true);
+    }
+
+    private string WriteRun(string id, string runJson, params string[] metrics)
+    {
+        var dir = Directory.CreateDirectory(Path.Combine(RunsDir, id)).FullName;
+        File.WriteAllText(Path.Combine(dir, RunFolder.RunFile), runJson);
+        File.WriteAllLines(Path.Combine(dir, RunFolder.MetricsFile), metrics);
+        return dir;
+    }
+
+    [Fact]
+    public async Task RebuildAsync_RunFolders_RoundTripThroughSqlite()
+    {
+        WriteRun("20261127-cnn", """{"runId":"20261127-cnn","model":"cnn","epochs":3,"createdAt":"2026-11-27T05:00:00Z"}""",
+            """{"type":"batch","epoch":1,"batch":1,"loss":2.31}""",
+            """{"type":"epochCompleted","epoch":1,"trainLoss":2.0,"valLoss":1.8,"valAccuracy":0.31,"seconds":12.5,"imagesPerSecond":3600}""",
+            """{"type":"epochCompleted","epoch":2,"trainLoss":1.6,"valLoss":1.5,"valAccuracy":0.45,"seconds":12.1,"imagesPerSecond":3700}""",
+            "{ this line is damaged");
+        var older = WriteRun("20261126-res", """{"model":"residual","epochs":1,"createdAt":"2026-11-26T05:00:00Z"}""",
+            """{"epoch":1,"train_loss":1.2,"val_loss":1.1}""");
+        File.WriteAllText(Path.Combine(older, RunFolder.EvaluationFile), """{"accuracy":0.61,"loss":1.1}""");
+        Directory.CreateDirectory(Path.Combine(RunsDir, "not-a-run"));
+
+        await Index.InitializeAsync();
+        var count = await Index.RebuildAsync(RunsDir);
+        var list = await Index.ListAsync();
+        var cnn = await Index.GetAsync("20261127-cnn");
+
+        Assert.Equal(2, count);
+        Assert.Equal(["20261127-cnn", "20261126-res"], list.Select(r => r.Id));
+        Assert.NotNull(cnn);
+        Assert.Equal("cnn", cnn.Model);
+        Assert.Equal(3, cnn.EpochsPlanned);
+        Assert.Equal([1, 2], cnn.Epochs.Select(e => e.Epoch));
+        Assert.Equal(1.5, cnn.Epochs[1].ValLoss);
+        Assert.Equal(3700, cnn.Epochs[1].ImagesPerSecond);
+        Assert.Equal(2, cnn.BestEpoch);
+        var res = list[1];
+        Assert.Equal(0.61, res.TestAccuracy);
+        Assert.Equal("finished", res.Status);
+        Assert.Equal(1.1, res.BestValLoss);
+        Assert.Equal("wal", await Index.JournalModeAsync());
+    }
+
+    [Fact]
+    public async Task UpsertAsync_RunGainsEpochs_ReplacesItsRow()
+    {
+        var dir = WriteRun("r", """{"model":"cnn","epochs":2}""", """{"epoch":1,"trainLoss":2.0,"valLoss":1.9}""");
+        await Index.InitializeAsync();
+        await Index.RebuildAsync(RunsDir);
+
+        File.AppendAllLines(Path.Combine(dir, RunFolder.MetricsFile), ["""{"epoch":2,"trainLoss":1.0,"valLoss":0.9}"""]);
+        await Index.UpsertAsync(dir);
+        var run = await Index.GetAsync("r");
+
+        Assert.Equal(2, run!.EpochsDone);
+        Assert.Equal(0.9, run.BestValLoss);
+        Assert.Single(await Index.ListAsync());
+    }
+
+    [Fact]
+    public async Task RebuildAsync_MissingRunsDir_IndexesNothing()
+    {
+        await Index.InitializeAsync();
+
+        Assert.Equal(0, await Index.RebuildAsync(Path.Combine(_root, "nowhere")));
+        Assert.Empty(await Index.ListAsync());
+    }
+}

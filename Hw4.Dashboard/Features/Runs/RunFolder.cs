@@ -1,0 +1,161 @@
+using System.Text.Json;
+using Hw4.Dashboard.Features.Runs.Store;
+
+namespace Hw4.Dashboard.Features.Runs;
+
+/// <summary>
+/// Reads one run folder (<c>run.json</c>, <c>metrics.jsonl</c>, <c>evaluation.json</c>) into a <see cref="RunRecord"/>.
+/// Tolerant by design: field names are matched case-insensitively with or without underscores, unknown fields are
+/// ignored, and a damaged line is skipped, so the index never fails on one bad file.
+/// </summary>
+public static class RunFolder
+{
+    /// <summary>The file with the run's settings; its presence marks a folder as a run.</summary>
+    public const string RunFile = "run.json";
+
+    /// <summary>One JSON object per line: per-batch and per-epoch metrics.</summary>
+    public const string MetricsFile = "metrics.jsonl";
+
+    /// <summary>The test evaluation.</summary>
+    public const string EvaluationFile = "evaluation.json";
+
+    /// <summary>The run folders under <paramref name="runsDir"/> (none when it does not exist).</summary>
+    public static IEnumerable<string> Enumerate(string runsDir) =>
+        Directory.Exists(runsDir)
+            ? Directory.EnumerateDirectories(runsDir).Where(d => File.Exists(Path.Combine(d, RunFile))).Order(StringComparer.Ordinal)
+            : [];
+
+    /// <summary>Reads the folder; <paramref name="now"/> stamps <see cref="RunRecord.IndexedAt"/>.</summary>
+    public static RunRecord Read(string directory, DateTimeOffset now)
+    {
+        var full = Path.GetFullPath(directory);
+        var id = Path.GetFileName(full.TrimEnd(Path.DirectorySeparatorChar));
+        var runJson = TryReadText(Path.Combine(full, RunFile));
+        var record = new RunRecord
+        {
+            Id = id,
+            Directory = full,
+            ConfigJson = runJson,
+            CreatedAt = new DateTimeOffset(Directory.GetCreationTimeUtc(full), TimeSpan.Zero),
+            IndexedAt = now,
+        };
+
+        if (TryParse(runJson) is { } run)
+        {
+            record.Kind = Str(run, "kind") ?? record.Kind;
+            record.Model = Str(run, "model", "modelKind", "architecture");
+            record.EpochsPlanned = Int(run, "epochs", "totalEpochs");
+            record.Status = Str(run, "status", "state")?.ToLowerInvariant() ?? record.Status;
+            if (Str(run, "createdAt", "startedAt", "created", "started") is { } created && DateTimeOffset.TryParse(created, out var at))
+                record.CreatedAt = at.ToUniversalTime();
+        }
+
+        record.Epochs = ReadEpochs(id, Path.Combine(full, MetricsFile));
+        record.EpochsDone = record.Epochs.Count;
+        var best = record.Epochs.Where(e => e.ValLoss is { } v && double.IsFinite(v)).MinBy(e => e.ValLoss);
+        record.BestEpoch = best?.Epoch;
+        record.BestValLoss = best?.ValLoss;
+
+        if (TryParse(TryReadText(Path.Combine(full, EvaluationFile))) is { } eval)
+        {
+            record.TestAccuracy = Dbl(eval, "accuracy", "testAccuracy", "acc");
+            record.BestEpoch = Int(eval, "bestEpoch", "epoch") ?? record.BestEpoch;
+            if (record.Status is "unknown" or "running")
+                record.Status = "finished";
+        }
+
+        return record;
+    }
+
+    private static List<EpochRecord> ReadEpochs(string runId, string path)
+    {
+        var byEpoch = new SortedDictionary<int, EpochRecord>();
+        if (!File.Exists(path))
+            return [];
+        foreach (var line in File.ReadLines(path))
+        {
+            if (TryParse(line) is not { } o)
+                continue;
+            // Per-batch lines carry a batch index; epoch summaries carry a validation loss or an explicit type.
+            var type = Str(o, "type", "kind", "event")?.ToLowerInvariant();
+            var isEpoch = type is not null ? type.Contains("epoch") : Has(o, "valLoss", "trainLoss");
+            if (!isEpoch || Int(o, "epoch") is not { } epoch || Dbl(o, "trainLoss", "loss") is not { } trainLoss)
+                continue;
+            byEpoch[epoch] = new EpochRecord
+            {
+                RunId = runId,
+                Epoch = epoch,
+                TrainLoss = trainLoss,
+                ValLoss = Dbl(o, "valLoss", "validationLoss"),
+                ValAccuracy = Dbl(o, "valAccuracy", "valAcc", "validationAccuracy"),
+                Seconds = Dbl(o, "seconds", "epochSeconds", "epochS"),
+                ImagesPerSecond = Dbl(o, "imagesPerSecond", "imgS", "imgPerSec"),
+            };
+        }
+
+        return byEpoch.Values.ToList();
+    }
+
+    private static string? TryReadText(string path)
+    {
+        try
+        {
+            return File.Exists(path) ? File.ReadAllText(path) : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    private static JsonElement? TryParse(string? json)
+    {
+        if (string.IsNullOrWhiteSpace(json))
+            return null;
+        try
+        {
+            using var doc = JsonDocument.Parse(json);
+            return doc.RootElement.ValueKind == JsonValueKind.Object ? doc.RootElement.Clone() : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static string Normal(string name) => name.Replace("_", "", StringComparison.Ordinal).ToLowerInvariant();
+
+    private static JsonElement? Find(JsonElement o, string[] names)
+    {
+        var wanted = names.Select(Normal).ToArray();
+        foreach (var name in wanted)
+        {
+            foreach (var p in o.EnumerateObject())
+            {
+                if (Normal(p.Name) == name && p.Value.ValueKind != JsonValueKind.Null)
+                    return p.Value;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool Has(JsonElement o, params string[] names) => names.Any(n => Find(o, [n]) is not null);
+
+    private static string? Str(JsonElement o, params string[] names) => Find(o, names) switch
+    {
+        { ValueKind: JsonValueKind.String } v => v.GetString(),
+        { ValueKind: JsonValueKind.Number } v => v.GetRawText(),
+        _ => null,
+    };
+
+    private static double? Dbl(JsonElement o, params string[] names) => Find(o, names) switch
+    {
+        { ValueKind: JsonValueKind.Number } v => v.GetDouble(),
+        { ValueKind: JsonValueKind.String } v when double.TryParse(v.GetString(), System.Globalization.CultureInfo.InvariantCulture, out var d) => d,
+        _ => null,
+    };
+
+    private static int? Int(JsonElement o, params string[] names) =>
+        Dbl(o, names) is { } d && d == Math.Floor(d) && Math.Abs(d) < int.MaxValue ? (int)d : null;
+}

@@ -1,0 +1,20 @@
+using Hw4.Dashboard.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace Hw4.Dashboard.Features.Runs;
+
+/// <summary>At start: migrate the index, then rebuild it from the runs folder so runs trained by the CLI show up.</summary>
+public sealed class RunIndexInitializer(RunIndex index, IOptions<Hw4Options> options, ILogger<RunIndexInitializer> logger) : IHostedService
+{
+    /// <inheritdoc />
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await index.InitializeAsync(cancellationToken);
+        var runsDir = RunStorePaths.RunsDir(options.Value);
+        var count = await index.RebuildAsync(runsDir, cancellationToken);
+        logger.LogInformation("Run index: {Count} runs from {RunsDir}", count, runsDir);
+    }
+
+    /// <inheritdoc />
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

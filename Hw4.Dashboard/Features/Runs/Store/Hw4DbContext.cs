@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Hw4.Dashboard.Features.Runs.Store;
+
+/// <summary>The run index (SQLite). The run folders stay the source of truth; this can always be rebuilt from them.</summary>
+public sealed class Hw4DbContext(DbContextOptions<Hw4DbContext> options) : DbContext(options)
+{
+    /// <summary>Indexed runs.</summary>
+    public DbSet<RunRecord> Runs => Set<RunRecord>();
+
+    /// <summary>Per-epoch metrics.</summary>
+    public DbSet<EpochRecord> Epochs => Set<EpochRecord>();
+
+    /// <inheritdoc />
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        var run = modelBuilder.Entity<RunRecord>();
+        run.HasKey(r => r.Id);
+        run.Property(r => r.Id).HasMaxLength(128);
+        run.Property(r => r.Kind).HasMaxLength(16);
+        run.Property(r => r.Model).HasMaxLength(64);
+        run.Property(r => r.Status).HasMaxLength(16);
+        // SQLite cannot order DateTimeOffset natively; store UTC ticks so "newest first" sorts in SQL.
+        run.Property(r => r.CreatedAt).HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
+        run.Property(r => r.IndexedAt).HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
+        run.HasIndex(r => r.CreatedAt);
+        run.HasMany(r => r.Epochs).WithOne().HasForeignKey(e => e.RunId).OnDelete(DeleteBehavior.Cascade);
+
+        modelBuilder.Entity<EpochRecord>().HasKey(e => new { e.RunId, e.Epoch });
+    }
+}
