@@ -3,6 +3,7 @@ using Hw4.Dashboard.Features.Device;
 using Hw4.Dashboard.Features.Queue;
 using Hw4.Dashboard.Features.Runs;
 using Hw4.Dashboard.Features.Streaming;
+using Hw4.Dashboard.Features.Training;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 
@@ -27,6 +28,7 @@ public static class Hw4ServiceExtensions
         services.AddRunStreaming();
         services.AddRunQueue();
         services.AddRunStore();
+        services.AddTraining();
         return builder;
     }
 }

@@ -1,0 +1,27 @@
+using Bunit;
+using MudBlazor.Services;
+
+namespace Hw4.Dashboard.Tests.Components;
+
+/// <summary>
+/// Shared bUnit setup for MudBlazor components (as MudBlazor's own BunitTest does): loose JS interop, Mud services,
+/// and an async dispose, because some Mud services are only IAsyncDisposable.
+/// </summary>
+public abstract class MudBunitTest : IAsyncLifetime
+{
+    /// <summary>The bUnit context.</summary>
+    protected BunitContext Context { get; } = new();
+
+    /// <summary>Registers Mud services; subclasses add their own.</summary>
+    protected MudBunitTest()
+    {
+        Context.JSInterop.Mode = JSRuntimeMode.Loose;
+        Context.Services.AddMudServices();
+    }
+
+    /// <inheritdoc />
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    /// <inheritdoc />
+    public async Task DisposeAsync() => await Context.DisposeAsync();
+}

@@ -1,0 +1,53 @@
+using Bunit;
+using Hw4.Dashboard.Components.Pages.Train;
+using Hw4.Dashboard.Features.Queue;
+using Hw4.Dashboard.Features.Streaming;
+using Hw4.Dashboard.Features.Training;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Hw4.Dashboard.Tests.Components.Pages.Train;
+
+public sealed class TrainPageTests : MudBunitTest
+{
+    public TrainPageTests()
+    {
+        Context.Services.AddSingleton(TimeProvider.System);
+        Context.Services.AddSingleton(Options.Create(new StreamingOptions()));
+        Context.Services.AddSingleton(Options.Create(new QueueOptions()));
+        Context.Services.AddSingleton<RunEventNotifier>();
+        Context.Services.AddSingleton<RunQueue>();
+        Context.Services.AddTraining();
+    }
+
+    [Fact]
+    public void Submit_NegativeLearningRateAndZeroEpochs_ShowsBothMessagesAndQueuesNothing()
+    {
+        var cut = Context.Render<Hw4.Dashboard.Components.Pages.Train.Train>();
+        cut.Instance.Form.LearningRate = -0.001;
+        cut.Instance.Form.Epochs = 0;
+
+        cut.Find("form").Submit();
+
+        Assert.Contains("Learning rate must be positive", cut.Markup);
+        Assert.Contains("Epochs must be between 1 and 1000.", cut.Markup);
+        Assert.Equal(0, Context.Services.GetRequiredService<RunQueue>().Length);
+        Assert.Null(cut.Instance.SelectedRunId);
+    }
+
+    [Fact]
+    public void Submit_ValidForm_QueuesARunAndFollowsIt()
+    {
+        var cut = Context.Render<Hw4.Dashboard.Components.Pages.Train.Train>();
+        cut.Instance.Form.Epochs = 2;
+        cut.Instance.Form.Limit = 256;
+
+        cut.Find("form").Submit();
+
+        var queue = Context.Services.GetRequiredService<RunQueue>();
+        Assert.Equal(1, queue.Length);
+        Assert.NotNull(cut.Instance.SelectedRunId);
+        Assert.Equal(cut.Instance.SelectedRunId, queue.Waiting.Single().Job.RunId);
+        Assert.DoesNotContain("must be", cut.Markup);
+    }
+}

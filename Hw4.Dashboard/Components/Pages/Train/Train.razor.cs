@@ -1,0 +1,53 @@
+using Hw4.Dashboard.Features.Queue;
+using Hw4.Dashboard.Features.Training;
+using Hw4.Ml.Models;
+using Microsoft.AspNetCore.Components;
+
+namespace Hw4.Dashboard.Components.Pages.Train;
+
+/// <summary>The Train page: a validated form that queues runs, the device queue, and the live view of the chosen run.</summary>
+public sealed partial class Train : IDisposable
+{
+    [Inject]
+    private TrainingLauncher Launcher { get; set; } = default!;
+
+    [Inject]
+    private RunQueue Queue { get; set; } = default!;
+
+    /// <summary>The form's model.</summary>
+    public TrainForm Form { get; } = new();
+
+    /// <summary>Why the last submit queued nothing.</summary>
+    public string? Error { get; private set; }
+
+    /// <summary>The run shown on the right.</summary>
+    public string? SelectedRunId { get; private set; }
+
+    private static IReadOnlyList<ModelKind> Models { get; } = Enum.GetValues<ModelKind>();
+
+    private IEnumerable<(string RunId, string Label, bool Active)> QueueItems =>
+        (Queue.Active is { } a ? new[] { (a.Job.RunId, $"{a.Job.RunId} (running)", true) } : [])
+        .Concat(Queue.Waiting.Select((w, i) => (w.Job.RunId, $"{i + 1}. {w.Job.RunId}", false)));
+
+    /// <inheritdoc />
+    protected override void OnInitialized()
+    {
+        SelectedRunId = Queue.Active?.Job.RunId;
+        Queue.Changed += OnQueueChanged;
+    }
+
+    private void Submit()
+    {
+        var (runId, error) = Launcher.Launch(Form.ToRequest());
+        Error = error;
+        if (runId is not null)
+            SelectedRunId = runId;
+    }
+
+    private void Select(string runId) => SelectedRunId = runId;
+
+    private void OnQueueChanged() => _ = InvokeAsync(StateHasChanged);
+
+    /// <inheritdoc />
+    public void Dispose() => Queue.Changed -= OnQueueChanged;
+}

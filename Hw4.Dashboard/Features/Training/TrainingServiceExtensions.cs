@@ -1,0 +1,13 @@
+namespace Hw4.Dashboard.Features.Training;
+
+/// <summary>Registers the training launcher and its job factory.</summary>
+public static class TrainingServiceExtensions
+{
+    /// <summary>Adds <see cref="TrainingLauncher"/>.</summary>
+    public static IServiceCollection AddTraining(this IServiceCollection services)
+    {
+        services.AddSingleton<ITrainJobFactory, PendingTrainerJobFactory>();
+        services.AddSingleton<TrainingLauncher>();
+        return services;
+    }
+}
