@@ -21,6 +21,14 @@ public sealed partial class RunLiveView : IDisposable
     [Parameter, EditorRequired]
     public string RunId { get; set; } = "";
 
+    /// <summary>The indexed run, used to fill the view when no live events exist.</summary>
+    [Parameter]
+    public Hw4.Dashboard.Features.Runs.Store.RunRecord? Record { get; set; }
+
+    /// <summary>Per-batch losses from the run folder, with <see cref="Record"/>.</summary>
+    [Parameter]
+    public IReadOnlyList<(double Step, double Loss)> BatchLosses { get; set; } = [];
+
     [Inject]
     private RunEventNotifier Notifier { get; set; } = default!;
 
@@ -66,6 +74,8 @@ public sealed partial class RunLiveView : IDisposable
         State.BatchLoss.SetSmoothing(Smoothing);
         _subscription = Notifier.Subscribe(RunId, null, OnEvent);
         State.Apply(_subscription.Replay!);
+        if (Record is not null)
+            State.Seed(Record, BatchLosses);
     }
 
     private void OnEvent(RunEventEnvelope envelope)

@@ -67,6 +67,30 @@ public static class RunFolder
         return record;
     }
 
+    /// <summary>
+    /// The per-batch losses of a run as (step, loss), for the batch-loss chart of finished runs. Lines count as batch
+    /// lines when their type mentions "batch" or they carry a batch index and a loss; the step is the line's
+    /// <c>step</c> field, else their running count.
+    /// </summary>
+    public static IReadOnlyList<(double Step, double Loss)> ReadBatchLosses(string directory)
+    {
+        var path = Path.Combine(directory, MetricsFile);
+        var points = new List<(double, double)>();
+        if (!File.Exists(path))
+            return points;
+        foreach (var line in File.ReadLines(path))
+        {
+            if (TryParse(line) is not { } o)
+                continue;
+            var type = Str(o, "type", "kind", "event")?.ToLowerInvariant();
+            var isBatch = type is not null ? type.Contains("batch") : Has(o, "batch") && !Has(o, "valLoss");
+            if (isBatch && Dbl(o, "loss", "batchLoss") is { } loss)
+                points.Add((Dbl(o, "step", "globalStep") ?? points.Count + 1, loss));
+        }
+
+        return points;
+    }
+
     private static List<EpochRecord> ReadEpochs(string runId, string path)
     {
         var byEpoch = new SortedDictionary<int, EpochRecord>();

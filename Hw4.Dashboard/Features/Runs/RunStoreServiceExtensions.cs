@@ -15,7 +15,11 @@ public static class RunStoreServiceExtensions
             db.UseSqlite($"Data Source={RunStorePaths.DatabaseFile(sp.GetRequiredService<IOptions<Hw4Options>>().Value)}"));
         services.AddSingleton<RunIndex>();
         if (scanAtStart)
+        {
             services.AddHostedService<RunIndexInitializer>();
+            services.AddSingleton<RunIndexUpdater>();
+            services.AddHostedService(sp => sp.GetRequiredService<RunIndexUpdater>());
+        }
         return services;
     }
 }

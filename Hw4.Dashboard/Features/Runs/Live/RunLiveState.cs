@@ -1,4 +1,5 @@
 using Hw4.Dashboard.Features.Charts;
+using Hw4.Dashboard.Features.Runs.Store;
 using Hw4.Dashboard.Features.Streaming;
 using Hw4.Dashboard.Features.Streaming.Events;
 
@@ -90,6 +91,33 @@ public sealed class RunLiveState
 
     /// <summary>True while the run is queued or running.</summary>
     public bool IsActive => Status is "queued" or "running";
+
+    /// <summary>
+    /// Fills the view from the index and the run folder when no live events are known (a run from the CLI or from
+    /// before a restart). Does nothing once events were applied.
+    /// </summary>
+    public void Seed(RunRecord record, IReadOnlyList<(double Step, double Loss)> batchLosses)
+    {
+        lock (_gate)
+        {
+            if (_lastSeq > 0)
+                return;
+            Status = record.Status;
+            TotalEpochs = record.EpochsPlanned ?? record.EpochsDone;
+            foreach (var e in record.Epochs)
+            {
+                _epochs.Add(new EpochCompleted(record.Id, e.Epoch, e.TrainLoss, e.ValLoss ?? double.NaN, e.ValAccuracy, e.Seconds ?? double.NaN, e.ImagesPerSecond ?? double.NaN));
+                EpochLoss.Add(0, e.Epoch, e.TrainLoss);
+                if (e.ValLoss is { } v)
+                    EpochLoss.Add(1, e.Epoch, v);
+            }
+
+            foreach (var (step, loss) in batchLosses)
+                BatchLoss.AddLoss(step, loss);
+            if (record.TestAccuracy is { } acc)
+                Evaluation = new EvaluationCompleted(record.Id, record.BestEpoch ?? 0, acc, record.BestValLoss ?? double.NaN);
+        }
+    }
 
     /// <summary>Applies a replay: a snapshot resets everything first.</summary>
     public void Apply(RunReplay replay)
