@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Hw4.Ml.Imaging;
+using Hw4.Ml.Runtime;
 
 namespace Hw4.Dashboard.Cli;
 
@@ -29,6 +30,8 @@ public static class CliApp
     /// <summary>Runs a verb; returns the process exit code (0 success, 2 bad arguments or input).</summary>
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
     {
+        // Before any verb touches torch: OpenMP reads its settings when LibTorch loads.
+        OpenMpSettings.PreferPassiveWait();
         var context = new CliContext(stdout, stderr);
         var root = BuildRoot(context);
         var parse = root.Parse(args.Length > 0 && args[0] == "help" ? ["--help", .. args[1..]] : args);
@@ -90,7 +93,6 @@ public static class CliApp
 
     private static bool IsInputError(Exception e) => e is CliInputException
         or ImageLoadException
-        or ArgumentException
         or FileNotFoundException
         or DirectoryNotFoundException;
 

@@ -9,5 +9,6 @@ public static class CliVerbs
     public static IReadOnlyList<ICliVerb> All() =>
     [
         new TaylorVerb(),
+        new DenoiseVerb(),
     ];
 }

@@ -4,7 +4,7 @@ using TorchSharp;
 
 namespace Hw4.Dashboard.Cli;
 
-/// <summary>The options every verb shares: <c>--json</c> and <c>--device auto|cpu|cuda</c>.</summary>
+/// <summary>The options every verb shares: <c>--json</c>, <c>--device auto|cpu|cuda</c> and <c>--threads</c>.</summary>
 public sealed class CommonOptions
 {
     /// <summary><c>--json</c>: the last stdout line is one JSON object.</summary>
@@ -34,19 +34,36 @@ public sealed class CommonOptions
         },
     };
 
-    /// <summary>Adds both options to <paramref name="command"/>.</summary>
+    /// <summary><c>--threads</c>: LibTorch intra-op threads; LibTorch's default (one per core) when absent.</summary>
+    public Option<int?> Threads { get; } = new("--threads")
+    {
+        Description = "LibTorch CPU threads (default: one per physical core).",
+    };
+
+    /// <summary>Adds the shared options to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
     {
         command.Options.Add(Json);
         command.Options.Add(Device);
+        command.Options.Add(Threads);
     }
 
     /// <summary>Whether <c>--json</c> was given.</summary>
     public bool IsJson(ParseResult parse) => parse.GetValue(Json);
 
-    /// <summary>Resolves the device once; an unusable device is bad input (exit 2), not a crash.</summary>
+    /// <summary>
+    /// Applies <c>--threads</c>, then resolves the device once; an unusable device or thread count is bad input
+    /// (exit 2), not a crash.
+    /// </summary>
     public torch.Device ResolveDevice(ParseResult parse)
     {
+        if (parse.GetValue(Threads) is { } threads)
+        {
+            if (threads < 1)
+                throw new CliInputException($"--threads must be at least 1 (got {threads}).");
+            torch.set_num_threads(threads);
+        }
+
         try
         {
             return DeviceResolver.Resolve(parse.GetValue(Device));
