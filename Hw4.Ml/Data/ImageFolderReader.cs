@@ -11,50 +11,43 @@ internal static class ImageFolderReader
     // A 32×32 image is a few KB in any format; anything far larger is not a CIFAR image and is refused before reading.
     private const long MaxEncodedBytes = 4 * 1024 * 1024;
 
+    // Images handed to a worker at a time: big enough to keep the shared counter cold, small enough to balance.
+    private const int Batch = 64;
+
     private sealed record Entry(string Name, string Split, string ClassName)
     {
-        public byte[]? Data { get; set; }
+        public int ZipIndex { get; init; } = -1;
 
         public string? FilePath { get; init; }
     }
 
     public static (ImageSet Train, ImageSet Test) ReadZip(string zipPath, DatasetLoadOptions options, IProgress<DatasetLoadProgress>? progress, CancellationToken ct)
     {
-        List<Entry> entries;
+        var entries = new List<Entry>();
         try
         {
             using var archive = ZipFile.OpenRead(zipPath);
-            var root = FindRoot(archive.Entries.Select(e => e.FullName), zipPath);
-            entries = [];
-            var selected = new List<(ZipArchiveEntry Zip, Entry Entry)>();
-            foreach (var zipEntry in archive.Entries)
+            var names = archive.Entries.Select(e => e.FullName).ToList();
+            var root = FindRoot(names, zipPath);
+            for (var i = 0; i < archive.Entries.Count; i++)
             {
+                var zipEntry = archive.Entries[i];
                 var entry = Classify(zipEntry.FullName, root, zipPath);
                 if (entry is null)
                     continue;
                 if (zipEntry.Length > MaxEncodedBytes)
                     throw new DatasetException($"{zipPath}: entry {zipEntry.FullName} is {zipEntry.Length} bytes, too large for a 32×32 image.");
-                selected.Add((zipEntry, entry));
+                entries.Add(entry with { ZipIndex = i });
             }
 
-            // ZipArchive is not thread-safe, so the compressed stream is read sequentially here and only decoding runs
-            // in parallel. The whole encoded dataset is a few tens of MB.
-            var done = 0;
-            foreach (var (zipEntry, entry) in selected)
-            {
-                ct.ThrowIfCancellationRequested();
-                entry.Data = ReadEntry(zipEntry, zipPath);
-                entries.Add(entry);
-                if (++done % 5000 == 0)
-                    progress?.Report(new DatasetLoadProgress("reading", done, selected.Count));
-            }
+            // ZipArchive is not thread-safe, so each decoding worker opens its own instance over the same file (the
+            // entry order is the central directory's, identical in every instance) and inflates what it decodes.
+            return Decode(entries, zipPath, options, progress, ct, () => ZipFile.OpenRead(zipPath));
         }
         catch (InvalidDataException ex)
         {
             throw new DatasetException($"{zipPath}: corrupt or truncated zip archive ({ex.Message}).", ex);
         }
-
-        return Decode(entries, zipPath, options, progress, ct);
     }
 
     public static (ImageSet Train, ImageSet Test) ReadDirectory(string directory, DatasetLoadOptions options, IProgress<DatasetLoadProgress>? progress, CancellationToken ct)
@@ -73,7 +66,7 @@ internal static class ImageFolderReader
                 entries.Add(entry with { FilePath = Path.Combine(directory, relative) });
         }
 
-        return Decode(entries, directory, options, progress, ct);
+        return Decode(entries, directory, options, progress, ct, () => null);
     }
 
     /// <summary>The prefix that holds train/ and test/: empty, or one wrapping folder such as "cifar10/".</summary>
@@ -137,7 +130,7 @@ internal static class ImageFolderReader
         return data;
     }
 
-    private static (ImageSet Train, ImageSet Test) Decode(List<Entry> entries, string source, DatasetLoadOptions options, IProgress<DatasetLoadProgress>? progress, CancellationToken ct)
+    private static (ImageSet Train, ImageSet Test) Decode(List<Entry> entries, string source, DatasetLoadOptions options, IProgress<DatasetLoadProgress>? progress, CancellationToken ct, Func<ZipArchive?> openArchive)
     {
         var train = entries.Where(e => e.Split == "train").OrderBy(e => e.Name, StringComparer.Ordinal).ToArray();
         var test = entries.Where(e => e.Split == "test").OrderBy(e => e.Name, StringComparer.Ordinal).ToArray();
@@ -159,20 +152,39 @@ internal static class ImageFolderReader
         var parallel = new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = options.ResolvedParallelism };
         try
         {
-            Parallel.For(0, total, parallel, i =>
+            // One long-lived worker per thread pulling small batches from a shared counter: each worker opens the
+            // archive once (opening parses the whole central directory, too costly per task as Parallel.For's
+            // localInit would do when it recycles tasks).
+            var next = 0;
+            var workers = Math.Min(options.ResolvedParallelism, total);
+            Parallel.For(0, workers, parallel, _ =>
             {
-                var (entry, pixels, slot) = i < train.Length ? (train[i], trainPixels, i) : (test[i - train.Length], testPixels, i - train.Length);
-                var data = entry.Data ?? ReadFile(entry.FilePath!);
-                ImageDecoder.DecodeInto(data, pixels.AsSpan(slot * ImageSet.ImageBytes, ImageSet.ImageBytes), $"{source}: {entry.Name}");
-                entry.Data = null; // release the encoded bytes as soon as they are decoded
-                var now = Interlocked.Increment(ref done);
-                if (now % 2000 == 0 || now == total)
-                    progress?.Report(new DatasetLoadProgress("decoding", now, total));
+                using var archive = openArchive();
+                int start;
+                while ((start = Interlocked.Add(ref next, Batch) - Batch) < total)
+                {
+                    ct.ThrowIfCancellationRequested();
+                    for (var i = start; i < Math.Min(start + Batch, total); i++)
+                    {
+                        var (entry, pixels, slot) = i < train.Length ? (train[i], trainPixels, i) : (test[i - train.Length], testPixels, i - train.Length);
+                        var data = archive is null ? ReadFile(entry.FilePath!) : ReadEntry(archive.Entries[entry.ZipIndex], source);
+                        ImageDecoder.DecodeInto(data, pixels.AsSpan(slot * ImageSet.ImageBytes, ImageSet.ImageBytes), $"{source}: {entry.Name}");
+                    }
+
+                    var now = Interlocked.Add(ref done, Math.Min(Batch, total - start));
+                    if (now / 2000 != (now - Batch) / 2000 || now == total)
+                        progress?.Report(new DatasetLoadProgress("decoding", now, total));
+                }
             });
         }
         catch (AggregateException ex) when (ex.InnerExceptions.OfType<DatasetException>().Any())
         {
             throw ex.InnerExceptions.OfType<DatasetException>().First();
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.OfType<InvalidDataException>().Any())
+        {
+            var inner = ex.InnerExceptions.OfType<InvalidDataException>().First();
+            throw new DatasetException($"{source}: corrupt or truncated archive ({inner.Message}).", inner);
         }
 
         return (
