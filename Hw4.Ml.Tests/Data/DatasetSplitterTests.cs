@@ -1,0 +1,75 @@
+using Hw4.Ml.Data;
+
+namespace Hw4.Ml.Tests.Data;
+
+public sealed class DatasetSplitterTests
+{
+    private static ImageSet Set(int count)
+    {
+        var pixels = new byte[count * ImageSet.ImageBytes];
+        for (var i = 0; i < count; i++)
+            pixels[i * ImageSet.ImageBytes] = (byte)i; // first byte identifies the image
+        return new ImageSet(pixels, Enumerable.Range(0, count).Select(i => i % 3).ToArray(), ["a", "b", "c"]);
+    }
+
+    [Fact]
+    public void Split_SameSeed_SameSplit()
+    {
+        var first = DatasetSplitter.Split(Set(50), valSize: 10, seed: 7);
+        var second = DatasetSplitter.Split(Set(50), valSize: 10, seed: 7);
+
+        Assert.Equal(first.ValidationIndices, second.ValidationIndices);
+        Assert.Equal(first.TrainIndices, second.TrainIndices);
+        Assert.Equal(first.Train.Pixels, second.Train.Pixels);
+    }
+
+    [Fact]
+    public void Split_DifferentSeed_DifferentValidation()
+    {
+        var first = DatasetSplitter.Split(Set(50), valSize: 10, seed: 1);
+        var second = DatasetSplitter.Split(Set(50), valSize: 10, seed: 2);
+
+        Assert.NotEqual(first.ValidationIndices, second.ValidationIndices);
+    }
+
+    [Fact]
+    public void Split_AnySeed_DisjointAndCoversAll()
+    {
+        var split = DatasetSplitter.Split(Set(50), valSize: 10, seed: 3);
+
+        Assert.Equal(10, split.Validation.Count);
+        Assert.Equal(40, split.Train.Count);
+        Assert.Empty(split.TrainIndices.Intersect(split.ValidationIndices));
+        Assert.Equal(Enumerable.Range(0, 50), split.TrainIndices.Concat(split.ValidationIndices).Order());
+    }
+
+    [Fact]
+    public void Split_ImagesFollowIndices_PixelsAndLabelsMatch()
+    {
+        var split = DatasetSplitter.Split(Set(20), valSize: 5, seed: 0);
+
+        for (var i = 0; i < split.Validation.Count; i++)
+        {
+            var original = split.ValidationIndices[i];
+            Assert.Equal(original, split.Validation.Image(i)[0]);
+            Assert.Equal(original % 3, split.Validation.Labels[i]);
+        }
+    }
+
+    [Fact]
+    public void Split_PermutationForSeedZero_IsPinned()
+    {
+        // Pins the algorithm: a change here silently changes every run's validation set.
+        Assert.Equal([0, 4, 5, 8, 2, 1, 3, 6, 9, 7], DatasetSplitter.Permutation(10, seed: 0));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(20)]
+    public void Split_ValSizeLeavesEmptyPart_Throws(int valSize)
+    {
+        var ex = Assert.Throws<DatasetException>(() => DatasetSplitter.Split(Set(20), valSize, seed: 0));
+
+        Assert.Contains("empty split", ex.Message);
+    }
+}
