@@ -57,10 +57,19 @@ public sealed class DatasetSplitterTests
     }
 
     [Fact]
-    public void Split_PermutationForSeedZero_IsPinned()
+    public void Permutation_SeedZero_EqualsNumpyDefaultRng()
     {
-        // Pins the algorithm: a change here silently changes every run's validation set.
-        Assert.Equal([0, 4, 5, 8, 2, 1, 3, 6, 9, 7], DatasetSplitter.Permutation(10, seed: 0));
+        // Values printed by NumPy 1.24: np.random.default_rng(0).permutation(10) and (50000)[:8].
+        Assert.Equal([4, 6, 2, 7, 3, 5, 9, 0, 8, 1], DatasetSplitter.Permutation(10, seed: 0));
+        Assert.Equal([25461, 5892, 10377, 28814, 9578, 43565, 28804, 22391], DatasetSplitter.Permutation(50_000, seed: 0)[..8]);
+    }
+
+    [Fact]
+    public void Permutation_OtherSeeds_EqualNumpyDefaultRng()
+    {
+        // np.random.default_rng(7).permutation(12) and np.random.default_rng(12345).permutation(300)[:6]
+        Assert.Equal([4, 6, 10, 0, 1, 3, 8, 7, 2, 5, 9, 11], DatasetSplitter.Permutation(12, seed: 7));
+        Assert.Equal([92, 293, 226, 200, 258, 23], DatasetSplitter.Permutation(300, seed: 12345)[..6]);
     }
 
     [Theory]

@@ -2,27 +2,24 @@ namespace Hw4.Ml.Data;
 
 /// <summary>
 /// Splits a training set into train and validation parts the way the reference does: draw a seeded random
-/// permutation of all indices; the first <c>valSize</c> go to validation, the rest (in permutation order) to training.
+/// permutation of all indices (NumPy's default_rng, bit for bit); the first <c>valSize</c> go to validation, the rest
+/// (in permutation order) to training.
 /// </summary>
 public static class DatasetSplitter
 {
     /// <summary>The reference's validation size for CIFAR-10.</summary>
     public const int DefaultValidationSize = 5_000;
 
-    /// <summary>A permutation of 0..count-1 that depends only on <paramref name="seed"/> (Fisher–Yates over a seeded <see cref="Random"/>).</summary>
+    /// <summary>
+    /// A permutation of 0..count-1 that depends only on <paramref name="seed"/>: exactly NumPy's
+    /// <c>np.random.default_rng(seed).permutation(count)</c>, so seed 0 gives the reference's validation set.
+    /// </summary>
     public static int[] Permutation(int count, int seed)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
-        var permutation = Enumerable.Range(0, count).ToArray();
-        // new Random(seed) uses the legacy seeded algorithm, which .NET keeps stable across versions and platforms.
-        var random = new Random(seed);
-        for (var i = count - 1; i > 0; i--)
-        {
-            var j = random.Next(i + 1);
-            (permutation[i], permutation[j]) = (permutation[j], permutation[i]);
-        }
-
-        return permutation;
+        // NumPy's SeedSequence refuses negative seeds too.
+        ArgumentOutOfRangeException.ThrowIfNegative(seed);
+        return new NumpyPcg64((uint)seed).Permutation(count);
     }
 
     /// <summary>Splits <paramref name="set"/> into disjoint train and validation sets that together cover every image.</summary>
