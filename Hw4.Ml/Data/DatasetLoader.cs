@@ -1,4 +1,4 @@
-using System.IO.Compression;
+using System.Buffers.Binary;
 
 namespace Hw4.Ml.Data;
 
@@ -80,7 +80,7 @@ public static class DatasetLoader
             length = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
         var bytes = head.AsSpan(0, length);
         if (bytes.StartsWith("PK\u0003\u0004"u8) || bytes.StartsWith("PK\u0005\u0006"u8))
-            return IsNpz(path) ? DatasetFormat.Npz : DatasetFormat.ImageFolderZip;
+            return IsNpz(path, bytes) ? DatasetFormat.Npz : DatasetFormat.ImageFolderZip;
         if (bytes.StartsWith(new byte[] { 0x1f, 0x8b }) || (length >= 262 && bytes[257..262].SequenceEqual("ustar"u8)))
             return DatasetFormat.CifarBinaryTar;
         if (length >= 6 && bytes[0] == 0x93 && bytes[1..6].SequenceEqual("NUMPY"u8))
@@ -88,17 +88,18 @@ public static class DatasetLoader
         throw new DatasetException($"{path}: not a recognised dataset (expected a train/test image folder, a .zip of one, cifar-10-binary.tar.gz, a folder of CIFAR-10 .bin batches, or an .npz).");
     }
 
-    private static bool IsNpz(string path)
+    /// <summary>
+    /// An .npz is a zip of .npy members. Decided from the extension or the first local header's file name, because
+    /// opening the archive would parse the whole central directory (60,000 entries for the image zip) on every load.
+    /// </summary>
+    private static bool IsNpz(string path, ReadOnlySpan<byte> head)
     {
-        try
-        {
-            using var archive = ZipFile.OpenRead(path);
-            return archive.GetEntry("X.npy") is not null;
-        }
-        catch (InvalidDataException ex)
-        {
-            throw new DatasetException($"{path}: corrupt or truncated zip archive ({ex.Message}).", ex);
-        }
+        if (path.EndsWith(".npz", StringComparison.OrdinalIgnoreCase))
+            return true;
+        if (head.Length < 30)
+            return false;
+        var nameLength = BinaryPrimitives.ReadUInt16LittleEndian(head[26..]);
+        return head.Length >= 30 + nameLength && head.Slice(30, nameLength).EndsWith(".npy"u8);
     }
 
     private static (ImageSet Train, ImageSet Test) Read(string source, DatasetFormat format, DatasetLoadOptions options, IProgress<DatasetLoadProgress>? progress, CancellationToken ct)
