@@ -125,6 +125,18 @@ public sealed class DatasetCacheTests : IDisposable
     }
 
     [Fact]
+    public void Load_CancelledToken_ThrowsOperationCanceledAndWritesNoCache()
+    {
+        var zip = MakeZip();
+        using var cts = new CancellationTokenSource();
+        cts.Cancel();
+
+        Assert.ThrowsAny<OperationCanceledException>(() => DatasetLoader.Load(zip, Options, ct: cts.Token));
+
+        Assert.False(Directory.Exists(_temp.Combine("cache")) && Directory.EnumerateFiles(_temp.Combine("cache")).Any());
+    }
+
+    [Fact]
     public void Load_CacheDisabled_WritesNoCache()
     {
         var zip = MakeZip();

@@ -78,6 +78,10 @@ public sealed class CifarDownloader
             File.Move(temp, target, overwrite: true);
             return target;
         }
+        catch (TaskCanceledException ex) when (!ct.IsCancellationRequested)
+        {
+            throw new DatasetException($"{_uri}: download timed out ({ex.Message}).", ex);
+        }
         catch (HttpRequestException ex)
         {
             throw new DatasetException($"{_uri}: download failed ({ex.Message}).", ex);
