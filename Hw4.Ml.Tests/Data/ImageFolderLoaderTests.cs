@@ -169,6 +169,17 @@ public sealed class ImageFolderLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Load_UnrecognisedFile_ClearError()
+    {
+        var path = _temp.Combine("notes.txt");
+        File.WriteAllText(path, "hello");
+
+        var ex = Assert.Throws<DatasetException>(() => DatasetLoader.Load(path, Options));
+
+        Assert.Contains("notes.txt: not a recognised dataset", ex.Message);
+    }
+
+    [Fact]
     public void Load_MissingPath_ClearError()
     {
         var ex = Assert.Throws<DatasetException>(() => DatasetLoader.Load(_temp.Combine("nope.zip"), Options));

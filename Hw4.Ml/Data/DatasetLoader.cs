@@ -21,6 +21,18 @@ public static class DatasetLoader
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         ArgumentNullException.ThrowIfNull(options);
         var source = Path.GetFullPath(path);
+        try
+        {
+            return LoadCore(source, options, progress, ct);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new DatasetException($"{source}: could not be read ({ex.Message}).", ex);
+        }
+    }
+
+    private static CifarData LoadCore(string source, DatasetLoadOptions options, IProgress<DatasetLoadProgress>? progress, CancellationToken ct)
+    {
         var format = Detect(source);
         var fingerprint = SourceIdentity.Fingerprint(source);
         string? sourceHash = null;
@@ -119,6 +131,13 @@ public static class DatasetLoader
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new DatasetException($"{source}: could not be read ({ex.Message}).", ex);
+        }
+        catch (Exception ex) when (ex is not (DatasetException or OperationCanceledException or OutOfMemoryException))
+        {
+            // Decoders and archive readers fed crafted bytes can fail in ways they do not document (index or argument
+            // errors); the user still gets one line naming the source, not a trace.
+            var inner = ex is AggregateException { InnerExceptions.Count: > 0 } aggregate ? aggregate.InnerExceptions[0] : ex;
+            throw new DatasetException($"{source}: could not be read as {format} ({inner.GetType().Name}: {inner.Message}).", ex);
         }
     }
 }
