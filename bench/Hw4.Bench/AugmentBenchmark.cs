@@ -28,7 +28,7 @@ internal static class AugmentBenchmark
                 torch.set_num_threads(args.GetInt("--threads", 1));
             }
 
-            var device = DeviceResolver.Resolve(DeviceResolver.Parse(args.Get("--device", "auto")));
+            var device = DeviceResolver.Resolve(DeviceResolver.Parse(args.Get("--device") ?? "auto"));
             return Measure(device, batch, iterations, steps, args.Has("--json"));
         }
         catch (ArgumentException ex)

@@ -1,9 +1,10 @@
 using Hw4.Bench;
 
-// Benchmark entry point: one subcommand per measured path, each printing plain lines (and JSON with --json).
-var commands = new Dictionary<string, Func<string[], int>>(StringComparer.OrdinalIgnoreCase)
+// Subcommands, one class each, each printing plain lines (and JSON with --json).
+var commands = new Dictionary<string, Func<string[], int>>(StringComparer.Ordinal)
 {
     ["augment"] = AugmentBenchmark.Run,
+    ["dataset-load"] = DatasetLoadBenchmark.Run,
 };
 
 if (args.Length == 0 || !commands.TryGetValue(args[0], out var command))
