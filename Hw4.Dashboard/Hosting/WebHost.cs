@@ -9,6 +9,8 @@ public static class WebHost
     /// <summary>Builds the app: services, middleware and endpoints.</summary>
     public static WebApplication Build(string[] args)
     {
+        // Before the device is resolved (which loads LibTorch): OpenMP reads its wait policy once, at load.
+        Hw4.Ml.Runtime.OpenMpSettings.PreferPassiveWait();
         // The application name picks the static-assets manifest; pin it so hosts started from tests find ours.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {

@@ -1,0 +1,44 @@
+using Hw4.Dashboard.Features.Queue;
+using Hw4.Dashboard.Features.Streaming.Events;
+using Hw4.Ml.Denoising;
+using Hw4.Ml.Imaging;
+using MlProgress = Hw4.Ml.Denoising.DenoiseProgress;
+using WireProgress = Hw4.Dashboard.Features.Streaming.Events.DenoiseProgress;
+
+namespace Hw4.Dashboard.Features.Denoising;
+
+/// <summary>
+/// Runs <see cref="TvDenoiser"/> on the queue's thread: loss and PSNR go to the notifier as <c>DenoiseProgress</c>
+/// events (throttled there), previews and the result go to the session that started it.
+/// </summary>
+public sealed class DenoiseJob(
+    string runId, RgbImage noisy, RgbImage? clean, DenoiseOptions options, DenoiseJobContext context, DenoiseSession session) : IRunJob
+{
+    /// <inheritdoc />
+    public string RunId => runId;
+
+    /// <inheritdoc />
+    public string Kind => "denoise";
+
+    /// <inheritdoc />
+    public string Description => $"denoise {options.Norm} {options.Optimizer} lr={options.Lr} α={options.Alpha} × {options.Steps}";
+
+    /// <inheritdoc />
+    public Task RunAsync(CancellationToken cancellationToken)
+    {
+        context.Notifier.Publish(new RunStarted(runId, Kind, context.DeviceName, TotalEpochs: 0, BatchesPerEpoch: 0));
+        var result = TvDenoiser.Run(noisy, clean, options, context.Device, new Sink(runId, context.Notifier, session), cancellationToken);
+        session.OnResult(runId, result);
+        return Task.CompletedTask;
+    }
+
+    // A direct IProgress: Progress<T> would post to a captured context; here reports must stay cheap and in order.
+    private sealed class Sink(string runId, Streaming.RunEventNotifier notifier, DenoiseSession session) : IProgress<MlProgress>
+    {
+        public void Report(MlProgress value)
+        {
+            notifier.Publish(new WireProgress(runId, value.Step, value.Steps, value.Loss, value.Psnr));
+            session.OnProgress(value, last: value.Step >= value.Steps);
+        }
+    }
+}
