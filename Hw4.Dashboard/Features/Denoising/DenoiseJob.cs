@@ -28,6 +28,10 @@ public sealed class DenoiseJob(
     {
         context.Notifier.Publish(new RunStarted(runId, Kind, context.DeviceName, TotalEpochs: 0, BatchesPerEpoch: 0));
         var result = TvDenoiser.Run(noisy, clean, options, context.Device, new Sink(runId, context.Notifier, session), cancellationToken);
+        // A non-finite loss means the step size is too large for this norm (typical for L2 at the L1 preset's rate);
+        // its output is meaningless, so report divergence instead of showing a black image.
+        if (!double.IsFinite(result.FinalLoss))
+            throw new RunDivergedException(0, options.Steps, $"the loss became {result.FinalLoss} with {options.Norm} at lr={options.Lr}; lower the learning rate.");
         session.OnResult(runId, result);
         return Task.CompletedTask;
     }
