@@ -21,7 +21,7 @@ public sealed class DenoiseVerb : ICliVerb
         var clean = new Option<FileInfo?>("--clean") { Description = "Clean reference of the same size; enables PSNR." };
         var preset = new Option<string>("--preset")
         {
-            Description = "seed = l1, gd, lr 0.9, alpha 1.5, 200 steps (the homework); best = l1, gd, lr 0.3, alpha 0.8, 200 steps (measured best, docs/denoise-sweep.md). Explicit options override it.",
+            Description = "seed = l1, gd, lr 0.9, alpha 1.5, 200 steps (the homework); best = l1, gd, lr 0.1, alpha 1.5, 200 steps (measured best, docs/denoise-sweep.md). Explicit options override it.",
             DefaultValueFactory = _ => "seed",
         };
         preset.AcceptOnlyFromAmong([.. DenoisePresets.Names]);
