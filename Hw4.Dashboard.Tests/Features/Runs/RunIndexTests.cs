@@ -98,4 +98,28 @@ public sealed class RunIndexTests : IAsyncLifetime
         Assert.Equal(0, await Index.RebuildAsync(Path.Combine(_root, "nowhere")));
         Assert.Empty(await Index.ListAsync());
     }
+
+    [Fact]
+    public async Task RebuildAsync_TrainerSnakeCaseFormat_ReadsNestedConfigStatusAndRunningLoss()
+    {
+        var dir = WriteRun("20261127-070000-cnn",
+            """{"id":"20261127-070000-cnn","model":"cnn","status":"completed","config":{"model":"cnn","epochs":2,"batch_size":64},"best_epoch":2,"created_utc":"2026-11-27T07:00:00+00:00"}""",
+            """{"type":"batch","run_id":"20261127-070000-cnn","epoch":1,"batch":20,"batches_per_epoch":40,"global_step":20,"running_loss":2.2,"images_per_second":800,"eta_seconds":30}""",
+            """{"type":"epoch","run_id":"20261127-070000-cnn","epoch":1,"train_loss":2.1,"val_loss":2.0,"val_accuracy":0.25,"seconds":10,"images_per_second":820}""",
+            """{"type":"epoch","run_id":"20261127-070000-cnn","epoch":2,"train_loss":1.8,"val_loss":1.7,"val_accuracy":0.35,"seconds":10,"images_per_second":830}""",
+            """{"type":"finished","run_id":"20261127-070000-cnn","best_epoch":2,"best_val_loss":1.7}""");
+        File.WriteAllText(Path.Combine(dir, RunFolder.EvaluationFile), """{"checkpoint":"checkpoints/model_2.params","epoch":2,"images":10000,"accuracy":0.41}""");
+
+        await Index.InitializeAsync();
+        await Index.RebuildAsync(RunsDir);
+        var run = await Index.GetAsync("20261127-070000-cnn");
+
+        Assert.Equal("finished", run!.Status);
+        Assert.Equal(2, run.EpochsPlanned);
+        Assert.Equal([1, 2], run.Epochs.Select(e => e.Epoch));
+        Assert.Equal(0.35, run.Epochs[1].ValAccuracy);
+        Assert.Equal(0.41, run.TestAccuracy);
+        Assert.Equal(new DateTimeOffset(2026, 11, 27, 7, 0, 0, TimeSpan.Zero), run.CreatedAt);
+        Assert.Equal([(20.0, 2.2)], RunFolder.ReadBatchLosses(dir));
+    }
 }

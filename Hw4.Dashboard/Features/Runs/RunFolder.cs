@@ -42,18 +42,21 @@ public static class RunFolder
 
         if (TryParse(runJson) is { } run)
         {
+            // The trainer nests the recipe under "config"; older or hand-written files keep it at the top.
+            var config = Find(run, ["config"]) is { ValueKind: JsonValueKind.Object } c ? c : run;
             record.Kind = Str(run, "kind") ?? record.Kind;
-            record.Model = Str(run, "model", "modelKind", "architecture");
-            record.EpochsPlanned = Int(run, "epochs", "totalEpochs");
-            record.Status = Str(run, "status", "state")?.ToLowerInvariant() ?? record.Status;
-            if (Str(run, "createdAt", "startedAt", "created", "started") is { } created && DateTimeOffset.TryParse(created, out var at))
+            record.Model = Str(run, "model", "modelKind", "architecture") ?? Str(config, "model");
+            record.EpochsPlanned = Int(run, "epochs", "totalEpochs") ?? Int(config, "epochs");
+            record.Status = NormalStatus(Str(run, "status", "state")) ?? record.Status;
+            record.BestEpoch = Int(run, "bestEpoch");
+            if (Str(run, "createdUtc", "createdAt", "startedAt", "created", "started") is { } created && DateTimeOffset.TryParse(created, out var at))
                 record.CreatedAt = at.ToUniversalTime();
         }
 
         record.Epochs = ReadEpochs(id, Path.Combine(full, MetricsFile));
         record.EpochsDone = record.Epochs.Count;
         var best = record.Epochs.Where(e => e.ValLoss is { } v && double.IsFinite(v)).MinBy(e => e.ValLoss);
-        record.BestEpoch = best?.Epoch;
+        record.BestEpoch ??= best?.Epoch;
         record.BestValLoss = best?.ValLoss;
 
         if (TryParse(TryReadText(Path.Combine(full, EvaluationFile))) is { } eval)
@@ -84,7 +87,7 @@ public static class RunFolder
                 continue;
             var type = Str(o, "type", "kind", "event")?.ToLowerInvariant();
             var isBatch = type is not null ? type.Contains("batch") : Has(o, "batch") && !Has(o, "valLoss");
-            if (isBatch && Dbl(o, "loss", "batchLoss") is { } loss)
+            if (isBatch && Dbl(o, "loss", "batchLoss", "runningLoss") is { } loss)
                 points.Add((Dbl(o, "step", "globalStep") ?? points.Count + 1, loss));
         }
 
@@ -119,6 +122,16 @@ public static class RunFolder
 
         return byEpoch.Values.ToList();
     }
+
+    // The trainer's TrainingStatus says "completed"; the dashboard's live events say "finished".
+    private static string? NormalStatus(string? status) => status?.ToLowerInvariant() switch
+    {
+        null => null,
+        "completed" => "finished",
+        "cancelled" => "stopped",
+        "created" => "queued",
+        var s => s,
+    };
 
     private static string? TryReadText(string path)
     {
