@@ -115,7 +115,7 @@ public sealed class RunLiveState
             foreach (var (step, loss) in batchLosses)
                 BatchLoss.AddLoss(step, loss);
             if (record.TestAccuracy is { } acc)
-                Evaluation = new EvaluationCompleted(record.Id, record.BestEpoch ?? 0, acc, record.BestValLoss ?? double.NaN);
+                Evaluation = new EvaluationCompleted(record.Id, record.BestEpoch ?? 0, acc, null);
         }
     }
 
