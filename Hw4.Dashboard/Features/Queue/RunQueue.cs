@@ -15,12 +15,14 @@ public sealed class RunQueue
     private readonly Channel<QueuedRun> _channel;
     private readonly RunEventNotifier _notifier;
     private readonly Lock _gate = new();
+    private readonly int _capacity;
     private ImmutableList<QueuedRun> _waiting = [];
 
     /// <summary>Creates the queue with the configured capacity.</summary>
     public RunQueue(IOptions<QueueOptions> options, RunEventNotifier notifier)
     {
         _notifier = notifier;
+        _capacity = options.Value.Capacity;
         _channel = Channel.CreateBounded<QueuedRun>(new BoundedChannelOptions(options.Value.Capacity)
         {
             SingleReader = true,
@@ -48,12 +50,15 @@ public sealed class RunQueue
         var queued = new QueuedRun(job);
         lock (_gate)
         {
-            if (!_channel.Writer.TryWrite(queued))
+            // Writers are serialised by the lock and the reader only removes, so a free slot seen here stays free.
+            if (_channel.Reader.Count >= _capacity)
                 return false;
             _waiting = _waiting.Add(queued);
+            // Announce before the worker can see the job, so RunQueued always precedes RunStarted.
+            _notifier.Publish(new RunQueued(job.RunId, job.Kind, job.Description, _waiting.Count));
+            _channel.Writer.TryWrite(queued);
         }
 
-        _notifier.Publish(new RunQueued(job.RunId, job.Kind, job.Description, _waiting.IndexOf(queued) + 1));
         Changed?.Invoke();
         return true;
     }

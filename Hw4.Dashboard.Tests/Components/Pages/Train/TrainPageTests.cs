@@ -1,5 +1,7 @@
 using Bunit;
 using Hw4.Dashboard.Components.Pages.Train;
+using Hw4.Dashboard.Configuration;
+using Hw4.Dashboard.Features.Device;
 using Hw4.Dashboard.Features.Queue;
 using Hw4.Dashboard.Features.Streaming;
 using Hw4.Dashboard.Features.Training;
@@ -10,6 +12,8 @@ namespace Hw4.Dashboard.Tests.Components.Pages.Train;
 
 public sealed class TrainPageTests : MudBunitTest
 {
+    private readonly string _dir = Directory.CreateTempSubdirectory("hw4-train-page-").FullName;
+
     public TrainPageTests()
     {
         Context.Services.AddSingleton(TimeProvider.System);
@@ -17,6 +21,9 @@ public sealed class TrainPageTests : MudBunitTest
         Context.Services.AddSingleton(Options.Create(new QueueOptions()));
         Context.Services.AddSingleton<RunEventNotifier>();
         Context.Services.AddSingleton<RunQueue>();
+        Context.Services.AddSingleton(new DeviceContext(TorchSharp.torch.CPU));
+        Context.Services.AddSingleton(new DataLocator(null, [_dir]));
+        Context.Services.AddSingleton(Options.Create(new Hw4Options { RunsDir = Path.Combine(_dir, "runs"), Device = "cpu" }));
         Context.Services.AddTraining();
     }
 

@@ -201,7 +201,10 @@ public sealed class RunLiveState
                 break;
             case RunDiverged d:
                 Status = "diverged";
-                Message = $"diverged at epoch {d.Epoch}, batch {d.Batch}: {d.Reason}";
+                // The trainer's reason already says where; only add the position when it does not.
+                Message = d.Reason.StartsWith("diverged", StringComparison.OrdinalIgnoreCase)
+                    ? d.Reason
+                    : $"diverged at epoch {d.Epoch}, batch {d.Batch}: {d.Reason}";
                 break;
         }
     }
