@@ -86,6 +86,9 @@ public sealed class DenoiseSession(TimeProvider time)
     /// <summary>Takes a progress report; encodes its preview unless one was encoded very recently.</summary>
     internal void OnProgress(Hw4.Ml.Denoising.DenoiseProgress progress, bool last)
     {
+        // A non-finite estimate renders as a black image; keep showing the last good preview instead.
+        if (!double.IsFinite(progress.Loss))
+            return;
         var now = time.GetElapsedTime(0);
         lock (_gate)
         {

@@ -202,9 +202,9 @@ public sealed class RunLiveState
             case RunDiverged d:
                 Status = "diverged";
                 // The trainer's reason already says where; only add the position when it does not.
-                Message = d.Reason.StartsWith("diverged", StringComparison.OrdinalIgnoreCase)
-                    ? d.Reason
-                    : $"diverged at epoch {d.Epoch}, batch {d.Batch}: {d.Reason}";
+                Message = d.Reason.StartsWith("diverged", StringComparison.OrdinalIgnoreCase) ? d.Reason
+                    : d.Epoch > 0 ? $"diverged at epoch {d.Epoch}, batch {d.Batch}: {d.Reason}"
+                    : $"diverged: {d.Reason}";
                 break;
         }
     }
