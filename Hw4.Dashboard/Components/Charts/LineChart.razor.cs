@@ -48,6 +48,12 @@ public sealed partial class LineChart
     [Parameter]
     public string DownloadName { get; set; } = "chart";
 
+    /// <summary>Dark theme on (cascaded by the layout): axis text and grid switch to light colours.</summary>
+    [CascadingParameter(Name = "DarkMode")]
+    public bool DarkMode { get; set; }
+
+    private bool? _appliedDarkMode;
+
     private PlotlyChart? Chart { get; set; }
 
     private string ChartId { get; } = $"chart-{Interlocked.Increment(ref _nextId)}";
@@ -72,7 +78,8 @@ public sealed partial class LineChart
         };
         PlotLayout = new PlotlyLayout
         {
-            Title = Title is null ? null : new Title { Text = Title },
+            // Left-aligned so the title never sits under the modebar, which floats at the top right.
+            Title = Title is null ? null : new Title { Text = Title, X = 0, XRef = Plotly.Blazor.LayoutLib.TitleLib.XRefEnum.Paper, XAnchor = Plotly.Blazor.LayoutLib.TitleLib.XAnchorEnum.Left },
             Height = Height,
             UiRevision = "keep",
             HoverMode = HoverModeEnum.X,
@@ -83,7 +90,28 @@ public sealed partial class LineChart
             PlotBgColor = "rgba(0,0,0,0)",
         };
         PlotData = Model.Series.Select(ToTrace).Cast<ITrace>().ToList();
+        ApplyTheme();
         Model.Invalidate();
+    }
+
+    /// <inheritdoc />
+    protected override async Task OnParametersSetAsync()
+    {
+        if (_appliedDarkMode == DarkMode)
+            return;
+        ApplyTheme();
+        if (_ready && Chart is not null)
+            await Chart.Relayout();
+    }
+
+    private void ApplyTheme()
+    {
+        _appliedDarkMode = DarkMode;
+        var text = DarkMode ? "#e0e0e0" : "#444444";
+        var grid = DarkMode ? "#555555" : "#e5e5e5";
+        PlotLayout.Font = new Plotly.Blazor.LayoutLib.Font { Color = text };
+        PlotLayout.XAxis[0].GridColor = grid;
+        PlotLayout.YAxis[0].GridColor = grid;
     }
 
     /// <summary>Sends the model's new points to the browser (append, or a downsampled redraw).</summary>
