@@ -112,4 +112,36 @@ public sealed class RunsHubIntegrationTests : IAsyncLifetime
         Assert.Equal([2, 3], replay.Events.Select(e => ((EpochCompleted)e.Event).Epoch));
         Assert.Equal([5], missedEvents.Select(e => e.Seq));
     }
+
+    [Fact]
+    public async Task Subscribe_WhileEventsStream_ReplayPlusLiveIsContiguousWithoutDuplicates()
+    {
+        var notifier = _app.Services.GetRequiredService<RunEventNotifier>();
+        using var stop = new CancellationTokenSource();
+        var producer = Task.Run(async () =>
+        {
+            // Epoch events are never throttled, so every one gets a sequence number.
+            for (var epoch = 1; !stop.IsCancellationRequested; epoch++)
+            {
+                notifier.Publish(new EpochCompleted("busy-run", epoch, 1, 1, null, 0, 0));
+                if (epoch % 20 == 0)
+                    await Task.Delay(1);
+            }
+        });
+        await WaitUntilAsync(() => notifier.Log.LastSeq("busy-run") > 200);
+
+        var events = new ConcurrentQueue<RunEventEnvelope>();
+        var replays = new ConcurrentQueue<RunReplay>();
+        await using var connection = await ConnectAsync(events, replays);
+        await connection.InvokeAsync("Subscribe", "busy-run", (long?)50);
+        await WaitUntilAsync(() => events.Count > 200);
+        await stop.CancelAsync();
+        await producer;
+
+        var replay = Assert.Single(replays);
+        Assert.False(replay.IsSnapshot);
+        var seqs = replay.Events.Concat(events).Select(e => e.Seq).ToList();
+        Assert.Equal(51, seqs[0]);
+        Assert.Equal(Enumerable.Range(51, seqs.Count).Select(i => (long)i), seqs);
+    }
 }

@@ -115,4 +115,16 @@ public sealed class RunEventLogTests
         Assert.Equal(["c", "a"], log.RunIds());
         Assert.Equal(0, log.LastSeq("b"));
     }
+
+    [Fact]
+    public void Append_MoreMilestonesThanCapacity_KeepsTheNewestAndSnapshotsOlderClients()
+    {
+        var log = new RunEventLog(capacityPerRun: 3, maxRuns: 8);
+        for (var epoch = 1; epoch <= 5; epoch++)
+            log.Append(new EpochCompleted("a", epoch, 1, 1, null, 1, 1), At);
+
+        Assert.Equal([3, 4, 5], log.Since("a", null).Events.Select(e => e.Seq));
+        Assert.True(log.Since("a", 1).IsSnapshot);
+        Assert.Equal([4, 5], log.Since("a", 3).Events.Select(e => e.Seq));
+    }
 }

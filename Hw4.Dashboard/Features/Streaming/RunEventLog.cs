@@ -4,8 +4,8 @@ namespace Hw4.Dashboard.Features.Streaming;
 
 /// <summary>
 /// Bounded per-run memory of emitted events, for snapshots and replay. Progress events age out after
-/// <c>capacityPerRun</c>; milestones (start, epochs, checkpoints, the end) are always kept so a snapshot still tells the
-/// whole story of a long run. Thread-safe.
+/// <c>capacityPerRun</c>; milestones (start, epochs, checkpoints, the end) are kept separately, also up to
+/// <c>capacityPerRun</c>, so a snapshot still tells the whole story of any realistic run. Thread-safe.
 /// </summary>
 public sealed class RunEventLog(int capacityPerRun, int maxRuns)
 {
@@ -42,12 +42,20 @@ public sealed class RunEventLog(int capacityPerRun, int maxRuns)
             history.Touched = ++_touch;
             var envelope = new RunEventEnvelope(++history.LastSeq, at, e);
             if (IsMilestone(e))
+            {
                 history.Milestones.Add(envelope);
+                // Milestones are few in a real run (one per epoch); the cap only guards against a runaway producer.
+                if (history.Milestones.Count > capacityPerRun)
+                {
+                    history.DroppedUpTo = Math.Max(history.DroppedUpTo, history.Milestones[0].Seq);
+                    history.Milestones.RemoveAt(0);
+                }
+            }
             else
             {
                 history.Recent.Enqueue(envelope);
                 while (history.Recent.Count > capacityPerRun)
-                    history.DroppedUpTo = history.Recent.Dequeue().Seq;
+                    history.DroppedUpTo = Math.Max(history.DroppedUpTo, history.Recent.Dequeue().Seq);
             }
 
             return envelope;
