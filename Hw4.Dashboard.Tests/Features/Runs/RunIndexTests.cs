@@ -122,4 +122,18 @@ public sealed class RunIndexTests : IAsyncLifetime
         Assert.Equal(new DateTimeOffset(2026, 11, 27, 7, 0, 0, TimeSpan.Zero), run.CreatedAt);
         Assert.Equal([(20.0, 2.2)], RunFolder.ReadBatchLosses(dir));
     }
+
+    [Fact]
+    public async Task RebuildAsync_NaNValidationLoss_IsStoredAsMissing()
+    {
+        WriteRun("nan-run", """{"model":"cnn","epochs":1}""",
+            """{"type":"epoch","epoch":1,"train_loss":2.3,"val_loss":"NaN","val_accuracy":0.1}""");
+        await Index.InitializeAsync();
+
+        await Index.RebuildAsync(RunsDir);
+        var run = await Index.GetAsync("nan-run");
+
+        Assert.Null(Assert.Single(run!.Epochs).ValLoss);
+        Assert.Null(run.BestValLoss);
+    }
 }

@@ -186,10 +186,13 @@ public static class RunFolder
         _ => null,
     };
 
+    // Non-finite values (the trainer writes "NaN" for a diverged validation loss) read as missing: SQLite cannot store
+    // NaN, and a chart or table has nothing to show for it anyway.
     private static double? Dbl(JsonElement o, params string[] names) => Find(o, names) switch
     {
         { ValueKind: JsonValueKind.Number } v => v.GetDouble(),
-        { ValueKind: JsonValueKind.String } v when double.TryParse(v.GetString(), System.Globalization.CultureInfo.InvariantCulture, out var d) => d,
+        { ValueKind: JsonValueKind.String } v when double.TryParse(v.GetString(), System.Globalization.CultureInfo.InvariantCulture, out var d)
+            && double.IsFinite(d) => d,
         _ => null,
     };
 
