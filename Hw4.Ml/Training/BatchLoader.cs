@@ -72,8 +72,8 @@ public sealed class BatchLoader : IDisposable
 
         var start = (long)index * BatchSize;
         var length = Math.Min(BatchSize, Count - start);
-        using var indices = order.narrow(0, start, length);
-        using var bytes = _pixels.index_select(0, indices);
+        var indices = order.narrow(0, start, length);
+        var bytes = _pixels.index_select(0, indices);
         var images = bytes.to_type(ScalarType.Float32).div_(255f);
         if (_transform is not null && augmentation is not null)
             images = _transform.Apply(images, augmentation);
