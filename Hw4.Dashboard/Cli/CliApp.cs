@@ -1,11 +1,104 @@
+using System.CommandLine;
+using Hw4.Ml.Imaging;
+using Hw4.Ml.Runtime;
+
 namespace Hw4.Dashboard.Cli;
 
-/// <summary>The headless command line: one verb per homework task. Filled in by the verb work.</summary>
+/// <summary>
+/// The headless command line: one verb per homework task (see <see cref="CliVerbs"/>). Exit codes follow
+/// <see cref="ExitCodes"/>: 0 success, 2 bad arguments or input (one line on stderr, never a stack trace).
+/// </summary>
 public static class CliApp
 {
-    /// <summary>True when the first argument names a verb rather than a web-host option.</summary>
-    public static bool IsVerb(string[] args) => false;
+    private static readonly string[] RootHelpAliases = ["--help", "-h", "-?", "help"];
+
+    /// <summary>
+    /// True when the first argument names a verb (or asks for the verb list) rather than configuring the web host:
+    /// no arguments, <c>--urls …</c> or <c>key=value</c> start the server.
+    /// </summary>
+    public static bool IsVerb(string[] args)
+    {
+        if (args.Length == 0)
+            return false;
+        var first = args[0];
+        if (RootHelpAliases.Contains(first, StringComparer.Ordinal))
+            return true;
+        // ASP.NET Core takes configuration as "--key value", "/key value" or "key=value"; none of those is a verb.
+        return !first.StartsWith('-') && !first.StartsWith('/') && !first.Contains('=');
+    }
 
     /// <summary>Runs a verb; returns the process exit code (0 success, 2 bad arguments or input).</summary>
-    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr) => Task.FromResult(2);
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
+    {
+        // Before any verb touches torch: OpenMP reads its settings when LibTorch loads.
+        OpenMpSettings.PreferPassiveWait();
+        var context = new CliContext(stdout, stderr);
+        var root = BuildRoot(context);
+        var parse = root.Parse(args.Length > 0 && args[0] == "help" ? ["--help", .. args[1..]] : args);
+
+        // System.CommandLine answers parse errors with exit 1 and a help dump; the convention here is one line and 2.
+        if (parse.Errors.Count > 0 && parse.Action is not { ClearsParseErrors: true })
+        {
+            if (parse.CommandResult.Command == root)
+            {
+                var verbs = string.Join(", ", root.Subcommands.Select(c => c.Name));
+                var given = args.Length > 0 ? $"unknown verb '{args[0]}'" : "no verb given";
+                stderr.WriteLine($"error: {given}; verbs: {verbs} (see --help)");
+            }
+            else
+            {
+                var verb = parse.CommandResult.Command.Name;
+                stderr.WriteLine($"error: {verb}: {FirstLine(parse.Errors[0].Message)} (see '{verb} --help')");
+            }
+
+            return ExitCodes.BadInput;
+        }
+
+        var invocation = new InvocationConfiguration
+        {
+            Output = stdout,
+            Error = stderr,
+            // Exceptions are mapped to one-line messages below instead of System.CommandLine's stack-trace dump.
+            EnableDefaultExceptionHandler = false,
+        };
+
+        try
+        {
+            return await parse.InvokeAsync(invocation, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            stderr.WriteLine("cancelled");
+            return ExitCodes.Cancelled;
+        }
+        catch (Exception e) when (IsInputError(e))
+        {
+            stderr.WriteLine($"error: {FirstLine(e.Message)}");
+            return ExitCodes.BadInput;
+        }
+        catch (Exception e)
+        {
+            stderr.WriteLine($"failed: {e.GetType().Name}: {FirstLine(e.Message)}");
+            return ExitCodes.Failure;
+        }
+    }
+
+    private static RootCommand BuildRoot(CliContext context)
+    {
+        var root = new RootCommand("Hw4 Lab: run a homework task headless, or start the dashboard with no verb.");
+        foreach (var verb in CliVerbs.All())
+            root.Subcommands.Add(verb.Build(context));
+        return root;
+    }
+
+    private static bool IsInputError(Exception e) => e is CliInputException
+        or ImageLoadException
+        or FileNotFoundException
+        or DirectoryNotFoundException;
+
+    private static string FirstLine(string message)
+    {
+        var line = message.Split('\n', 2)[0].Trim();
+        return line.Length == 0 ? "unknown error" : line;
+    }
 }

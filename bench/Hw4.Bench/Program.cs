@@ -1,0 +1,16 @@
+using Hw4.Bench;
+
+// Subcommands, one class each, each printing plain lines (and JSON with --json).
+var commands = new Dictionary<string, Func<string[], int>>(StringComparer.Ordinal)
+{
+    ["augment"] = AugmentBenchmark.Run,
+    ["dataset-load"] = DatasetLoadBenchmark.Run,
+};
+
+if (args.Length == 0 || !commands.TryGetValue(args[0], out var command))
+{
+    Console.Error.WriteLine($"usage: Hw4.Bench <{string.Join("|", commands.Keys)}> [options]");
+    return 2;
+}
+
+return command(args[1..]);
