@@ -73,8 +73,7 @@ public sealed class BatchLoader : IDisposable
         var start = (long)index * BatchSize;
         var length = Math.Min(BatchSize, Count - start);
         var indices = order.narrow(0, start, length);
-        var bytes = _pixels.index_select(0, indices);
-        var images = bytes.to_type(ScalarType.Float32).div_(255f);
+        var images = ToTensor.FromBytes(_pixels.index_select(0, indices));
         if (_transform is not null && augmentation is not null)
             images = _transform.Apply(images, augmentation);
 

@@ -115,7 +115,15 @@ public static class TrainingSession
         if (!File.Exists(checkpoint)) throw new InvalidDataException($"{checkpoint}: checkpoint not found.");
         using var model = modelFactory();
         model.to(device);
-        model.load(checkpoint);
+        try
+        {
+            model.load(checkpoint);
+        }
+        catch (Exception ex) when (ex is ArgumentException or ExternalException or IOException or EndOfStreamException or FormatException)
+        {
+            throw new InvalidDataException($"{checkpoint}: cannot be loaded into this model ({ex.Message.ReplaceLineEndings(" ")}).", ex);
+        }
+
         var predictions = Evaluator.Predict(model, test, device, batchSize);
         var recorded = relativeTo is null ? checkpoint : Path.GetRelativePath(relativeTo, checkpoint);
         var prefix = examplesDir is null ? "examples"
