@@ -50,7 +50,7 @@ internal static class TrainBenchmark
                     model = ModelFactory.Name(kind), limit, threads, train_augment_img_s = medAug, train_plain_img_s = medPlain,
                     augment_overhead = 1 - medAug / medPlain, eval_img_s = evalRate, peak_rss_mb = hwm,
                     runs = results.Select(x => new { mode = x.Mode, img_s = x.ImagesPerSecond, status = x.Status }),
-                }));
+                }, new JsonSerializerOptions { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals }));
             }
 
             return 0;
@@ -85,7 +85,7 @@ internal static class TrainBenchmark
         var dir = Path.Combine(Path.GetTempPath(), "hw4-bench-train-" + Guid.NewGuid().ToString("N"));
         try
         {
-            var options = new TrainerOptions { Model = kind, Epochs = 1, Augment = augment, Threads = threads, Device = device };
+            var options = new TrainerOptions { Model = kind, Epochs = 1, Augment = augment, Threads = threads, Device = device, ProgressEveryBatches = 4 };
             double rate = 0;
             // The last progress event carries the epoch's training rate; validation is kept to one small batch.
             var trainer = new Trainer("bench", options, () => ModelFactory.Create(kind), dir,
