@@ -10,5 +10,7 @@ public static class CliVerbs
     [
         new TaylorVerb(),
         new DenoiseVerb(),
+        new TrainVerb(),
+        new EvaluateVerb(),
     ];
 }

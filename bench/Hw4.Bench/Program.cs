@@ -6,6 +6,7 @@ var commands = new Dictionary<string, Func<string[], int>>(StringComparer.Ordina
     ["augment"] = AugmentBenchmark.Run,
     ["dataset-load"] = DatasetLoadBenchmark.Run,
     ["notifier"] = NotifierBenchmark.Run,
+    ["train"] = TrainBenchmark.Run,
 };
 
 if (args.Length == 0 || !commands.TryGetValue(args[0], out var command))

@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using System.Globalization;
+using Hw4.Ml.Data;
+using Hw4.Ml.Training;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Hw4.Ml.Evaluation;
+
+/// <summary>
+/// Evaluates a classifier on a labelled set: predictions in eval mode without gradients, then the pure metrics of
+/// <see cref="ConfusionMatrix"/>, and PNGs of the worst confusion.
+/// </summary>
+public static class Evaluator
+{
+    /// <summary>The most example images saved per evaluation.</summary>
+    public const int MaxExamples = 10;
+
+    /// <summary>Arg-max predictions and their probabilities for every image of <paramref name="set"/>.</summary>
+    public static Predictions Predict(nn.Module<Tensor, Tensor> model, ImageSet set, Device device, int batchSize = 256)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(set);
+        var predicted = new int[set.Count];
+        var probability = new float[set.Count];
+        var clock = Stopwatch.StartNew();
+        model.eval();
+        using (torch.no_grad())
+        using (var loader = new BatchLoader(set, batchSize, device))
+        using (var order = loader.Order(null))
+        {
+            for (var b = 0; b < loader.BatchCount; b++)
+            {
+                using var scope = NewDisposeScope();
+                var (images, _) = loader.Batch(order, b);
+                var (top, arg) = nn.functional.softmax(model.forward(images), 1).max(1);
+                using var topCpu = top.cpu();
+                using var argCpu = arg.to(ScalarType.Int32).cpu();
+                topCpu.data<float>().CopyTo(probability, b * batchSize);
+                argCpu.data<int>().CopyTo(predicted, b * batchSize);
+            }
+        }
+
+        return new Predictions((int[])set.Labels.Clone(), predicted, probability, clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>
+    /// Turns predictions into the summary; writes up to <see cref="MaxExamples"/> PNGs of the worst class predicted as its
+    /// most frequent partner (most confident first) into <paramref name="examplesDir"/> when it is given.
+    /// </summary>
+    /// <param name="predictions">The model output.</param>
+    /// <param name="set">The set predicted (for class names and example pixels).</param>
+    /// <param name="checkpoint">The checkpoint evaluated, recorded as is.</param>
+    /// <param name="epoch">Its epoch.</param>
+    /// <param name="examplesDir">Folder for the PNGs, or null to write none.</param>
+    /// <param name="examplesPrefix">Prefix for the recorded PNG paths (e.g. <c>examples</c>, relative to the run folder).</param>
+    public static EvaluationSummary Summarize(
+        Predictions predictions, ImageSet set, string checkpoint, int epoch, string? examplesDir = null, string examplesPrefix = "examples")
+    {
+        ArgumentNullException.ThrowIfNull(predictions);
+        ArgumentNullException.ThrowIfNull(set);
+        var classes = set.Classes;
+        var matrix = ConfusionMatrix.FromPredictions(predictions.Truth, predictions.Predicted, classes.Count);
+        var perClass = matrix.PerClassAccuracy();
+        var worst = matrix.WorstClass();
+        var partner = matrix.MostConfusedWith(worst);
+
+        var examples = new List<ConfusionExample>();
+        if (partner is { } other)
+        {
+            var picks = Enumerable.Range(0, predictions.Truth.Length)
+                .Where(i => predictions.Truth[i] == worst && predictions.Predicted[i] == other)
+                .OrderByDescending(i => predictions.Probability[i])
+                .ThenBy(i => i)
+                .Take(MaxExamples);
+            foreach (var i in picks)
+            {
+                var p = predictions.Probability[i];
+                string? file = null;
+                if (examplesDir is not null)
+                {
+                    var name = string.Create(CultureInfo.InvariantCulture, $"{i:D5}_true-{classes[worst]}_pred-{classes[other]}_p{p:0.000}.png");
+                    ExampleImageWriter.Write(set, i, Path.Combine(examplesDir, name));
+                    file = $"{examplesPrefix}/{name}";
+                }
+
+                examples.Add(new ConfusionExample(i, classes[worst], classes[other], p, file));
+            }
+        }
+
+        return new EvaluationSummary(
+            checkpoint,
+            epoch,
+            predictions.Truth.Length,
+            matrix.Accuracy,
+            classes.Select((name, i) => (name, i)).ToDictionary(x => x.name, x => perClass[x.i]),
+            classes.ToArray(),
+            matrix.ToRows(),
+            matrix.RowNormalized(),
+            classes[worst],
+            partner is { } q ? classes[q] : null,
+            examples,
+            predictions.Truth.Length / Math.Max(predictions.Seconds, 1e-9));
+    }
+}
