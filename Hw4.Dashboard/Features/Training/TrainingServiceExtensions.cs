@@ -6,7 +6,8 @@ public static class TrainingServiceExtensions
     /// <summary>Adds <see cref="TrainingLauncher"/>.</summary>
     public static IServiceCollection AddTraining(this IServiceCollection services)
     {
-        services.AddSingleton<ITrainJobFactory, PendingTrainerJobFactory>();
+        services.AddSingleton<CifarDataProvider>();
+        services.AddSingleton<ITrainJobFactory, TrainerJobFactory>();
         services.AddSingleton<TrainingLauncher>();
         return services;
     }
