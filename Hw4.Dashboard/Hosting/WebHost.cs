@@ -16,6 +16,9 @@ public static class WebHost
         {
             Args = args,
             ApplicationName = typeof(WebHost).Assembly.GetName().Name,
+            // The app's own folder, not the working directory: `dotnet run` starts in the caller's folder (so relative
+            // paths on the command line mean what the user typed) and a published binary may be started from anywhere.
+            ContentRootPath = AppContext.BaseDirectory,
         });
         builder.UseHw4DefaultUrls();
         // Package assets (MudBlazor, Plotly) are served from the NuGet cache when running from a build folder in any
