@@ -76,6 +76,7 @@ public sealed class Trainer
     {
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(validation);
+        Runtime.OneDnnSettings.EnsureDisabled();
         var history = new List<EpochMetrics>();
         var written = new List<string>();
         long parameters = 0;
