@@ -19,9 +19,9 @@ public static class Evaluator
     /// <summary>Arg-max predictions and their probabilities for every image of <paramref name="set"/>.</summary>
     public static Predictions Predict(nn.Module<Tensor, Tensor> model, ImageSet set, Device device, int batchSize = 256)
     {
-        Runtime.OneDnnSettings.EnsureDisabled();
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(set);
+        Runtime.OneDnnSettings.EnsureDisabled();
         var predicted = new int[set.Count];
         var probability = new float[set.Count];
         var clock = Stopwatch.StartNew();
