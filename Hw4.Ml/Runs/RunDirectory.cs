@@ -22,6 +22,12 @@ public sealed class RunDirectory
 
     private readonly Lock _appendLock = new();
 
+    /// <summary>The run folders (those holding run.json) under <paramref name="runsDir"/>, ordered by id; none when it does not exist.</summary>
+    public static IEnumerable<string> Enumerate(string runsDir) =>
+        Directory.Exists(runsDir)
+            ? Directory.EnumerateDirectories(runsDir).Where(d => File.Exists(System.IO.Path.Combine(d, RunFile))).Order(StringComparer.Ordinal)
+            : [];
+
     private RunDirectory(string path)
     {
         Path = System.IO.Path.GetFullPath(path);

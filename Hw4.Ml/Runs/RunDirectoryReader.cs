@@ -35,13 +35,5 @@ public static class RunDirectoryReader
     }
 
     /// <summary>Summaries of every run folder (one holding run.json) under <paramref name="runsDir"/>, oldest id first.</summary>
-    public static IReadOnlyList<RunSummary> ReadAll(string runsDir)
-    {
-        if (!Directory.Exists(runsDir)) return [];
-        return Directory.EnumerateDirectories(runsDir)
-            .Where(d => File.Exists(Path.Combine(d, RunDirectory.RunFile)))
-            .Order(StringComparer.Ordinal)
-            .Select(Read)
-            .ToList();
-    }
+    public static IReadOnlyList<RunSummary> ReadAll(string runsDir) => RunDirectory.Enumerate(runsDir).Select(Read).ToList();
 }

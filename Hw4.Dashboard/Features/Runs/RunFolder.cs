@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Hw4.Dashboard.Features.Runs.Store;
+using RunDirectory = Hw4.Ml.Runs.RunDirectory;
 
 namespace Hw4.Dashboard.Features.Runs;
 
@@ -11,19 +12,16 @@ namespace Hw4.Dashboard.Features.Runs;
 public static class RunFolder
 {
     /// <summary>The file with the run's settings; its presence marks a folder as a run.</summary>
-    public const string RunFile = "run.json";
+    public const string RunFile = RunDirectory.RunFile;
 
     /// <summary>One JSON object per line: per-batch and per-epoch metrics.</summary>
-    public const string MetricsFile = "metrics.jsonl";
+    public const string MetricsFile = RunDirectory.MetricsFile;
 
     /// <summary>The test evaluation.</summary>
-    public const string EvaluationFile = "evaluation.json";
+    public const string EvaluationFile = RunDirectory.EvaluationFile;
 
     /// <summary>The run folders under <paramref name="runsDir"/> (none when it does not exist).</summary>
-    public static IEnumerable<string> Enumerate(string runsDir) =>
-        Directory.Exists(runsDir)
-            ? Directory.EnumerateDirectories(runsDir).Where(d => File.Exists(Path.Combine(d, RunFile))).Order(StringComparer.Ordinal)
-            : [];
+    public static IEnumerable<string> Enumerate(string runsDir) => RunDirectory.Enumerate(runsDir);
 
     /// <summary>Reads the folder; <paramref name="now"/> stamps <see cref="RunRecord.IndexedAt"/>.</summary>
     public static RunRecord Read(string directory, DateTimeOffset now)
