@@ -5,12 +5,12 @@ namespace Hw4.Ml.Tests.Runtime;
 public sealed class OneDnnSettingsTests
 {
     [Fact]
-    public void EnsureDisabled_Default_TurnsOneDnnOffInLibTorch()
+    public void EnsureConfigured_WithoutTheSwitch_LeavesOneDnnOnInLibTorch()
     {
-        Assert.Null(Environment.GetEnvironmentVariable("HW4_ONEDNN"));
+        Assert.Null(Environment.GetEnvironmentVariable(OneDnnSettings.Switch));
 
-        Assert.True(OneDnnSettings.EnsureDisabled());
+        Assert.True(OneDnnSettings.EnsureConfigured());
 
-        Assert.False(OneDnnSettings.IsEnabled());
+        Assert.True(OneDnnSettings.IsEnabled());
     }
 }

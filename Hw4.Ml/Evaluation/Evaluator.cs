@@ -21,7 +21,7 @@ public static class Evaluator
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(set);
-        Runtime.OneDnnSettings.EnsureDisabled();
+        Runtime.OneDnnSettings.EnsureConfigured();
         var predicted = new int[set.Count];
         var probability = new float[set.Count];
         var clock = Stopwatch.StartNew();

@@ -45,8 +45,9 @@ public sealed class Cnn : Module<Tensor, Tensor>
     /// <summary>Maps an N×3×32×32 batch to N×10 logits.</summary>
     public override Tensor forward(Tensor input)
     {
-        // Intermediates are released by the caller's dispose scope; only the logits are returned.
-        var x = _pool1.forward(_conv1.forward(input));
+        // Intermediates are released by the caller's dispose scope; only the logits are returned. Channels-last input
+        // keeps every activation NHWC up to the flatten, which copies back to the reference's C×H×W feature order.
+        var x = _pool1.forward(_conv1.forward(ChannelsLast.Apply(input)));
         x = _pool2.forward(_conv2.forward(x));
         x = _pool3.forward(_conv3.forward(x));
         x = _flatten.forward(_conv4.forward(x));

@@ -4,22 +4,23 @@ using TorchSharp;
 namespace Hw4.Ml.Runtime;
 
 /// <summary>
-/// Turns off LibTorch's oneDNN (MKLDNN) kernels for the process. On the 2-core Debian 12 VM this project is built on
-/// (its CPU reports AVX-512), LibTorch 2.10's oneDNN convolutions returned NaN/Inf at random after some Adam steps of the
-/// CIFAR CNN, with finite weights and inputs: 8 of 10 runs of 200 steps in a pure TorchSharp repro, 0 of 10 with oneDNN
-/// off (ATen's own convolution is used instead). TorchSharp exposes no switch, so this calls
-/// <c>at::globalContext().setUserEnabledMkldnn(false)</c> in libtorch_cpu.so directly. Set <c>HW4_ONEDNN=1</c> to keep
-/// oneDNN on (for example on a host where it is known to be sound and faster).
+/// Chooses whether LibTorch uses its oneDNN (MKLDNN) CPU kernels. They stay on by default: the models feed their
+/// convolutions channels-last (<see cref="Models.ChannelsLast"/>), the layout whose oneDNN kernels were measured sound
+/// on this project's build machine. The default NCHW oneDNN kernels of LibTorch 2.10 (oneDNN 3.7.1, jit:avx512_core)
+/// returned NaN there within a few Adam steps of the CIFAR CNN. Set <c>HW4_ONEDNN=0</c> to fall back to ATen's own,
+/// slower convolution on a host where even the channels-last kernels misbehave. TorchSharp exposes no switch, so this
+/// calls <c>at::globalContext().setUserEnabledMkldnn</c> in libtorch_cpu.so directly.
 /// </summary>
 public static class OneDnnSettings
 {
-    private const string OptIn = "HW4_ONEDNN";
+    /// <summary>The environment variable that turns oneDNN off when set to <c>0</c>.</summary>
+    public const string Switch = "HW4_ONEDNN";
 
     // Process-wide native state; applying it twice is harmless, the lock only avoids racing loads.
-    private static readonly Lazy<bool> Applied = new(Disable, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<bool> Applied = new(ApplyEnvironment, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    /// <summary>Applies the switch once per process (idempotent). Returns true when oneDNN is off.</summary>
-    public static bool EnsureDisabled() => Applied.Value;
+    /// <summary>Applies <c>HW4_ONEDNN</c> once per process (idempotent). Returns whether oneDNN is on afterwards.</summary>
+    public static bool EnsureConfigured() => Applied.Value;
 
     /// <summary>Whether LibTorch will use oneDNN kernels now.</summary>
     public static bool IsEnabled()
@@ -28,15 +29,14 @@ public static class OneDnnSettings
         return context.Handle != IntPtr.Zero && context.Get(context.Handle) != 0;
     }
 
-    private static bool Disable()
+    private static bool ApplyEnvironment()
     {
-        if (Environment.GetEnvironmentVariable(OptIn) == "1")
-            return false;
         var context = Context();
         if (context.Handle == IntPtr.Zero)
             return false;
-        context.Set(context.Handle, 0);
-        return context.Get(context.Handle) == 0;
+        if (Environment.GetEnvironmentVariable(Switch) == "0")
+            context.Set(context.Handle, 0);
+        return context.Get(context.Handle) != 0;
     }
 
     private static (IntPtr Handle, SetBool Set, GetBool Get) Context()

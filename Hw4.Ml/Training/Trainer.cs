@@ -76,7 +76,7 @@ public sealed class Trainer
     {
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(validation);
-        Runtime.OneDnnSettings.EnsureDisabled();
+        Runtime.OneDnnSettings.EnsureConfigured();
         var history = new List<EpochMetrics>();
         var written = new List<string>();
         long parameters = 0;
