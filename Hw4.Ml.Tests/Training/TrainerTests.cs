@@ -1,4 +1,5 @@
 using Hw4.Ml.Devices;
+using Hw4.Ml.Models;
 using Hw4.Ml.Training;
 using Hw4.Ml.Training.Events;
 
@@ -12,7 +13,7 @@ public sealed class TrainerTests : IDisposable
     private static readonly Hw4.Ml.Data.ImageSet Train = SyntheticImages.Create(256, seed: 1);
     private static readonly Hw4.Ml.Data.ImageSet Validation = SyntheticImages.Create(64, seed: 2);
 
-    private static TrainerOptions Options(double lr = 1e-2, int epochs = 2) => new()
+    private static TrainerOptions Options(double lr = 1e-3, int epochs = 2) => new()
     {
         Epochs = epochs,
         BatchSize = 32,
@@ -25,7 +26,7 @@ public sealed class TrainerTests : IDisposable
     };
 
     private Trainer NewTrainer(TrainerOptions options, string checkpoints, Action<TrainingEvent>? extra = null) =>
-        new("test-run", options, () => new TinyClassifier(SyntheticImages.ClassNames.Length), checkpoints, e =>
+        new("test-run", options, () => ModelFactory.Create(ModelKind.Cnn), checkpoints, e =>
         {
             lock (_events) _events.Add(e);
             extra?.Invoke(e);

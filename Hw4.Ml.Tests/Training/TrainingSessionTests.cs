@@ -1,3 +1,4 @@
+using Hw4.Ml.Models;
 using Hw4.Ml.Devices;
 using Hw4.Ml.Runs;
 using Hw4.Ml.Training;
@@ -20,7 +21,7 @@ public sealed class TrainingSessionTests : IDisposable
         };
         var seen = new List<TrainingEvent>();
 
-        var result = await TrainingSession.RunAsync(data, options, () => new TinyClassifier(4), sink: seen.Add);
+        var result = await TrainingSession.RunAsync(data, options, () => ModelFactory.Create(ModelKind.Cnn), sink: seen.Add);
 
         Assert.Equal(TrainingStatus.Completed, result.Training.Status);
         var run = RunDirectory.Open(result.RunDirectory).ReadRun();
@@ -49,7 +50,7 @@ public sealed class TrainingSessionTests : IDisposable
         var data = new TrainingData(SyntheticImages.Create(64, 1), SyntheticImages.Create(32, 2), SyntheticImages.Create(32, 3), null, null);
         var options = new TrainerOptions { Epochs = 2, BatchSize = 32, LearningRate = 1e-2, Augment = false, Threads = 2, Device = DeviceOption.Cpu, RunsDir = _runs };
 
-        var result = await TrainingSession.RunAsync(data, options, () => new TinyClassifier(4), runId: "20261127-061500-cnn-ab12");
+        var result = await TrainingSession.RunAsync(data, options, () => ModelFactory.Create(ModelKind.Cnn), runId: "20261127-061500-cnn-ab12");
         var summary = Assert.Single(RunDirectoryReader.ReadAll(_runs));
 
         Assert.Equal("20261127-061500-cnn-ab12", summary.Id);

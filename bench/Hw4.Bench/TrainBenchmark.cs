@@ -29,9 +29,12 @@ internal static class TrainBenchmark
             var device = DeviceResolver.Parse(args.Get("--device") ?? "auto");
             var (train, eval) = LoadSets(args.Get("--data"), limit);
             var results = new List<(string Mode, double ImagesPerSecond, string Status)>();
+            // An untimed warm-up epoch first (the first run of a process pays for allocator and kernel warm-up), then
+            // ABBA order so that neither mode always runs first.
+            TrainOnce(train.Subset(Enumerable.Range(0, Math.Min(512, train.Count)).ToArray()), eval, kind, device, threads, augment: true);
             for (var r = 0; r < repeats; r++)
             {
-                foreach (var augment in new[] { true, false })
+                foreach (var augment in r % 2 == 0 ? new[] { true, false } : new[] { false, true })
                     results.Add(TrainOnce(train, eval, kind, device, threads, augment));
             }
 
