@@ -36,7 +36,7 @@ public sealed class RunDeleter(
         if (row is null)
             return new(false, $"Run '{runId}' is not in the index.");
 
-        var runsDir = RunStorePaths.RunsDir(options.Value);
+        var runsDir = Path.TrimEndingDirectorySeparator(RunStorePaths.RunsDir(options.Value));
         var folder = Path.GetFullPath(row.Directory);
         // Only ever delete a direct child of the configured runs folder named after the run.
         if (!RunId.IsValid(runId) || !string.Equals(Path.GetDirectoryName(folder), runsDir, StringComparison.Ordinal)
