@@ -66,6 +66,31 @@ public sealed class RunDirectoryTests : IDisposable
         Assert.Throws<IOException>(() => RunDirectory.Create(_runs, "dup"));
     }
 
+    [Fact]
+    public void WriteNotes_ThenReadNotes_RoundTripsTagsAndNotes()
+    {
+        var dir = RunDirectory.Create(_runs, "n1");
+        var notes = new RunNotes { Tags = ["baseline", "lr-0.01"], Notes = "first try\nsecond line", UpdatedUtc = new DateTimeOffset(2026, 11, 27, 8, 0, 0, TimeSpan.Zero) };
+
+        dir.WriteNotes(notes);
+        var read = dir.ReadNotes();
+
+        Assert.Equal(notes.Tags, read.Tags);
+        Assert.Equal(notes.Notes, read.Notes);
+        Assert.Equal(notes.UpdatedUtc, read.UpdatedUtc);
+        Assert.Equal(RunDirectory.NotesFile, Path.GetFileName(Assert.Single(Directory.GetFiles(dir.Path))));
+    }
+
+    [Fact]
+    public void Enumerate_HiddenFolderWithRunJson_IsSkipped()
+    {
+        File.WriteAllText(Path.Combine(RunDirectory.Create(_runs, "visible").Path, RunDirectory.RunFile), "{}");
+        var hidden = Directory.CreateDirectory(Path.Combine(_runs, ".deleting-x")).FullName;
+        File.WriteAllText(Path.Combine(hidden, RunDirectory.RunFile), "{}");
+
+        Assert.Equal(["visible"], RunDirectory.Enumerate(_runs).Select(Path.GetFileName));
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(_runs)) Directory.Delete(_runs, recursive: true);

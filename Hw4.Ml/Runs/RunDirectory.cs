@@ -20,12 +20,20 @@ public sealed class RunDirectory
     /// <summary>evaluation.json.</summary>
     public const string EvaluationFile = "evaluation.json";
 
+    /// <summary>notes.json: the user's tags and notes (see <see cref="RunNotes"/>).</summary>
+    public const string NotesFile = "notes.json";
+
     private readonly Lock _appendLock = new();
 
-    /// <summary>The run folders (those holding run.json) under <paramref name="runsDir"/>, ordered by id; none when it does not exist.</summary>
+    /// <summary>
+    /// The run folders (those holding run.json) under <paramref name="runsDir"/>, ordered by id; none when it does not
+    /// exist. Folders whose name starts with '.' are skipped: no run id does, and a run being deleted is first renamed so.
+    /// </summary>
     public static IEnumerable<string> Enumerate(string runsDir) =>
         Directory.Exists(runsDir)
-            ? Directory.EnumerateDirectories(runsDir).Where(d => File.Exists(System.IO.Path.Combine(d, RunFile))).Order(StringComparer.Ordinal)
+            ? Directory.EnumerateDirectories(runsDir)
+                .Where(d => !System.IO.Path.GetFileName(d).StartsWith('.') && File.Exists(System.IO.Path.Combine(d, RunFile)))
+                .Order(StringComparer.Ordinal)
             : [];
 
     private RunDirectory(string path)
@@ -48,6 +56,9 @@ public sealed class RunDirectory
 
     /// <summary>evaluation.json path.</summary>
     public string EvaluationPath => System.IO.Path.Combine(Path, EvaluationFile);
+
+    /// <summary>notes.json path.</summary>
+    public string NotesPath => System.IO.Path.Combine(Path, NotesFile);
 
     /// <summary>checkpoints/ folder.</summary>
     public string CheckpointsDir => System.IO.Path.Combine(Path, "checkpoints");
@@ -83,6 +94,20 @@ public sealed class RunDirectory
 
     /// <summary>Reads evaluation.json, or null when there is none.</summary>
     public EvaluationSummary? ReadEvaluation() => File.Exists(EvaluationPath) ? RunJson.Read<EvaluationSummary>(EvaluationPath) : null;
+
+    /// <summary>Replaces notes.json atomically.</summary>
+    public void WriteNotes(RunNotes notes) => RunJson.WriteAtomic(NotesPath, notes);
+
+    /// <summary>
+    /// The run's tags and notes: notes.json when present, else the tags and notes run.json was created with (empty when
+    /// it has none). A malformed file throws <see cref="InvalidDataException"/> naming it.
+    /// </summary>
+    public RunNotes ReadNotes()
+    {
+        if (File.Exists(NotesPath)) return RunJson.Read<RunNotes>(NotesPath);
+        var run = ReadRun();
+        return new RunNotes { Tags = run.Tags, Notes = run.Notes ?? "" };
+    }
 
     /// <summary>Appends one event as a JSON line to metrics.jsonl (thread-safe; one small write per call).</summary>
     public void AppendMetric(TrainingEvent trainingEvent)

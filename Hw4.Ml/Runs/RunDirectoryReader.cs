@@ -18,6 +18,7 @@ public static class RunDirectoryReader
             .ToList();
         var best = TrainingResult.PickBestEpoch(epochs);
         var evaluation = dir.ReadEvaluation();
+        var notes = dir.ReadNotes();
         return new RunSummary(
             record.Id,
             dir.Path,
@@ -30,8 +31,8 @@ public static class RunDirectoryReader
             evaluation?.Accuracy,
             record.CreatedUtc,
             record.FinishedUtc,
-            record.Tags,
-            record.Notes);
+            notes.Tags,
+            notes.Notes.Length == 0 ? null : notes.Notes);
     }
 
     /// <summary>Summaries of every run folder (one holding run.json) under <paramref name="runsDir"/>, oldest id first.</summary>

@@ -47,11 +47,15 @@ public static class RunFolder
             record.EpochsPlanned = Int(run, "epochs", "totalEpochs") ?? Int(config, "epochs");
             record.Status = NormalStatus(Str(run, "status", "state")) ?? record.Status;
             record.BestEpoch = Int(run, "bestEpoch");
+            record.Message = Str(run, "message");
             if (Str(run, "createdUtc", "createdAt", "startedAt", "created", "started") is { } created && DateTimeOffset.TryParse(created, out var at))
                 record.CreatedAt = at.ToUniversalTime();
         }
 
+        ReadNotes(full, record);
         record.Epochs = ReadEpochs(id, Path.Combine(full, MetricsFile));
+        if (record.Status == "diverged" && record.Message is null)
+            record.Message = ReadDivergence(Path.Combine(full, MetricsFile));
         record.EpochsDone = record.Epochs.Count;
         var best = record.Epochs.Where(e => e.ValLoss is { } v && double.IsFinite(v)).MinBy(e => e.ValLoss);
         record.BestEpoch ??= best?.Epoch;
@@ -90,6 +94,41 @@ public static class RunFolder
         }
 
         return points;
+    }
+
+    // Hw4.Ml owns the notes format (notes.json, else run.json's own tags and notes); a damaged file leaves them empty
+    // rather than dropping the run from the index.
+    private static void ReadNotes(string directory, RunRecord record)
+    {
+        try
+        {
+            var notes = RunDirectory.Open(directory).ReadNotes();
+            record.Tags = notes.Tags.ToList();
+            record.Notes = notes.Notes.Length == 0 ? null : notes.Notes;
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            record.Tags = [];
+            record.Notes = null;
+        }
+    }
+
+    // A run killed before it rewrote run.json still has the trainer's "diverged" line; its wording is the trainer's own.
+    private static string? ReadDivergence(string path)
+    {
+        if (!File.Exists(path))
+            return null;
+        string? message = null;
+        foreach (var line in File.ReadLines(path))
+        {
+            if (TryParse(line) is { } o && Str(o, "type") == "diverged" && Int(o, "epoch") is { } epoch && Int(o, "batch") is { } batch)
+            {
+                var lastFinite = Find(o, ["lastFiniteLoss"]) is { ValueKind: JsonValueKind.Number } v ? v.GetDouble() : double.NaN;
+                message = new Hw4.Ml.Training.Events.Diverged(Str(o, "runId") ?? "", epoch, batch, lastFinite).Message;
+            }
+        }
+
+        return message;
     }
 
     private static List<EpochRecord> ReadEpochs(string runId, string path)

@@ -14,6 +14,8 @@ public static class RunStoreServiceExtensions
         services.AddDbContextFactory<Hw4DbContext>((sp, db) =>
             db.UseSqlite($"Data Source={RunStorePaths.DatabaseFile(sp.GetRequiredService<IOptions<Hw4Options>>().Value)}"));
         services.AddSingleton<RunIndex>();
+        services.AddSingleton<Notes.RunNotesService>();
+        services.AddSingleton<RunDeleter>();
         if (scanAtStart)
         {
             services.AddHostedService<RunIndexInitializer>();

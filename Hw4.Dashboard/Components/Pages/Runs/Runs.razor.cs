@@ -1,14 +1,27 @@
+using Hw4.Dashboard.Components.Runs;
 using Hw4.Dashboard.Configuration;
 using Hw4.Dashboard.Features.Runs;
+using Hw4.Dashboard.Features.Runs.List;
 using Hw4.Dashboard.Features.Runs.Store;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
+using MudBlazor;
 
 namespace Hw4.Dashboard.Components.Pages.Runs;
 
-/// <summary>The runs list from the index; reloads when the updater rewrites a run, and can rebuild the index.</summary>
+/// <summary>
+/// The runs list from the index: filter, sort (<see cref="RunListQuery"/>), delete after a confirmation; reloads when
+/// the updater rewrites a run, and can rebuild the index.
+/// </summary>
 public sealed partial class Runs : IDisposable
 {
+    private static readonly IReadOnlyList<(RunSortColumn Column, string Title)> SortableColumns =
+    [
+        (RunSortColumn.Id, "Run"), (RunSortColumn.Model, "Model"), (RunSortColumn.Status, "Status"),
+        (RunSortColumn.BestValLoss, "Best val loss"), (RunSortColumn.TestAccuracy, "Test acc"),
+        (RunSortColumn.Created, "Created"), (RunSortColumn.Tags, "Tags"),
+    ];
+
     [Inject]
     private RunIndex Index { get; set; } = default!;
 
@@ -16,13 +29,36 @@ public sealed partial class Runs : IDisposable
     private RunIndexUpdater Updater { get; set; } = default!;
 
     [Inject]
+    private RunDeleter Deleter { get; set; } = default!;
+
+    [Inject]
+    private IDialogService Dialogs { get; set; } = default!;
+
+    [Inject]
     private IOptions<Hw4Options> Options { get; set; } = default!;
 
-    /// <summary>The runs shown.</summary>
+    /// <summary>The filters and sort order.</summary>
+    public RunListQuery Query { get; } = new();
+
+    /// <summary>Every indexed run.</summary>
+    public IReadOnlyList<RunRecord> All { get; private set; } = [];
+
+    /// <summary>The runs shown (filtered and sorted).</summary>
     public IReadOnlyList<RunRecord> Items { get; private set; } = [];
 
-    /// <summary>A note after a reindex.</summary>
+    /// <summary>The statuses offered by the status filter.</summary>
+    public IReadOnlyList<string> Statuses { get; private set; } = [];
+
+    /// <summary>The models offered by the model filter.</summary>
+    public IReadOnlyList<string> Models { get; private set; } = [];
+
+    /// <summary>A note after a reindex or a delete.</summary>
     public string? Message { get; private set; }
+
+    /// <summary>How the note is shown (an error when a delete was refused or failed).</summary>
+    public Severity MessageSeverity { get; private set; } = Severity.Info;
+
+    private static IReadOnlyList<(RunSortColumn Column, string Title)> Columns => SortableColumns;
 
     private bool Busy { get; set; }
 
@@ -32,21 +68,98 @@ public sealed partial class Runs : IDisposable
     protected override async Task OnInitializedAsync()
     {
         Updater.Changed += OnRunChanged;
-        Items = await Index.ListAsync();
+        await ReloadAsync();
     }
+
+    /// <summary>Sorts by a column (again: flips the direction).</summary>
+    public void SortBy(RunSortColumn column)
+    {
+        Query.SortBy(column);
+        Refresh();
+    }
+
+    /// <summary>Asks for confirmation, then deletes the run and reports the outcome.</summary>
+    public async Task ConfirmDeleteAsync(RunRecord run)
+    {
+        var parameters = new DialogParameters<ConfirmDeleteDialog>
+        {
+            { d => d.RunId, run.Id },
+            { d => d.Folder, run.Directory },
+        };
+        var dialog = await Dialogs.ShowAsync<ConfirmDeleteDialog>($"Delete {run.Id}", parameters);
+        var answer = await dialog.Result;
+        if (answer is null || answer.Canceled)
+            return;
+
+        Busy = true;
+        try
+        {
+            var outcome = await Deleter.DeleteAsync(run.Id);
+            Message = outcome.Message;
+            MessageSeverity = outcome.Deleted ? Severity.Success : Severity.Error;
+            await ReloadAsync();
+        }
+        finally
+        {
+            Busy = false;
+        }
+    }
+
+    private string SortIcon(RunSortColumn column) =>
+        column != Query.SortColumn ? Icons.Material.Filled.UnfoldMore
+        : Query.Descending ? Icons.Material.Filled.ArrowDownward : Icons.Material.Filled.ArrowUpward;
+
+    private void OnTextChanged(string? text)
+    {
+        Query.Text = text;
+        Refresh();
+    }
+
+    private void OnStatusChanged(string? status)
+    {
+        Query.Status = string.IsNullOrEmpty(status) ? null : status;
+        Refresh();
+    }
+
+    private void OnModelChanged(string? model)
+    {
+        Query.Model = string.IsNullOrEmpty(model) ? null : model;
+        Refresh();
+    }
+
+    private void FilterByTag(string tag) => OnTextChanged(tag);
+
+    private void ClearMessage() => Message = null;
 
     private async Task ReindexAsync()
     {
         Busy = true;
-        var count = await Index.RebuildAsync(RunsDir);
-        Items = await Index.ListAsync();
-        Message = $"Indexed {count} run(s).";
-        Busy = false;
+        try
+        {
+            var count = await Index.RebuildAsync(RunsDir);
+            Message = $"Indexed {count} run(s).";
+            MessageSeverity = Severity.Info;
+            await ReloadAsync();
+        }
+        finally
+        {
+            Busy = false;
+        }
     }
+
+    private async Task ReloadAsync()
+    {
+        All = await Index.ListAsync();
+        Statuses = RunListQuery.StatusesOf(All);
+        Models = RunListQuery.ModelsOf(All);
+        Refresh();
+    }
+
+    private void Refresh() => Items = Query.Apply(All);
 
     private void OnRunChanged(string runId) => _ = InvokeAsync(async () =>
     {
-        Items = await Index.ListAsync();
+        await ReloadAsync();
         StateHasChanged();
     });
 

@@ -20,6 +20,8 @@ public sealed class Hw4DbContext(DbContextOptions<Hw4DbContext> options) : DbCon
         run.Property(r => r.Kind).HasMaxLength(16);
         run.Property(r => r.Model).HasMaxLength(64);
         run.Property(r => r.Status).HasMaxLength(16);
+        // Tags are a primitive collection: EF keeps them as a JSON array in one TEXT column.
+        run.Property(r => r.Notes).HasMaxLength(Hw4.Dashboard.Features.Runs.Notes.RunNotesRules.MaxNotesLength);
         // SQLite cannot order DateTimeOffset natively; store UTC ticks so "newest first" sorts in SQL.
         run.Property(r => r.CreatedAt).HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
         run.Property(r => r.IndexedAt).HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));

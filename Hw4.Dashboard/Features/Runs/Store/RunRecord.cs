@@ -39,6 +39,15 @@ public sealed class RunRecord
     /// <summary>run.json as written by the trainer (the hyper-parameters), for display.</summary>
     public string? ConfigJson { get; set; }
 
+    /// <summary>Why the run stopped early (run.json's <c>message</c>), e.g. "diverged at epoch 3, batch 120 (…)".</summary>
+    public string? Message { get; set; }
+
+    /// <summary>The user's tags (from notes.json), lower-case.</summary>
+    public List<string> Tags { get; set; } = [];
+
+    /// <summary>The user's notes (from notes.json), or null.</summary>
+    public string? Notes { get; set; }
+
     /// <summary>When this row was last rebuilt from the folder.</summary>
     public DateTimeOffset IndexedAt { get; set; }
 

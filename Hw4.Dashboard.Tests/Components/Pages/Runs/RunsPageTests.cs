@@ -1,0 +1,96 @@
+using Bunit;
+using Hw4.Dashboard.Components.Pages.Runs;
+using Hw4.Dashboard.Tests.Features.Runs;
+using MudBlazor;
+
+namespace Hw4.Dashboard.Tests.Components.Pages.Runs;
+
+/// <summary>The runs list against a real SQLite index and real run folders in a temp dir.</summary>
+public sealed class RunsPageTests : MudBunitTest, IDisposable
+{
+    private const string DivergedMessage = "diverged at epoch 2, batch 37 (last finite loss 2.30259)";
+    private readonly RunStoreFiles _files = new();
+
+    public RunsPageTests() => _files.AddTo(Context.Services);
+
+    public void Dispose() => _files.Dispose();
+
+    [Fact]
+    public async Task Render_DivergedRuns_MarkedWithEpochAndBatchTooltip()
+    {
+        _files.WriteRun("20261127-070000-cnn-aaaa", status: "diverged", message: DivergedMessage, createdUtc: "2026-11-27T07:00:00+00:00");
+        // Killed before run.json was rewritten: the text comes from the trainer's "diverged" line.
+        _files.WriteRun("20261127-080000-cnn-bbbb", status: "diverged", createdUtc: "2026-11-27T08:00:00+00:00",
+            metrics: """{"type":"diverged","run_id":"20261127-080000-cnn-bbbb","epoch":1,"batch":5,"last_finite_loss":2.25}""");
+        _files.WriteRun("20261127-090000-residual-cccc", model: "residual", createdUtc: "2026-11-27T09:00:00+00:00");
+        await RunStoreFiles.ReindexAsync(Context.Services);
+        Context.Render<MudPopoverProvider>();
+
+        var cut = Context.Render<Hw4.Dashboard.Components.Pages.Runs.Runs>();
+
+        var marks = cut.FindAll("[data-testid=diverged-mark]");
+        Assert.Equal(2, marks.Count);
+        Assert.Equal("diverged at epoch 1, batch 5 (last finite loss 2.25)", marks[0].GetAttribute("aria-label"));
+        Assert.Equal(DivergedMessage, marks[1].GetAttribute("aria-label"));
+        Assert.Equal(["diverged at epoch 1, batch 5 (last finite loss 2.25)", DivergedMessage],
+            cut.FindComponents<MudTooltip>().Select(t => t.Instance.Text));
+        Assert.Contains("finished", cut.Find("tbody tr:first-child").TextContent);
+    }
+
+    [Fact]
+    public async Task Delete_AfterConfirmation_RemovesFolderAndRow()
+    {
+        var doomed = _files.WriteRun("20261127-070000-cnn-aaaa");
+        var kept = _files.WriteRun("20261127-080000-cnn-bbbb");
+        await RunStoreFiles.ReindexAsync(Context.Services);
+        Context.Render<MudPopoverProvider>();
+        var dialogs = Context.Render<MudDialogProvider>();
+        var cut = Context.Render<Hw4.Dashboard.Components.Pages.Runs.Runs>();
+
+        cut.Find("[data-testid=delete-20261127-070000-cnn-aaaa]").Click();
+
+        dialogs.WaitForAssertion(() => Assert.Contains("Delete run 20261127-070000-cnn-aaaa?", dialogs.Markup));
+        Assert.True(Directory.Exists(doomed));
+        dialogs.Find("[data-testid=confirm-delete-button]").Click();
+        cut.WaitForAssertion(() => Assert.Contains("Deleted run '20261127-070000-cnn-aaaa'.", cut.Find("[data-testid=runs-message]").TextContent));
+        Assert.False(Directory.Exists(doomed));
+        Assert.True(Directory.Exists(kept));
+        Assert.Equal(0, await RunStoreFiles.RowCountAsync(Context.Services, "20261127-070000-cnn-aaaa"));
+        Assert.Equal(["20261127-080000-cnn-bbbb"], cut.Instance.Items.Select(r => r.Id));
+    }
+
+    [Fact]
+    public async Task Delete_Cancelled_KeepsTheRun()
+    {
+        var dir = _files.WriteRun("20261127-070000-cnn-aaaa");
+        await RunStoreFiles.ReindexAsync(Context.Services);
+        Context.Render<MudPopoverProvider>();
+        var dialogs = Context.Render<MudDialogProvider>();
+        var cut = Context.Render<Hw4.Dashboard.Components.Pages.Runs.Runs>();
+
+        cut.Find("[data-testid=delete-20261127-070000-cnn-aaaa]").Click();
+        dialogs.WaitForAssertion(() => dialogs.Find("[data-testid=cancel-delete]").Click());
+
+        dialogs.WaitForAssertion(() => Assert.DoesNotContain("Delete run", dialogs.Markup));
+        Assert.True(Directory.Exists(dir));
+        Assert.Equal(1, await RunStoreFiles.RowCountAsync(Context.Services, "20261127-070000-cnn-aaaa"));
+        Assert.Single(cut.Instance.Items);
+    }
+
+    [Fact]
+    public async Task SortAndFilter_HeaderClickAndTagFilter_ReorderAndNarrowRows()
+    {
+        _files.WriteRun("20261127-070000-cnn-aaaa", tags: ["baseline"], createdUtc: "2026-11-27T07:00:00+00:00");
+        _files.WriteRun("20261127-080000-residual-bbbb", model: "residual", createdUtc: "2026-11-27T08:00:00+00:00");
+        await RunStoreFiles.ReindexAsync(Context.Services);
+        Context.Render<MudPopoverProvider>();
+        var cut = Context.Render<Hw4.Dashboard.Components.Pages.Runs.Runs>();
+
+        cut.Find("[data-testid=sort-Created]").Click();
+        var oldestFirst = cut.FindAll("tbody tr td:first-child").Select(td => td.TextContent.Trim()).ToList();
+        await cut.InvokeAsync(() => cut.FindComponent<MudTextField<string>>().Instance.ValueChanged.InvokeAsync("BASELINE"));
+
+        Assert.Equal(["20261127-070000-cnn-aaaa", "20261127-080000-residual-bbbb"], oldestFirst);
+        Assert.Equal(["20261127-070000-cnn-aaaa"], cut.FindAll("tbody tr td:first-child").Select(td => td.TextContent.Trim()));
+    }
+}

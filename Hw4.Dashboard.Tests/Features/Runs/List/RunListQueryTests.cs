@@ -1,0 +1,114 @@
+using Hw4.Dashboard.Features.Runs.List;
+using Hw4.Dashboard.Features.Runs.Store;
+
+namespace Hw4.Dashboard.Tests.Features.Runs.List;
+
+public sealed class RunListQueryTests
+{
+    private static RunRecord Run(string id, string? model, string status, double? valLoss, double? accuracy, int day, params string[] tags) => new()
+    {
+        Id = id,
+        Directory = "/runs/" + id,
+        Model = model,
+        Status = status,
+        BestValLoss = valLoss,
+        TestAccuracy = accuracy,
+        CreatedAt = new DateTimeOffset(2026, 11, day, 12, 0, 0, TimeSpan.Zero),
+        Tags = [.. tags],
+    };
+
+    private static readonly RunRecord[] Runs =
+    [
+        Run("a-cnn", "cnn", "finished", 0.90, 0.70, 20, "baseline"),
+        Run("b-res", "residual", "finished", 0.75, 0.78, 22, "baseline", "aug"),
+        Run("c-cnn", "cnn", "diverged", null, null, 24, "lr-high"),
+        Run("d-res", "residual", "running", 1.10, null, 26),
+    ];
+
+    [Fact]
+    public void Apply_Defaults_NewestFirst()
+    {
+        Assert.Equal(["d-res", "c-cnn", "b-res", "a-cnn"], new RunListQuery().Apply(Runs).Select(r => r.Id));
+    }
+
+    [Fact]
+    public void Apply_TextMatchesTagOrModelOrIdAndAllWords_CaseInsensitive()
+    {
+        var query = new RunListQuery { Text = "BASELINE" };
+        Assert.Equal(["b-res", "a-cnn"], query.Apply(Runs).Select(r => r.Id));
+
+        query.Text = "residual aug";
+        Assert.Equal(["b-res"], query.Apply(Runs).Select(r => r.Id));
+
+        query.Text = "c-c";
+        Assert.Equal(["c-cnn"], query.Apply(Runs).Select(r => r.Id));
+
+        query.Text = "nothing-like-this";
+        Assert.Empty(query.Apply(Runs));
+    }
+
+    [Fact]
+    public void Apply_StatusAndModelSelects_BothMustMatch()
+    {
+        var query = new RunListQuery { Status = "finished", Model = "cnn" };
+
+        Assert.Equal(["a-cnn"], query.Apply(Runs).Select(r => r.Id));
+    }
+
+    [Fact]
+    public void SortBy_BestValLoss_LowestFirstThenFlipsAndMissingStaysLast()
+    {
+        var query = new RunListQuery();
+
+        query.SortBy(RunSortColumn.BestValLoss);
+        var ascending = query.Apply(Runs).Select(r => r.Id).ToList();
+        query.SortBy(RunSortColumn.BestValLoss);
+        var descending = query.Apply(Runs).Select(r => r.Id).ToList();
+
+        Assert.Equal(["b-res", "a-cnn", "d-res", "c-cnn"], ascending);
+        Assert.True(query.Descending);
+        Assert.Equal(["d-res", "a-cnn", "b-res", "c-cnn"], descending);
+    }
+
+    [Fact]
+    public void SortBy_TestAccuracy_HighestFirstWithMissingLastByDate()
+    {
+        var query = new RunListQuery();
+
+        query.SortBy(RunSortColumn.TestAccuracy);
+
+        Assert.Equal(["b-res", "a-cnn", "d-res", "c-cnn"], query.Apply(Runs).Select(r => r.Id));
+    }
+
+    [Fact]
+    public void SortBy_TagsThenModel_AlphabeticalUntaggedLastThenTiesByNewest()
+    {
+        var query = new RunListQuery();
+
+        query.SortBy(RunSortColumn.Tags);
+        var byTags = query.Apply(Runs).Select(r => r.Id).ToList();
+        query.SortBy(RunSortColumn.Model);
+        var byModel = query.Apply(Runs).Select(r => r.Id).ToList();
+
+        Assert.Equal(["a-cnn", "b-res", "c-cnn", "d-res"], byTags);
+        Assert.False(query.Descending);
+        Assert.Equal(["c-cnn", "a-cnn", "d-res", "b-res"], byModel);
+    }
+
+    [Fact]
+    public void SortBy_CreatedTwice_OldestFirst()
+    {
+        var query = new RunListQuery();
+
+        query.SortBy(RunSortColumn.Created);
+
+        Assert.Equal(["a-cnn", "b-res", "c-cnn", "d-res"], query.Apply(Runs).Select(r => r.Id));
+    }
+
+    [Fact]
+    public void StatusesOfAndModelsOf_DistinctSorted()
+    {
+        Assert.Equal(["diverged", "finished", "running"], RunListQuery.StatusesOf(Runs));
+        Assert.Equal(["cnn", "residual"], RunListQuery.ModelsOf(Runs));
+    }
+}

@@ -1,0 +1,130 @@
+using Hw4.Dashboard.Features.Queue;
+using Hw4.Dashboard.Features.Runs;
+using Hw4.Dashboard.Features.Streaming;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Hw4.Dashboard.Tests.Features.Runs;
+
+public sealed class RunDeleterTests : IAsyncLifetime
+{
+    private readonly RunStoreFiles _files = new();
+    private ServiceProvider _services = default!;
+
+    private RunDeleter Deleter => _services.GetRequiredService<RunDeleter>();
+
+    private RunQueue Queue => _services.GetRequiredService<RunQueue>();
+
+    private sealed class BlockingJob(string id) : IRunJob
+    {
+        public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public string RunId => id;
+
+        public string Kind => "train";
+
+        public string Description => id;
+
+        public async Task RunAsync(CancellationToken cancellationToken)
+        {
+            Started.TrySetResult();
+            await Release.Task.WaitAsync(cancellationToken);
+        }
+    }
+
+    public Task InitializeAsync()
+    {
+        _services = _files.AddTo(new ServiceCollection()).BuildServiceProvider();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        _files.Dispose();
+    }
+
+    [Fact]
+    public async Task DeleteAsync_FinishedRun_RemovesFolderAndRowsAndNothingElse()
+    {
+        var doomed = _files.WriteRun("20261127-070000-cnn-aaaa", metrics: """{"type":"epoch","epoch":1,"train_loss":2.0,"val_loss":1.9}""");
+        var kept = _files.WriteRun("20261127-080000-cnn-bbbb", metrics: """{"type":"epoch","epoch":1,"train_loss":2.0,"val_loss":1.9}""");
+        await RunStoreFiles.ReindexAsync(_services);
+        Assert.Equal(2, await RunStoreFiles.RowCountAsync(_services, "20261127-070000-cnn-aaaa"));
+
+        var result = await Deleter.DeleteAsync("20261127-070000-cnn-aaaa");
+
+        Assert.True(result.Deleted, result.Message);
+        Assert.Equal("Deleted run '20261127-070000-cnn-aaaa'.", result.Message);
+        Assert.False(Directory.Exists(doomed));
+        Assert.Equal(0, await RunStoreFiles.RowCountAsync(_services, "20261127-070000-cnn-aaaa"));
+        Assert.True(File.Exists(Path.Combine(kept, "checkpoints", "model_1.params")));
+        Assert.Equal(2, await RunStoreFiles.RowCountAsync(_services, "20261127-080000-cnn-bbbb"));
+        Assert.Equal(["20261127-080000-cnn-bbbb"], Directory.GetDirectories(_files.RunsDir).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public async Task DeleteAsync_ActiveRun_RefusesAndKeepsEverything()
+    {
+        var dir = _files.WriteRun("active-run", status: "completed");
+        await RunStoreFiles.ReindexAsync(_services);
+        var worker = new RunQueueWorker(Queue, _services.GetRequiredService<RunEventNotifier>(), NullLogger<RunQueueWorker>.Instance);
+        var job = new BlockingJob("active-run");
+        await worker.StartAsync(CancellationToken.None);
+        try
+        {
+            Assert.True(Queue.TryEnqueue(job));
+            await job.Started.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+            var result = await Deleter.DeleteAsync("active-run");
+
+            Assert.False(result.Deleted);
+            Assert.Equal("Run 'active-run' is training; stop it before deleting it.", result.Message);
+            Assert.True(Directory.Exists(dir));
+            Assert.Equal(1, await RunStoreFiles.RowCountAsync(_services, "active-run"));
+        }
+        finally
+        {
+            job.Release.TrySetResult();
+            await worker.StopAsync(CancellationToken.None);
+        }
+    }
+
+    [Fact]
+    public async Task DeleteAsync_QueuedRun_Refuses()
+    {
+        _files.WriteRun("queued-run");
+        await RunStoreFiles.ReindexAsync(_services);
+        Queue.TryEnqueue(new BlockingJob("queued-run"));
+
+        var result = await Deleter.DeleteAsync("queued-run");
+
+        Assert.Equal(new RunDeleteResult(false, "Run 'queued-run' is queued; stop it before deleting it."), result);
+        Assert.True(Directory.Exists(Path.Combine(_files.RunsDir, "queued-run")));
+    }
+
+    [Fact]
+    public async Task DeleteAsync_RunningRunJustWrittenByAnotherProcess_Refuses()
+    {
+        var dir = _files.WriteRun("cli-run", status: "running");
+        await RunStoreFiles.ReindexAsync(_services);
+
+        var result = await Deleter.DeleteAsync("cli-run");
+
+        Assert.False(result.Deleted);
+        Assert.StartsWith("Run 'cli-run' says running and its files changed 0 min ago", result.Message);
+        Assert.True(Directory.Exists(dir));
+    }
+
+    [Fact]
+    public async Task DeleteAsync_UnknownRun_SaysSo()
+    {
+        await RunStoreFiles.ReindexAsync(_services);
+
+        var result = await Deleter.DeleteAsync("ghost");
+
+        Assert.Equal(new RunDeleteResult(false, "Run 'ghost' is not in the index."), result);
+    }
+}

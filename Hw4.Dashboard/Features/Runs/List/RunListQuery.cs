@@ -1,0 +1,92 @@
+using Hw4.Dashboard.Features.Runs.Store;
+
+namespace Hw4.Dashboard.Features.Runs.List;
+
+/// <summary>
+/// The runs list's filters and sort order, applied to index rows. Text matches every word (case-insensitive) against
+/// the id, the model or a tag; status and model must match exactly when set. Missing values (no test accuracy yet,
+/// no validation loss) always sort last, whichever the direction, so the interesting rows stay on top.
+/// </summary>
+public sealed class RunListQuery
+{
+    /// <summary>Free text over id, model and tags; words are ANDed.</summary>
+    public string? Text { get; set; }
+
+    /// <summary>Only this status, or all when null or empty.</summary>
+    public string? Status { get; set; }
+
+    /// <summary>Only this model, or all when null or empty.</summary>
+    public string? Model { get; set; }
+
+    /// <summary>The sorted column.</summary>
+    public RunSortColumn SortColumn { get; private set; } = RunSortColumn.Created;
+
+    /// <summary>True for descending order.</summary>
+    public bool Descending { get; private set; } = true;
+
+    /// <summary>
+    /// Sorts by <paramref name="column"/>: the same column again flips the direction; a new one starts in its natural
+    /// direction (newest, most accurate, lowest loss first; text columns A→Z).
+    /// </summary>
+    public void SortBy(RunSortColumn column)
+    {
+        if (column == SortColumn)
+        {
+            Descending = !Descending;
+            return;
+        }
+
+        SortColumn = column;
+        Descending = column is RunSortColumn.Created or RunSortColumn.TestAccuracy;
+    }
+
+    /// <summary>The rows that pass the filters, in the chosen order (ties: newest first, then id).</summary>
+    public IReadOnlyList<RunRecord> Apply(IEnumerable<RunRecord> runs)
+    {
+        var words = (Text ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var filtered = runs.Where(r =>
+            (string.IsNullOrEmpty(Status) || string.Equals(r.Status, Status, StringComparison.OrdinalIgnoreCase))
+            && (string.IsNullOrEmpty(Model) || string.Equals(r.Model, Model, StringComparison.OrdinalIgnoreCase))
+            && words.All(w => Matches(r, w)));
+
+        var sorted = SortColumn switch
+        {
+            RunSortColumn.Id => ByText(filtered, r => r.Id),
+            RunSortColumn.Model => ByText(filtered, r => r.Model),
+            RunSortColumn.Status => ByText(filtered, r => r.Status),
+            RunSortColumn.Tags => ByText(filtered, r => r.Tags.Count == 0 ? null : string.Join(' ', r.Tags)),
+            RunSortColumn.BestValLoss => ByNumber(filtered, r => r.BestValLoss),
+            RunSortColumn.TestAccuracy => ByNumber(filtered, r => r.TestAccuracy),
+            _ => ByNumber(filtered, r => (long?)r.CreatedAt.UtcTicks),
+        };
+        return sorted.ThenByDescending(r => r.CreatedAt).ThenBy(r => r.Id, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The distinct statuses among <paramref name="runs"/>, for the status filter.</summary>
+    public static IReadOnlyList<string> StatusesOf(IEnumerable<RunRecord> runs) =>
+        runs.Select(r => r.Status).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>The distinct models among <paramref name="runs"/>, for the model filter.</summary>
+    public static IReadOnlyList<string> ModelsOf(IEnumerable<RunRecord> runs) =>
+        runs.Select(r => r.Model).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
+
+    private static bool Matches(RunRecord run, string word) =>
+        run.Id.Contains(word, StringComparison.OrdinalIgnoreCase)
+        || (run.Model?.Contains(word, StringComparison.OrdinalIgnoreCase) ?? false)
+        || run.Tags.Any(t => t.Contains(word, StringComparison.OrdinalIgnoreCase));
+
+    private IOrderedEnumerable<RunRecord> ByText(IEnumerable<RunRecord> runs, Func<RunRecord, string?> key)
+    {
+        var missingLast = runs.OrderBy(r => string.IsNullOrEmpty(key(r)));
+        return Descending
+            ? missingLast.ThenByDescending(key, StringComparer.OrdinalIgnoreCase)
+            : missingLast.ThenBy(key, StringComparer.OrdinalIgnoreCase);
+    }
+
+    private IOrderedEnumerable<RunRecord> ByNumber<T>(IEnumerable<RunRecord> runs, Func<RunRecord, T?> key)
+        where T : struct, IComparable<T>
+    {
+        var missingLast = runs.OrderBy(r => key(r) is null);
+        return Descending ? missingLast.ThenByDescending(r => key(r)) : missingLast.ThenBy(r => key(r));
+    }
+}

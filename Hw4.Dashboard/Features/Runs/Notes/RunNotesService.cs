@@ -1,0 +1,63 @@
+using Hw4.Dashboard.Configuration;
+using Hw4.Dashboard.Features.Runs.Store;
+using Hw4.Ml.Runs;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Hw4.Dashboard.Features.Runs.Notes;
+
+/// <summary>
+/// Reads and saves a run's tags and notes. The run folder's notes.json is written first (atomically), so a reindex
+/// keeps them; the index row is then updated so the runs list shows them at once.
+/// </summary>
+public sealed class RunNotesService(IDbContextFactory<Hw4DbContext> contexts, IOptions<Hw4Options> options, TimeProvider time)
+{
+    /// <summary>The run's current tags and notes from its folder, or null when there is no such run.</summary>
+    public async Task<RunNotes?> GetAsync(string runId, CancellationToken cancellationToken = default)
+    {
+        if (await FolderAsync(runId, cancellationToken) is not { } dir)
+            return null;
+        return RunDirectory.Open(dir).ReadNotes();
+    }
+
+    /// <summary>Validates and saves; on any problem nothing is written and the result says why.</summary>
+    public async Task<RunNotesSaveResult> SaveAsync(string runId, IEnumerable<string?> tags, string? notes, CancellationToken cancellationToken = default)
+    {
+        var validation = RunNotesRules.Validate(tags, notes);
+        if (!validation.IsValid)
+            return new RunNotesSaveResult(null, validation.Errors);
+        if (await FolderAsync(runId, cancellationToken) is not { } dir)
+            return RunNotesSaveResult.Failed($"Run '{runId}' was not found.");
+
+        var saved = new RunNotes { Tags = validation.Tags, Notes = validation.Notes, UpdatedUtc = time.GetUtcNow() };
+        try
+        {
+            RunDirectory.Open(dir).WriteNotes(saved);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return RunNotesSaveResult.Failed($"Could not write {Path.Combine(dir, RunDirectory.NotesFile)}: {e.Message}");
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (await db.Runs.SingleOrDefaultAsync(r => r.Id == runId, cancellationToken) is { } row)
+        {
+            row.Tags = [.. saved.Tags];
+            row.Notes = saved.Notes.Length == 0 ? null : saved.Notes;
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return new RunNotesSaveResult(saved, []);
+    }
+
+    // The indexed folder when the run is indexed, else <RunsDir>/<id> for a valid id (a run the index has not seen yet).
+    private async Task<string?> FolderAsync(string runId, CancellationToken cancellationToken)
+    {
+        if (!RunId.IsValid(runId))
+            return null;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var indexed = await db.Runs.AsNoTracking().Where(r => r.Id == runId).Select(r => r.Directory).SingleOrDefaultAsync(cancellationToken);
+        var dir = indexed ?? Path.Combine(RunStorePaths.RunsDir(options.Value), runId);
+        return File.Exists(Path.Combine(dir, RunDirectory.RunFile)) ? dir : null;
+    }
+}
