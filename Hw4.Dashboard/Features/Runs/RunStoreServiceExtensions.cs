@@ -14,6 +14,7 @@ public static class RunStoreServiceExtensions
         services.AddDbContextFactory<Hw4DbContext>((sp, db) =>
             db.UseSqlite($"Data Source={RunStorePaths.DatabaseFile(sp.GetRequiredService<IOptions<Hw4Options>>().Value)}"));
         services.AddSingleton<RunIndex>();
+        services.AddSingleton<Detail.ModelSummaryProvider>();
         if (scanAtStart)
         {
             services.AddHostedService<RunIndexInitializer>();
