@@ -49,21 +49,19 @@ public sealed partial class RunDetail
     /// <inheritdoc />
     protected override async Task OnParametersSetAsync()
     {
-        Record = await Index.GetAsync(Id);
+        var record = await Index.GetAsync(Id);
         IsLive = Notifier.Log.LastSeq(Id) > 0;
-        if (Record is null)
+        if (record is null)
         {
-            BatchLosses = [];
-            Detail = RunDetailData.Empty;
-            Evaluation = null;
-            Summary = null;
+            (Record, BatchLosses, Detail, Evaluation, Summary) = (null, [], RunDetailData.Empty, null, null);
             return;
         }
 
-        var record = Record;
-        // Folder reads and the one-off model build are blocking work; keep them off the circuit's thread.
-        (BatchLosses, Detail) = await Task.Run(() => (RunFolder.ReadBatchLosses(record.Directory), RunDetailReader.Read(record.Directory, record.ConfigJson, record.BestEpoch)));
-        Evaluation = Detail.Evaluation is { } e ? EvaluationView.Create(Id, e) : null;
-        Summary = await Task.Run(() => Summaries.Get(record.Model));
+        // Folder reads and the one-off model build are blocking work; keep them off the circuit's thread. Everything is
+        // assigned together afterwards, because the live view seeds itself once, from its first parameters.
+        var (losses, detail) = await Task.Run(() => (RunFolder.ReadBatchLosses(record.Directory), RunDetailReader.Read(record.Directory, record.ConfigJson, record.BestEpoch)));
+        var summary = await Task.Run(() => Summaries.Get(record.Model));
+        (Record, BatchLosses, Detail, Summary) = (record, losses, detail, summary);
+        Evaluation = detail.Evaluation is { } e ? EvaluationView.Create(Id, e) : null;
     }
 }
