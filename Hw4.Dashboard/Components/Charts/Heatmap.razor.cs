@@ -74,7 +74,7 @@ public sealed partial class Heatmap
         PlotlyDefaults.ApplyTheme(PlotLayout, DarkMode);
         PlotLayout.XAxis[0].Title = new Plotly.Blazor.LayoutLib.XAxisLib.Title { Text = Data.XTitle };
         PlotLayout.YAxis[0].Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = Data.YTitle };
-        Trace = ToTrace(Data, DarkMode);
+        Trace = ToTrace(Data);
         PlotData.Clear();
         PlotData.Add(Trace);
         if (_ready && Chart is not null)
@@ -85,7 +85,7 @@ public sealed partial class Heatmap
 
     private void OnChartRendered() => _ready = true;
 
-    private static HeatMap ToTrace(HeatmapData data, bool darkMode) => new()
+    private static HeatMap ToTrace(HeatmapData data) => new()
     {
         X = data.X.Cast<object>().ToList(),
         Y = data.Y.Cast<object>().ToList(),
@@ -101,6 +101,7 @@ public sealed partial class Heatmap
         ReverseScale = data.Diverging,
         XGap = 1,
         YGap = 1,
-        TextFont = new Plotly.Blazor.Traces.HeatMapLib.TextFont { Size = 10, Color = darkMode ? "#111111" : null },
+        // No colour: Plotly then picks black or white per cell for contrast with its fill, in either theme.
+        TextFont = new Plotly.Blazor.Traces.HeatMapLib.TextFont { Size = 10 },
     };
 }

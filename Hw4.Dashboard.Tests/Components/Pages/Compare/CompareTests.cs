@@ -26,7 +26,7 @@ public sealed class CompareTests : RunStoreBunitTest
 
         var cut = Context.Render<ComparePage>();
 
-        cut.WaitForAssertion(() => Assert.Equal(2, cut.Instance.Model.Rows.Count), TimeSpan.FromSeconds(10));
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.Instance.Model.Rows.Count), TimeSpan.FromSeconds(30));
         var chart = cut.FindComponent<LineChart>().Instance.Model;
         Assert.Equal(["cnn-1 val", "cnn-1 train", "res-1 val", "res-1 train"], chart.Series.Select(s => s.Name));
         Assert.Equal([2, 2, 3, 3], Enumerable.Range(0, 4).Select(chart.Count));
@@ -55,10 +55,10 @@ public sealed class CompareTests : RunStoreBunitTest
         Navigation.NavigateTo("compare");
         var cut = Context.Render<ComparePage>();
 
-        cut.WaitForAssertion(() => Assert.NotNull(cut.Instance.LatestPair), TimeSpan.FromSeconds(10));
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Instance.LatestPair), TimeSpan.FromSeconds(30));
         cut.Find("[data-testid=cnn-vs-residual]").Click();
 
         Assert.EndsWith("compare?runs=cnn-1%2Cres-1", Navigation.Uri);
-        cut.WaitForAssertion(() => Assert.Equal(["cnn-1", "res-1"], cut.Instance.SelectedIds), TimeSpan.FromSeconds(10));
+        cut.WaitForAssertion(() => Assert.Equal(["cnn-1", "res-1"], cut.Instance.SelectedIds), TimeSpan.FromSeconds(30));
     }
 }

@@ -17,7 +17,7 @@ public sealed class RunDetailTests : RunStoreBunitTest
 
         cut.WaitForAssertion(() =>
             Assert.Contains("Diverged at epoch 2, batch 17; last finite loss 2.5.", cut.Find("[data-testid=divergence-alert]").TextContent),
-            TimeSpan.FromSeconds(10));
+            TimeSpan.FromSeconds(30));
         Assert.Equal("diverged", cut.Find("[data-testid=run-status]").TextContent.Trim());
     }
 
@@ -29,7 +29,7 @@ public sealed class RunDetailTests : RunStoreBunitTest
 
         var cut = Context.Render<RunDetail>(p => p.Add(d => d.Id, "ok-1"));
 
-        cut.WaitForAssertion(() => Assert.NotNull(cut.Instance.Summary), TimeSpan.FromSeconds(30));
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Instance.Summary), TimeSpan.FromSeconds(60));
         Assert.Contains("config.learning_rate", cut.Find("[data-testid=run-config]").TextContent);
         Assert.Contains("387,810", cut.Find("[data-testid=model-summary]").TextContent);
         var links = cut.FindAll("[data-testid=checkpoints] a").Select(a => a.GetAttribute("href")).ToList();

@@ -35,7 +35,8 @@ public sealed partial class Compare
     /// <summary>The newest finished CNN and residual runs, when both exist.</summary>
     public (string Cnn, string Residual)? LatestPair { get; private set; }
 
-    private IReadOnlyCollection<string> SelectedSet => SelectedIds.ToHashSet();
+    // One set per selection: a fresh set on every render would look like a new value to the select.
+    private IReadOnlyCollection<string> SelectedSet { get; set; } = new HashSet<string>();
 
     /// <inheritdoc />
     protected override async Task OnInitializedAsync()
@@ -51,6 +52,7 @@ public sealed partial class Compare
         if (ids.SequenceEqual(SelectedIds) && Model.Key == string.Join("|", ids))
             return;
         SelectedIds = ids;
+        SelectedSet = ids.ToHashSet();
         var runs = new List<RunRecord>();
         foreach (var id in ids)
         {

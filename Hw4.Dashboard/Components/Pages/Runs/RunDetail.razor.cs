@@ -60,8 +60,10 @@ public sealed partial class RunDetail
         // Folder reads and the one-off model build are blocking work; keep them off the circuit's thread. Everything is
         // assigned together afterwards, because the live view seeds itself once, from its first parameters.
         var (losses, detail) = await Task.Run(() => (RunFolder.ReadBatchLosses(record.Directory), RunDetailReader.Read(record.Directory, record.ConfigJson, record.BestEpoch)));
-        var summary = await Task.Run(() => Summaries.Get(record.Model));
-        (Record, BatchLosses, Detail, Summary) = (record, losses, detail, summary);
+        (Record, BatchLosses, Detail, Summary) = (record, losses, detail, null);
         Evaluation = detail.Evaluation is { } e ? EvaluationView.Create(Id, e) : null;
+        // The first layer table loads LibTorch and builds the network (seconds on a cold start): show the rest first.
+        StateHasChanged();
+        Summary = await Task.Run(() => Summaries.Get(record.Model));
     }
 }
