@@ -83,6 +83,10 @@ public sealed partial class Heatmap
         }
     }
 
+    private static readonly object[][] SequentialScale = [[0, "#ffffff"], [0.5, "#6baed6"], [1, "#08306b"]];
+
+    private static readonly object[][] DivergingScale = [[0, "#2166ac"], [0.5, "#ffffff"], [1, "#b2182b"]];
+
     private void OnChartRendered() => _ready = true;
 
     private static HeatMap ToTrace(HeatmapData data) => new()
@@ -96,9 +100,9 @@ public sealed partial class Heatmap
         ZMin = (decimal)data.ZMin,
         ZMax = (decimal)data.ZMax,
         ZMid = data.Diverging ? 0 : null,
-        ColorScale = data.Diverging ? "RdBu" : "Blues",
-        // RdBu runs red (low) to blue (high); reversed, a gain (second run predicts that cell more) is red.
-        ReverseScale = data.Diverging,
+        // Explicit scales: Plotly's named "Blues" and "RdBu" run dark-to-light and blue-to-red, the reverse of their names,
+        // and RdBu's middle is grey. Here 0 is white; more is darker blue, a difference is blue (less) or red (more).
+        ColorScale = data.Diverging ? DivergingScale : SequentialScale,
         XGap = 1,
         YGap = 1,
         // No colour: Plotly then picks black or white per cell for contrast with its fill, in either theme.
