@@ -1,5 +1,6 @@
 using Hw4.Dashboard.Components;
 using Hw4.Dashboard.Features.Device;
+using Hw4.Dashboard.Features.Runs.Files;
 using Hw4.Dashboard.Features.Streaming;
 
 namespace Hw4.Dashboard.Hosting;
@@ -20,6 +21,7 @@ public static class Hw4PipelineExtensions
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapHub<RunsHub>(RunsHub.Path);
+        app.MapRunFiles();
         app.MapGet("/healthz", () => Results.Ok("ok"));
         return app;
     }

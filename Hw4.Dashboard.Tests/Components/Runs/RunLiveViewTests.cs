@@ -43,6 +43,21 @@ public sealed class RunLiveViewTests : MudBunitTest
     }
 
     [Fact]
+    public void Render_RunDivergedEvent_AlertNamesEpochBatchAndLastLoss()
+    {
+        var cut = Context.Render<RunLiveView>(p => p.Add(v => v.RunId, "nan-run"));
+
+        Notifier.Publish(new RunStarted("nan-run", "train", "cpu", 3, 10));
+        Notifier.Publish(new RunDiverged("nan-run", 2, 7, "diverged at epoch 2, batch 7 (last finite loss 1.875)", 1.875));
+
+        cut.WaitForAssertion(() =>
+        {
+            Assert.Equal("diverged", cut.Find("[data-testid=run-status]").TextContent.Trim());
+            Assert.Contains("Diverged at epoch 2, batch 7; last finite loss 1.875.", cut.Find("[data-testid=divergence-alert]").TextContent);
+        }, TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
     public async Task Dispose_View_StopsReceivingEvents()
     {
         var cut = Context.Render<RunLiveView>(p => p.Add(v => v.RunId, "gone-run"));

@@ -54,6 +54,16 @@ public sealed partial class LineChart
 
     private bool? _appliedDarkMode;
 
+    private (double?, string?) _appliedMarker;
+
+    /// <summary>An x value to mark with a vertical line (e.g. the best epoch); null for none.</summary>
+    [Parameter]
+    public double? MarkerX { get; set; }
+
+    /// <summary>The label written at the top of the marker line.</summary>
+    [Parameter]
+    public string? MarkerText { get; set; }
+
     private PlotlyChart? Chart { get; set; }
 
     private string ChartId { get; } = $"chart-{Interlocked.Increment(ref _nextId)}";
@@ -69,26 +79,11 @@ public sealed partial class LineChart
     /// <inheritdoc />
     protected override void OnInitialized()
     {
-        PlotConfig = new Config
-        {
-            Responsive = true,
-            DisplayLogo = false,
-            DisplayModeBar = DisplayModeBarEnum.True,
-            ToImageButtonOptions = new { filename = DownloadName, format = "png", scale = 2 },
-        };
-        PlotLayout = new PlotlyLayout
-        {
-            // Left-aligned so the title never sits under the modebar, which floats at the top right.
-            Title = Title is null ? null : new Title { Text = Title, X = 0, XRef = Plotly.Blazor.LayoutLib.TitleLib.XRefEnum.Paper, XAnchor = Plotly.Blazor.LayoutLib.TitleLib.XAnchorEnum.Left },
-            Height = Height,
-            UiRevision = "keep",
-            HoverMode = HoverModeEnum.X,
-            Margin = new Margin { L = 56, R = 16, T = Title is null ? 24 : 48, B = 48 },
-            XAxis = [new XAxis { Title = new Plotly.Blazor.LayoutLib.XAxisLib.Title { Text = XTitle } }],
-            YAxis = [new YAxis { Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = YTitle }, Type = LogY ? Plotly.Blazor.LayoutLib.YAxisLib.TypeEnum.Log : null }],
-            PaperBgColor = "rgba(0,0,0,0)",
-            PlotBgColor = "rgba(0,0,0,0)",
-        };
+        PlotConfig = PlotlyDefaults.Config(DownloadName);
+        PlotLayout = PlotlyDefaults.Layout(Title, Height, XTitle, YTitle);
+        PlotLayout.HoverMode = HoverModeEnum.X;
+        PlotLayout.YAxis[0].Type = LogY ? Plotly.Blazor.LayoutLib.YAxisLib.TypeEnum.Log : null;
+        ApplyMarker();
         PlotData = Model.Series.Select(ToTrace).Cast<ITrace>().ToList();
         ApplyTheme();
         Model.Invalidate();
@@ -97,9 +92,11 @@ public sealed partial class LineChart
     /// <inheritdoc />
     protected override async Task OnParametersSetAsync()
     {
-        if (_appliedDarkMode == DarkMode)
+        var markerChanged = _appliedMarker != (MarkerX, MarkerText);
+        if (_appliedDarkMode == DarkMode && !markerChanged)
             return;
         ApplyTheme();
+        ApplyMarker();
         if (_ready && Chart is not null)
             await Chart.Relayout();
     }
@@ -107,11 +104,34 @@ public sealed partial class LineChart
     private void ApplyTheme()
     {
         _appliedDarkMode = DarkMode;
-        var text = DarkMode ? "#e0e0e0" : "#444444";
-        var grid = DarkMode ? "#555555" : "#e5e5e5";
-        PlotLayout.Font = new Plotly.Blazor.LayoutLib.Font { Color = text };
-        PlotLayout.XAxis[0].GridColor = grid;
-        PlotLayout.YAxis[0].GridColor = grid;
+        PlotlyDefaults.ApplyTheme(PlotLayout, DarkMode);
+    }
+
+    // The marker is a dotted vertical line across the plot with its label at the top (e.g. the best epoch).
+    private void ApplyMarker()
+    {
+        _appliedMarker = (MarkerX, MarkerText);
+        if (MarkerX is not { } x)
+        {
+            PlotLayout.Shapes = [];
+            PlotLayout.Annotations = [];
+            return;
+        }
+
+        PlotLayout.Shapes =
+        [
+            new Shape
+            {
+                Type = Plotly.Blazor.LayoutLib.ShapeLib.TypeEnum.Line,
+                X0 = x, X1 = x, Y0 = 0, Y1 = 1,
+                YRef = "paper",
+                Line = new Plotly.Blazor.LayoutLib.ShapeLib.Line { Color = "#ff9800", Width = 2, Dash = "dot" },
+            },
+        ];
+        PlotLayout.Annotations =
+        [
+            new Annotation { X = x, Y = 1, YRef = "paper", YAnchor = Plotly.Blazor.LayoutLib.AnnotationLib.YAnchorEnum.Bottom, Text = MarkerText ?? "", ShowArrow = false, Font = new Plotly.Blazor.LayoutLib.AnnotationLib.Font { Color = "#ff9800" } },
+        ];
     }
 
     /// <summary>Sends the model's new points to the browser (append, or a downsampled redraw).</summary>

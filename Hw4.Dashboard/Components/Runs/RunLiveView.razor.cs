@@ -1,5 +1,6 @@
 using Hw4.Dashboard.Components.Charts;
 using Hw4.Dashboard.Features.Queue;
+using Hw4.Dashboard.Features.Runs.Detail;
 using Hw4.Dashboard.Features.Runs.Live;
 using Hw4.Dashboard.Features.Streaming;
 using Hw4.Dashboard.Features.Streaming.Events;
@@ -29,6 +30,10 @@ public sealed partial class RunLiveView : IDisposable
     [Parameter]
     public IReadOnlyList<(double Step, double Loss)> BatchLosses { get; set; } = [];
 
+    /// <summary>Where the stored run diverged (from its folder), with <see cref="Record"/>.</summary>
+    [Parameter]
+    public DivergenceInfo? Divergence { get; set; }
+
     [Inject]
     private RunEventNotifier Notifier { get; set; } = default!;
 
@@ -43,6 +48,10 @@ public sealed partial class RunLiveView : IDisposable
     private LineChart? EpochChart { get; set; }
 
     private double Smoothing { get; set; } = 0.9;
+
+    private double? BestEpochX => State.BestEpoch;
+
+    private string? BestEpochText => State.BestEpoch is { } e ? $"best epoch {e}" : null;
 
     private Color StatusColor => State.Status switch
     {
@@ -75,7 +84,7 @@ public sealed partial class RunLiveView : IDisposable
         _subscription = Notifier.Subscribe(RunId, null, OnEvent);
         State.Apply(_subscription.Replay!);
         if (Record is not null)
-            State.Seed(Record, BatchLosses);
+            State.Seed(Record, BatchLosses, Divergence);
     }
 
     private void OnEvent(RunEventEnvelope envelope)

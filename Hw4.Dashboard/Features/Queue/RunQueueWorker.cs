@@ -33,7 +33,7 @@ public sealed class RunQueueWorker(RunQueue queue, RunEventNotifier notifier, IL
                 }
                 catch (RunDivergedException e)
                 {
-                    notifier.Publish(new RunDiverged(run.Job.RunId, e.Epoch, e.Batch, e.Message));
+                    notifier.Publish(new RunDiverged(run.Job.RunId, e.Epoch, e.Batch, e.Message, e.LastFiniteLoss));
                 }
                 catch (Exception e)
                 {

@@ -16,6 +16,7 @@ public static class RunStoreServiceExtensions
         services.AddSingleton<RunIndex>();
         services.AddSingleton<Notes.RunNotesService>();
         services.AddSingleton<RunDeleter>();
+        services.AddSingleton<Detail.ModelSummaryProvider>();
         if (scanAtStart)
         {
             services.AddHostedService<RunIndexInitializer>();

@@ -50,7 +50,8 @@ public sealed class TrainingJob(string runId, TrainerOptions options, CifarDataP
             case TrainingStatus.Cancelled:
                 throw new OperationCanceledException(cancellationToken);
             case TrainingStatus.Diverged:
-                throw new RunDivergedException(_diverged?.Epoch ?? 0, _diverged?.Batch ?? 0, _diverged?.Message ?? result.Training.Message ?? "the loss became non-finite");
+                throw new RunDivergedException(_diverged?.Epoch ?? 0, _diverged?.Batch ?? 0, _diverged?.Message ?? result.Training.Message ?? "the loss became non-finite",
+                    _diverged is { LastFiniteLoss: var l } && double.IsFinite(l) ? l : null);
             case TrainingStatus.Failed:
                 throw new InvalidOperationException(result.Training.Message ?? "training failed");
         }

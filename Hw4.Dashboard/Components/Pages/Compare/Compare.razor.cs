@@ -1,37 +1,108 @@
 using Hw4.Dashboard.Features.Runs;
 using Hw4.Dashboard.Features.Runs.Store;
+using Hw4.Ml.Evaluation;
+using RunDirectory = Hw4.Ml.Runs.RunDirectory;
 using Microsoft.AspNetCore.Components;
 
 namespace Hw4.Dashboard.Components.Pages.Compare;
 
-/// <summary>Overlays the per-epoch losses of chosen runs and tabulates their best results.</summary>
+/// <summary>
+/// Compares the runs named in <c>?runs=a,b,…</c>: overlaid losses, a metrics table, per-class accuracy deltas against the
+/// first run and the confusion difference of the first two. Changing the selection rewrites the URL, so a comparison
+/// can be shared by its address.
+/// </summary>
 public sealed partial class Compare
 {
     [Inject]
     private RunIndex Index { get; set; } = default!;
 
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    /// <summary>The <c>runs</c> query value: comma-separated run ids, the first one the baseline.</summary>
+    [SupplyParameterFromQuery(Name = "runs")]
+    public string? RunsQuery { get; set; }
+
     /// <summary>Runs that can be picked.</summary>
     public IReadOnlyList<RunRecord> AllRuns { get; private set; } = [];
 
-    /// <summary>The picked run ids.</summary>
-    public IReadOnlyCollection<string> SelectedIds { get; private set; } = [];
+    /// <summary>The picked run ids, in selection order.</summary>
+    public IReadOnlyList<string> SelectedIds { get; private set; } = [];
 
-    /// <summary>Chart and table of the picked runs.</summary>
+    /// <summary>Chart, tables and heatmap of the picked runs.</summary>
     public CompareModel Model { get; private set; } = CompareModel.Create([]);
 
-    /// <inheritdoc />
-    protected override async Task OnInitializedAsync() => AllRuns = await Index.ListAsync();
+    /// <summary>The newest finished CNN and residual runs, when both exist.</summary>
+    public (string Cnn, string Residual)? LatestPair { get; private set; }
 
-    private async Task OnSelectionChangedAsync(IEnumerable<string?>? ids)
+    // One set per selection: a fresh set on every render would look like a new value to the select.
+    private IReadOnlyCollection<string> SelectedSet { get; set; } = new HashSet<string>();
+
+    /// <inheritdoc />
+    protected override async Task OnInitializedAsync()
     {
-        SelectedIds = (ids ?? []).OfType<string>().ToList();
+        AllRuns = await Index.ListAsync();
+        LatestPair = RunPairPicker.LatestCnnVsResidual(AllRuns);
+    }
+
+    /// <inheritdoc />
+    protected override async Task OnParametersSetAsync()
+    {
+        var ids = CompareSelection.Parse(RunsQuery);
+        if (ids.SequenceEqual(SelectedIds) && Model.Key == string.Join("|", ids))
+            return;
+        SelectedIds = ids;
+        SelectedSet = ids.ToHashSet();
         var runs = new List<RunRecord>();
-        foreach (var id in SelectedIds)
+        foreach (var id in ids)
         {
             if (await Index.GetAsync(id) is { } run)
                 runs.Add(run);
         }
 
-        Model = CompareModel.Create(runs);
+        var evaluations = await Task.Run(() => ReadEvaluations(runs));
+        Model = CompareModel.Create(runs, evaluations);
     }
+
+    private void OnSelectionChanged(IEnumerable<string?>? ids) =>
+        Select(CompareSelection.Merge(SelectedIds, (ids ?? []).OfType<string>()));
+
+    private void SelectLatestPair()
+    {
+        if (LatestPair is { } pair)
+            Select([pair.Cnn, pair.Residual]);
+    }
+
+    // The URL is the state: navigating re-runs OnParametersSetAsync with the new query.
+    private void Select(IReadOnlyList<string> ids) =>
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("runs", CompareSelection.Format(ids)));
+
+    // A run without (or with a damaged) evaluation.json is still compared on its curves.
+    private static Dictionary<string, EvaluationSummary> ReadEvaluations(IEnumerable<RunRecord> runs)
+    {
+        var result = new Dictionary<string, EvaluationSummary>();
+        foreach (var run in runs)
+        {
+            try
+            {
+                if (Directory.Exists(run.Directory) && RunDirectory.Open(run.Directory).ReadEvaluation() is { } e)
+                    result[run.Id] = e;
+            }
+            catch (Exception ex) when (ex is InvalidDataException or IOException)
+            {
+                // Shown as "no evaluation" for that run.
+            }
+        }
+
+        return result;
+    }
+
+    private static string DeltaText(double? delta) => delta is { } d ? Features.Charts.ConfusionHeatmap.FormatPoints(d) : "–";
+
+    private static string DeltaStyle(double? delta) => delta switch
+    {
+        > 0 => "color:var(--mud-palette-success);text-align:right",
+        < 0 => "color:var(--mud-palette-error);text-align:right",
+        _ => "text-align:right",
+    };
 }

@@ -1,20 +1,41 @@
 using Hw4.Dashboard.Features.Charts;
 using Hw4.Dashboard.Features.Runs.Store;
+using Hw4.Ml.Evaluation;
 
 namespace Hw4.Dashboard.Components.Pages.Compare;
 
-/// <summary>The compare view of some runs: a val (solid) and train (dashed) trace per run, and one summary row each.</summary>
-public sealed record CompareModel(string Key, LiveChartModel Chart, IReadOnlyList<CompareRow> Rows)
+/// <summary>
+/// The compare view of some runs, in selection order: a val (solid) and train (dashed) trace per run, one summary row
+/// each, per-class accuracy deltas against the first run, and the confusion-matrix difference second − first.
+/// </summary>
+/// <param name="Key">Identifies the selection (charts are re-created when it changes).</param>
+/// <param name="Chart">Per-epoch losses.</param>
+/// <param name="Rows">One row per run.</param>
+/// <param name="Deltas">Per-class accuracy deltas, or null when fewer than two runs have an evaluation.</param>
+/// <param name="ConfusionDifference">Row-normalised confusion of the second run minus the first's, or null.</param>
+/// <param name="DifferenceNote">Why there is no difference heatmap, when there is none and two runs are picked.</param>
+public sealed record CompareModel(
+    string Key,
+    LiveChartModel Chart,
+    IReadOnlyList<CompareRow> Rows,
+    PerClassDeltaTable? Deltas,
+    HeatmapData? ConfusionDifference,
+    string? DifferenceNote)
 {
-    private static readonly string[] Palette = ["#3f51b5", "#e91e63", "#4caf50", "#ff9800", "#9c27b0", "#00bcd4", "#795548", "#607d8b"];
+    /// <summary>The deltas as grouped bars (built once, so re-renders do not redraw the chart).</summary>
+    public BarChartData? DeltaBars { get; } = Deltas?.ToBars();
 
-    /// <summary>Builds the chart data and rows.</summary>
-    public static CompareModel Create(IReadOnlyList<RunRecord> runs)
+    /// <summary>The first two runs, named for the difference heatmap's title.</summary>
+    public string DifferenceTitle => Rows.Count >= 2 ? $"Confusion difference: {Rows[1].Id} − {Rows[0].Id} (row fractions, pp)" : "";
+
+    /// <summary>Builds the chart data, rows and evaluation comparisons; <paramref name="evaluations"/> may lack runs.</summary>
+    public static CompareModel Create(IReadOnlyList<RunRecord> runs, IReadOnlyDictionary<string, EvaluationSummary>? evaluations = null)
     {
+        evaluations ??= new Dictionary<string, EvaluationSummary>();
         var series = runs.SelectMany((r, i) => new[]
         {
-            new ChartSeries($"{r.Id} val", Palette[i % Palette.Length], Markers: true),
-            new ChartSeries($"{r.Id} train", Palette[i % Palette.Length], Opacity: 0.6, Dashed: true),
+            new ChartSeries($"{r.Id} val", ChartPalette.Color(i), Markers: true),
+            new ChartSeries($"{r.Id} train", ChartPalette.Color(i), Opacity: 0.6, Dashed: true),
         }).ToList();
         var chart = new LiveChartModel(series);
         for (var i = 0; i < runs.Count; i++)
@@ -30,6 +51,25 @@ public sealed record CompareModel(string Key, LiveChartModel Chart, IReadOnlyLis
         var rows = runs.Select(r => new CompareRow(
             r.Id, r.Model, r.EpochsDone, r.BestValLoss, r.BestEpoch, r.TestAccuracy,
             r.Epochs.Where(e => e.ImagesPerSecond is > 0).Select(e => e.ImagesPerSecond!.Value).DefaultIfEmpty().Average() is var m && m > 0 ? m : null)).ToList();
-        return new CompareModel(string.Join("|", runs.Select(r => r.Id)), chart, rows);
+
+        var deltas = PerClassDeltaTable.Create(runs
+            .Select(r => (r.Id, evaluations.TryGetValue(r.Id, out var ev) ? ev.PerClassAccuracy : null))
+            .ToList());
+
+        HeatmapData? difference = null;
+        string? note = null;
+        if (runs.Count >= 2)
+        {
+            evaluations.TryGetValue(runs[0].Id, out var first);
+            evaluations.TryGetValue(runs[1].Id, out var second);
+            if (first is null || second is null)
+                note = $"No confusion difference: {(first is null ? runs[0].Id : runs[1].Id)} has no evaluation.json.";
+            else if (!first.Classes.SequenceEqual(second.Classes))
+                note = "No confusion difference: the two runs' class lists differ.";
+            else
+                difference = ConfusionHeatmap.Difference(first.Classes, first.ConfusionMatrix, second.ConfusionMatrix);
+        }
+
+        return new CompareModel(string.Join("|", runs.Select(r => r.Id)), chart, rows, deltas, difference, note);
     }
 }

@@ -1,4 +1,5 @@
 using Hw4.Dashboard.Features.Charts;
+using Hw4.Dashboard.Features.Runs.Detail;
 using Hw4.Dashboard.Features.Runs.Store;
 using Hw4.Dashboard.Features.Streaming;
 using Hw4.Dashboard.Features.Streaming.Events;
@@ -26,6 +27,19 @@ public sealed class RunLiveState
 
     /// <summary>A one-line reason for failed or diverged runs.</summary>
     public string? Message { get; private set; }
+
+    /// <summary>Where the run diverged (from the RunDiverged event, or the run folder when seeded); null otherwise.</summary>
+    public DivergenceInfo? Divergence { get; private set; }
+
+    /// <summary>The epoch with the lowest finite validation loss so far, or null.</summary>
+    public int? BestEpoch
+    {
+        get
+        {
+            lock (_gate)
+                return _epochs.Where(e => double.IsFinite(e.ValLoss)).MinBy(e => e.ValLoss)?.Epoch;
+        }
+    }
 
     /// <summary>Device the run uses.</summary>
     public string? Device { get; private set; }
@@ -96,13 +110,14 @@ public sealed class RunLiveState
     /// Fills the view from the index and the run folder when no live events are known (a run from the CLI or from
     /// before a restart). Does nothing once events were applied.
     /// </summary>
-    public void Seed(RunRecord record, IReadOnlyList<(double Step, double Loss)> batchLosses)
+    public void Seed(RunRecord record, IReadOnlyList<(double Step, double Loss)> batchLosses, DivergenceInfo? divergence = null)
     {
         lock (_gate)
         {
             if (_lastSeq > 0)
                 return;
             Status = record.Status;
+            Divergence = divergence;
             TotalEpochs = record.EpochsPlanned ?? record.EpochsDone;
             foreach (var e in record.Epochs)
             {
@@ -143,6 +158,7 @@ public sealed class RunLiveState
         _lastSeq = 0;
         Status = "unknown";
         Message = null;
+        Divergence = null;
         LastBatch = null;
         LastDenoise = null;
         Evaluation = null;
@@ -201,6 +217,7 @@ public sealed class RunLiveState
                 break;
             case RunDiverged d:
                 Status = "diverged";
+                Divergence = new DivergenceInfo(d.Epoch, d.Batch, d.LastFiniteLoss);
                 // The trainer's reason already says where; only add the position when it does not.
                 Message = d.Reason.StartsWith("diverged", StringComparison.OrdinalIgnoreCase) ? d.Reason
                     : d.Epoch > 0 ? $"diverged at epoch {d.Epoch}, batch {d.Batch}: {d.Reason}"

@@ -1,0 +1,64 @@
+using Bunit;
+using Hw4.Dashboard.Components.Charts;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using ComparePage = Hw4.Dashboard.Components.Pages.Compare.Compare;
+
+namespace Hw4.Dashboard.Tests.Components.Pages.Compare;
+
+/// <summary>The compare page over a real index of two fixture runs.</summary>
+public sealed class CompareTests : RunStoreBunitTest
+{
+    private NavigationManager Navigation => Context.Services.GetRequiredService<NavigationManager>();
+
+    private async Task TwoRunsAsync()
+    {
+        Runs.Finished("cnn-1", "cnn", [1.4, 1.2], [[5, 1, 0], [2, 2, 0], [0, 0, 4]], new DateTimeOffset(2026, 11, 27, 7, 0, 0, TimeSpan.Zero));
+        Runs.Finished("res-1", "residual", [1.3, 1.0, 1.1], [[6, 0, 0], [1, 3, 0], [0, 1, 3]], new DateTimeOffset(2026, 11, 27, 8, 0, 0, TimeSpan.Zero));
+        await IndexAsync();
+    }
+
+    [Fact]
+    public async Task Render_TwoRunsInQuery_BothRunsCurvesMetricsDeltaTableAndDifference()
+    {
+        await TwoRunsAsync();
+        Navigation.NavigateTo("compare?runs=cnn-1,res-1");
+
+        var cut = Context.Render<ComparePage>();
+
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.Instance.Model.Rows.Count), TimeSpan.FromSeconds(30));
+        var chart = cut.FindComponent<LineChart>().Instance.Model;
+        Assert.Equal(["cnn-1 val", "cnn-1 train", "res-1 val", "res-1 train"], chart.Series.Select(s => s.Name));
+        Assert.Equal([2, 2, 3, 3], Enumerable.Range(0, 4).Select(chart.Count));
+        Assert.Equal([1.4, 1.2], chart.Points(0).Y);
+        Assert.Contains("res-1", cut.Find("[data-testid=compare-metrics]").TextContent);
+
+        var table = cut.Find("[data-testid=delta-table]");
+        Assert.Contains("Δ res-1 (pp)", table.TextContent);
+        var rows = table.QuerySelectorAll("tbody tr").Select(r => r.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToArray()).ToList();
+        // cat 5/6 → 6/6 (+16.7 pp), dog 2/4 → 3/4 (+25.0), frog 4/4 → 3/4 (−25.0).
+        Assert.Equal(["cat", "+16.7"], [rows[0][0], rows[0][2]]);
+        Assert.Equal(["dog", "+25.0"], [rows[1][0], rows[1][2]]);
+        Assert.Equal(["frog", "-25.0"], [rows[2][0], rows[2][2]]);
+
+        var difference = cut.FindComponent<Heatmap>().Instance.Trace;
+        Assert.Equal(["cat", "dog", "frog"], difference.X!.Cast<string>());
+        Assert.Equal(0, difference.ZMid);
+    }
+
+    [Fact]
+    public async Task CnnVsResidual_Click_PutsTheLatestFinishedPairInTheUrl()
+    {
+        await TwoRunsAsync();
+        Runs.Finished("cnn-0", "cnn", [2.0], null, new DateTimeOffset(2026, 11, 26, 7, 0, 0, TimeSpan.Zero));
+        await IndexAsync();
+        Navigation.NavigateTo("compare");
+        var cut = Context.Render<ComparePage>();
+
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Instance.LatestPair), TimeSpan.FromSeconds(30));
+        cut.Find("[data-testid=cnn-vs-residual]").Click();
+
+        Assert.EndsWith("compare?runs=cnn-1%2Cres-1", Navigation.Uri);
+        cut.WaitForAssertion(() => Assert.Equal(["cnn-1", "res-1"], cut.Instance.SelectedIds), TimeSpan.FromSeconds(30));
+    }
+}

@@ -1,0 +1,62 @@
+using Hw4.Dashboard.Features.Runs.Files;
+
+namespace Hw4.Dashboard.Tests.Features.Runs.Files;
+
+public sealed class RunFileResolverTests : IDisposable
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("hw4-files-").FullName;
+
+    public RunFileResolverTests()
+    {
+        Directory.CreateDirectory(Path.Combine(_root, "runs", "r1", "checkpoints"));
+        File.WriteAllText(Path.Combine(_root, "runs", "r1", "checkpoints", "model_1.params"), "w");
+        File.WriteAllText(Path.Combine(_root, "secret.txt"), "s");
+        File.WriteAllText(Path.Combine(_root, "runs", "r2.txt"), "other");
+    }
+
+    private string RunsDir => Path.Combine(_root, "runs");
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    [Fact]
+    public void Resolve_FileInsideRun_ReturnsItsFullPath()
+    {
+        Assert.Equal(Path.Combine(RunsDir, "r1", "checkpoints", "model_1.params"), RunFileResolver.Resolve(RunsDir, "r1", "checkpoints/model_1.params"));
+    }
+
+    [Theory]
+    [InlineData("r1", "../../secret.txt")]
+    [InlineData("r1", "checkpoints/../../r2.txt")]
+    [InlineData("r1", "/etc/passwd")]
+    [InlineData("r1", "./checkpoints/model_1.params")]
+    [InlineData("r1", "checkpoints//model_1.params")]
+    [InlineData("r1", "")]
+    [InlineData("r1", "checkpoints")]
+    [InlineData("r1", "missing.json")]
+    [InlineData("..", "secret.txt")]
+    [InlineData("r1", "..\\..\\secret.txt")]
+    public void Resolve_TraversalAbsoluteDottedFolderOrMissing_ReturnsNull(string runId, string path)
+    {
+        Assert.Null(RunFileResolver.Resolve(RunsDir, runId, path));
+    }
+
+    [Fact]
+    public void Resolve_SymlinkPointingOutOfTheRun_ReturnsNull()
+    {
+        File.CreateSymbolicLink(Path.Combine(RunsDir, "r1", "leak.txt"), Path.Combine(_root, "secret.txt"));
+        Directory.CreateSymbolicLink(Path.Combine(RunsDir, "r1", "up"), _root);
+
+        Assert.Null(RunFileResolver.Resolve(RunsDir, "r1", "leak.txt"));
+        Assert.Null(RunFileResolver.Resolve(RunsDir, "r1", "up/secret.txt"));
+    }
+
+    [Theory]
+    [InlineData("model_3.params", "application/octet-stream")]
+    [InlineData("0.png", "image/png")]
+    [InlineData("evaluation.json", "application/json")]
+    [InlineData("metrics.jsonl", "application/x-ndjson")]
+    public void ContentType_KnownExtensions_MatchesTheFileKind(string name, string expected)
+    {
+        Assert.Equal(expected, RunFileEndpoints.ContentType(name));
+    }
+}

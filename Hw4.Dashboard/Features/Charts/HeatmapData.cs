@@ -1,0 +1,25 @@
+namespace Hw4.Dashboard.Features.Charts;
+
+/// <summary>
+/// What a heatmap draws: row labels (<see cref="Y"/>, top to bottom), column labels (<see cref="X"/>), the value per
+/// cell that picks its colour, and the text written in each cell.
+/// </summary>
+/// <param name="X">Column labels.</param>
+/// <param name="Y">Row labels, first row at the top.</param>
+/// <param name="Z">Colour values, <c>Z[row][column]</c>.</param>
+/// <param name="CellText">Text per cell, same shape as <paramref name="Z"/>.</param>
+/// <param name="ZMin">Lower end of the colour scale.</param>
+/// <param name="ZMax">Upper end of the colour scale.</param>
+/// <param name="Diverging">True for a blue–white–red scale centred on 0 (differences); false for a white-to-blue scale.</param>
+/// <param name="XTitle">Column axis title.</param>
+/// <param name="YTitle">Row axis title.</param>
+public sealed record HeatmapData(
+    IReadOnlyList<string> X,
+    IReadOnlyList<string> Y,
+    double[][] Z,
+    string[][] CellText,
+    double ZMin,
+    double ZMax,
+    bool Diverging,
+    string XTitle,
+    string YTitle);
