@@ -1,4 +1,5 @@
 using Hw4.Dashboard.Components;
+using Hw4.Dashboard.Features.Api;
 using Hw4.Dashboard.Features.Device;
 using Hw4.Dashboard.Features.Streaming;
 
@@ -20,6 +21,7 @@ public static class Hw4PipelineExtensions
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapHub<RunsHub>(RunsHub.Path);
+        app.MapRunsApi();
         app.MapGet("/healthz", () => Results.Ok("ok"));
         return app;
     }
