@@ -36,6 +36,8 @@ internal sealed class ClientProcess : IAsyncDisposable
         {
             if (line.StartsWith("lat ", StringComparison.Ordinal))
                 latencies.Add(double.Parse(line[4..], CultureInfo.InvariantCulture));
+            else if (line.StartsWith($"error {runId} ", StringComparison.Ordinal))
+                throw new InvalidOperationException($"stream-clients: {line}");
             else if (line.StartsWith($"done {runId} ", StringComparison.Ordinal))
                 return (latencies, int.Parse(line.Split(' ')[2], CultureInfo.InvariantCulture));
         }

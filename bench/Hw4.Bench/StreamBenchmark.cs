@@ -8,7 +8,7 @@ namespace Hw4.Bench;
 /// <c>stream</c>: what live streaming costs a real training run in the real dashboard. The server runs in this
 /// process; the SignalR clients run in a <c>stream-clients</c> child process. Reports
 /// (1) training img/s with 0 and with N clients subscribed to the run, alternating A/B with the same seed and limit,
-/// each run and the medians and ratio; (2) the server's RSS and managed heap at epoch ends with 0 and N clients;
+/// each run and the medians and ratio (the data is a subset of the shared zip with <c>--test-size</c> test images); (2) the server's RSS and managed heap at epoch ends with 0 and N clients;
 /// (3) epoch end → client receipt latency over many tiny epochs with N clients, p50 and p95.
 /// </summary>
 internal static class StreamBenchmark
@@ -37,17 +37,22 @@ internal static class StreamBenchmark
         var seed = args.GetInt("--seed", 42);
         var latencyEpochs = args.GetInt("--latency-epochs", 50);
         var model = args.Get("--model") ?? "cnn";
+        var testSize = args.GetInt("--test-size", 500);
         var runsDir = Directory.CreateTempSubdirectory("hw4-bench-stream-").FullName;
         var timeout = TimeSpan.FromHours(2);
         try
         {
-            await using var server = await BenchServer.StartAsync(runsDir, args.Get("--data"));
+            // Enough training images per class for the limit plus the validation hold-out (the split is random).
+            var data = BenchData.SubsetDataDir(args.Get("--data"), (limit + valSize) / 10 + 100, Math.Max(1, testSize / 10));
+            await using var server = await BenchServer.StartAsync(runsDir, data);
             await using var children = await ClientProcess.StartAsync(server.Url, clients);
             object Body(int e, int l, int b, int v) => new { model, epochs = e, batchSize = b, lr = 1e-4, seed, augment = true, limit = l, valSize = v };
 
-            // Warm-up: loads and caches the data set, JITs the trainer and the hub; not reported.
+            // Warm-up: loads and caches the data set, JITs the trainer, the hub and the clients' process; not reported.
             var warm = await server.PostRunAsync(Body(1, Math.Min(limit, 256), batchSize, Math.Min(valSize, 64)));
+            var warmFollow = children.FollowAsync(warm);
             await server.WaitForEndAsync(warm, null, timeout);
+            await warmFollow;
 
             var runs = new List<(int Clients, double ImagesPerSecond, double Seconds, ProcessMemory Memory, int ClientEvents, string End)>();
             for (var r = 0; r < repeats; r++)

@@ -27,7 +27,17 @@ internal static class StreamClientsCommand
             if (parts is ["quit"])
                 break;
             if (parts is ["sub", var runId])
-                FollowAsync(url, runId, count).GetAwaiter().GetResult();
+            {
+                try
+                {
+                    FollowAsync(url, runId, count).GetAwaiter().GetResult();
+                }
+                catch (Exception e)
+                {
+                    // One line back to the parent instead of a dead pipe.
+                    Console.WriteLine($"error {runId} {e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")}");
+                }
+            }
         }
 
         return 0;
@@ -43,6 +53,9 @@ internal static class StreamClientsCommand
             for (var i = 0; i < count; i++)
             {
                 var connection = new HubConnectionBuilder().WithUrl(url + RunsHub.Path).Build();
+                // The machine may be saturated by the training run itself; the defaults (15 s / 30 s) are for networks.
+                connection.HandshakeTimeout = TimeSpan.FromMinutes(2);
+                connection.ServerTimeout = TimeSpan.FromMinutes(5);
                 var end = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
                 void Receive(RunEventEnvelope e, bool live)
                 {
