@@ -60,15 +60,42 @@ internal static class ScreenshotsCommand
                 // Interactive server rendering: the circuit is up once blazor.web.js has started and opened its connection.
                 await page.WaitForFunctionAsync("() => window.Blazor !== undefined", null, new PageWaitForFunctionOptions { Timeout = 30_000 });
                 await page.WaitForFunctionAsync(SystemChromium.AllChartsDrawnScript, null, new PageWaitForFunctionOptions { Timeout = 60_000, PollingInterval = 100 });
+                if (name == "compare" && compare is not null && await CountChartsAsync(page) == 0)
+                    await PickInSelectAsync(page, compare.Split(','));
                 // Let transitions and a first live update settle so the picture is what a user sees.
                 await page.WaitForTimeoutAsync(1000);
                 var file = Path.Combine(outDir, $"{name}.png");
                 await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
-                var charts = await page.EvaluateAsync<int>("() => document.querySelectorAll('.js-plotly-plot').length");
+                var charts = await CountChartsAsync(page);
                 Console.WriteLine($"{file}: {path} ({charts} charts)");
             }
         }
 
         return 0;
+    }
+
+    private static Task<int> CountChartsAsync(IPage page) => page.EvaluateAsync<int>("() => document.querySelectorAll('.js-plotly-plot').length");
+
+    /// <summary>
+    /// A Compare page that ignores <c>?runs=</c> (older builds): pick the runs in its multi-select as a user would, then
+    /// wait for the charts again.
+    /// </summary>
+    private static async Task PickInSelectAsync(IPage page, IEnumerable<string> ids)
+    {
+        var select = page.Locator(".mud-select").First;
+        if (await select.CountAsync() == 0)
+            return;
+        await select.ClickAsync();
+        foreach (var id in ids)
+            await page.Locator(".mud-popover-open .mud-list-item", new PageLocatorOptions { HasText = id }).First.ClickAsync(new LocatorClickOptions { Timeout = 15_000 });
+        // Close the list the way a user does: a click outside it (MudBlazor's overlay), else on the page title.
+        var overlay = page.Locator(".mud-overlay").First;
+        if (await overlay.CountAsync() > 0)
+            await overlay.ClickAsync(new LocatorClickOptions { Force = true, Position = new Position { X = 5, Y = 5 } });
+        else
+            await page.Locator("h4").First.ClickAsync();
+        await page.WaitForFunctionAsync("() => !document.querySelector('.mud-popover-open .mud-list-item')", null, new PageWaitForFunctionOptions { Timeout = 10_000 });
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('.js-plotly-plot').length > 0", null, new PageWaitForFunctionOptions { Timeout = 60_000, PollingInterval = 100 });
+        await page.WaitForFunctionAsync(SystemChromium.AllChartsDrawnScript, null, new PageWaitForFunctionOptions { Timeout = 60_000, PollingInterval = 100 });
     }
 }
