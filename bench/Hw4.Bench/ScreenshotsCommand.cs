@@ -34,16 +34,17 @@ internal static class ScreenshotsCommand
         var run = args.Get("--run") ?? newest.FirstOrDefault();
         var compare = args.Get("--compare") ?? (newest.Count >= 2 ? $"{newest[1]},{newest[0]}" : null);
 
-        var pages = new List<(string Name, string Path)>
+        // Whether a page draws charts once its circuit is up: those are waited for (prerendered HTML has none yet).
+        var pages = new List<(string Name, string Path, bool Charts)>
         {
-            ("home", "/"), ("autograd", "/autograd"), ("denoise", "/denoise"), ("train", "/train"), ("runs", "/runs"),
+            ("home", "/", false), ("autograd", "/autograd", true), ("denoise", "/denoise", true), ("train", "/train", false), ("runs", "/runs", false),
         };
         if (run is not null)
-            pages.Add(("run", $"/runs/{Uri.EscapeDataString(run)}"));
+            pages.Add(("run", $"/runs/{Uri.EscapeDataString(run)}", true));
         else
             Console.Error.WriteLine("no run given or found: skipping the run page");
         if (compare is not null)
-            pages.Add(("compare", $"/compare?runs={Uri.EscapeDataString(compare)}"));
+            pages.Add(("compare", $"/compare?runs={Uri.EscapeDataString(compare)}", true));
         else
             Console.Error.WriteLine("fewer than two runs: skipping the compare page");
 
@@ -52,13 +53,25 @@ internal static class ScreenshotsCommand
         using (playwright)
         await using (browser)
         {
-            foreach (var (name, path) in pages)
+            foreach (var (name, path, expectCharts) in pages)
             {
                 await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 900 } });
                 var page = await context.NewPageAsync();
                 await page.GotoAsync(url + path, new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle, Timeout = 60_000 });
                 // Interactive server rendering: the circuit is up once blazor.web.js has started and opened its connection.
                 await page.WaitForFunctionAsync("() => window.Blazor !== undefined", null, new PageWaitForFunctionOptions { Timeout = 30_000 });
+                if (expectCharts)
+                {
+                    try
+                    {
+                        await page.WaitForFunctionAsync("() => document.querySelectorAll('.js-plotly-plot').length > 0", null, new PageWaitForFunctionOptions { Timeout = 30_000, PollingInterval = 100 });
+                    }
+                    catch (TimeoutException)
+                    {
+                        Console.Error.WriteLine($"{path}: no chart appeared in 30 s");
+                    }
+                }
+
                 await page.WaitForFunctionAsync(SystemChromium.AllChartsDrawnScript, null, new PageWaitForFunctionOptions { Timeout = 60_000, PollingInterval = 100 });
                 if (name == "compare" && compare is not null && await CountChartsAsync(page) == 0)
                     await PickInSelectAsync(page, compare.Split(','));
@@ -88,13 +101,18 @@ internal static class ScreenshotsCommand
         await select.ClickAsync();
         foreach (var id in ids)
             await page.Locator(".mud-popover-open .mud-list-item", new PageLocatorOptions { HasText = id }).First.ClickAsync(new LocatorClickOptions { Timeout = 15_000 });
-        // Close the list the way a user does: a click outside it (MudBlazor's overlay), else on the page title.
-        var overlay = page.Locator(".mud-overlay").First;
-        if (await overlay.CountAsync() > 0)
-            await overlay.ClickAsync(new LocatorClickOptions { Force = true, Position = new Position { X = 5, Y = 5 } });
-        else
-            await page.Locator("h4").First.ClickAsync();
-        await page.WaitForFunctionAsync("() => !document.querySelector('.mud-popover-open .mud-list-item')", null, new PageWaitForFunctionOptions { Timeout = 10_000 });
+        // Close the list the way a user does (a second click on the select toggles it); should it stay open, hide it
+        // so the picture shows the page and not the drop-down.
+        await select.ClickAsync();
+        try
+        {
+            await page.WaitForFunctionAsync("() => !document.querySelector('.mud-popover-open .mud-list-item')", null, new PageWaitForFunctionOptions { Timeout = 5_000 });
+        }
+        catch (TimeoutException)
+        {
+            await page.AddStyleTagAsync(new PageAddStyleTagOptions { Content = ".mud-popover-open { display: none !important; }" });
+        }
+
         await page.WaitForFunctionAsync("() => document.querySelectorAll('.js-plotly-plot').length > 0", null, new PageWaitForFunctionOptions { Timeout = 60_000, PollingInterval = 100 });
         await page.WaitForFunctionAsync(SystemChromium.AllChartsDrawnScript, null, new PageWaitForFunctionOptions { Timeout = 60_000, PollingInterval = 100 });
     }
