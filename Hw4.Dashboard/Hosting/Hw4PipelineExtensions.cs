@@ -1,4 +1,5 @@
 using Hw4.Dashboard.Components;
+using Hw4.Dashboard.Features.Api;
 using Hw4.Dashboard.Features.Device;
 using Hw4.Dashboard.Features.Runs.Files;
 using Hw4.Dashboard.Features.Streaming;
@@ -8,7 +9,7 @@ namespace Hw4.Dashboard.Hosting;
 /// <summary>Middleware and endpoints.</summary>
 public static class Hw4PipelineExtensions
 {
-    /// <summary>Resolves the device once, then maps static assets, the Blazor app, the hub and <c>/healthz</c>.</summary>
+    /// <summary>Resolves the device once, then maps static assets, the Blazor app, the hub, run files, the runs API and <c>/healthz</c>.</summary>
     public static WebApplication UseHw4Pipeline(this WebApplication app)
     {
         // Resolve now so a bad Hw4:Device stops the start with its message instead of failing the first page.
@@ -22,6 +23,7 @@ public static class Hw4PipelineExtensions
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapHub<RunsHub>(RunsHub.Path);
         app.MapRunFiles();
+        app.MapRunsApi();
         app.MapGet("/healthz", () => Results.Ok("ok"));
         return app;
     }

@@ -6,6 +6,10 @@ var commands = new Dictionary<string, Func<string[], int>>(StringComparer.Ordina
     ["augment"] = AugmentBenchmark.Run,
     ["dataset-load"] = DatasetLoadBenchmark.Run,
     ["notifier"] = NotifierBenchmark.Run,
+    ["render"] = RenderBenchmark.Run,
+    ["screenshots"] = ScreenshotsCommand.Run,
+    ["stream"] = StreamBenchmark.Run,
+    ["stream-clients"] = StreamClientsCommand.Run,
     ["train"] = TrainBenchmark.Run,
 };
 

@@ -30,6 +30,8 @@ public sealed class TrainerJobFactory(
             // Every batch: the notifier throttles what reaches browsers, and the per-batch chart needs the points.
             ProgressEveryBatches = 1,
         };
+        if (request.ValidationSize is { } validationSize)
+            trainer = trainer with { ValidationSize = validationSize };
         trainer.Validate();
         return new TrainingJob(runId, trainer, data, notifier, device.Name);
     }

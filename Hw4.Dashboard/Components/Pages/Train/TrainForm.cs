@@ -33,6 +33,10 @@ public sealed class TrainForm
     [Range(1, 50_000, ErrorMessage = "Limit must be between 1 and 50000, or empty for all images.")]
     public int? Limit { get; set; }
 
+    /// <summary>Training images held out for validation; empty for the trainer's default (5000). Not on the page; the API sets it.</summary>
+    [Range(1, 25_000, ErrorMessage = "Validation size must be between 1 and 25000, or empty for the default.")]
+    public int? ValidationSize { get; set; }
+
     /// <summary>The request this form describes (call after validation).</summary>
-    public TrainRequest ToRequest() => new(Model, Epochs, BatchSize, LearningRate, Seed, Augment, Limit);
+    public TrainRequest ToRequest() => new(Model, Epochs, BatchSize, LearningRate, Seed, Augment, Limit, ValidationSize);
 }

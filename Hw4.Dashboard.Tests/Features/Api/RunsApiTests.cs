@@ -1,0 +1,76 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Hw4.Dashboard.Features.Api;
+using Hw4.Dashboard.Tests.Hosting;
+
+namespace Hw4.Dashboard.Tests.Features.Api;
+
+/// <summary>The API's refusals (nothing here reaches the queue); accepted runs are covered by the integration tests.</summary>
+[Collection(HostingCollection.Name)]
+public sealed class RunsApiTests(Hw4WebApplicationFactory factory) : IClassFixture<Hw4WebApplicationFactory>
+{
+    private async Task<(HttpStatusCode Status, JsonElement Problem)> PostAsync(string json)
+    {
+        using var client = factory.CreateClient();
+        using var response = await client.PostAsync(RunsApi.BasePath, new StringContent(json, Encoding.UTF8, "application/json"));
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return (response.StatusCode, body);
+    }
+
+    [Theory]
+    [InlineData("""{"lr": -0.1}""", "lr", "Learning rate must be positive")]
+    [InlineData("""{"epochs": 0}""", "epochs", "Epochs must be between 1 and 1000")]
+    [InlineData("""{"batchSize": 0}""", "batchSize", "Batch size must be between")]
+    [InlineData("""{"limit": 0}""", "limit", "Limit must be between")]
+    [InlineData("""{"valSize": 0}""", "valSize", "Validation size must be between")]
+    [InlineData("""{"model": "vgg"}""", "model", "Model must be cnn or residual")]
+    public async Task Post_InvalidField_Returns400ProblemNamingTheField(string json, string field, string message)
+    {
+        var (status, problem) = await PostAsync(json);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.StartsWith(message, Assert.Single(problem.GetProperty("errors").GetProperty(field).EnumerateArray()).GetString());
+        Assert.Contains(message, problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task Post_FieldOfWrongType_Returns400NamingTheField()
+    {
+        var (status, problem) = await PostAsync("""{"epochs": "ten"}""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("epochs", out _));
+    }
+
+    [Fact]
+    public async Task Post_TwoInvalidFields_ReportsBoth()
+    {
+        var (status, problem) = await PostAsync("""{"lr": 0, "epochs": 0}""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal(["epochs", "lr"], problem.GetProperty("errors").EnumerateObject().Select(p => p.Name).Order());
+    }
+
+    [Fact]
+    public async Task Get_UnknownRun_Returns404()
+    {
+        using var client = factory.CreateClient();
+
+        using var response = await client.GetAsync(RunsApi.StatusPath("no-such-run"));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("no-such-run", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task PostStop_UnknownRun_Returns404()
+    {
+        using var client = factory.CreateClient();
+
+        using var response = await client.PostAsync(RunsApi.StatusPath("no-such-run") + "/stop", null);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+}
