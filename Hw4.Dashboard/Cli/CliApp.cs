@@ -32,6 +32,7 @@ public static class CliApp
     {
         // Before any verb touches torch: OpenMP reads its settings when LibTorch loads.
         OpenMpSettings.PreferPassiveWait();
+        MallocSettings.EnsureConfigured();
         var context = new CliContext(stdout, stderr);
         var root = BuildRoot(context);
         var parse = root.Parse(args.Length > 0 && args[0] == "help" ? ["--help", .. args[1..]] : args);

@@ -11,6 +11,7 @@ public static class WebHost
     {
         // Before the device is resolved (which loads LibTorch): OpenMP reads its wait policy once, at load.
         Hw4.Ml.Runtime.OpenMpSettings.PreferPassiveWait();
+        Hw4.Ml.Runtime.MallocSettings.EnsureConfigured();
         // The application name picks the static-assets manifest; pin it so hosts started from tests find ours.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {

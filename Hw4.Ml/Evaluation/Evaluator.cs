@@ -22,6 +22,7 @@ public static class Evaluator
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(set);
         Runtime.OneDnnSettings.EnsureConfigured();
+        Runtime.MallocSettings.EnsureConfigured();
         var predicted = new int[set.Count];
         var probability = new float[set.Count];
         var clock = Stopwatch.StartNew();

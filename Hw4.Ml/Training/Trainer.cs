@@ -77,6 +77,7 @@ public sealed class Trainer
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(validation);
         Runtime.OneDnnSettings.EnsureConfigured();
+        Runtime.MallocSettings.EnsureConfigured();
         var history = new List<EpochMetrics>();
         var written = new List<string>();
         long parameters = 0;
