@@ -9,6 +9,8 @@ namespace Hw4.Ml.Runtime;
 /// CNN epoch spent a third of its CPU time in the kernel. Keeping freed memory in the process (fixed 32 MiB mmap
 /// threshold, 1 GiB trim threshold, 64 MiB top pad) made training about 2× and evaluation about 6× faster there
 /// (docs/benchmarks.md, "Training"); peak RSS stayed the same, since the same blocks are reused.
+/// The price is memory that stays with the process after a run (it grew by about 200 MB per short run in a long-lived
+/// server), so <see cref="ReleaseFreeMemory"/> hands it back with <c>malloc_trim</c> when a training session ends.
 /// A user's own <c>MALLOC_*_</c> environment variables win; other C libraries are left alone.
 /// </summary>
 public static class MallocSettings
@@ -28,24 +30,42 @@ public static class MallocSettings
 
     private static readonly string[] UserVariables = ["MALLOC_MMAP_THRESHOLD_", "MALLOC_TRIM_THRESHOLD_", "MALLOC_TOP_PAD_"];
 
+    // Both are write-once: the glibc entry points (null when the C library is not glibc) and whether tuning applied.
+    private static readonly Lazy<(MallOpt Opt, MallocTrim Trim)?> Glibc = new(Bind, LazyThreadSafetyMode.ExecutionAndPublication);
     private static readonly Lazy<bool> Applied = new(Apply, LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>Applies the settings once per process (idempotent). Returns true when glibc accepted all three.</summary>
     public static bool EnsureConfigured() => Applied.Value;
 
+    /// <summary>
+    /// Returns free heap memory to the kernel (<c>malloc_trim(0)</c>); call it when a run's tensors are gone. Returns
+    /// true when glibc released something.
+    /// </summary>
+    public static bool ReleaseFreeMemory() => Glibc.Value is { } glibc && glibc.Trim(0) == 1;
+
     private static bool Apply()
     {
-        if (!OperatingSystem.IsLinux() || UserVariables.Any(v => Environment.GetEnvironmentVariable(v) is not null))
+        if (UserVariables.Any(v => Environment.GetEnvironmentVariable(v) is not null) || Glibc.Value is not { } glibc)
             return false;
-        if (!NativeLibrary.TryLoad("libc.so.6", out var libc) || !NativeLibrary.TryGetExport(libc, "mallopt", out var address))
-            return false; // not glibc (musl, for example): nothing to tune
-        var mallopt = Marshal.GetDelegateForFunctionPointer<MallOpt>(address);
         // mallopt returns 1 on success. The mmap threshold goes first: setting it also stops glibc's dynamic adjustment.
-        return mallopt(MMmapThreshold, MmapThreshold) == 1
-            & mallopt(MTrimThreshold, TrimThreshold) == 1
-            & mallopt(MTopPad, TopPad) == 1;
+        return glibc.Opt(MMmapThreshold, MmapThreshold) == 1
+            & glibc.Opt(MTrimThreshold, TrimThreshold) == 1
+            & glibc.Opt(MTopPad, TopPad) == 1;
+    }
+
+    private static (MallOpt, MallocTrim)? Bind()
+    {
+        if (!OperatingSystem.IsLinux()
+            || !NativeLibrary.TryLoad("libc.so.6", out var libc)
+            || !NativeLibrary.TryGetExport(libc, "mallopt", out var opt)
+            || !NativeLibrary.TryGetExport(libc, "malloc_trim", out var trim))
+            return null; // not glibc (musl, for example): nothing to tune
+        return (Marshal.GetDelegateForFunctionPointer<MallOpt>(opt), Marshal.GetDelegateForFunctionPointer<MallocTrim>(trim));
     }
 
     [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
     private delegate int MallOpt(int parameter, int value);
+
+    [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
+    private delegate int MallocTrim(nuint pad);
 }

@@ -93,6 +93,8 @@ public static class TrainingSession
             }
         }
 
+        // The run's tensors are gone: give the memory LibTorch's allocator kept for speed back to the system.
+        Runtime.MallocSettings.ReleaseFreeMemory();
         dir.WriteRun(record with
         {
             Status = status,
