@@ -13,81 +13,35 @@ namespace Hw4.Dashboard.Components.Charts;
 /// </summary>
 public sealed partial class Heatmap
 {
-    private HeatmapData? _drawn;
-    private bool? _appliedDarkMode;
-    private bool _ready;
-
-    /// <summary>The cells.</summary>
-    [Parameter, EditorRequired]
-    public HeatmapData Data { get; set; } = default!;
-
-    /// <summary>Chart title.</summary>
-    [Parameter]
-    public string? Title { get; set; }
-
-    /// <summary>Height in pixels.</summary>
-    [Parameter]
-    public int Height { get; set; } = 460;
-
-    /// <summary>File name (without extension) for the PNG download.</summary>
-    [Parameter]
-    public string DownloadName { get; set; } = "heatmap";
-
-    /// <summary>Dark theme on (cascaded by the layout).</summary>
-    [CascadingParameter(Name = "DarkMode")]
-    public bool DarkMode { get; set; }
-
     /// <summary>The trace sent to Plotly (public so tests can read what the browser gets).</summary>
     public HeatMap Trace { get; private set; } = new();
 
-    private PlotlyChart? Chart { get; set; }
-
-    private string ChartId { get; } = $"heatmap-{Guid.NewGuid():N}";
-
-    private string HostStyle => $"min-height:{Height}px";
-
-    private Plotly.Blazor.Config PlotConfig { get; set; } = new();
-
-    private PlotlyLayout PlotLayout { get; set; } = new();
-
-    // One list for the chart's lifetime: the PlotlyChart holds it, so React() sends what was put in it.
-    private List<ITrace> PlotData { get; } = [];
+    /// <summary>A heatmap is square-ish and labelled on both axes, so it defaults taller than the other charts.</summary>
+    public Heatmap() => Height = 460;
 
     /// <inheritdoc />
-    protected override void OnInitialized()
+    protected override PlotlyLayout CreateLayout()
     {
-        PlotConfig = PlotlyDefaults.Config(DownloadName);
-        PlotLayout = PlotlyDefaults.Layout(Title, Height, Data.XTitle, Data.YTitle, leftMargin: 96, bottomMargin: 88);
+        var layout = PlotlyDefaults.Layout(Title, Height, Data.XTitle, Data.YTitle, leftMargin: 96, bottomMargin: 88);
         // Row 0 at the top, as a confusion matrix is read; square cells.
-        PlotLayout.YAxis[0].AutoRange = Plotly.Blazor.LayoutLib.YAxisLib.AutoRangeEnum.Reversed;
-        PlotLayout.XAxis[0].TickAngle = -45;
-        PlotLayout.XAxis[0].Side = Plotly.Blazor.LayoutLib.XAxisLib.SideEnum.Bottom;
+        layout.YAxis[0].AutoRange = Plotly.Blazor.LayoutLib.YAxisLib.AutoRangeEnum.Reversed;
+        layout.XAxis[0].TickAngle = -45;
+        layout.XAxis[0].Side = Plotly.Blazor.LayoutLib.XAxisLib.SideEnum.Bottom;
+        return layout;
     }
 
     /// <inheritdoc />
-    protected override async Task OnParametersSetAsync()
+    protected override IEnumerable<ITrace> Draw(HeatmapData data)
     {
-        if (ReferenceEquals(_drawn, Data) && _appliedDarkMode == DarkMode)
-            return;
-        _drawn = Data;
-        _appliedDarkMode = DarkMode;
-        PlotlyDefaults.ApplyTheme(PlotLayout, DarkMode);
-        PlotLayout.XAxis[0].Title = new Plotly.Blazor.LayoutLib.XAxisLib.Title { Text = Data.XTitle };
-        PlotLayout.YAxis[0].Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = Data.YTitle };
-        Trace = ToTrace(Data);
-        PlotData.Clear();
-        PlotData.Add(Trace);
-        if (_ready && Chart is not null)
-        {
-            await Chart.React();
-        }
+        PlotLayout.XAxis[0].Title = new Plotly.Blazor.LayoutLib.XAxisLib.Title { Text = data.XTitle };
+        PlotLayout.YAxis[0].Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = data.YTitle };
+        Trace = ToTrace(data);
+        return [Trace];
     }
 
     private static readonly object[][] SequentialScale = [[0, "#ffffff"], [0.5, "#6baed6"], [1, "#08306b"]];
 
     private static readonly object[][] DivergingScale = [[0, "#2166ac"], [0.5, "#ffffff"], [1, "#b2182b"]];
-
-    private void OnChartRendered() => _ready = true;
 
     private static HeatMap ToTrace(HeatmapData data) => new()
     {
