@@ -7,7 +7,7 @@ namespace Hw4.Ml.Runtime;
 /// the kernel as soon as they are freed (mmap above a moving threshold, heap trimming above 128 KB), so each training
 /// step's activations and gradients are faulted in and zero-filled by the kernel again: on the 2-core build machine a
 /// CNN epoch spent a third of its CPU time in the kernel. Keeping freed memory in the process (fixed 32 MiB mmap
-/// threshold, 1 GiB trim threshold, 64 MiB top pad) made training about 2× and evaluation about 6× faster there
+/// threshold, 1 GiB trim threshold, 64 MiB top pad) made training about 2.5× and evaluation about 3× faster there
 /// (docs/benchmarks.md, "Training"); peak RSS stayed the same, since the same blocks are reused.
 /// The price is memory that stays with the process after a run (it grew by about 200 MB per short run in a long-lived
 /// server), so <see cref="ReleaseFreeMemory"/> hands it back with <c>malloc_trim</c> when a training session ends.
