@@ -19,18 +19,7 @@ internal static class RenderBenchmark
 {
     private const string RunId = "render-bench";
 
-    public static int Run(string[] rawArgs)
-    {
-        try
-        {
-            return RunAsync(new BenchArgs(rawArgs)).GetAwaiter().GetResult();
-        }
-        catch (ArgumentException e)
-        {
-            Console.Error.WriteLine(e.Message);
-            return 2;
-        }
-    }
+    public static int Run(string[] rawArgs) => BenchArgs.Run(rawArgs, RunAsync);
 
     private static async Task<int> RunAsync(BenchArgs args)
     {

@@ -13,18 +13,7 @@ namespace Hw4.Bench;
 /// </summary>
 internal static class StreamBenchmark
 {
-    public static int Run(string[] rawArgs)
-    {
-        try
-        {
-            return RunAsync(new BenchArgs(rawArgs)).GetAwaiter().GetResult();
-        }
-        catch (ArgumentException e)
-        {
-            Console.Error.WriteLine(e.Message);
-            return 2;
-        }
-    }
+    public static int Run(string[] rawArgs) => BenchArgs.Run(rawArgs, RunAsync);
 
     private static async Task<int> RunAsync(BenchArgs args)
     {
