@@ -34,6 +34,10 @@ public sealed partial class RunLiveView : IDisposable
     [Parameter]
     public DivergenceInfo? Divergence { get; set; }
 
+    /// <summary>Called once the followed run ends live (finished, failed, diverged), so the page can re-read its folder.</summary>
+    [Parameter]
+    public EventCallback Ended { get; set; }
+
     [Inject]
     private RunEventNotifier Notifier { get; set; } = default!;
 
@@ -93,6 +97,8 @@ public sealed partial class RunLiveView : IDisposable
         // Coalesce bursts: one render + chart refresh in flight at a time.
         if (Interlocked.Exchange(ref _refreshQueued, 1) == 0)
             _ = InvokeAsync(RefreshAsync);
+        if (envelope.Event.IsTerminal && Ended.HasDelegate)
+            _ = InvokeAsync(() => Ended.InvokeAsync());
     }
 
     private async Task RefreshAsync()

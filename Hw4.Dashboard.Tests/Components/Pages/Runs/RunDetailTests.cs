@@ -1,6 +1,11 @@
 using Bunit;
 using Hw4.Dashboard.Components.Charts;
 using Hw4.Dashboard.Components.Pages.Runs;
+using Hw4.Dashboard.Features.Streaming;
+using Hw4.Dashboard.Features.Streaming.Events;
+using Hw4.Dashboard.Tests.Features.Runs;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Hw4.Dashboard.Tests.Components.Pages.Runs;
 
@@ -38,5 +43,30 @@ public sealed class RunDetailTests : RunStoreBunitTest
         var epochChart = cut.FindComponents<LineChart>().Single(c => c.Instance.MarkerX is not null).Instance;
         Assert.Equal(2, epochChart.MarkerX);
         Assert.Equal("best epoch 2", epochChart.MarkerText);
+    }
+
+    [Fact]
+    public async Task RunEndsWhileOpen_EvaluationWrittenThenRunFinished_PageShowsItWithoutReload()
+    {
+        var dir = Runs.Finished("live-1", "cnn", [1.5, 1.2]);
+        await IndexAsync();
+        var pump = Context.Services.GetServices<IHostedService>().OfType<RunEventPump>().Single();
+        await pump.StartAsync(CancellationToken.None);
+        try
+        {
+            var cut = Context.Render<RunDetail>(p => p.Add(d => d.Id, "live-1"));
+            cut.WaitForAssertion(() => Assert.NotNull(cut.Instance.Record), TimeSpan.FromSeconds(30));
+            Assert.Null(cut.Instance.Evaluation);
+
+            // What the training session does at the end: evaluation.json first, then the terminal event.
+            RunFolderBuilder.WriteEvaluation(dir, [[5, 1, 0], [2, 2, 0], [0, 0, 4]]);
+            Context.Services.GetRequiredService<RunEventNotifier>().Publish(new RunFinished("live-1", 12.5, Stopped: false));
+
+            cut.WaitForAssertion(() => Assert.Contains("Test accuracy", cut.Find("[data-testid=evaluation]").TextContent), TimeSpan.FromSeconds(30));
+        }
+        finally
+        {
+            await pump.StopAsync(CancellationToken.None);
+        }
     }
 }

@@ -47,7 +47,16 @@ public sealed partial class RunDetail
     private string CompareHref => $"compare?runs={Uri.EscapeDataString(Id)}";
 
     /// <inheritdoc />
-    protected override async Task OnParametersSetAsync()
+    protected override Task OnParametersSetAsync() => LoadAsync();
+
+    // A run that ends while the page is open has written its evaluation and final run.json: read the folder again.
+    private async Task OnRunEndedAsync()
+    {
+        await LoadAsync();
+        StateHasChanged();
+    }
+
+    private async Task LoadAsync()
     {
         var record = await Index.GetAsync(Id);
         IsLive = Notifier.Log.LastSeq(Id) > 0;
