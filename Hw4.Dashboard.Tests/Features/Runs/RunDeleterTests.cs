@@ -6,14 +6,11 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Hw4.Dashboard.Tests.Features.Runs;
 
-public sealed class RunDeleterTests : IAsyncLifetime
+public sealed class RunDeleterTests : RunStoreServiceTest
 {
-    private readonly RunStoreFiles _files = new();
-    private ServiceProvider _services = default!;
+    private RunDeleter Deleter => Services.GetRequiredService<RunDeleter>();
 
-    private RunDeleter Deleter => _services.GetRequiredService<RunDeleter>();
-
-    private RunQueue Queue => _services.GetRequiredService<RunQueue>();
+    private RunQueue Queue => Services.GetRequiredService<RunQueue>();
 
     private sealed class BlockingJob(string id) : IRunJob
     {
@@ -34,43 +31,31 @@ public sealed class RunDeleterTests : IAsyncLifetime
         }
     }
 
-    public Task InitializeAsync()
-    {
-        _services = _files.AddTo(new ServiceCollection()).BuildServiceProvider();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        _files.Dispose();
-    }
-
     [Fact]
     public async Task DeleteAsync_FinishedRun_RemovesFolderAndRowsAndNothingElse()
     {
-        var doomed = _files.WriteRun("20261127-070000-cnn-aaaa", metrics: """{"type":"epoch","epoch":1,"train_loss":2.0,"val_loss":1.9}""");
-        var kept = _files.WriteRun("20261127-080000-cnn-bbbb", metrics: """{"type":"epoch","epoch":1,"train_loss":2.0,"val_loss":1.9}""");
-        await RunStoreFiles.ReindexAsync(_services);
-        Assert.Equal(2, await RunStoreFiles.RowCountAsync(_services, "20261127-070000-cnn-aaaa"));
+        var doomed = Files.WriteRun("20261127-070000-cnn-aaaa", metrics: """{"type":"epoch","epoch":1,"train_loss":2.0,"val_loss":1.9}""");
+        var kept = Files.WriteRun("20261127-080000-cnn-bbbb", metrics: """{"type":"epoch","epoch":1,"train_loss":2.0,"val_loss":1.9}""");
+        await RunStoreFiles.ReindexAsync(Services);
+        Assert.Equal(2, await RunStoreFiles.RowCountAsync(Services, "20261127-070000-cnn-aaaa"));
 
         var result = await Deleter.DeleteAsync("20261127-070000-cnn-aaaa");
 
         Assert.True(result.Deleted, result.Message);
         Assert.Equal("Deleted run '20261127-070000-cnn-aaaa'.", result.Message);
         Assert.False(Directory.Exists(doomed));
-        Assert.Equal(0, await RunStoreFiles.RowCountAsync(_services, "20261127-070000-cnn-aaaa"));
+        Assert.Equal(0, await RunStoreFiles.RowCountAsync(Services, "20261127-070000-cnn-aaaa"));
         Assert.True(File.Exists(Path.Combine(kept, "checkpoints", "model_1.params")));
-        Assert.Equal(2, await RunStoreFiles.RowCountAsync(_services, "20261127-080000-cnn-bbbb"));
-        Assert.Equal(["20261127-080000-cnn-bbbb"], Directory.GetDirectories(_files.RunsDir).Select(Path.GetFileName));
+        Assert.Equal(2, await RunStoreFiles.RowCountAsync(Services, "20261127-080000-cnn-bbbb"));
+        Assert.Equal(["20261127-080000-cnn-bbbb"], Directory.GetDirectories(Files.RunsDir).Select(Path.GetFileName));
     }
 
     [Fact]
     public async Task DeleteAsync_ActiveRun_RefusesAndKeepsEverything()
     {
-        var dir = _files.WriteRun("active-run", status: "completed");
-        await RunStoreFiles.ReindexAsync(_services);
-        var worker = new RunQueueWorker(Queue, _services.GetRequiredService<RunEventNotifier>(), NullLogger<RunQueueWorker>.Instance);
+        var dir = Files.WriteRun("active-run", status: "completed");
+        await RunStoreFiles.ReindexAsync(Services);
+        var worker = new RunQueueWorker(Queue, Services.GetRequiredService<RunEventNotifier>(), NullLogger<RunQueueWorker>.Instance);
         var job = new BlockingJob("active-run");
         await worker.StartAsync(CancellationToken.None);
         try
@@ -83,7 +68,7 @@ public sealed class RunDeleterTests : IAsyncLifetime
             Assert.False(result.Deleted);
             Assert.Equal("Run 'active-run' is training; stop it before deleting it.", result.Message);
             Assert.True(Directory.Exists(dir));
-            Assert.Equal(1, await RunStoreFiles.RowCountAsync(_services, "active-run"));
+            Assert.Equal(1, await RunStoreFiles.RowCountAsync(Services, "active-run"));
         }
         finally
         {
@@ -95,21 +80,21 @@ public sealed class RunDeleterTests : IAsyncLifetime
     [Fact]
     public async Task DeleteAsync_QueuedRun_Refuses()
     {
-        _files.WriteRun("queued-run");
-        await RunStoreFiles.ReindexAsync(_services);
+        Files.WriteRun("queued-run");
+        await RunStoreFiles.ReindexAsync(Services);
         Queue.TryEnqueue(new BlockingJob("queued-run"));
 
         var result = await Deleter.DeleteAsync("queued-run");
 
         Assert.Equal(new RunDeleteResult(false, "Run 'queued-run' is queued; stop it before deleting it."), result);
-        Assert.True(Directory.Exists(Path.Combine(_files.RunsDir, "queued-run")));
+        Assert.True(Directory.Exists(Path.Combine(Files.RunsDir, "queued-run")));
     }
 
     [Fact]
     public async Task DeleteAsync_RunningRunJustWrittenByAnotherProcess_Refuses()
     {
-        var dir = _files.WriteRun("cli-run", status: "running");
-        await RunStoreFiles.ReindexAsync(_services);
+        var dir = Files.WriteRun("cli-run", status: "running");
+        await RunStoreFiles.ReindexAsync(Services);
 
         var result = await Deleter.DeleteAsync("cli-run");
 
@@ -121,7 +106,7 @@ public sealed class RunDeleterTests : IAsyncLifetime
     [Fact]
     public async Task DeleteAsync_UnknownRun_SaysSo()
     {
-        await RunStoreFiles.ReindexAsync(_services);
+        await RunStoreFiles.ReindexAsync(Services);
 
         var result = await Deleter.DeleteAsync("ghost");
 

@@ -5,37 +5,22 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Hw4.Dashboard.Tests.Features.Runs.Notes;
 
-public sealed class RunNotesServiceTests : IAsyncLifetime
+public sealed class RunNotesServiceTests : RunStoreServiceTest
 {
-    private readonly RunStoreFiles _files = new();
-    private ServiceProvider _services = default!;
+    private RunNotesService Service => Services.GetRequiredService<RunNotesService>();
 
-    private RunNotesService Service => _services.GetRequiredService<RunNotesService>();
-
-    private RunIndex Index => _services.GetRequiredService<RunIndex>();
-
-    public Task InitializeAsync()
-    {
-        _services = _files.AddTo(new ServiceCollection()).BuildServiceProvider();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        _files.Dispose();
-    }
+    private RunIndex Index => Services.GetRequiredService<RunIndex>();
 
     [Fact]
     public async Task SaveAsync_ThenReindex_KeepsTagsAndNotesInFolderAndIndex()
     {
-        var dir = _files.WriteRun("20261127-070000-cnn-ab12", tags: ["from-cli"]);
-        await RunStoreFiles.ReindexAsync(_services);
+        var dir = Files.WriteRun("20261127-070000-cnn-ab12", tags: ["from-cli"]);
+        await RunStoreFiles.ReindexAsync(Services);
         Assert.Equal(["from-cli"], (await Index.GetAsync("20261127-070000-cnn-ab12"))!.Tags);
 
         var result = await Service.SaveAsync("20261127-070000-cnn-ab12", ["Baseline", "lr-0.01"], "lr too high?\nretry with 0.005");
         var afterSave = await Index.GetAsync("20261127-070000-cnn-ab12");
-        var count = await RunStoreFiles.ReindexAsync(_services);
+        var count = await RunStoreFiles.ReindexAsync(Services);
         var afterReindex = await Index.GetAsync("20261127-070000-cnn-ab12");
 
         Assert.True(result.Saved, string.Join(" ", result.Errors));
@@ -51,8 +36,8 @@ public sealed class RunNotesServiceTests : IAsyncLifetime
     [Fact]
     public async Task SaveAsync_BadTag_WritesNothingAndNamesTheTag()
     {
-        var dir = _files.WriteRun("r1");
-        await RunStoreFiles.ReindexAsync(_services);
+        var dir = Files.WriteRun("r1");
+        await RunStoreFiles.ReindexAsync(Services);
 
         var result = await Service.SaveAsync("r1", ["fine", "not fine!"], "notes");
 
@@ -65,7 +50,7 @@ public sealed class RunNotesServiceTests : IAsyncLifetime
     [Fact]
     public async Task SaveAsync_UnknownRun_SaysNotFound()
     {
-        await RunStoreFiles.ReindexAsync(_services);
+        await RunStoreFiles.ReindexAsync(Services);
 
         var result = await Service.SaveAsync("nope", ["x"], "");
 
