@@ -2,6 +2,7 @@ using Hw4.Dashboard.Configuration;
 using Hw4.Dashboard.Features.Queue;
 using Hw4.Dashboard.Features.Runs;
 using Hw4.Dashboard.Features.Streaming;
+using Hw4.Dashboard.Features.Training;
 using Hw4.Dashboard.Tests.Features.Runs;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
@@ -28,8 +29,10 @@ public abstract class RunStoreBunitTest : MudBunitTest, IDisposable
             o.RunsDir = RunsDir;
             o.Database = Path.Combine(_root, "hw4.db");
         });
+        Context.Services.AddSingleton(sp => DataLocator.FromOptions(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Hw4Options>>().Value));
         Context.Services.AddRunStreaming();
         Context.Services.AddRunQueue();
+        Context.Services.AddTraining();
         Context.Services.AddRunStore(scanAtStart: false);
         Directory.CreateDirectory(RunsDir);
     }

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using Hw4.Dashboard.Features.Api;
 using Hw4.Dashboard.Features.Streaming;
-using Hw4.Dashboard.Features.Streaming.Events;
+using Hw4.Ml.Lifecycle.Events;
 using Hw4.Dashboard.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -25,6 +25,12 @@ public sealed class LiveServer : IAsyncLifetime
     public HttpClient Http { get; private set; } = default!;
 
     public RunEventNotifier Notifier => App.Services.GetRequiredService<RunEventNotifier>();
+
+    /// <summary>The hub's JSON conventions (statuses as their lower-case words).</summary>
+    public static System.Text.Json.JsonSerializerOptions EventJson { get; } = new(System.Text.Json.JsonSerializerDefaults.Web)
+    {
+        Converters = { RunStatusJson.Converter() },
+    };
 
     public async Task InitializeAsync()
     {
@@ -71,7 +77,8 @@ public sealed class LiveServer : IAsyncLifetime
     /// <summary>A SignalR client recording what it receives, in arrival order.</summary>
     public async Task<HubClient> ConnectAsync()
     {
-        var client = new HubClient(new HubConnectionBuilder().WithUrl(Url + RunsHub.Path).Build());
+        var client = new HubClient(new HubConnectionBuilder().WithUrl(Url + RunsHub.Path)
+            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(RunStatusJson.Converter())).Build());
         await client.Connection.StartAsync();
         return client;
     }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Hw4.Dashboard.Features.Streaming;
-using Hw4.Dashboard.Features.Streaming.Events;
+using Hw4.Ml.Lifecycle;
+using Hw4.Ml.Lifecycle.Events;
 using Hw4.Dashboard.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -38,7 +39,8 @@ public sealed class RunsHubIntegrationTests : IAsyncLifetime
 
     private async Task<HubConnection> ConnectAsync(ConcurrentQueue<RunEventEnvelope> events, ConcurrentQueue<RunReplay> replays)
     {
-        var connection = new HubConnectionBuilder().WithUrl(_url + RunsHub.Path).Build();
+        var connection = new HubConnectionBuilder().WithUrl(_url + RunsHub.Path)
+            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(RunStatusJson.Converter())).Build();
         connection.On<RunEventEnvelope>(nameof(IRunsClient.ReceiveEvent), events.Enqueue);
         connection.On<RunReplay>(nameof(IRunsClient.ReceiveReplay), replays.Enqueue);
         await connection.StartAsync();
@@ -68,12 +70,12 @@ public sealed class RunsHubIntegrationTests : IAsyncLifetime
         notifier.Publish(new RunStarted("hub-run", "train", "cpu", 2, 5));
         for (var epoch = 1; epoch <= 2; epoch++)
         {
-            notifier.Publish(new BatchProgress("hub-run", epoch, 5, 5, epoch * 5, 0.5, 800, 1));
+            notifier.Publish(new BatchProgress("hub-run", epoch, 5, 5, epoch * 5, 0.5, 0.5, 800, 1));
             notifier.Publish(new EpochCompleted("hub-run", epoch, 0.5, 0.6, 0.7, 2, 800));
         }
 
-        notifier.Publish(new RunFinished("hub-run", 4, false));
-        await WaitUntilAsync(() => events.Any(e => e.Event is RunFinished));
+        notifier.Publish(new RunEnded("hub-run", RunStatus.Completed, null, 4));
+        await WaitUntilAsync(() => events.Any(e => e.Event is RunEnded));
 
         Assert.False(Assert.Single(replays).IsSnapshot);
         var seqs = events.Select(e => e.Seq).ToList();
@@ -91,20 +93,20 @@ public sealed class RunsHubIntegrationTests : IAsyncLifetime
         var first = await ConnectAsync(events, replays);
         await first.InvokeAsync("Subscribe", "re-run", (long?)0);
         notifier.Publish(new RunStarted("re-run", "train", "cpu", 3, 5));
-        notifier.Publish(new EpochCompleted("re-run", 1, 0.9, 0.8, null, 1, 100));
+        notifier.Publish(new EpochCompleted("re-run", 1, 0.9, 0.8, 0.5, 1, 100));
         await WaitUntilAsync(() => events.Count == 2);
         await first.DisposeAsync();
 
-        notifier.Publish(new EpochCompleted("re-run", 2, 0.7, 0.6, null, 1, 100));
-        notifier.Publish(new EpochCompleted("re-run", 3, 0.5, 0.4, null, 1, 100));
+        notifier.Publish(new EpochCompleted("re-run", 2, 0.7, 0.6, 0.5, 1, 100));
+        notifier.Publish(new EpochCompleted("re-run", 3, 0.5, 0.4, 0.5, 1, 100));
         await WaitUntilAsync(() => notifier.Log.LastSeq("re-run") == 4);
 
         var missedEvents = new ConcurrentQueue<RunEventEnvelope>();
         var missedReplays = new ConcurrentQueue<RunReplay>();
         await using var second = await ConnectAsync(missedEvents, missedReplays);
         await second.InvokeAsync("Subscribe", "re-run", (long?)events.Last().Seq);
-        notifier.Publish(new RunFinished("re-run", 3, false));
-        await WaitUntilAsync(() => missedEvents.Any(e => e.Event is RunFinished));
+        notifier.Publish(new RunEnded("re-run", RunStatus.Completed, null, 3));
+        await WaitUntilAsync(() => missedEvents.Any(e => e.Event is RunEnded));
 
         var replay = Assert.Single(missedReplays);
         Assert.False(replay.IsSnapshot);
@@ -123,7 +125,7 @@ public sealed class RunsHubIntegrationTests : IAsyncLifetime
             // Epoch events are never throttled, so every one gets a sequence number.
             for (var epoch = 1; !stop.IsCancellationRequested; epoch++)
             {
-                notifier.Publish(new EpochCompleted("busy-run", epoch, 1, 1, null, 0, 0));
+                notifier.Publish(new EpochCompleted("busy-run", epoch, 1, 1, 0.5, 0, 0));
                 if (epoch % 20 == 0)
                     await Task.Delay(1);
             }

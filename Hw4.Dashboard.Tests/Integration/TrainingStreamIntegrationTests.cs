@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Hw4.Dashboard.Features.Api;
-using Hw4.Dashboard.Features.Streaming.Events;
+using Hw4.Dashboard.Features.Streaming;
+using Hw4.Ml.Lifecycle;
+using Hw4.Ml.Lifecycle.Events;
 
 namespace Hw4.Dashboard.Tests.Integration;
 
@@ -13,7 +16,10 @@ namespace Hw4.Dashboard.Tests.Integration;
 [Collection(Hw4.Dashboard.Tests.Hosting.HostingCollection.Name)]
 public sealed class TrainingStreamIntegrationTests(LiveServer server) : IClassFixture<LiveServer>
 {
-    private static readonly Type[] Milestones = [typeof(RunStarted), typeof(BatchProgress), typeof(EpochCompleted), typeof(EvaluationCompleted), typeof(RunFinished)];
+    private static readonly Type[] Milestones = [typeof(RunStarted), typeof(BatchProgress), typeof(EpochCompleted), typeof(Evaluated), typeof(RunEnded)];
+
+    // Events hold collections (an evaluation's matrix), so two deserialised copies compare by content, as JSON.
+    private static string Json(RunEvent e) => JsonSerializer.Serialize(e, LiveServer.EventJson);
 
     private static void AssertContiguous(IReadOnlyList<RunEventEnvelope> events, long first)
     {
@@ -36,17 +42,18 @@ public sealed class TrainingStreamIntegrationTests(LiveServer server) : IClassFi
         var firstIndex = Milestones.Select(t => kinds.IndexOf(t)).ToList();
         Assert.DoesNotContain(-1, firstIndex);
         Assert.Equal(firstIndex.Order(), firstIndex);
-        var finished = Assert.IsType<RunFinished>(events[^1].Event);
-        Assert.False(finished.Stopped);
+        var finished = Assert.IsType<RunEnded>(events[^1].Event);
+        Assert.Equal(RunStatus.Completed, finished.Status);
         Assert.True(kinds.Count(k => k == typeof(BatchProgress)) >= 1);
         var epoch = Assert.Single(events.Select(e => e.Event).OfType<EpochCompleted>());
         Assert.True(double.IsFinite(epoch.TrainLoss) && double.IsFinite(epoch.ValLoss));
-        var evaluation = Assert.Single(events.Select(e => e.Event).OfType<EvaluationCompleted>());
+        var evaluation = Assert.Single(events.Select(e => e.Event).OfType<Evaluated>()).Summary;
         Assert.Equal(TinyCifarZip.Classes.Length * 8, evaluation.Images);
 
         var status = await server.Http.GetFromJsonAsync<RunStatusResponse>(RunsApi.StatusPath(runId));
         Assert.NotNull(status);
-        Assert.Equal(("finished", 1, 1), (status.Status, status.EpochsDone, status.EpochsPlanned));
+        Assert.Equal(("completed", 1, 1), (status.Status, status.EpochsDone, status.EpochsPlanned));
+        Assert.Equal([1], status.Epochs);
         Assert.Equal(evaluation.Accuracy, status.TestAccuracy);
         Assert.Equal(events[^1].Seq, status.LastSeq);
     }
@@ -70,7 +77,7 @@ public sealed class TrainingStreamIntegrationTests(LiveServer server) : IClassFi
         Assert.Equal(snapshot.LastSeq + 1, late.Live.First().Seq);
         AssertContiguous(late.All, 1);
         Assert.Equal(first.All.Select(e => e.Seq), late.All.Select(e => e.Seq));
-        Assert.Equal(first.All.Select(e => e.Event), late.All.Select(e => e.Event));
+        Assert.Equal(first.All.Select(e => Json(e.Event)), late.All.Select(e => Json(e.Event)));
     }
 
     [Fact]
@@ -96,8 +103,8 @@ public sealed class TrainingStreamIntegrationTests(LiveServer server) : IClassFi
         // Exactly what the server emitted after lastSeen: same numbers, same events, nothing before or twice.
         var emitted = server.Notifier.Log.Since(runId, lastSeen).Events;
         Assert.Equal(emitted.Select(e => e.Seq), again.All.Select(e => e.Seq));
-        Assert.Equal(emitted.Select(e => e.Event), again.All.Select(e => e.Event));
-        Assert.IsType<RunFinished>(again.All[^1].Event);
+        Assert.Equal(emitted.Select(e => Json(e.Event)), again.All.Select(e => Json(e.Event)));
+        Assert.IsType<RunEnded>(again.All[^1].Event);
     }
 
     [Fact]
@@ -110,7 +117,7 @@ public sealed class TrainingStreamIntegrationTests(LiveServer server) : IClassFi
         await LiveServer.WaitUntilAsync(() => server.Notifier.Log.Since(runId, 0).Events.Any(e => e.Event.IsTerminal));
 
         var end = server.Notifier.Log.Since(runId, 0).Events[^1].Event;
-        Assert.True(Assert.IsType<RunFinished>(end).Stopped);
+        Assert.Equal(RunStatus.Stopped, Assert.IsType<RunEnded>(end).Status);
         var status = await server.Http.GetFromJsonAsync<RunStatusResponse>(RunsApi.StatusPath(runId));
         Assert.Equal("stopped", status?.Status);
     }

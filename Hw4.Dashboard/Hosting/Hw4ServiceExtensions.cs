@@ -24,11 +24,14 @@ public static class Hw4ServiceExtensions
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(RunStatusJson.Converter()));
 
         services.AddRunStreaming();
         services.AddRunQueue();
-        services.AddRunStore();
+        // Training before the run store: its start-up recovery must settle the folders before the index is built.
         services.AddTraining();
+        services.AddRunStore();
+        services.AddSingleton<Features.Api.RunStatusReader>();
         return builder;
     }
 }

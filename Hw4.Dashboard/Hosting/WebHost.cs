@@ -53,6 +53,11 @@ public static class WebHost
             await Console.Error.WriteLineAsync($"error: {e.Message}");
             return 2;
         }
+        catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+        {
+            await Console.Error.WriteLineAsync($"error: cannot listen: {e.Message.ReplaceLineEndings(" ")} (is another Hw4 Lab or program using the port? choose another with --urls)");
+            return 2;
+        }
 
         foreach (var url in app.Urls)
             Console.WriteLine($"Hw4 Lab dashboard: {url}");

@@ -1,14 +1,15 @@
 using Hw4.Ml.Devices;
 using Hw4.Ml.Models;
 using Hw4.Ml.Training;
-using Hw4.Ml.Training.Events;
+using Hw4.Ml.Lifecycle;
+using Hw4.Ml.Lifecycle.Events;
 
 namespace Hw4.Ml.Tests.Training;
 
 public sealed class TrainerTests : IDisposable
 {
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "hw4-trainer-" + Guid.NewGuid().ToString("N"));
-    private readonly List<TrainingEvent> _events = [];
+    private readonly List<RunEvent> _events = [];
 
     private static readonly Hw4.Ml.Data.ImageSet Train = SyntheticImages.Create(256, seed: 1);
     private static readonly Hw4.Ml.Data.ImageSet Validation = SyntheticImages.Create(64, seed: 2);
@@ -25,7 +26,7 @@ public sealed class TrainerTests : IDisposable
         ProgressEveryBatches = 1,
     };
 
-    private Trainer NewTrainer(TrainerOptions options, string checkpoints, Action<TrainingEvent>? extra = null) =>
+    private Trainer NewTrainer(TrainerOptions options, string checkpoints, Action<RunEvent>? extra = null) =>
         new("test-run", options, () => ModelFactory.Create(ModelKind.Cnn), checkpoints, e =>
         {
             lock (_events) _events.Add(e);
@@ -37,7 +38,7 @@ public sealed class TrainerTests : IDisposable
     {
         var result = NewTrainer(Options(), Path.Combine(_dir, "a")).Run(Train, Validation);
 
-        Assert.Equal(TrainingStatus.Completed, result.Status);
+        Assert.Equal(RunStatus.Completed, result.Status);
         Assert.Equal(2, result.Epochs.Count);
         Assert.True(result.Epochs[1].TrainLoss < result.Epochs[0].TrainLoss, $"train loss {result.Epochs[0].TrainLoss} -> {result.Epochs[1].TrainLoss}");
         Assert.True(result.Epochs[1].ValLoss < result.Epochs[0].ValLoss, $"val loss {result.Epochs[0].ValLoss} -> {result.Epochs[1].ValLoss}");
@@ -50,7 +51,9 @@ public sealed class TrainerTests : IDisposable
         }
 
         Assert.Equal(2, _events.OfType<CheckpointSaved>().Count());
-        Assert.Single(_events.OfType<Finished>());
+        // Each epoch is announced only after its checkpoint is on disk.
+        Assert.All(_events.OfType<EpochCompleted>(), e =>
+            Assert.True(_events.FindIndex(x => x is CheckpointSaved c && c.Epoch == e.Epoch) < _events.IndexOf(e)));
     }
 
     [Fact]
@@ -59,9 +62,7 @@ public sealed class TrainerTests : IDisposable
         var result = NewTrainer(Options(), Path.Combine(_dir, "a")).Run(Train, Validation);
 
         var lowest = result.Epochs.MinBy(e => e.ValLoss)!;
-        Assert.Equal(lowest.Epoch, result.BestEpoch);
-        Assert.Equal(lowest.ValLoss, result.BestValLoss);
-        Assert.Equal(lowest.Epoch, _events.OfType<Finished>().Single().BestEpoch);
+        Assert.Equal(lowest, result.Best);
     }
 
     [Fact]
@@ -74,7 +75,43 @@ public sealed class TrainerTests : IDisposable
             new EpochMetrics(3, 1.2, 1.3, 0.6, 1, 1),
         };
 
-        Assert.Equal(2, TrainingResult.PickBestEpoch(epochs));
+        Assert.Equal(2, BestEpoch.Pick(epochs)?.Epoch);
+    }
+
+    [Fact]
+    public void PickBestEpoch_NaNValidationLoss_IsNeverBest()
+    {
+        var epochs = new[]
+        {
+            new EpochMetrics(1, 2.0, 1.5, 0.3, 1, 1),
+            new EpochMetrics(2, 1.5, double.NaN, 0.1, 1, 1),
+            new EpochMetrics(3, 1.2, double.PositiveInfinity, 0.1, 1, 1),
+        };
+
+        Assert.Equal(1, BestEpoch.Pick(epochs)?.Epoch);
+        Assert.Null(BestEpoch.Pick(epochs.Skip(1)));
+    }
+
+    [Fact]
+    public void PickBestEpoch_Tie_PicksTheEarliest()
+    {
+        var epochs = new[] { new EpochMetrics(2, 1, 1.0, 0, 1, 1), new EpochMetrics(1, 1, 1.0, 0, 1, 1) };
+
+        Assert.Equal(1, BestEpoch.Pick(epochs)?.Epoch);
+    }
+
+    [Fact]
+    public async Task Start_SinkThrows_EndsFailedWithTheCauseInsteadOfEndingTheProcess()
+    {
+        var trainer = NewTrainer(Options(epochs: 1), Path.Combine(_dir, "a"), e =>
+        {
+            if (e is BatchProgress { Batch: 2 }) throw new IOException("No space left on device : 'metrics.jsonl'");
+        });
+
+        var result = await trainer.Start(Train, Validation);
+
+        Assert.Equal(RunStatus.Failed, result.Status);
+        Assert.Contains("No space left on device", result.Message);
     }
 
     [Fact]
@@ -88,10 +125,8 @@ public sealed class TrainerTests : IDisposable
 
         var result = await trainer.Start(Train, Validation, cts.Token);
 
-        Assert.Equal(TrainingStatus.Cancelled, result.Status);
-        var cancelled = Assert.Single(_events.OfType<Cancelled>());
-        Assert.Equal(1, cancelled.Epoch);
-        Assert.Equal(1, cancelled.Batch);
+        Assert.Equal(RunStatus.Stopped, result.Status);
+        Assert.Equal("stopped in epoch 1 after 1 of 8 batches", result.Message);
         Assert.Single(_events.OfType<BatchProgress>());
         Assert.Empty(result.Checkpoints);
     }
@@ -101,11 +136,11 @@ public sealed class TrainerTests : IDisposable
     {
         var result = NewTrainer(Options(lr: 1e12, epochs: 1), Path.Combine(_dir, "a")).Run(Train, Validation);
 
-        Assert.Equal(TrainingStatus.Diverged, result.Status);
+        Assert.Equal(RunStatus.Diverged, result.Status);
         var diverged = Assert.Single(_events.OfType<Diverged>());
         Assert.Equal(1, diverged.Epoch);
         Assert.True(diverged.Batch > 1);
-        Assert.True(double.IsFinite(diverged.LastFiniteLoss));
+        Assert.True(diverged.LastFiniteLoss is { } l && double.IsFinite(l));
         Assert.StartsWith($"diverged at epoch 1, batch {diverged.Batch}", result.Message);
         Assert.Empty(_events.OfType<EpochCompleted>());
     }
@@ -119,7 +154,7 @@ public sealed class TrainerTests : IDisposable
 
         var resumed = NewTrainer(options, Path.Combine(_dir, "resumed")).Run(Train, Validation, resumeFrom: epochOne);
 
-        Assert.Equal(TrainingStatus.Completed, resumed.Status);
+        Assert.Equal(RunStatus.Completed, resumed.Status);
         Assert.Equal(2, resumed.Epochs.Count);
         Assert.Equal(uninterrupted.Epochs[0], resumed.Epochs[0]);
         var expected = uninterrupted.Epochs[1];
@@ -139,7 +174,7 @@ public sealed class TrainerTests : IDisposable
         var result = NewTrainer(Options() with { Seed = 5 }, Path.Combine(_dir, "b"))
             .Run(Train, Validation, resumeFrom: Path.Combine(_dir, "a", "model_1.params"));
 
-        Assert.Equal(TrainingStatus.Failed, result.Status);
+        Assert.Equal(RunStatus.Failed, result.Status);
         Assert.Contains("seed 0", result.Message);
         Assert.DoesNotContain('\n', result.Message!);
     }

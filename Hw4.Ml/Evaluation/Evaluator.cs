@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Hw4.Ml.Data;
-using Hw4.Ml.Training;
+using System.Runtime.InteropServices;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -103,5 +103,34 @@ public static class Evaluator
             partner is { } q ? classes[q] : null,
             examples,
             predictions.Truth.Length / Math.Max(predictions.Seconds, 1e-9));
+    }
+
+    /// <summary>
+    /// Loads a checkpoint into a fresh model and evaluates it on <paramref name="test"/>; blocks (call it off the UI thread).
+    /// Example PNGs go to <paramref name="examplesDir"/> when given; recorded paths are relative to <paramref name="relativeTo"/>.
+    /// A missing or unloadable checkpoint throws <see cref="InvalidDataException"/> naming it.
+    /// </summary>
+    public static EvaluationSummary EvaluateCheckpoint(
+        string checkpoint, int epoch, Func<nn.Module<Tensor, Tensor>> modelFactory, ImageSet test, Device device,
+        int batchSize = 256, string? examplesDir = null, string? relativeTo = null)
+    {
+        ArgumentNullException.ThrowIfNull(modelFactory);
+        if (!File.Exists(checkpoint)) throw new InvalidDataException($"{checkpoint}: checkpoint not found.");
+        using var model = modelFactory();
+        model.to(device);
+        try
+        {
+            model.load(checkpoint);
+        }
+        catch (Exception ex) when (ex is ArgumentException or ExternalException or IOException or EndOfStreamException or FormatException)
+        {
+            throw new InvalidDataException($"{checkpoint}: cannot be loaded into this model ({ex.Message.ReplaceLineEndings(" ")}).", ex);
+        }
+
+        var predictions = Predict(model, test, device, batchSize);
+        var recorded = relativeTo is null ? checkpoint : Path.GetRelativePath(relativeTo, checkpoint);
+        var prefix = examplesDir is null ? "examples"
+            : relativeTo is null ? examplesDir : Path.GetRelativePath(relativeTo, examplesDir);
+        return Summarize(predictions, test, recorded, epoch, examplesDir, prefix.Replace('\\', '/'));
     }
 }

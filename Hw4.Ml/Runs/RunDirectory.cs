@@ -1,13 +1,18 @@
 using System.Text;
 using System.Text.Json;
 using Hw4.Ml.Evaluation;
-using Hw4.Ml.Training.Events;
+using Hw4.Ml.IO;
+using Hw4.Ml.Lifecycle;
+using Hw4.Ml.Lifecycle.Events;
 
 namespace Hw4.Ml.Runs;
 
 /// <summary>
-/// One run's folder, <c>runs/&lt;run-id&gt;/</c>: <c>run.json</c>, append-only <c>metrics.jsonl</c> (one event per line),
-/// <c>checkpoints/</c>, <c>evaluation.json</c> and <c>examples/*.png</c>. JSON files are replaced atomically.
+/// One run's folder, <c>runs/&lt;run-id&gt;/</c>, and the only code that reads or writes it: <c>run.json</c>
+/// (<see cref="RunRecord"/>), append-only <c>metrics.jsonl</c> (one <see cref="RunEvent"/> per line),
+/// <c>checkpoints/</c>, <c>evaluation.json</c>, <c>examples/*.png</c> and <c>notes.json</c>. JSON files are replaced
+/// atomically, and the status moves only through <see cref="Transition"/>, under a lock file that other processes
+/// respect too.
 /// </summary>
 public sealed class RunDirectory
 {
@@ -23,18 +28,9 @@ public sealed class RunDirectory
     /// <summary>notes.json: the user's tags and notes (see <see cref="RunNotes"/>).</summary>
     public const string NotesFile = "notes.json";
 
-    private readonly Lock _appendLock = new();
+    private const string LockFile = ".run.lock";
 
-    /// <summary>
-    /// The run folders (those holding run.json) under <paramref name="runsDir"/>, ordered by id; none when it does not
-    /// exist. Folders whose name starts with '.' are skipped: no run id does, and a run being deleted is first renamed so.
-    /// </summary>
-    public static IEnumerable<string> Enumerate(string runsDir) =>
-        Directory.Exists(runsDir)
-            ? Directory.EnumerateDirectories(runsDir)
-                .Where(d => !System.IO.Path.GetFileName(d).StartsWith('.') && File.Exists(System.IO.Path.Combine(d, RunFile)))
-                .Order(StringComparer.Ordinal)
-            : [];
+    private readonly Lock _appendLock = new();
 
     private RunDirectory(string path)
     {
@@ -66,13 +62,43 @@ public sealed class RunDirectory
     /// <summary>examples/ folder.</summary>
     public string ExamplesDir => System.IO.Path.Combine(Path, "examples");
 
-    /// <summary>Creates <c>&lt;runsDir&gt;/&lt;runId&gt;/</c>; fails when it already exists.</summary>
-    public static RunDirectory Create(string runsDir, string runId)
+    /// <summary>
+    /// The run folders (those holding run.json) under <paramref name="runsDir"/>, ordered by id; none when it does not
+    /// exist. Folders whose name starts with '.' are skipped: no run id does, and a run being created or deleted is so
+    /// named until it is whole or gone.
+    /// </summary>
+    public static IEnumerable<string> Enumerate(string runsDir) =>
+        Directory.Exists(runsDir)
+            ? Directory.EnumerateDirectories(runsDir)
+                .Where(d => !System.IO.Path.GetFileName(d).StartsWith('.') && File.Exists(System.IO.Path.Combine(d, RunFile)))
+                .Order(StringComparer.Ordinal)
+            : [];
+
+    /// <summary>
+    /// Creates <c>&lt;runsDir&gt;/&lt;record.Id&gt;/</c> holding <paramref name="record"/> as run.json, all at once: the
+    /// folder is built under a hidden name and renamed, so a crash leaves a whole run or none. Fails when it exists.
+    /// </summary>
+    public static RunDirectory Create(string runsDir, RunRecord record)
     {
-        if (!RunId.IsValid(runId)) throw new ArgumentException($"'{runId}' is not a valid run id.", nameof(runId));
-        var path = System.IO.Path.Combine(System.IO.Path.GetFullPath(runsDir), runId);
+        ArgumentNullException.ThrowIfNull(record);
+        if (!RunId.IsValid(record.Id)) throw new ArgumentException($"'{record.Id}' is not a valid run id.", nameof(record));
+        var root = System.IO.Path.GetFullPath(runsDir);
+        var path = System.IO.Path.Combine(root, record.Id);
         if (Directory.Exists(path)) throw new IOException($"{path}: run folder already exists.");
-        Directory.CreateDirectory(path);
+        Directory.CreateDirectory(root);
+        var building = System.IO.Path.Combine(root, $".creating-{record.Id}-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(building);
+        try
+        {
+            MlJson.WriteAtomic(System.IO.Path.Combine(building, RunFile), record);
+            Directory.Move(building, path);
+        }
+        catch
+        {
+            if (Directory.Exists(building)) Directory.Delete(building, recursive: true);
+            throw;
+        }
+
         return new RunDirectory(path);
     }
 
@@ -83,40 +109,55 @@ public sealed class RunDirectory
         return new RunDirectory(path);
     }
 
-    /// <summary>Replaces run.json.</summary>
-    public void WriteRun(RunRecord record) => RunJson.WriteAtomic(RunJsonPath, record);
-
-    /// <summary>Reads run.json.</summary>
-    public RunRecord ReadRun() => RunJson.Read<RunRecord>(RunJsonPath);
-
-    /// <summary>Replaces evaluation.json.</summary>
-    public void WriteEvaluation(EvaluationSummary summary) => RunJson.WriteAtomic(EvaluationPath, summary);
-
-    /// <summary>Reads evaluation.json, or null when there is none.</summary>
-    public EvaluationSummary? ReadEvaluation() => File.Exists(EvaluationPath) ? RunJson.Read<EvaluationSummary>(EvaluationPath) : null;
-
-    /// <summary>Replaces notes.json atomically.</summary>
-    public void WriteNotes(RunNotes notes) => RunJson.WriteAtomic(NotesPath, notes);
+    /// <summary>Reads run.json; a missing or malformed file throws <see cref="InvalidDataException"/> naming it.</summary>
+    public RunRecord ReadRun() => MlJson.Read<RunRecord>(RunJsonPath);
 
     /// <summary>
-    /// The run's tags and notes: notes.json when present, else the tags and notes run.json was created with (empty when
-    /// it has none). A malformed file throws <see cref="InvalidDataException"/> naming it.
+    /// Moves the run to <paramref name="to"/> (checked by <see cref="RunTransitions"/> against the status on disk) and
+    /// applies <paramref name="change"/> to the rest of the record, in one atomic write under the folder's lock.
+    /// Returns the record as written. Throws <see cref="RunStatusChangeException"/> for a move that is not allowed.
     /// </summary>
-    public RunNotes ReadNotes()
+    public RunRecord Transition(RunStatus to, Func<RunRecord, RunRecord>? change = null)
     {
-        if (File.Exists(NotesPath)) return RunJson.Read<RunNotes>(NotesPath);
-        var run = ReadRun();
-        return new RunNotes { Tags = run.Tags, Notes = run.Notes ?? "" };
+        using var _ = AcquireLock();
+        var current = ReadRun();
+        RunTransitions.Check(Id, current.Status, to);
+        var next = (change?.Invoke(current) ?? current) with { Id = current.Id, Status = to };
+        MlJson.WriteAtomic(RunJsonPath, next);
+        return next;
     }
 
-    /// <summary>Appends one event as a JSON line to metrics.jsonl (thread-safe; one small write per call).</summary>
-    public void AppendMetric(TrainingEvent trainingEvent)
+    /// <summary>Rewrites run.json fields other than the status (e.g. figures known once a run started), under the lock.</summary>
+    public RunRecord Update(Func<RunRecord, RunRecord> change)
     {
-        var line = JsonSerializer.Serialize(trainingEvent, RunJson.Compact) + "\n";
+        ArgumentNullException.ThrowIfNull(change);
+        using var _ = AcquireLock();
+        var current = ReadRun();
+        var next = change(current) with { Id = current.Id, Status = current.Status };
+        MlJson.WriteAtomic(RunJsonPath, next);
+        return next;
+    }
+
+    /// <summary>Replaces evaluation.json.</summary>
+    public void WriteEvaluation(EvaluationSummary summary) => MlJson.WriteAtomic(EvaluationPath, summary);
+
+    /// <summary>Reads evaluation.json, or null when there is none; a malformed file throws <see cref="InvalidDataException"/>.</summary>
+    public EvaluationSummary? ReadEvaluation() => File.Exists(EvaluationPath) ? MlJson.Read<EvaluationSummary>(EvaluationPath) : null;
+
+    /// <summary>Replaces notes.json atomically.</summary>
+    public void WriteNotes(RunNotes notes) => MlJson.WriteAtomic(NotesPath, notes);
+
+    /// <summary>The run's tags and notes (empty when it has none); a malformed file throws <see cref="InvalidDataException"/>.</summary>
+    public RunNotes ReadNotes() => File.Exists(NotesPath) ? MlJson.Read<RunNotes>(NotesPath) : new RunNotes();
+
+    /// <summary>Appends one event as a JSON line to metrics.jsonl (thread-safe; one small write per call).</summary>
+    public void AppendMetric(RunEvent runEvent)
+    {
+        var line = JsonSerializer.Serialize(runEvent, MlJson.Compact) + "\n";
         var bytes = Encoding.UTF8.GetBytes(line);
         lock (_appendLock)
         {
-            using var stream = new FileStream(MetricsPath, FileMode.Append, FileAccess.Write, FileShare.Read);
+            using var stream = new FileStream(MetricsPath, FileMode.Append, FileAccess.Write, FileShare.ReadWrite);
             stream.Write(bytes);
         }
     }
@@ -125,16 +166,18 @@ public sealed class RunDirectory
     /// Every event in metrics.jsonl, in order. A torn last line (the process died mid-write) and unknown event types are
     /// skipped, so a crashed run is still readable.
     /// </summary>
-    public IReadOnlyList<TrainingEvent> ReadMetrics()
+    public IReadOnlyList<RunEvent> ReadMetrics()
     {
-        var events = new List<TrainingEvent>();
+        var events = new List<RunEvent>();
         if (!File.Exists(MetricsPath)) return events;
-        foreach (var line in File.ReadLines(MetricsPath))
+        using var stream = new FileStream(MetricsPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        while (reader.ReadLine() is { } line)
         {
             if (string.IsNullOrWhiteSpace(line)) continue;
             try
             {
-                if (JsonSerializer.Deserialize<TrainingEvent>(line, RunJson.Compact) is { } e) events.Add(e);
+                if (JsonSerializer.Deserialize<RunEvent>(line, MlJson.Compact) is { } e) events.Add(e);
             }
             catch (JsonException)
             {
@@ -147,5 +190,22 @@ public sealed class RunDirectory
         }
 
         return events;
+    }
+
+    // flock-based on Unix (FileShare.None), so it also keeps out another process (a CLI train beside the dashboard).
+    private FileStream AcquireLock()
+    {
+        var path = System.IO.Path.Combine(Path, LockFile);
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (attempt < 200 && Directory.Exists(Path))
+            {
+                Thread.Sleep(10);
+            }
+        }
     }
 }

@@ -1,40 +1,102 @@
+using Hw4.Ml.Lifecycle.Events;
 using Hw4.Ml.Training;
-using Hw4.Ml.Training.Events;
 
 namespace Hw4.Ml.Runs;
 
-/// <summary>Rebuilds run summaries from run folders alone (run.json + metrics.jsonl + evaluation.json).</summary>
+/// <summary>Puts a run folder's files together into a <see cref="RunSummary"/>; never throws for a damaged file.</summary>
 public static class RunDirectoryReader
 {
     /// <summary>The summary of one run folder.</summary>
     public static RunSummary Read(string runDir)
     {
         var dir = RunDirectory.Open(runDir);
-        var record = dir.ReadRun();
-        var epochs = dir.ReadMetrics().OfType<EpochCompleted>()
-            .GroupBy(e => e.Epoch).Select(g => g.Last()) // a resumed run may have re-logged an epoch
-            .OrderBy(e => e.Epoch)
-            .Select(e => new EpochMetrics(e.Epoch, e.TrainLoss, e.ValLoss, e.ValAccuracy, e.Seconds, e.ImagesPerSecond))
-            .ToList();
-        var best = TrainingResult.PickBestEpoch(epochs);
-        var evaluation = dir.ReadEvaluation();
-        var notes = dir.ReadNotes();
+        var problems = new List<string>();
+        var record = Try(dir.ReadRun, problems);
+        var notes = Try(dir.ReadNotes, problems) ?? new RunNotes();
+        IReadOnlyList<RunEvent> events = Try(dir.ReadMetrics, problems) ?? [];
+        var evaluation = Try(dir.ReadEvaluation, problems);
+
+        var epochs = new SortedDictionary<int, EpochMetrics>();
+        var warnings = new List<string>();
+        Diverged? divergence = null;
+        foreach (var e in events)
+        {
+            switch (e)
+            {
+                case RunStarted { ResumedFromEpoch: { } from }:
+                    // A resume went back to this checkpoint: later epochs of the attempt before are void.
+                    foreach (var later in epochs.Keys.Where(k => k > from).ToList())
+                        epochs.Remove(later);
+                    divergence = null;
+                    break;
+                case EpochCompleted c:
+                    epochs[c.Epoch] = new EpochMetrics(c.Epoch, c.TrainLoss, c.ValLoss, c.ValAccuracy, c.Seconds, c.ImagesPerSecond);
+                    break;
+                case RunWarning w:
+                    warnings.Add(w.Message);
+                    break;
+                case Diverged d:
+                    divergence = d;
+                    break;
+            }
+        }
+
+        var list = epochs.Values.ToList();
         return new RunSummary(
-            record.Id,
+            dir.Id,
             dir.Path,
-            record.Model,
-            record.Status,
-            record.Config,
-            epochs.Count,
-            best,
-            best is { } b ? epochs.First(e => e.Epoch == b).ValLoss : null,
+            record,
+            list,
+            BestEpoch.Pick(list),
             evaluation?.Accuracy,
-            record.CreatedUtc,
-            record.FinishedUtc,
-            notes.Tags,
-            notes.Notes.Length == 0 ? null : notes.Notes);
+            divergence,
+            warnings,
+            notes,
+            problems.Count == 0 ? null : string.Join("; ", problems));
+    }
+
+    /// <summary>
+    /// Each batch's own loss as (step, loss), in order, for the per-batch chart of a run that is not live; batches of
+    /// an attempt's epochs after the checkpoint a resume went back to are dropped, like their epochs.
+    /// </summary>
+    public static IReadOnlyList<(double Step, double Loss)> BatchLosses(string runDir)
+    {
+        var points = new List<(int Epoch, double Step, double Loss)>();
+        IReadOnlyList<RunEvent> events;
+        try
+        {
+            events = RunDirectory.Open(runDir).ReadMetrics();
+        }
+        catch (IOException)
+        {
+            return [];
+        }
+
+        foreach (var e in events)
+        {
+            if (e is BatchProgress b)
+                points.Add((b.Epoch, b.Step, b.Loss));
+            else if (e is RunStarted { ResumedFromEpoch: { } from })
+                points.RemoveAll(p => p.Epoch > from);
+        }
+
+        return points.Select(p => (p.Step, p.Loss)).ToList();
     }
 
     /// <summary>Summaries of every run folder (one holding run.json) under <paramref name="runsDir"/>, oldest id first.</summary>
     public static IReadOnlyList<RunSummary> ReadAll(string runsDir) => RunDirectory.Enumerate(runsDir).Select(Read).ToList();
+
+    private static T? Try<T>(Func<T?> read, List<string> problems)
+        where T : class
+    {
+        try
+        {
+            return read();
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
+        {
+            problems.Add(ex.Message.ReplaceLineEndings(" "));
+            return null;
+        }
+    }
 }

@@ -1,64 +1,66 @@
+using Hw4.Ml.Lifecycle;
 using Hw4.Ml.Training;
 
 namespace Hw4.Ml.Runs;
 
-/// <summary>The content of <c>run.json</c>: everything about a run except its metrics and evaluation.</summary>
+/// <summary>
+/// The content of <c>run.json</c>: the run's request, status and provenance. What happened during the run (epochs,
+/// warnings, divergence) lives in metrics.jsonl, the test figures in evaluation.json and the user's tags in notes.json;
+/// each fact has that one home, and <see cref="RunDirectoryReader"/> puts them together.
+/// </summary>
 public sealed record RunRecord
 {
     /// <summary>The run id (also the folder name).</summary>
     public required string Id { get; init; }
 
-    /// <summary>Model kind, lower-case.</summary>
-    public required string Model { get; init; }
+    /// <summary><c>train</c> (the only kind with a folder today).</summary>
+    public string Kind { get; init; } = RunKinds.Train;
 
-    /// <summary>How far the run got.</summary>
-    public TrainingStatus Status { get; init; }
+    /// <summary>Where the run stands; changed only through <see cref="RunDirectory.Transition"/>.</summary>
+    public RunStatus Status { get; init; } = RunStatus.Queued;
 
-    /// <summary>The recipe it ran with.</summary>
+    /// <summary>The full request, as asked for (enough to start or resume it after a restart).</summary>
     public required TrainerOptions Config { get; init; }
 
-    /// <summary>Package and runtime versions.</summary>
+    /// <summary>Package and runtime versions of the process that last ran it.</summary>
     public IReadOnlyDictionary<string, string> Versions { get; init; } = new Dictionary<string, string>();
 
-    /// <summary>The device it trained on (cpu, cuda).</summary>
-    public string Device { get; init; } = "cpu";
+    /// <summary>The device it trains on (cpu, cuda), once started.</summary>
+    public string? Device { get; init; }
 
-    /// <summary>The run seed.</summary>
-    public long Seed { get; init; }
-
-    /// <summary>Hash identifying the dataset content.</summary>
+    /// <summary>Hash identifying the dataset content, once started.</summary>
     public string? DatasetHash { get; init; }
 
-    /// <summary>Where the dataset came from (path or description).</summary>
+    /// <summary>Where the dataset came from (path or description), once started.</summary>
     public string? DatasetSource { get; init; }
 
-    /// <summary>Training images used.</summary>
+    /// <summary>Training images used, once started.</summary>
     public int TrainImages { get; init; }
 
-    /// <summary>Validation images.</summary>
+    /// <summary>Validation images, once started.</summary>
     public int ValidationImages { get; init; }
 
-    /// <summary>Test images.</summary>
+    /// <summary>Test images, once started.</summary>
     public int TestImages { get; init; }
 
-    /// <summary>Trainable parameters of the model (0 until known).</summary>
+    /// <summary>Trainable parameters of the model, once started.</summary>
     public long Parameters { get; init; }
 
-    /// <summary>Epoch with the lowest validation loss, once known.</summary>
-    public int? BestEpoch { get; init; }
-
-    /// <summary>Why the run stopped early, if it did.</summary>
+    /// <summary>Why the run ended early (failed: the real cause; diverged: where), or null.</summary>
     public string? Message { get; init; }
 
     /// <summary>When the run was created (UTC).</summary>
     public DateTimeOffset CreatedUtc { get; init; }
 
-    /// <summary>When it ended (UTC); null while running.</summary>
+    /// <summary>When it was last queued (creation, or its latest resume): queue order after a restart.</summary>
+    public DateTimeOffset QueuedUtc { get; init; }
+
+    /// <summary>When its latest attempt started; null while never started.</summary>
+    public DateTimeOffset? StartedUtc { get; init; }
+
+    /// <summary>When it last stopped being active; null while queued or running.</summary>
     public DateTimeOffset? FinishedUtc { get; init; }
 
-    /// <summary>Free-form labels.</summary>
-    public IReadOnlyList<string> Tags { get; init; } = [];
-
-    /// <summary>Free-form notes.</summary>
-    public string? Notes { get; init; }
+    /// <summary>The process running it, while <see cref="Status"/> is running; null otherwise.</summary>
+    public RunOwner? Owner { get; init; }
 }

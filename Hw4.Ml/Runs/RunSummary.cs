@@ -1,32 +1,42 @@
+using Hw4.Ml.Lifecycle;
+using Hw4.Ml.Lifecycle.Events;
 using Hw4.Ml.Training;
 
 namespace Hw4.Ml.Runs;
 
-/// <summary>A plain summary of one run folder, enough to rebuild an index (database row) from the folder alone.</summary>
-/// <param name="Id">Run id.</param>
+/// <summary>
+/// Everything known about one run folder, put together by <see cref="RunDirectoryReader"/>: what the index stores, what
+/// the API answers and what a run page starts from. A folder that cannot be read whole still gives a summary, with
+/// <see cref="Problem"/> saying why.
+/// </summary>
+/// <param name="Id">Run id (the folder name).</param>
 /// <param name="Directory">The run folder.</param>
-/// <param name="Model">Model kind, lower-case.</param>
-/// <param name="Status">How far it got.</param>
-/// <param name="Config">The recipe.</param>
-/// <param name="Epochs">Epochs finished (from metrics.jsonl).</param>
-/// <param name="BestEpoch">Epoch with the lowest validation loss, or null.</param>
-/// <param name="BestValLoss">That loss, or null.</param>
+/// <param name="Record">run.json, or null when it cannot be read.</param>
+/// <param name="Epochs">Completed epochs in order, each exactly once (an attempt's epochs after the checkpoint a resume went back to are dropped).</param>
+/// <param name="Best">The best epoch by <see cref="BestEpoch"/>, or null.</param>
 /// <param name="TestAccuracy">Test accuracy from evaluation.json, or null.</param>
-/// <param name="CreatedUtc">Creation time.</param>
-/// <param name="FinishedUtc">End time, or null.</param>
-/// <param name="Tags">Labels.</param>
-/// <param name="Notes">Notes.</param>
+/// <param name="Divergence">Where the run diverged, when it did.</param>
+/// <param name="Warnings">Warnings raised during the run (metrics.jsonl), oldest first.</param>
+/// <param name="Notes">The user's tags and notes.</param>
+/// <param name="Problem">Why the folder is unreadable (a damaged run.json or notes.json), or null.</param>
 public sealed record RunSummary(
     string Id,
     string Directory,
-    string Model,
-    TrainingStatus Status,
-    TrainerOptions Config,
-    int Epochs,
-    int? BestEpoch,
-    double? BestValLoss,
+    RunRecord? Record,
+    IReadOnlyList<EpochMetrics> Epochs,
+    EpochMetrics? Best,
     double? TestAccuracy,
-    DateTimeOffset CreatedUtc,
-    DateTimeOffset? FinishedUtc,
-    IReadOnlyList<string> Tags,
-    string? Notes);
+    Diverged? Divergence,
+    IReadOnlyList<string> Warnings,
+    RunNotes Notes,
+    string? Problem)
+{
+    /// <summary>The status word shown everywhere: run.json's status, or <c>unreadable</c>.</summary>
+    public string StatusText => Problem is not null || Record is null ? Unreadable : Record.Status.Name();
+
+    /// <summary>The word for a folder whose files cannot be read.</summary>
+    public const string Unreadable = "unreadable";
+
+    /// <summary>The numbers of the completed epochs, in order.</summary>
+    public IReadOnlyList<int> EpochNumbers => Epochs.Select(e => e.Epoch).ToList();
+}

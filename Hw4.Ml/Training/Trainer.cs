@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using Hw4.Ml.Data;
 using Hw4.Ml.Devices;
-using Hw4.Ml.Training.Events;
+using Hw4.Ml.Lifecycle;
+using Hw4.Ml.Lifecycle.Events;
 using Hw4.Ml.Transforms;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -21,7 +22,7 @@ public sealed class Trainer
     private readonly Func<nn.Module<Tensor, Tensor>> _modelFactory;
     private readonly IBatchTransform? _augmentation;
     private readonly CheckpointStore _checkpoints;
-    private readonly Action<TrainingEvent> _sink;
+    private readonly Action<RunEvent> _sink;
 
     /// <summary>Creates a trainer; nothing runs until <see cref="Start"/> or <see cref="Run"/>.</summary>
     /// <param name="runId">Stamped on every event.</param>
@@ -35,7 +36,7 @@ public sealed class Trainer
         TrainerOptions options,
         Func<nn.Module<Tensor, Tensor>> modelFactory,
         string checkpointDir,
-        Action<TrainingEvent> sink,
+        Action<RunEvent> sink,
         IBatchTransform? augmentation = null)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -53,12 +54,23 @@ public sealed class Trainer
 
     /// <summary>
     /// Runs <see cref="Run"/> on a new dedicated thread and completes when it ends. The task never faults: errors become a
-    /// <see cref="Failed"/> event and a result with <see cref="TrainingStatus.Failed"/>.
+    /// result with <see cref="RunStatus.Failed"/> and the error's message, even one thrown by the sink.
     /// </summary>
     public Task<TrainingResult> Start(ImageSet train, ImageSet validation, CancellationToken cancellationToken = default, string? resumeFrom = null)
     {
         var completion = new TaskCompletionSource<TrainingResult>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var thread = new Thread(() => completion.SetResult(Run(train, validation, cancellationToken, resumeFrom)))
+        var thread = new Thread(() =>
+        {
+            // Nothing may escape a bare thread: it would end the process, and with it every other run and page.
+            try
+            {
+                completion.SetResult(Run(train, validation, cancellationToken, resumeFrom));
+            }
+            catch (Exception ex)
+            {
+                completion.SetResult(new TrainingResult(RunStatus.Failed, [], [], 0, OneLine(ex)));
+            }
+        })
         {
             IsBackground = true,
             Name = $"hw4-train-{_runId}",
@@ -115,30 +127,27 @@ public sealed class Trainer
                 var outcome = TrainEpoch(model, optimizer, trainLoader, epoch, globalStep, cancellationToken);
                 globalStep = outcome.GlobalStep;
                 if (outcome.Stop is { } stop)
-                    return new TrainingResult(stop.Status, history, TrainingResult.PickBestEpoch(history), written, parameters, stop.Message);
+                    return new TrainingResult(stop.Status, history, written, parameters, stop.Message);
 
                 var (valLoss, valAccuracy) = Evaluate(model, validationLoader);
                 var metrics = new EpochMetrics(epoch, outcome.MeanLoss, valLoss, valAccuracy, outcome.Seconds, outcome.ImagesPerSecond);
-                history.Add(metrics);
-                _sink(new EpochCompleted(_runId, epoch, metrics.TrainLoss, metrics.ValLoss, metrics.ValAccuracy, metrics.Seconds, metrics.ImagesPerSecond));
 
+                // The checkpoint first, then the epoch event: an epoch that was announced is always one a resume can
+                // start after, and a failed write (a full disk) ends the run with its own cause, not a later symptom.
                 var path = _checkpoints.Save(model, optimizer, new TrainingCheckpoint(
                     epoch, _options.Seed, globalStep, _options.Model.ToString().ToLowerInvariant(), _options.BatchSize,
-                    _options.LearningRate, RngState(), history.ToArray()));
+                    _options.LearningRate, RngState(), [.. history, metrics]));
+                history.Add(metrics);
                 written.Add(path);
                 _sink(new CheckpointSaved(_runId, epoch, path));
+                _sink(new EpochCompleted(_runId, epoch, metrics.TrainLoss, metrics.ValLoss, metrics.ValAccuracy, metrics.Seconds, metrics.ImagesPerSecond));
             }
 
-            var best = TrainingResult.PickBestEpoch(history);
-            var result = new TrainingResult(TrainingStatus.Completed, history, best, written, parameters, null);
-            _sink(new Finished(_runId, best ?? 0, result.BestValLoss ?? double.NaN));
-            return result;
+            return new TrainingResult(RunStatus.Completed, history, written, parameters, null);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            var message = OneLine(ex);
-            _sink(new Failed(_runId, message));
-            return new TrainingResult(TrainingStatus.Failed, history, TrainingResult.PickBestEpoch(history), written, parameters, message);
+            return new TrainingResult(RunStatus.Failed, history, written, parameters, OneLine(ex));
         }
     }
 
@@ -151,17 +160,15 @@ public sealed class Trainer
         using var augmentation = _augmentation is null ? null : new Generator((ulong)SeedSequence.Augmentation(_options.Seed, epoch));
         var batches = loader.BatchCount;
         var remainingEpochs = _options.Epochs - epoch;
-        double lossSum = 0, lastFinite = double.NaN;
+        double lossSum = 0;
+        double? lastFinite = null;
         long seen = 0;
         var clock = Stopwatch.StartNew();
 
         for (var b = 0; b < batches; b++)
         {
             if (cancellationToken.IsCancellationRequested)
-            {
-                _sink(new Cancelled(_runId, epoch, b));
-                return EpochOutcome.Stopped(globalStep, TrainingStatus.Cancelled, $"cancelled at epoch {epoch}, batch {b + 1}");
-            }
+                return EpochOutcome.Stopped(globalStep, RunStatus.Stopped, $"stopped in epoch {epoch} after {b} of {batches} batches");
 
             double loss;
             long count;
@@ -177,7 +184,7 @@ public sealed class Trainer
                 {
                     var diverged = new Diverged(_runId, epoch, b + 1, lastFinite);
                     _sink(diverged);
-                    return EpochOutcome.Stopped(globalStep, TrainingStatus.Diverged, diverged.Message);
+                    return EpochOutcome.Stopped(globalStep, RunStatus.Diverged, diverged.Message);
                 }
 
                 lossTensor.backward();
@@ -193,7 +200,8 @@ public sealed class Trainer
                 var elapsed = clock.Elapsed.TotalSeconds;
                 var secondsPerBatch = elapsed / (b + 1);
                 var eta = secondsPerBatch * ((batches - b - 1) + (long)remainingEpochs * batches);
-                _sink(new BatchProgress(_runId, epoch, b + 1, batches, globalStep, lossSum / seen, seen / Math.Max(elapsed, 1e-9), eta));
+                _sink(new BatchProgress(_runId, epoch, b + 1, batches, globalStep, loss, lossSum / seen, seen / Math.Max(elapsed, 1e-9),
+                    double.IsFinite(eta) ? eta : null));
             }
         }
 
@@ -236,11 +244,11 @@ public sealed class Trainer
 
     private static string OneLine(Exception ex) => ex.Message.ReplaceLineEndings(" ").Trim();
 
-    private sealed record EpochStop(TrainingStatus Status, string Message);
+    private sealed record EpochStop(RunStatus Status, string Message);
 
     private sealed record EpochOutcome(long GlobalStep, double MeanLoss, double Seconds, double ImagesPerSecond, EpochStop? Stop)
     {
-        public static EpochOutcome Stopped(long globalStep, TrainingStatus status, string message) =>
+        public static EpochOutcome Stopped(long globalStep, RunStatus status, string message) =>
             new(globalStep, double.NaN, 0, 0, new EpochStop(status, message));
     }
 }

@@ -42,9 +42,6 @@ public sealed record TrainerOptions
     /// <summary>Batch size for validation and test passes (no gradients, so larger is cheaper).</summary>
     public int EvalBatchSize { get; init; } = 256;
 
-    /// <summary>Folder that holds one sub-folder per run.</summary>
-    public string RunsDir { get; init; } = "runs";
-
     /// <summary>Throws <see cref="ArgumentException"/> with a one-line reason when a value is out of range.</summary>
     public void Validate()
     {

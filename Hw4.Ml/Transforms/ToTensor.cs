@@ -26,7 +26,7 @@ public static class ToTensor
 
     /// <summary>
     /// Converts <paramref name="count"/> CHW images of 3×<paramref name="height"/>×<paramref name="width"/> bytes
-    /// (the <see cref="Data.ImageSet"/> layout) to a float32 batch in [0, 1] on <paramref name="device"/>. The bytes
+    /// (the layout of <c>ImageSet</c>) to a float32 batch in [0, 1] on <paramref name="device"/>. The bytes
     /// are copied once to the device as uint8 and converted there, which moves 4× less data than converting on the CPU.
     /// </summary>
     /// <exception cref="ArgumentException">The span length is not count × 3 × height × width.</exception>

@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using Hw4.Dashboard.Features.Api;
 using Hw4.Dashboard.Features.Streaming;
-using Hw4.Dashboard.Features.Streaming.Events;
+using Hw4.Ml.Lifecycle.Events;
 using Hw4.Dashboard.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;

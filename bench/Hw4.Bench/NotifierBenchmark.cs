@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Hw4.Dashboard.Features.Streaming;
-using Hw4.Dashboard.Features.Streaming.Events;
+using Hw4.Ml.Lifecycle.Events;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -38,7 +38,7 @@ internal static class NotifierBenchmark
             notifier.Subscribe($"bench-{r}", 0, e =>
             {
                 Interlocked.Increment(ref delivered);
-                if (e.Event is RunFinished)
+                if (e.Event is RunEnded)
                     finished.Signal();
             }))).ToList();
 
@@ -47,13 +47,13 @@ internal static class NotifierBenchmark
         for (var i = 0; i < events; i++)
         {
             var start = Stopwatch.GetTimestamp();
-            notifier.Publish(new BatchProgress($"bench-{i % runs}", 1, i, events, i, 1.0 / (i + 1), 1000, null));
+            notifier.Publish(new BatchProgress($"bench-{i % runs}", 1, i, events, i, 1.0 / (i + 1), 1.0 / (i + 1), 1000, null));
             ticks[i] = Stopwatch.GetTimestamp() - start;
         }
 
         var publishSeconds = wall.Elapsed.TotalSeconds;
         for (var r = 0; r < runs; r++)
-            notifier.Publish(new RunFinished($"bench-{r}", publishSeconds, false));
+            notifier.Publish(new RunEnded($"bench-{r}", Hw4.Ml.Lifecycle.RunStatus.Completed, null, publishSeconds));
         var drained = finished.Wait(TimeSpan.FromSeconds(60));
         var drainSeconds = wall.Elapsed.TotalSeconds - publishSeconds;
 
@@ -62,7 +62,7 @@ internal static class NotifierBenchmark
         Console.WriteLine($"notifier: {events:N0} BatchProgress over {runs} runs, {subscribers} component subscribers per run");
         Console.WriteLine($"publish per call: median {Ns(ticks[events / 2]):0} ns, p99 {Ns(ticks[(int)(events * 0.99)]):0} ns, max {Ns(ticks[^1]) / 1e3:0.0} µs");
         Console.WriteLine($"publish loop: {publishSeconds * 1e3:0.0} ms ({events / publishSeconds / 1e6:0.00} M events/s)");
-        Console.WriteLine($"delivered to components: {delivered:N0} (throttled to <= 10/s/run, plus coalesced latest and RunFinished)");
+        Console.WriteLine($"delivered to components: {delivered:N0} (throttled to <= 10/s/run, plus coalesced latest and RunEnded)");
         Console.WriteLine($"pump drained after publishing: {(drained ? $"{drainSeconds * 1e3:0.0} ms" : "NOT within 60 s")}");
 
         foreach (var s in subs)

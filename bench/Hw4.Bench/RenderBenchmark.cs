@@ -5,7 +5,8 @@ using Hw4.Ml.Models;
 using Hw4.Ml.Runs;
 using Hw4.Ml.Training;
 using Microsoft.Playwright;
-using TrainEvents = Hw4.Ml.Training.Events;
+using Hw4.Ml.Lifecycle;
+using TrainEvents = Hw4.Ml.Lifecycle.Events;
 
 namespace Hw4.Bench;
 
@@ -101,9 +102,16 @@ internal static class RenderBenchmark
     /// <summary>A completed run folder written with Hw4.Ml's own run-folder writer, as the trainer would leave it.</summary>
     private static void WriteRun(string runsDir, int epochs, int batches)
     {
-        var dir = RunDirectory.Create(runsDir, RunId);
         var random = new Random(1);
         var created = DateTimeOffset.UtcNow.AddHours(-3);
+        var dir = RunDirectory.Create(runsDir, new RunRecord
+        {
+            Id = RunId,
+            Config = new TrainerOptions { Model = ModelKind.Cnn, Epochs = epochs, ProgressEveryBatches = 1 },
+            CreatedUtc = created,
+            QueuedUtc = created,
+        });
+        dir.Transition(RunStatus.Running, r => r with { StartedUtc = created, TrainImages = batches * 64, ValidationImages = 5000, TestImages = 10000 });
         var loss = 2.3;
         for (var e = 1; e <= epochs; e++)
         {
@@ -111,24 +119,12 @@ internal static class RenderBenchmark
             {
                 loss = Math.Max(0.2, loss * 0.9997 + (random.NextDouble() - 0.5) * 0.05);
                 var step = (long)(e - 1) * batches + b;
-                dir.AppendMetric(new TrainEvents.BatchProgress(RunId, e, b, batches, step, loss + random.NextDouble() * 0.3, 600, (epochs * batches - step) / 10.0));
+                dir.AppendMetric(new TrainEvents.BatchProgress(RunId, e, b, batches, step, loss + random.NextDouble() * 0.3, loss, 600, (epochs * batches - step) / 10.0));
             }
 
             dir.AppendMetric(new TrainEvents.EpochCompleted(RunId, e, loss, loss * 1.1, 0.5 + e * 0.01, 60, 750));
         }
 
-        dir.WriteRun(new RunRecord
-        {
-            Id = RunId,
-            Model = ModelFactory.Name(ModelKind.Cnn),
-            Status = TrainingStatus.Completed,
-            Config = new TrainerOptions { Epochs = epochs, RunsDir = runsDir, ProgressEveryBatches = 1 },
-            CreatedUtc = created,
-            FinishedUtc = created.AddMinutes(epochs),
-            BestEpoch = epochs,
-            TrainImages = batches * 64,
-            ValidationImages = 5000,
-            TestImages = 10000,
-        });
+        dir.Transition(RunStatus.Completed, r => r with { FinishedUtc = created.AddMinutes(epochs) });
     }
 }

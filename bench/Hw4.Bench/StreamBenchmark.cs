@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using Hw4.Dashboard.Features.Streaming.Events;
+using Hw4.Ml.Lifecycle.Events;
 
 namespace Hw4.Bench;
 
@@ -64,7 +64,7 @@ internal static class StreamBenchmark
                         }
                     }, timeout);
                     var (_, events) = await follow;
-                    var finished = end as RunFinished;
+                    var finished = end as RunEnded;
                     runs.Add((n, rates.Count > 0 ? rates.Average() : double.NaN, finished?.Seconds ?? double.NaN, memory, events, end.GetType().Name));
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"run {r + 1} clients {n,2}: {runs[^1].ImagesPerSecond,8:F1} img/s, {runs[^1].Seconds,6:F1} s, RSS {memory.RssMb:F0} MB, managed {memory.ManagedHeapMb:F1} MB, client events {events} ({runs[^1].End})"));

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using Hw4.Dashboard.Features.Streaming;
-using Hw4.Dashboard.Features.Streaming.Events;
+using Hw4.Ml.Lifecycle.Events;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Hw4.Bench;
@@ -52,7 +52,8 @@ internal static class StreamClientsCommand
         {
             for (var i = 0; i < count; i++)
             {
-                var connection = new HubConnectionBuilder().WithUrl(url + RunsHub.Path).Build();
+                var connection = new HubConnectionBuilder().WithUrl(url + RunsHub.Path)
+                    .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(RunStatusJson.Converter())).Build();
                 // The machine may be saturated by the training run itself; the defaults (15 s / 30 s) are for networks.
                 connection.HandshakeTimeout = TimeSpan.FromMinutes(2);
                 connection.ServerTimeout = TimeSpan.FromMinutes(5);

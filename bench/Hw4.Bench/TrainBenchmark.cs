@@ -4,7 +4,8 @@ using Hw4.Ml.Devices;
 using Hw4.Ml.Evaluation;
 using Hw4.Ml.Models;
 using Hw4.Ml.Training;
-using Hw4.Ml.Training.Events;
+using Hw4.Ml.Lifecycle;
+using Hw4.Ml.Lifecycle.Events;
 using Hw4.Ml.Transforms;
 using TorchSharp;
 
@@ -94,7 +95,7 @@ internal static class TrainBenchmark
             var trainer = new Trainer("bench", options, () => ModelFactory.Create(kind), dir,
                 e => { if (e is BatchProgress p) rate = p.ImagesPerSecond; }, StandardAugmentation.Create());
             var result = trainer.Run(train, eval.Subset([0]));
-            return (augment ? "augment" : "plain", rate, result.Status.ToString().ToLowerInvariant());
+            return (augment ? "augment" : "plain", rate, result.Status.Name());
         }
         finally
         {

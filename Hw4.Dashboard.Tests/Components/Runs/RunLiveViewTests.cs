@@ -1,31 +1,43 @@
 using Bunit;
 using Hw4.Dashboard.Components.Runs;
+using Hw4.Dashboard.Configuration;
 using Hw4.Dashboard.Features.Queue;
 using Hw4.Dashboard.Features.Streaming;
-using Hw4.Dashboard.Features.Streaming.Events;
+using Hw4.Dashboard.Features.Training;
+using Hw4.Dashboard.Tests.Features.Runs;
+using Hw4.Ml.Lifecycle;
+using Hw4.Ml.Lifecycle.Events;
+using Hw4.Ml.Runs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Hw4.Dashboard.Tests.Components.Runs;
 
-/// <summary>The live view with the real notifier and pump: it re-renders on events and stops listening when disposed.</summary>
-public sealed class RunLiveViewTests : MudBunitTest
+/// <summary>The live view with the real notifier, pump, queue and stopper: it re-renders on events, shows only its own run, and stops listening when disposed.</summary>
+public sealed class RunLiveViewTests : MudBunitTest, IDisposable
 {
     private readonly IHostedService _pump;
+    private readonly string _runs = Directory.CreateTempSubdirectory("hw4-liveview-").FullName;
 
     public RunLiveViewTests()
     {
         Context.Services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
         Context.Services.AddLogging();
         Context.Services.AddSingleton(TimeProvider.System);
+        Context.Services.AddSingleton(Options.Create(new Hw4Options { RunsDir = _runs, Device = "cpu" }));
+        Context.Services.AddSingleton(sp => DataLocator.FromOptions(sp.GetRequiredService<IOptions<Hw4Options>>().Value));
         Context.Services.AddRunStreaming();
         Context.Services.AddRunQueue();
+        Context.Services.AddTraining();
         _pump = Context.Services.GetServices<IHostedService>().OfType<RunEventPump>().Single();
         _pump.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
     }
 
     private RunEventNotifier Notifier => Context.Services.GetRequiredService<RunEventNotifier>();
+
+    private RunQueue Queue => Context.Services.GetRequiredService<RunQueue>();
 
     [Fact]
     public void Render_EventsPublished_StatusAndEpochTableUpdate()
@@ -43,18 +55,81 @@ public sealed class RunLiveViewTests : MudBunitTest
     }
 
     [Fact]
-    public void Render_RunDivergedEvent_AlertNamesEpochBatchAndLastLoss()
+    public void Render_DivergedEvent_AlertNamesEpochBatchAndLastLoss()
     {
         var cut = Context.Render<RunLiveView>(p => p.Add(v => v.RunId, "nan-run"));
 
         Notifier.Publish(new RunStarted("nan-run", "train", "cpu", 3, 10));
-        Notifier.Publish(new RunDiverged("nan-run", 2, 7, "diverged at epoch 2, batch 7 (last finite loss 1.875)", 1.875));
+        var diverged = new Diverged("nan-run", 2, 7, 1.875);
+        Notifier.Publish(diverged);
+        Notifier.Publish(new RunEnded("nan-run", RunStatus.Diverged, diverged.Message, 4));
 
         cut.WaitForAssertion(() =>
         {
             Assert.Equal("diverged", cut.Find("[data-testid=run-status]").TextContent.Trim());
             Assert.Contains("Diverged at epoch 2, batch 7; last finite loss 1.875.", cut.Find("[data-testid=divergence-alert]").TextContent);
         }, TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public void Render_QueuedRunBehindARunningOne_ShowsNoPointsOfTheOtherRun()
+    {
+        var running = Context.Render<RunLiveView>(p => p.Add(v => v.RunId, "run-a"));
+        var queued = Context.Render<RunLiveView>(p => p.Add(v => v.RunId, "run-b"));
+
+        Notifier.Publish(new RunQueued("run-a", "train", "a", 1));
+        Notifier.Publish(new RunQueued("run-b", "train", "b", 2));
+        Notifier.Publish(new RunStarted("run-a", "train", "cpu", 2, 4));
+        for (var b = 1; b <= 4; b++)
+            Notifier.Publish(new BatchProgress("run-a", 1, b, 4, b, 2.0 - b * 0.1, 2.0, 500, 10));
+        Notifier.Publish(new EpochCompleted("run-a", 1, 1.8, 1.7, 0.3, 2, 500));
+
+        running.WaitForAssertion(() => Assert.Single(running.Instance.State.Epochs), TimeSpan.FromSeconds(10));
+        queued.WaitForAssertion(() => Assert.Equal("queued", queued.Find("[data-testid=run-status]").TextContent.Trim()), TimeSpan.FromSeconds(10));
+        Assert.True(running.Instance.State.BatchLoss.Count(0) > 0);
+        Assert.Equal(0, queued.Instance.State.BatchLoss.Count(0));
+        Assert.Equal(0, queued.Instance.State.EpochLoss.Count(0));
+        Assert.Empty(queued.Instance.State.Epochs);
+
+        // The same view switched to another run starts from nothing too.
+        running.Render(p => p.Add(v => v.RunId, "run-b"));
+        Assert.Equal(0, running.Instance.State.BatchLoss.Count(0));
+        Assert.Equal(RunStatus.Queued, running.Instance.State.Status);
+    }
+
+    [Fact]
+    public void Stop_QueuedRunFromThePage_LeavesTheQueueAndShowsStopped()
+    {
+        var dir = new RunFolderBuilder(_runs).Queued("20261201-100000-cnn-aaaa");
+        var launcher = Context.Services.GetRequiredService<TrainingLauncher>();
+        Assert.True(launcher.Enqueue(dir));
+        var cut = Context.Render<RunLiveView>(p => p.Add(v => v.RunId, dir.Id));
+        cut.WaitForAssertion(() => Assert.Equal("queued", cut.Find("[data-testid=run-status]").TextContent.Trim()), TimeSpan.FromSeconds(10));
+
+        cut.Find("[data-testid=stop-run]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("stopped", cut.Find("[data-testid=run-status]").TextContent.Trim()), TimeSpan.FromSeconds(2));
+        Assert.Contains("Stopping run", cut.Find("[data-testid=run-command-message]").TextContent);
+        Assert.Equal(0, Queue.Length);
+        Assert.Equal(RunStatus.Stopped, dir.ReadRun().Status);
+        Assert.Empty(cut.FindAll("[data-testid=stop-run]"));
+    }
+
+    [Fact]
+    public void Resume_CompletedRun_HasNoResumeButtonAndStoppedRunHasOne()
+    {
+        var builder = new RunFolderBuilder(_runs);
+        var completed = builder.Finished("20261201-100000-cnn-bbbb", "cnn", [1.5]);
+        var stopped = builder.Queued("20261201-100000-cnn-cccc");
+        stopped.Transition(RunStatus.Stopped);
+
+        var a = Context.Render<RunLiveView>(p => p.Add(v => v.RunId, completed.Id).Add(v => v.Summary, RunDirectoryReader.Read(completed.Path)));
+        var b = Context.Render<RunLiveView>(p => p.Add(v => v.RunId, stopped.Id).Add(v => v.Summary, RunDirectoryReader.Read(stopped.Path)));
+
+        Assert.Empty(a.FindAll("[data-testid=resume-run]"));
+        b.Find("[data-testid=resume-run]").Click();
+        b.WaitForAssertion(() => Assert.Contains("is queued to resume", b.Find("[data-testid=run-command-message]").TextContent), TimeSpan.FromSeconds(2));
+        Assert.Equal(RunStatus.Queued, stopped.ReadRun().Status);
     }
 
     [Fact]
@@ -67,10 +142,16 @@ public sealed class RunLiveViewTests : MudBunitTest
         Notifier.Publish(new RunStarted("gone-run", "train", "cpu", 1, 1));
         var probe = new TaskCompletionSource();
         using var sub = Notifier.Subscribe("gone-run", 0, _ => probe.TrySetResult());
-        Notifier.Publish(new RunFinished("gone-run", 1, false));
+        Notifier.Publish(new RunEnded("gone-run", RunStatus.Completed, null, 1));
         await probe.Task.WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.Equal(0, state.LastSeq);
-        Assert.Equal("unknown", state.Status);
+        Assert.Null(state.Status);
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_runs))
+            Directory.Delete(_runs, recursive: true);
     }
 }

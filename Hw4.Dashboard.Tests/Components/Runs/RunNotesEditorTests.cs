@@ -56,6 +56,49 @@ public sealed class RunNotesEditorTests : MudBunitTest, IDisposable
     }
 
     [Fact]
+    public async Task Save_WithARefusedTagInTheField_SaysWhyBesideSaveAndWritesNothing()
+    {
+        var dir = _files.WriteRun("r3");
+        await RunStoreFiles.ReindexAsync(Context.Services);
+        var cut = Context.Render<RunNotesEditor>(p => p.Add(e => e.RunId, "r3"));
+
+        // The reported sequence: add "good", try "bad!" (refused), type a note, press Save.
+        await cut.InvokeAsync(() => cut.Instance.NewTag = "good");
+        cut.Find("[data-testid=add-tag]").Click();
+        await cut.InvokeAsync(() => cut.Instance.NewTag = "bad!");
+        cut.Find("[data-testid=add-tag]").Click();
+        await cut.InvokeAsync(() => cut.Instance.NotesText = "a note");
+        Assert.True(cut.Instance.IsDirty);
+        cut.Find("[data-testid=save-notes]").Click();
+
+        cut.WaitForAssertion(() => Assert.StartsWith("Not saved: Tag 'bad!'", cut.Find("[data-testid=notes-error]").TextContent.Trim()));
+        Assert.Equal(["good"], cut.FindAll("[data-testid=tags] .mud-chip").Select(c => c.TextContent.Trim()));
+        Assert.Empty(cut.FindAll("[data-testid=notes-saved]"));
+        Assert.False(File.Exists(Path.Combine(dir, RunDirectory.NotesFile)));
+
+        // Clearing the field and saving again writes both, and says so.
+        await cut.InvokeAsync(() => cut.Instance.NewTag = "");
+        cut.Find("[data-testid=save-notes]").Click();
+        cut.WaitForAssertion(() => Assert.StartsWith("Saved at", cut.Find("[data-testid=notes-saved]").TextContent.Trim()));
+        Assert.Equal(["good"], RunDirectory.Open(dir).ReadNotes().Tags);
+        Assert.Equal("a note", RunDirectory.Open(dir).ReadNotes().Notes);
+        Assert.False(cut.Instance.IsDirty);
+        Assert.Empty(cut.FindAll("[data-testid=notes-error]"));
+    }
+
+    [Fact]
+    public async Task Render_DamagedNotesFile_SaysSoInsteadOfThrowing()
+    {
+        var dir = _files.WriteRun("r4");
+        File.WriteAllText(Path.Combine(dir, RunDirectory.NotesFile), "{ broken");
+        await RunStoreFiles.ReindexAsync(Context.Services);
+
+        var cut = Context.Render<RunNotesEditor>(p => p.Add(e => e.RunId, "r4"));
+
+        Assert.Contains("notes.json", cut.Find("[data-testid=notes-load-error]").TextContent);
+    }
+
+    [Fact]
     public async Task Render_UnknownRun_SaysNotFound()
     {
         await RunStoreFiles.ReindexAsync(Context.Services);

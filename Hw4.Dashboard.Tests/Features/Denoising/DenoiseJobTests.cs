@@ -2,14 +2,14 @@ using System.Collections.Concurrent;
 using Hw4.Dashboard.Features.Denoising;
 using Hw4.Dashboard.Features.Queue;
 using Hw4.Dashboard.Features.Streaming;
-using Hw4.Dashboard.Features.Streaming.Events;
+using Hw4.Ml.Lifecycle.Events;
 using Hw4.Ml.Denoising;
 using Hw4.Ml.Imaging;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using TorchSharp;
-using DenoiseProgress = Hw4.Dashboard.Features.Streaming.Events.DenoiseProgress;
+using Hw4.Ml.Lifecycle;
 
 namespace Hw4.Dashboard.Tests.Features.Denoising;
 
@@ -80,11 +80,11 @@ public sealed class DenoiseJobTests : IAsyncLifetime
         Assert.True(outcome.PsnrOutput > outcome.PsnrInput, $"PSNR {outcome.PsnrInput} -> {outcome.PsnrOutput}");
         Assert.StartsWith("data:image/png;base64,", outcome.DataUrl);
         Assert.Equal(Enumerable.Range(1, events.Count).Select(i => (long)i), events.Select(e => e.Seq));
-        Assert.Collection(events.Select(e => e.Event).Where(e => e is not DenoiseProgress),
+        Assert.Collection(events.Select(e => e.Event).Where(e => e is not Hw4.Ml.Lifecycle.Events.DenoiseProgress),
             e => Assert.IsType<RunQueued>(e),
             e => Assert.IsType<RunStarted>(e),
-            e => Assert.False(Assert.IsType<RunFinished>(e).Stopped));
-        Assert.Equal(30, events.Select(e => e.Event).OfType<DenoiseProgress>().Last().Step);
+            e => Assert.Equal(RunStatus.Completed, Assert.IsType<RunEnded>(e).Status));
+        Assert.Equal(30, events.Select(e => e.Event).OfType<Hw4.Ml.Lifecycle.Events.DenoiseProgress>().Last().Step);
         Assert.NotNull(session.PreviewDataUrl);
     }
 
@@ -97,7 +97,9 @@ public sealed class DenoiseJobTests : IAsyncLifetime
 
         var events = await RunAsync(session, new DenoiseOptions(DenoiseNorm.L2, DenoiseOptimizer.Gd, Lr: 50, Alpha: 5, Steps: 60, ReportEvery: 10), "d-l2");
 
-        Assert.Contains("lower the learning rate", Assert.IsType<RunDiverged>(events[^1].Event).Reason);
+        var end = Assert.IsType<RunEnded>(events[^1].Event);
+        Assert.Equal(RunStatus.Diverged, end.Status);
+        Assert.Contains("lower the learning rate", end.Message);
         Assert.Empty(session.Outcomes);
     }
 

@@ -1,6 +1,7 @@
 using Hw4.Dashboard.Features.Queue;
 using Hw4.Dashboard.Features.Runs;
-using Hw4.Dashboard.Features.Streaming;
+using Hw4.Ml.Lifecycle;
+using Hw4.Ml.Runs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -29,13 +30,17 @@ public sealed class RunDeleterTests : RunStoreServiceTest
             Started.TrySetResult();
             await Release.Task.WaitAsync(cancellationToken);
         }
+
+        public void End(RunStatus status, string? message)
+        {
+        }
     }
 
     [Fact]
     public async Task DeleteAsync_FinishedRun_RemovesFolderAndRowsAndNothingElse()
     {
-        var doomed = Files.WriteRun("20261127-070000-cnn-aaaa", metrics: """{"type":"epoch","epoch":1,"train_loss":2.0,"val_loss":1.9}""");
-        var kept = Files.WriteRun("20261127-080000-cnn-bbbb", metrics: """{"type":"epoch","epoch":1,"train_loss":2.0,"val_loss":1.9}""");
+        var doomed = Files.WriteRun("20261127-070000-cnn-aaaa", valLosses: [1.9]);
+        var kept = Files.WriteRun("20261127-080000-cnn-bbbb", valLosses: [1.9]);
         await RunStoreFiles.ReindexAsync(Services);
         Assert.Equal(2, await RunStoreFiles.RowCountAsync(Services, "20261127-070000-cnn-aaaa"));
 
@@ -55,7 +60,7 @@ public sealed class RunDeleterTests : RunStoreServiceTest
     {
         var dir = Files.WriteRun("active-run", status: "completed");
         await RunStoreFiles.ReindexAsync(Services);
-        var worker = new RunQueueWorker(Queue, Services.GetRequiredService<RunEventNotifier>(), NullLogger<RunQueueWorker>.Instance);
+        var worker = new RunQueueWorker(Queue, NullLogger<RunQueueWorker>.Instance);
         var job = new BlockingJob("active-run");
         await worker.StartAsync(CancellationToken.None);
         try
@@ -91,16 +96,44 @@ public sealed class RunDeleterTests : RunStoreServiceTest
     }
 
     [Fact]
-    public async Task DeleteAsync_RunningRunJustWrittenByAnotherProcess_Refuses()
+    public async Task DeleteAsync_RunningRunOwnedByAnotherLiveProcess_RefusesNamingIt()
     {
-        var dir = Files.WriteRun("cli-run", status: "running");
+        using var init = System.Diagnostics.Process.GetProcessById(1);
+        var other = new RunOwner(Environment.MachineName, 1, init.StartTime.ToUniversalTime());
+        var dir = Files.WriteRun("cli-run", status: "running", owner: other);
         await RunStoreFiles.ReindexAsync(Services);
 
         var result = await Deleter.DeleteAsync("cli-run");
 
         Assert.False(result.Deleted);
-        Assert.StartsWith("Run 'cli-run' says running and its files changed 0 min ago", result.Message);
+        Assert.Equal($"Run 'cli-run' is training in process 1 on {Environment.MachineName}; stop it there before deleting it.", result.Message);
         Assert.True(Directory.Exists(dir));
+    }
+
+    [Fact]
+    public async Task DeleteAsync_RunningRunWhoseProcessIsGone_IsDeleted()
+    {
+        var dead = new RunOwner(Environment.MachineName, int.MaxValue - 7, DateTimeOffset.UnixEpoch);
+        var dir = Files.WriteRun("orphan-run", status: "running", owner: dead);
+        await RunStoreFiles.ReindexAsync(Services);
+
+        var result = await Deleter.DeleteAsync("orphan-run");
+
+        Assert.True(result.Deleted, result.Message);
+        Assert.False(Directory.Exists(dir));
+    }
+
+    [Fact]
+    public async Task DeleteAsync_UnreadableRun_IsDeleted()
+    {
+        var dir = Files.WriteRun("broken-run");
+        File.WriteAllText(Path.Combine(dir, "run.json"), "{ nope");
+        await RunStoreFiles.ReindexAsync(Services);
+
+        var result = await Deleter.DeleteAsync("broken-run");
+
+        Assert.True(result.Deleted, result.Message);
+        Assert.False(Directory.Exists(dir));
     }
 
     [Fact]
@@ -110,6 +143,6 @@ public sealed class RunDeleterTests : RunStoreServiceTest
 
         var result = await Deleter.DeleteAsync("ghost");
 
-        Assert.Equal(new RunDeleteResult(false, "Run 'ghost' is not in the index."), result);
+        Assert.Equal(new RunDeleteResult(false, "No run 'ghost'."), result);
     }
 }

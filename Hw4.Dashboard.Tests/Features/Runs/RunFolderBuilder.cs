@@ -1,7 +1,8 @@
 using Hw4.Ml.Evaluation;
+using Hw4.Ml.Lifecycle;
+using Hw4.Ml.Lifecycle.Events;
 using Hw4.Ml.Runs;
 using Hw4.Ml.Training;
-using Hw4.Ml.Training.Events;
 
 namespace Hw4.Dashboard.Tests.Features.Runs;
 
@@ -23,15 +24,7 @@ public sealed class RunFolderBuilder(string runsDir)
     /// <summary>A finished run: run.json, the epochs' val losses (epoch = index + 1), checkpoints and, when given, an evaluation.</summary>
     public RunDirectory Finished(string id, string model, double[] valLosses, long[][]? confusion = null, DateTimeOffset? created = null)
     {
-        var dir = RunDirectory.Create(runsDir, id);
-        dir.WriteRun(new RunRecord
-        {
-            Id = id,
-            Model = model,
-            Status = TrainingStatus.Completed,
-            Config = new TrainerOptions { Model = Hw4.Ml.Models.ModelFactory.ParseKind(model), Epochs = valLosses.Length, LearningRate = 0.001 },
-            CreatedUtc = created ?? new DateTimeOffset(2026, 11, 27, 8, 0, 0, TimeSpan.Zero),
-        });
+        var dir = Started(id, new TrainerOptions { Model = Hw4.Ml.Models.ModelFactory.ParseKind(model), Epochs = valLosses.Length, LearningRate = 0.001 }, created);
         Directory.CreateDirectory(dir.CheckpointsDir);
         for (var e = 1; e <= valLosses.Length; e++)
         {
@@ -41,23 +34,33 @@ public sealed class RunFolderBuilder(string runsDir)
 
         if (confusion is not null)
             WriteEvaluation(dir, confusion);
+        dir.Transition(RunStatus.Completed, r => r with { FinishedUtc = r.CreatedUtc.AddMinutes(valLosses.Length) });
+        return dir;
+    }
+
+    /// <summary>A run created queued (as the launcher leaves it), with <paramref name="options"/> as its request.</summary>
+    public RunDirectory Queued(string id, TrainerOptions? options = null, DateTimeOffset? created = null)
+    {
+        var at = created ?? new DateTimeOffset(2026, 11, 27, 8, 0, 0, TimeSpan.Zero);
+        return RunDirectory.Create(runsDir, new RunRecord { Id = id, Config = options ?? new TrainerOptions { Epochs = 3 }, CreatedUtc = at, QueuedUtc = at });
+    }
+
+    /// <summary>A run moved to running by this process.</summary>
+    public RunDirectory Started(string id, TrainerOptions? options = null, DateTimeOffset? created = null)
+    {
+        var dir = Queued(id, options, created);
+        dir.Transition(RunStatus.Running, r => r with { Owner = RunOwner.Current(), StartedUtc = r.CreatedUtc });
         return dir;
     }
 
     /// <summary>A run that diverged at epoch 2, batch 17 after a last finite loss of 2.5.</summary>
     public RunDirectory Diverged(string id)
     {
-        var dir = RunDirectory.Create(runsDir, id);
-        dir.WriteRun(new RunRecord
-        {
-            Id = id,
-            Model = "cnn",
-            Status = TrainingStatus.Diverged,
-            Config = new TrainerOptions { Epochs = 3, LearningRate = 10 },
-            Message = "diverged at epoch 2, batch 17 (last finite loss 2.5)",
-        });
+        var dir = Started(id, new TrainerOptions { Epochs = 3, LearningRate = 10 });
         dir.AppendMetric(new EpochCompleted(id, 1, 2.4, 2.3, 0.1, 10, 1000));
-        dir.AppendMetric(new Diverged(id, 2, 17, 2.5));
+        var diverged = new Diverged(id, 2, 17, 2.5);
+        dir.AppendMetric(diverged);
+        dir.Transition(RunStatus.Diverged, r => r with { Message = diverged.Message, Owner = null });
         return dir;
     }
 

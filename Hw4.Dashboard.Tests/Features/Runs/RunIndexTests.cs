@@ -1,11 +1,14 @@
 using Hw4.Dashboard.Features.Runs;
 using Hw4.Dashboard.Features.Runs.Store;
+using Hw4.Ml.Lifecycle.Events;
+using Hw4.Ml.Training;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Hw4.Dashboard.Tests.Features.Runs;
 
+/// <summary>The SQLite index over run folders written by Hw4.Ml's own writer (the index is a projection of them).</summary>
 public sealed class RunIndexTests : IAsyncLifetime
 {
     private readonly string _root = Directory.CreateTempSubdirectory("hw4-index-").FullName;
@@ -13,13 +16,18 @@ public sealed class RunIndexTests : IAsyncLifetime
 
     private string RunsDir => Path.Combine(_root, "runs");
 
+    private string DatabaseFile => Path.Combine(_root, "db", "hw4.db");
+
     private RunIndex Index => _services.GetRequiredService<RunIndex>();
+
+    private RunFolderBuilder Runs => new(RunsDir);
 
     public Task InitializeAsync()
     {
         var collection = new ServiceCollection();
+        collection.AddLogging();
         collection.AddSingleton(TimeProvider.System);
-        collection.AddDbContextFactory<Hw4DbContext>(db => db.UseSqlite($"Data Source={Path.Combine(_root, "db", "hw4.db")}"));
+        collection.AddDbContextFactory<Hw4DbContext>(db => db.UseSqlite($"Data Source={DatabaseFile}"));
         collection.AddSingleton<RunIndex>();
         _services = collection.BuildServiceProvider();
         return Task.CompletedTask;
@@ -32,61 +40,44 @@ public sealed class RunIndexTests : IAsyncLifetime
         Directory.Delete(_root, recursive: true);
     }
 
-    private string WriteRun(string id, string runJson, params string[] metrics)
-    {
-        var dir = Directory.CreateDirectory(Path.Combine(RunsDir, id)).FullName;
-        File.WriteAllText(Path.Combine(dir, RunFolder.RunFile), runJson);
-        File.WriteAllLines(Path.Combine(dir, RunFolder.MetricsFile), metrics);
-        return dir;
-    }
-
     [Fact]
     public async Task RebuildAsync_RunFolders_RoundTripThroughSqlite()
     {
-        WriteRun("20261127-cnn", """{"runId":"20261127-cnn","model":"cnn","epochs":3,"createdAt":"2026-11-27T05:00:00Z"}""",
-            """{"type":"batch","epoch":1,"batch":1,"loss":2.31}""",
-            """{"type":"epochCompleted","epoch":1,"trainLoss":2.0,"valLoss":1.8,"valAccuracy":0.31,"seconds":12.5,"imagesPerSecond":3600}""",
-            """{"type":"epochCompleted","epoch":2,"trainLoss":1.6,"valLoss":1.5,"valAccuracy":0.45,"seconds":12.1,"imagesPerSecond":3700}""",
-            "{ this line is damaged");
-        var older = WriteRun("20261126-res", """{"model":"residual","epochs":1,"createdAt":"2026-11-26T05:00:00Z"}""",
-            """{"epoch":1,"train_loss":1.2,"val_loss":1.1}""");
-        File.WriteAllText(Path.Combine(older, RunFolder.EvaluationFile), """{"accuracy":0.61,"loss":1.1}""");
+        var cnn = Runs.Finished("20261127-cnn", "cnn", [1.8, 1.5, 1.6], created: new DateTimeOffset(2026, 11, 27, 5, 0, 0, TimeSpan.Zero));
+        File.AppendAllText(cnn.MetricsPath, "{ this line is damaged\n");
+        Runs.Finished("20261126-res", "residual", [1.1], [[5, 1, 0], [2, 2, 0], [0, 0, 4]], new DateTimeOffset(2026, 11, 26, 5, 0, 0, TimeSpan.Zero));
         Directory.CreateDirectory(Path.Combine(RunsDir, "not-a-run"));
 
         await Index.InitializeAsync();
         var count = await Index.RebuildAsync(RunsDir);
         var list = await Index.ListAsync();
-        var cnn = await Index.GetAsync("20261127-cnn");
+        var row = await Index.GetAsync("20261127-cnn");
 
         Assert.Equal(2, count);
         Assert.Equal(["20261127-cnn", "20261126-res"], list.Select(r => r.Id));
-        Assert.NotNull(cnn);
-        Assert.Equal("cnn", cnn.Model);
-        Assert.Equal(3, cnn.EpochsPlanned);
-        Assert.Equal([1, 2], cnn.Epochs.Select(e => e.Epoch));
-        Assert.Equal(1.5, cnn.Epochs[1].ValLoss);
-        Assert.Equal(3700, cnn.Epochs[1].ImagesPerSecond);
-        Assert.Equal(2, cnn.BestEpoch);
-        var res = list[1];
-        Assert.Equal(0.61, res.TestAccuracy);
-        Assert.Equal("finished", res.Status);
-        Assert.Equal(1.1, res.BestValLoss);
+        Assert.Equal(("cnn", 3, "completed"), (row!.Model, row.EpochsPlanned, row.Status));
+        Assert.Equal([1, 2, 3], row.Epochs.Select(e => e.Epoch));
+        Assert.Equal(1.5, row.Epochs[1].ValLoss);
+        Assert.Equal(2, row.BestEpoch);
+        Assert.Equal(1.5, row.BestValLoss);
+        Assert.Null(row.Problem);
+        Assert.Equal(11.0 / 14, list[1].TestAccuracy);
         Assert.Equal("wal", await Index.JournalModeAsync());
     }
 
     [Fact]
     public async Task UpsertAsync_RunGainsEpochs_ReplacesItsRow()
     {
-        var dir = WriteRun("r", """{"model":"cnn","epochs":2}""", """{"epoch":1,"trainLoss":2.0,"valLoss":1.9}""");
+        var dir = Runs.Started("r");
+        dir.AppendMetric(new EpochCompleted("r", 1, 2.0, 1.9, 0.3, 1, 1));
         await Index.InitializeAsync();
         await Index.RebuildAsync(RunsDir);
 
-        File.AppendAllLines(Path.Combine(dir, RunFolder.MetricsFile), ["""{"epoch":2,"trainLoss":1.0,"valLoss":0.9}"""]);
-        await Index.UpsertAsync(dir);
+        dir.AppendMetric(new EpochCompleted("r", 2, 1.0, 0.9, 0.5, 1, 1));
+        await Index.UpsertAsync(dir.Path);
         var run = await Index.GetAsync("r");
 
-        Assert.Equal(2, run!.EpochsDone);
-        Assert.Equal(0.9, run.BestValLoss);
+        Assert.Equal(("running", 2, 0.9), (run!.Status, run.EpochsDone, run.BestValLoss));
         Assert.Single(await Index.ListAsync());
     }
 
@@ -100,40 +91,50 @@ public sealed class RunIndexTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RebuildAsync_TrainerSnakeCaseFormat_ReadsNestedConfigStatusAndRunningLoss()
+    public async Task RebuildAsync_NaNValidationLoss_IsStoredAsMissingAndNeverBest()
     {
-        var dir = WriteRun("20261127-070000-cnn",
-            """{"id":"20261127-070000-cnn","model":"cnn","status":"completed","config":{"model":"cnn","epochs":2,"batch_size":64},"best_epoch":2,"created_utc":"2026-11-27T07:00:00+00:00"}""",
-            """{"type":"batch","run_id":"20261127-070000-cnn","epoch":1,"batch":20,"batches_per_epoch":40,"global_step":20,"running_loss":2.2,"images_per_second":800,"eta_seconds":30}""",
-            """{"type":"epoch","run_id":"20261127-070000-cnn","epoch":1,"train_loss":2.1,"val_loss":2.0,"val_accuracy":0.25,"seconds":10,"images_per_second":820}""",
-            """{"type":"epoch","run_id":"20261127-070000-cnn","epoch":2,"train_loss":1.8,"val_loss":1.7,"val_accuracy":0.35,"seconds":10,"images_per_second":830}""",
-            """{"type":"finished","run_id":"20261127-070000-cnn","best_epoch":2,"best_val_loss":1.7}""");
-        File.WriteAllText(Path.Combine(dir, RunFolder.EvaluationFile), """{"checkpoint":"checkpoints/model_2.params","epoch":2,"images":10000,"accuracy":0.41}""");
-
-        await Index.InitializeAsync();
-        await Index.RebuildAsync(RunsDir);
-        var run = await Index.GetAsync("20261127-070000-cnn");
-
-        Assert.Equal("finished", run!.Status);
-        Assert.Equal(2, run.EpochsPlanned);
-        Assert.Equal([1, 2], run.Epochs.Select(e => e.Epoch));
-        Assert.Equal(0.35, run.Epochs[1].ValAccuracy);
-        Assert.Equal(0.41, run.TestAccuracy);
-        Assert.Equal(new DateTimeOffset(2026, 11, 27, 7, 0, 0, TimeSpan.Zero), run.CreatedAt);
-        Assert.Equal([(20.0, 2.2)], RunFolder.ReadBatchLosses(dir));
-    }
-
-    [Fact]
-    public async Task RebuildAsync_NaNValidationLoss_IsStoredAsMissing()
-    {
-        WriteRun("nan-run", """{"model":"cnn","epochs":1}""",
-            """{"type":"epoch","epoch":1,"train_loss":2.3,"val_loss":"NaN","val_accuracy":0.1}""");
+        var dir = Runs.Started("nan-run", new TrainerOptions { Epochs = 2 });
+        dir.AppendMetric(new EpochCompleted("nan-run", 1, 2.3, 2.2, 0.1, 1, 1));
+        dir.AppendMetric(new EpochCompleted("nan-run", 2, 2.3, double.NaN, 0.1, 1, 1));
         await Index.InitializeAsync();
 
         await Index.RebuildAsync(RunsDir);
         var run = await Index.GetAsync("nan-run");
 
-        Assert.Null(Assert.Single(run!.Epochs).ValLoss);
-        Assert.Null(run.BestValLoss);
+        Assert.Null(run!.Epochs[1].ValLoss);
+        Assert.Equal(1, run.BestEpoch);
+        Assert.Equal(2.2, run.BestValLoss);
+    }
+
+    [Fact]
+    public async Task RebuildAsync_DamagedRunJson_ListsTheRunAsUnreadableWithTheReason()
+    {
+        var dir = Runs.Finished("broken", "cnn", [1.5]);
+        File.WriteAllText(dir.RunJsonPath, "{\"id\": \"broken\", ");
+        await Index.InitializeAsync();
+
+        await Index.RebuildAsync(RunsDir);
+        var row = Assert.Single(await Index.ListAsync());
+
+        Assert.Equal("unreadable", row.Status);
+        Assert.Contains("run.json", row.Problem);
+        Assert.Equal("unreadable: " + row.Problem, Hw4.Dashboard.Features.Runs.List.RunListFormat.Status(row));
+    }
+
+    [Fact]
+    public async Task InitializeAsync_CorruptDatabaseFile_MovesItAsideAndRebuildsEveryRun()
+    {
+        Runs.Finished("a", "cnn", [1.5]);
+        Runs.Finished("b", "residual", [1.4]);
+        Directory.CreateDirectory(Path.GetDirectoryName(DatabaseFile)!);
+        await File.WriteAllBytesAsync(DatabaseFile, Enumerable.Range(0, 8192).Select(i => (byte)(i * 7)).ToArray());
+
+        var aside = await Index.InitializeAsync();
+        var count = await Index.RebuildAsync(RunsDir);
+
+        Assert.NotNull(aside);
+        Assert.True(File.Exists(aside));
+        Assert.Equal(2, count);
+        Assert.Equal(["a", "b"], (await Index.ListAsync()).Select(r => r.Id).Order());
     }
 }

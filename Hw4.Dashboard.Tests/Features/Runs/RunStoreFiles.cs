@@ -3,7 +3,11 @@ using Hw4.Dashboard.Features.Queue;
 using Hw4.Dashboard.Features.Runs;
 using Hw4.Dashboard.Features.Runs.Store;
 using Hw4.Dashboard.Features.Streaming;
+using Hw4.Ml.Lifecycle;
+using Hw4.Ml.Lifecycle.Events;
+using Hw4.Ml.Models;
 using Hw4.Ml.Runs;
+using Hw4.Ml.Training;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,6 +37,10 @@ public sealed class RunStoreFiles : IDisposable
         services.AddSingleton(Options.Create(new StreamingOptions()));
         services.AddSingleton(Options.Create(new QueueOptions()));
         services.AddSingleton<RunEventNotifier>();
+        services.AddSingleton<Hw4.Dashboard.Features.Training.CifarDataProvider>();
+        services.AddSingleton(sp => Hw4.Dashboard.Configuration.DataLocator.FromOptions(sp.GetRequiredService<IOptions<Hw4Options>>().Value));
+        services.AddSingleton<Hw4.Dashboard.Features.Training.TrainingLauncher>();
+        services.AddSingleton<Hw4.Dashboard.Features.Training.RunStopper>();
         services.AddSingleton<RunQueue>();
         services.AddRunStore(scanAtStart: false);
         // The page listens to the updater for changes; it is not started, so it never writes.
@@ -40,20 +48,34 @@ public sealed class RunStoreFiles : IDisposable
         return services;
     }
 
-    /// <summary>Writes <c>runs/&lt;id&gt;/run.json</c> (trainer format) and optional metrics lines; returns the folder.</summary>
+    /// <summary>
+    /// Writes <c>runs/&lt;id&gt;/</c> with Hw4.Ml's own writer: queued, then moved to <paramref name="status"/> the way
+    /// a run gets there, with one epoch event per value of <paramref name="valLosses"/>, notes.json for the tags and a
+    /// checkpoint file (so a delete has something nested to remove); returns the folder.
+    /// </summary>
     public string WriteRun(string id, string model = "cnn", string status = "completed", string? message = null, string createdUtc = "2026-11-27T07:00:00+00:00",
-        IReadOnlyList<string>? tags = null, params string[] metrics)
+        IReadOnlyList<string>? tags = null, RunOwner? owner = null, params double[] valLosses)
     {
-        var dir = Directory.CreateDirectory(Path.Combine(RunsDir, id)).FullName;
-        var tagJson = string.Join(",", (tags ?? []).Select(t => $"\"{t}\""));
-        var messageJson = message is null ? "null" : $"\"{message}\"";
-        File.WriteAllText(Path.Combine(dir, RunDirectory.RunFile),
-            $$"""{"id":"{{id}}","model":"{{model}}","status":"{{status}}","config":{"model":"{{model}}","epochs":2},"message":{{messageJson}},"created_utc":"{{createdUtc}}","tags":[{{tagJson}}]}""");
-        File.WriteAllLines(Path.Combine(dir, RunDirectory.MetricsFile), metrics);
-        // A checkpoint, so a delete has something nested to remove.
-        Directory.CreateDirectory(Path.Combine(dir, "checkpoints"));
-        File.WriteAllBytes(Path.Combine(dir, "checkpoints", "model_1.params"), [1, 2, 3]);
-        return dir;
+        var created = DateTimeOffset.Parse(createdUtc, System.Globalization.CultureInfo.InvariantCulture);
+        var target = RunStatusNames.Parse(status) ?? throw new ArgumentException($"unknown status {status}", nameof(status));
+        var dir = RunDirectory.Create(RunsDir, new RunRecord
+        {
+            Id = id,
+            Config = new TrainerOptions { Model = ModelFactory.ParseKind(model), Epochs = 2 },
+            CreatedUtc = created,
+            QueuedUtc = created,
+        });
+        if (target != RunStatus.Queued)
+            dir.Transition(RunStatus.Running, r => r with { Owner = owner ?? RunOwner.Current(), StartedUtc = created });
+        for (var e = 1; e <= valLosses.Length; e++)
+            dir.AppendMetric(new EpochCompleted(id, e, valLosses[e - 1] + 0.1, valLosses[e - 1], 0.5, 10, 1000));
+        if (target is not (RunStatus.Queued or RunStatus.Running))
+            dir.Transition(target, r => r with { Message = message, Owner = null, FinishedUtc = created.AddMinutes(5) });
+        if (tags is not null)
+            dir.WriteNotes(new RunNotes { Tags = tags, UpdatedUtc = created });
+        Directory.CreateDirectory(dir.CheckpointsDir);
+        File.WriteAllBytes(Path.Combine(dir.CheckpointsDir, "model_1.params"), [1, 2, 3]);
+        return dir.Path;
     }
 
     /// <summary>Migrates and rebuilds the index from the runs folder.</summary>

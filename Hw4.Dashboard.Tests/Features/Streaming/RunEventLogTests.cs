@@ -1,5 +1,6 @@
 using Hw4.Dashboard.Features.Streaming;
-using Hw4.Dashboard.Features.Streaming.Events;
+using Hw4.Ml.Lifecycle;
+using Hw4.Ml.Lifecycle.Events;
 
 namespace Hw4.Dashboard.Tests.Features.Streaming;
 
@@ -7,7 +8,7 @@ public sealed class RunEventLogTests
 {
     private static readonly DateTimeOffset At = new(2026, 11, 27, 0, 0, 0, TimeSpan.Zero);
 
-    private static BatchProgress Batch(string run, int step) => new(run, 1, step, 100, step, 0.5, 500, null);
+    private static BatchProgress Batch(string run, int step) => new(run, 1, step, 100, step, 0.5, 0.5, 500, null);
 
     [Fact]
     public void Append_TwoRuns_NumbersEachRunFromOneWithoutGaps()
@@ -56,7 +57,7 @@ public sealed class RunEventLogTests
         log.Append(new RunStarted("a", "train", "cpu", 2, 10), At);
         for (var i = 1; i <= 10; i++)
             log.Append(Batch("a", i), At);
-        log.Append(new EpochCompleted("a", 1, 0.5, 0.6, null, 10, 500), At);
+        log.Append(new EpochCompleted("a", 1, 0.5, 0.6, 0.5, 10, 500), At);
 
         var replay = log.Since("a", 2);
 
@@ -121,7 +122,7 @@ public sealed class RunEventLogTests
     {
         var log = new RunEventLog(capacityPerRun: 3, maxRuns: 8);
         for (var epoch = 1; epoch <= 5; epoch++)
-            log.Append(new EpochCompleted("a", epoch, 1, 1, null, 1, 1), At);
+            log.Append(new EpochCompleted("a", epoch, 1, 1, 0.5, 1, 1), At);
 
         Assert.Equal([3, 4, 5], log.Since("a", null).Events.Select(e => e.Seq));
         Assert.True(log.Since("a", 1).IsSnapshot);

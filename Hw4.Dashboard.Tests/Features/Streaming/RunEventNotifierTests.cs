@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Hw4.Dashboard.Features.Streaming;
-using Hw4.Dashboard.Features.Streaming.Events;
+using Hw4.Ml.Lifecycle;
+using Hw4.Ml.Lifecycle.Events;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -43,14 +44,14 @@ public sealed class RunEventNotifierTests : IAsyncLifetime
         using var subscription = Notifier.Subscribe("r1", 0, e =>
         {
             received.Enqueue(e);
-            if (e.Event is RunFinished)
+            if (e.Event is RunEnded)
                 done.TrySetResult();
         });
 
         Notifier.Publish(new RunStarted("r1", "train", "cpu", 1, 3));
         for (var i = 1; i <= 3; i++)
-            Notifier.Publish(new EpochCompleted("r1", i, 1.0 / i, 1.0 / i, null, 1, 100));
-        Notifier.Publish(new RunFinished("r1", 3, false));
+            Notifier.Publish(new EpochCompleted("r1", i, 1.0 / i, 1.0 / i, 0.5, 1, 100));
+        Notifier.Publish(new RunEnded("r1", RunStatus.Completed, null, 3));
         await done.Task.WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.Empty(subscription.Replay!.Events);
@@ -76,7 +77,7 @@ public sealed class RunEventNotifierTests : IAsyncLifetime
             live.Enqueue(e.Seq);
             liveDone.TrySetResult();
         });
-        Notifier.Publish(new RunFinished("r2", 1, false));
+        Notifier.Publish(new RunEnded("r2", RunStatus.Completed, null, 1));
         await liveDone.Task.WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.True(late.Replay!.IsSnapshot);
@@ -93,13 +94,13 @@ public sealed class RunEventNotifierTests : IAsyncLifetime
         {
             if (e.Event is BatchProgress b)
                 received.Enqueue(b);
-            if (e.Event is RunFinished)
+            if (e.Event is RunEnded)
                 finished.TrySetResult();
         });
 
         for (var i = 1; i <= 1000; i++)
-            Notifier.Publish(new BatchProgress("r3", 1, i, 1000, i, 1.0 / i, 1000, null));
-        Notifier.Publish(new RunFinished("r3", 1, false));
+            Notifier.Publish(new BatchProgress("r3", 1, i, 1000, i, 1.0 / i, 1.0 / i, 1000, null));
+        Notifier.Publish(new RunEnded("r3", RunStatus.Completed, null, 1));
         await finished.Task.WaitAsync(TimeSpan.FromSeconds(10));
 
         // Publishing 1000 takes far less than 100 ms, so the first passes, the rest coalesce into the latest.
@@ -118,7 +119,7 @@ public sealed class RunEventNotifierTests : IAsyncLifetime
 
         sub.Dispose();
         Notifier.Publish(new RunStarted("r4", "train", "cpu", 1, 1));
-        Notifier.Publish(new RunFinished("r4", 1, false));
+        Notifier.Publish(new RunEnded("r4", RunStatus.Completed, null, 1));
         await probeDone.Task.WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.Equal(0, Volatile.Read(ref count));

@@ -1,5 +1,6 @@
 using Hw4.Dashboard.Features.Streaming;
-using Hw4.Dashboard.Features.Streaming.Events;
+using Hw4.Ml.Lifecycle;
+using Hw4.Ml.Lifecycle.Events;
 
 namespace Hw4.Dashboard.Tests.Features.Streaming;
 
@@ -7,7 +8,7 @@ public sealed class RunEventThrottleTests
 {
     private static readonly StreamingOptions Options = new() { BatchProgressPerSecond = 10, DenoiseProgressPerSecond = 4 };
 
-    private static BatchProgress Batch(string run, int step) => new(run, 1, step, 100, step, 1.0 / step, 500, null);
+    private static BatchProgress Batch(string run, int step) => new(run, 1, step, 100, step, 1.0 / step, 1.0 / step, 500, null);
 
     private static TimeSpan Ms(double ms) => TimeSpan.FromMilliseconds(ms);
 
@@ -88,10 +89,10 @@ public sealed class RunEventThrottleTests
         var throttle = new RunEventThrottle(Options);
         throttle.Offer(Batch("a", 1), Ms(0));
 
-        var emitted = throttle.Offer(new RunFinished("a", 3, false), Ms(1));
+        var emitted = throttle.Offer(new RunEnded("a", RunStatus.Completed, null, 3), Ms(1));
         var next = throttle.Offer(Batch("a", 2), Ms(2));
 
-        Assert.IsType<RunFinished>(Assert.Single(emitted));
+        Assert.IsType<RunEnded>(Assert.Single(emitted));
         Assert.Single(next);
     }
 }

@@ -37,7 +37,7 @@ public sealed class EvaluateVerb : ICliVerb
                 {
                     try
                     {
-                        return TrainingSession.EvaluateCheckpoint(file.FullName, epoch, () => ModelFactory.Create(kind), dataset.Test, device, 256, examples);
+                        return Hw4.Ml.Evaluation.Evaluator.EvaluateCheckpoint(file.FullName, epoch, () => ModelFactory.Create(kind), dataset.Test, device, 256, examples);
                     }
                     catch (InvalidDataException e)
                     {

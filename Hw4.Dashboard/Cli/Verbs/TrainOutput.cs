@@ -1,4 +1,6 @@
 using Hw4.Ml.Evaluation;
+using Hw4.Ml.Lifecycle;
+using Hw4.Ml.Recipes;
 using Hw4.Ml.Training;
 
 namespace Hw4.Dashboard.Cli.Verbs;
@@ -16,16 +18,16 @@ public sealed record TrainOutput(
     IReadOnlyList<string> Checkpoints,
     TestOutput? Test)
 {
-    /// <summary>Maps a session result.</summary>
-    public static TrainOutput From(TrainingSessionResult result, string model) => new(
+    /// <summary>Maps a run's result.</summary>
+    public static TrainOutput From(ClassificationRunResult result, string model) => new(
         result.RunId,
         model,
-        result.Training.Status.ToString().ToLowerInvariant(),
-        result.Training.Message,
+        result.Status.Name(),
+        result.Message,
         result.Training.Parameters,
         result.RunDirectory,
         result.Training.Epochs,
-        result.Training.BestEpoch,
+        result.Training.Best?.Epoch,
         result.Training.Checkpoints,
         result.Evaluation is { } e ? TestOutput.From(e) : null);
 }

@@ -20,6 +20,9 @@ public sealed partial class LineChart
 
     private bool _ready;
 
+    // The model the browser's traces were drawn from; another one (the view now follows another run) redraws from scratch.
+    private LiveChartModel? _drawn;
+
     /// <summary>The data.</summary>
     [Parameter, EditorRequired]
     public LiveChartModel Model { get; set; } = default!;
@@ -85,6 +88,7 @@ public sealed partial class LineChart
         PlotLayout.YAxis[0].Type = LogY ? Plotly.Blazor.LayoutLib.YAxisLib.TypeEnum.Log : null;
         ApplyMarker();
         PlotData = Model.Series.Select(ToTrace).Cast<ITrace>().ToList();
+        _drawn = Model;
         ApplyTheme();
         Model.Invalidate();
     }
@@ -92,6 +96,22 @@ public sealed partial class LineChart
     /// <inheritdoc />
     protected override async Task OnParametersSetAsync()
     {
+        if (!ReferenceEquals(_drawn, Model))
+        {
+            // Never extend the old model's traces with the new model's points: empty them (in the list the chart
+            // holds), draw that, then draw the new model from its first point.
+            PlotData.Clear();
+            foreach (var trace in Model.Series.Select(ToTrace))
+                PlotData.Add(trace);
+            _drawn = Model;
+            Model.Invalidate();
+            if (_ready && Chart is not null)
+            {
+                await Chart.React();
+                await RefreshAsync();
+            }
+        }
+
         var markerChanged = _appliedMarker != (MarkerX, MarkerText);
         if (_appliedDarkMode == DarkMode && !markerChanged)
             return;

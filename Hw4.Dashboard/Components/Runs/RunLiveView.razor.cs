@@ -1,9 +1,9 @@
 using Hw4.Dashboard.Components.Charts;
-using Hw4.Dashboard.Features.Queue;
-using Hw4.Dashboard.Features.Runs.Detail;
 using Hw4.Dashboard.Features.Runs.Live;
 using Hw4.Dashboard.Features.Streaming;
-using Hw4.Dashboard.Features.Streaming.Events;
+using Hw4.Dashboard.Features.Training;
+using Hw4.Ml.Lifecycle;
+using Hw4.Ml.Runs;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -11,7 +11,8 @@ namespace Hw4.Dashboard.Components.Runs;
 
 /// <summary>
 /// Live view of one run: subscribes to the notifier (replay, then live events), re-renders through
-/// <c>InvokeAsync</c>, appends chart points, and unsubscribes on dispose or when the run id changes.
+/// <c>InvokeAsync</c>, appends chart points, and unsubscribes on dispose or when the run id changes. Stop and Resume
+/// say what happened (or why not) beside the buttons.
 /// </summary>
 public sealed partial class RunLiveView : IDisposable
 {
@@ -22,19 +23,15 @@ public sealed partial class RunLiveView : IDisposable
     [Parameter, EditorRequired]
     public string RunId { get; set; } = "";
 
-    /// <summary>The indexed run, used to fill the view when no live events exist.</summary>
+    /// <summary>The run's folder as read, used to fill the view when no live events exist.</summary>
     [Parameter]
-    public Hw4.Dashboard.Features.Runs.Store.RunRecord? Record { get; set; }
+    public RunSummary? Summary { get; set; }
 
-    /// <summary>Per-batch losses from the run folder, with <see cref="Record"/>.</summary>
+    /// <summary>Per-batch losses from the run folder, with <see cref="Summary"/>.</summary>
     [Parameter]
     public IReadOnlyList<(double Step, double Loss)> BatchLosses { get; set; } = [];
 
-    /// <summary>Where the stored run diverged (from its folder), with <see cref="Record"/>.</summary>
-    [Parameter]
-    public DivergenceInfo? Divergence { get; set; }
-
-    /// <summary>Called once the followed run ends live (finished, failed, diverged), so the page can re-read its folder.</summary>
+    /// <summary>Called once the followed run ends live, so the page can re-read its folder.</summary>
     [Parameter]
     public EventCallback Ended { get; set; }
 
@@ -42,10 +39,18 @@ public sealed partial class RunLiveView : IDisposable
     private RunEventNotifier Notifier { get; set; } = default!;
 
     [Inject]
-    private RunQueue Queue { get; set; } = default!;
+    private RunStopper Stopper { get; set; } = default!;
+
+    [Inject]
+    private TrainingLauncher Launcher { get; set; } = default!;
 
     /// <summary>The folded state (public for tests).</summary>
     public RunLiveState State { get; private set; } = new("");
+
+    /// <summary>What the last Stop or Resume did, or why not.</summary>
+    public string? CommandMessage { get; private set; }
+
+    private bool CommandAccepted { get; set; }
 
     private LineChart? BatchChart { get; set; }
 
@@ -57,12 +62,17 @@ public sealed partial class RunLiveView : IDisposable
 
     private string? BestEpochText => State.BestEpoch is { } e ? $"best epoch {e}" : null;
 
+    private bool CanStop => State.IsActive || State.Status is RunStatus.Interrupted;
+
+    private bool CanResume => State.Status?.CanResume() == true && (Summary?.Record?.Kind ?? RunKinds.Train) == RunKinds.Train
+        && State.LastDenoise is null;
+
     private Color StatusColor => State.Status switch
     {
-        "running" => Color.Info,
-        "finished" => Color.Success,
-        "failed" or "diverged" => Color.Error,
-        "stopped" => Color.Warning,
+        RunStatus.Running => Color.Info,
+        RunStatus.Completed => Color.Success,
+        RunStatus.Failed or RunStatus.Diverged => Color.Error,
+        RunStatus.Stopped or RunStatus.Interrupted => Color.Warning,
         _ => Color.Default,
     };
 
@@ -70,8 +80,9 @@ public sealed partial class RunLiveView : IDisposable
     {
         get
         {
-            if (State.LastBatch is not { } b || !State.IsActive)
-                return State.Epochs.Count > 0 ? $"{State.Epochs.Count}/{State.TotalEpochs} epochs" : "";
+            var epochs = State.Epochs;
+            if (State.LastBatch is not { } b || State.Status is not RunStatus.Running)
+                return epochs.Count > 0 ? $"{epochs.Count}/{State.TotalEpochs} epochs" : "";
             var eta = b.EtaSeconds is { } s ? $", ETA {TimeSpan.FromSeconds(Math.Round(s)):g}" : "";
             return $"epoch {b.Epoch}/{State.TotalEpochs}, batch {b.Batch}/{b.BatchesPerEpoch}, {b.ImagesPerSecond:0} img/s{eta}";
         }
@@ -81,14 +92,21 @@ public sealed partial class RunLiveView : IDisposable
     protected override void OnParametersSet()
     {
         if (State.RunId == RunId)
+        {
+            // The page re-read the folder (the run ended): fill in what the events did not carry.
+            if (Summary is not null && State.LastSeq == 0)
+                State.Seed(Summary, BatchLosses);
             return;
+        }
+
         _subscription?.Dispose();
         State = new RunLiveState(RunId);
         State.BatchLoss.SetSmoothing(Smoothing);
+        CommandMessage = null;
         _subscription = Notifier.Subscribe(RunId, null, OnEvent);
         State.Apply(_subscription.Replay!);
-        if (Record is not null)
-            State.Seed(Record, BatchLosses, Divergence);
+        if (Summary is not null)
+            State.Seed(Summary, BatchLosses);
     }
 
     private void OnEvent(RunEventEnvelope envelope)
@@ -119,7 +137,15 @@ public sealed partial class RunLiveView : IDisposable
             await BatchChart.RefreshAsync();
     }
 
-    private void Stop() => Queue.Stop(RunId);
+    private void Stop() => Say(Stopper.Stop(RunId));
+
+    private void Resume() => Say(Launcher.Resume(RunId));
+
+    private void Say(RunCommandResult result)
+    {
+        CommandAccepted = result.IsAccepted;
+        CommandMessage = result.Message;
+    }
 
     /// <inheritdoc />
     public void Dispose() => _subscription?.Dispose();

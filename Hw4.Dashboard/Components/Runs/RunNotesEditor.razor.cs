@@ -1,12 +1,18 @@
 using System.Globalization;
 using Hw4.Dashboard.Features.Runs.Notes;
+using Hw4.Ml.Runs;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Routing;
 using Microsoft.AspNetCore.Components.Web;
+using Microsoft.JSInterop;
 using MudBlazor;
 
 namespace Hw4.Dashboard.Components.Runs;
 
-/// <summary>Edits one run's tags and notes; problems are shown inline and nothing is saved until they are fixed.</summary>
+/// <summary>
+/// Edits one run's tags and notes. Every Save ends visibly: "Saved at …", or why nothing was saved, beside the button;
+/// a refused tag is never shown as added; leaving the page with unsaved edits asks first.
+/// </summary>
 public sealed partial class RunNotesEditor
 {
     /// <summary>The run whose notes are edited.</summary>
@@ -15,6 +21,12 @@ public sealed partial class RunNotesEditor
 
     [Inject]
     private RunNotesService Service { get; set; } = default!;
+
+    [Inject]
+    private IJSRuntime Js { get; set; } = default!;
+
+    private IReadOnlyList<string> _savedTags = [];
+    private string _savedNotes = "";
 
     /// <summary>The tags being edited (normalized).</summary>
     public List<string> Tags { get; private set; } = [];
@@ -37,18 +49,35 @@ public sealed partial class RunNotesEditor
     /// <summary>True when the run does not exist.</summary>
     public bool NotFound { get; private set; }
 
+    /// <summary>Why the stored notes could not be read (a damaged notes.json); editing is off then.</summary>
+    public string? LoadError { get; private set; }
+
+    /// <summary>True when the tags, the notes or the tag field differ from what was last loaded or saved.</summary>
+    public bool IsDirty => !Tags.SequenceEqual(_savedTags) || (NotesText ?? "") != _savedNotes || !string.IsNullOrWhiteSpace(NewTag);
+
     private bool Saving { get; set; }
 
     /// <inheritdoc />
     protected override async Task OnParametersSetAsync()
     {
-        var notes = await Service.GetAsync(RunId);
-        NotFound = notes is null;
-        Tags = notes?.Tags.ToList() ?? [];
-        NotesText = notes?.Notes ?? "";
         Errors = [];
         TagError = null;
         SavedNote = null;
+        LoadError = null;
+        RunNotes? notes = null;
+        try
+        {
+            notes = await Service.GetAsync(RunId);
+        }
+        catch (InvalidDataException e)
+        {
+            LoadError = $"{e.Message} Tags and notes cannot be edited until it is fixed or removed.";
+        }
+
+        NotFound = notes is null && LoadError is null;
+        Tags = notes?.Tags.ToList() ?? [];
+        NotesText = notes?.Notes ?? "";
+        MarkSaved(Tags, NotesText);
     }
 
     /// <summary>Adds the typed tag(s) (commas or spaces separate several); a bad one stays in the field with its message.</summary>
@@ -85,14 +114,21 @@ public sealed partial class RunNotesEditor
     /// <summary>Removes a tag (not saved until Save).</summary>
     public void RemoveTag(MudChip<string> chip) => Tags.Remove(chip.Value ?? "");
 
-    /// <summary>Saves tags and notes; a tag still in the field is added first so it is not silently dropped.</summary>
+    /// <summary>
+    /// Saves tags and notes; a tag still in the field is added first so it is not silently dropped. When that tag is
+    /// refused nothing is saved, and the reason is shown beside the button as well as at the field.
+    /// </summary>
     public async Task SaveAsync()
     {
+        SavedNote = null;
         if (!string.IsNullOrWhiteSpace(NewTag))
         {
             AddTag();
             if (TagError is not null)
+            {
+                Errors = [$"Not saved: {TagError} Fix or clear the tag field, then save again."];
                 return;
+            }
         }
 
         Saving = true;
@@ -103,17 +139,31 @@ public sealed partial class RunNotesEditor
             if (result.Notes is { } saved)
             {
                 Tags = saved.Tags.ToList();
+                MarkSaved(Tags, saved.Notes);
                 SavedNote = $"Saved at {saved.UpdatedUtc.ToLocalTime().ToString("HH:mm:ss", CultureInfo.InvariantCulture)}.";
             }
             else
             {
-                SavedNote = null;
+                Errors = [.. result.Errors.Select(e => $"Not saved: {e}")];
             }
         }
         finally
         {
             Saving = false;
         }
+    }
+
+    private void MarkSaved(IReadOnlyList<string> tags, string? notes)
+    {
+        _savedTags = [.. tags];
+        _savedNotes = notes ?? "";
+    }
+
+    // Leaving with unsaved edits asks first (the browser's own dialog for reloads and other sites).
+    private async Task OnBeforeInternalNavigationAsync(LocationChangingContext context)
+    {
+        if (IsDirty && !await Js.InvokeAsync<bool>("confirm", "Tags or notes of this run are not saved. Leave anyway?"))
+            context.PreventNavigation();
     }
 
     private void OnTagKeyDown(KeyboardEventArgs e)

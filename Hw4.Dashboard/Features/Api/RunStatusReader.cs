@@ -1,52 +1,48 @@
-using Hw4.Dashboard.Features.Queue;
-using Hw4.Dashboard.Features.Runs;
+using Hw4.Dashboard.Configuration;
 using Hw4.Dashboard.Features.Runs.Live;
 using Hw4.Dashboard.Features.Streaming;
+using Hw4.Ml.Lifecycle;
+using Hw4.Ml.Runs;
+using Microsoft.Extensions.Options;
 
 namespace Hw4.Dashboard.Features.Api;
 
 /// <summary>
-/// Where one run stands, folded exactly as the run page folds it (<see cref="RunLiveState"/>): from the live event log
-/// when this process saw the run, else from the index (CLI runs, runs from before a restart); the queue decides queued.
+/// Where one run stands: the run's folder is the truth for its status, epochs and evaluation (run.json is final before
+/// the events that announce it); the live event log adds batch-level progress while it runs. A run with no folder (a
+/// denoising job) is folded from the log alone.
 /// </summary>
-public sealed class RunStatusReader(RunQueue queue, RunEventNotifier notifier, RunIndex index)
+public sealed class RunStatusReader(RunEventNotifier notifier, IOptions<Hw4Options> options)
 {
-    /// <summary>The status of <paramref name="runId"/>, or null when neither the queue, the log nor the index knows it.</summary>
-    public async Task<RunStatusResponse?> ReadAsync(string runId, CancellationToken cancellationToken)
+    /// <summary>The status of <paramref name="runId"/>, or null when neither its folder nor the log knows it.</summary>
+    public RunStatusResponse? Read(string runId)
     {
-        var state = new RunLiveState(runId);
-        var known = false;
-        if (notifier.Log.LastSeq(runId) > 0)
+        var live = new RunLiveState(runId);
+        var lastSeq = notifier.Log.LastSeq(runId);
+        if (lastSeq > 0)
+            live.Apply(notifier.Log.Since(runId, null));
+
+        var folder = Path.Combine(RunStorePaths.RunsDir(options.Value), runId);
+        if (RunId.IsValid(runId) && File.Exists(Path.Combine(folder, RunDirectory.RunFile)))
         {
-            state.Apply(notifier.Log.Since(runId, null));
-            known = true;
-        }
-        else if (await index.GetAsync(runId, cancellationToken) is { } record)
-        {
-            state.Seed(record, []);
-            known = true;
+            var run = RunDirectoryReader.Read(folder);
+            var planned = run.Record?.Config.Epochs;
+            var progress = run.Record?.Status switch
+            {
+                RunStatus.Completed => 1,
+                RunStatus.Running when lastSeq > 0 => live.Progress,
+                _ => planned is > 0 ? Math.Clamp((double)run.Epochs.Count / planned.Value, 0, 1) : 0,
+            };
+            var last = run.Epochs.Count > 0 ? run.Epochs[^1].ValLoss : double.NaN;
+            return new RunStatusResponse(
+                runId, run.StatusText, planned, run.Epochs.Count, double.IsFinite(last) ? last : null, run.TestAccuracy,
+                progress, lastSeq, run.Problem ?? run.Record?.Message, RunsApi.PagePath(runId), run.EpochNumbers);
         }
 
-        var waiting = queue.Waiting.Any(w => w.Job.RunId == runId);
-        var active = queue.Active?.Job.RunId == runId;
-        if (!known && !waiting && !active)
+        if (lastSeq == 0)
             return null;
-
-        // The queue is the authority on runs that have not ended: the log may hold only RunQueued yet.
-        var status = active && !IsTerminal(state.Status) ? "running" : waiting ? "queued" : state.Status;
-        var last = state.Epochs.Count > 0 ? state.Epochs[^1] : null;
         return new RunStatusResponse(
-            runId,
-            status,
-            state.TotalEpochs > 0 ? state.TotalEpochs : null,
-            state.Epochs.Count,
-            last is { ValLoss: var v } && double.IsFinite(v) ? v : null,
-            state.Evaluation?.Accuracy,
-            state.Progress,
-            state.LastSeq,
-            state.Message,
-            RunsApi.PagePath(runId));
+            runId, live.StatusText, live.TotalEpochs > 0 ? live.TotalEpochs : null, live.Epochs.Count, null, live.TestAccuracy,
+            live.Progress, lastSeq, live.Message, RunsApi.PagePath(runId), live.Epochs.Select(e => e.Epoch).ToList());
     }
-
-    private static bool IsTerminal(string status) => status is "finished" or "stopped" or "failed" or "diverged";
 }

@@ -1,21 +1,23 @@
 using System.Text.Json;
-using Hw4.Dashboard.Features.Queue;
-using Hw4.Dashboard.Features.Runs;
-using Hw4.Dashboard.Features.Streaming;
+using System.Text.Json.Serialization;
 using Hw4.Dashboard.Features.Training;
 
 namespace Hw4.Dashboard.Features.Api;
 
 /// <summary>
-/// The JSON API for scripts and tests: queue a training run, read its status, stop it. Runs go through the same
-/// <see cref="TrainingLauncher"/> and queue as the Train page; live events come from the <c>/hubs/runs</c> hub.
+/// The JSON API for scripts and tests: queue a training run, read its status, stop it, resume it. Runs go through the
+/// same <see cref="TrainingLauncher"/> and queue as the Train page; live events come from the <c>/hubs/runs</c> hub.
 /// </summary>
 public static class RunsApi
 {
     /// <summary>The API's base path.</summary>
     public const string BasePath = "/api/runs";
 
-    private static readonly JsonSerializerOptions BodyJson = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions BodyJson = new(JsonSerializerDefaults.Web)
+    {
+        // A field this API does not know is a mistake (or a probe) worth refusing, not silently dropping.
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    };
 
     /// <summary>The run page of <paramref name="id"/>.</summary>
     public static string PagePath(string id) => $"/runs/{Uri.EscapeDataString(id)}";
@@ -23,13 +25,14 @@ public static class RunsApi
     /// <summary>The status endpoint of <paramref name="id"/>.</summary>
     public static string StatusPath(string id) => $"{BasePath}/{Uri.EscapeDataString(id)}";
 
-    /// <summary>Maps <c>POST /api/runs</c>, <c>GET /api/runs/{id}</c> and <c>POST /api/runs/{id}/stop</c>.</summary>
+    /// <summary>Maps <c>POST /api/runs</c>, <c>GET /api/runs/{id}</c>, <c>POST /api/runs/{id}/stop</c> and <c>POST /api/runs/{id}/resume</c>.</summary>
     public static IEndpointRouteBuilder MapRunsApi(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup(BasePath).DisableAntiforgery();
         group.MapPost("", StartAsync);
-        group.MapGet("/{id}", GetAsync);
-        group.MapPost("/{id}/stop", Stop);
+        group.MapGet("/{id}", Get);
+        group.MapPost("/{id}/stop", (string id, RunStopper stopper) => Answer(id, stopper.Stop(id)));
+        group.MapPost("/{id}/resume", (string id, TrainingLauncher launcher) => Answer(id, launcher.Resume(id)));
         return endpoints;
     }
 
@@ -44,24 +47,26 @@ public static class RunsApi
         catch (JsonException e)
         {
             var field = e.Path is { Length: > 2 } path ? path.TrimStart('$', '.') : "body";
+            var unknown = e.Message.Contains("could not be mapped", StringComparison.Ordinal);
+            var message = unknown ? $"{field}: unknown field." : $"{field}: not valid JSON for this field.";
             return Results.ValidationProblem(
-                new Dictionary<string, string[]> { [field] = [$"{field}: not valid JSON for this field."] },
-                detail: $"The request body is not valid at '{field}'.");
+                new Dictionary<string, string[]> { [Shorten(field)] = [Shorten(message)] },
+                detail: unknown ? "The request body has a field this API does not take." : $"The request body is not valid at '{Shorten(field)}'.");
         }
         catch (InvalidOperationException e)
         {
             return Results.Problem(detail: e.Message, statusCode: StatusCodes.Status415UnsupportedMediaType);
         }
 
-        var (form, errors) = (body ?? new TrainRunBody()).Validate();
-        if (form is null)
+        var (settings, errors) = (body ?? new TrainRunBody()).Validate();
+        if (settings is null)
             return Results.ValidationProblem(errors, detail: string.Join(" ", errors.Values.SelectMany(m => m)));
 
         string? runId;
         string? error;
         try
         {
-            (runId, error) = launcher.Launch(form.ToRequest());
+            (runId, error) = launcher.Launch(settings);
         }
         catch (ArgumentException e)
         {
@@ -74,14 +79,16 @@ public static class RunsApi
             : Results.Accepted(StatusPath(runId), RunAccepted.For(runId));
     }
 
-    private static async Task<IResult> GetAsync(
-        string id, RunQueue queue, RunEventNotifier notifier, RunIndex index, CancellationToken cancellationToken) =>
-        await new RunStatusReader(queue, notifier, index).ReadAsync(id, cancellationToken) is { } status
+    private static IResult Get(string id, RunStatusReader reader) =>
+        reader.Read(id) is { } status
             ? Results.Ok(status)
-            : Results.Problem(detail: $"No run '{id}'.", statusCode: StatusCodes.Status404NotFound);
+            : Results.Problem(detail: $"No run '{Shorten(id)}'.", statusCode: StatusCodes.Status404NotFound);
 
-    private static IResult Stop(string id, RunQueue queue) =>
-        queue.Stop(id)
+    private static IResult Answer(string id, RunCommandResult result) =>
+        result.IsAccepted
             ? Results.Accepted(StatusPath(id), RunAccepted.For(id))
-            : Results.Problem(detail: $"No queued or running run '{id}'.", statusCode: StatusCodes.Status404NotFound);
+            : Results.Problem(detail: result.Message, statusCode: result.StatusCode);
+
+    // Field paths and ids come from the caller; never send back more than a few words of them.
+    private static string Shorten(string text) => text.Length <= 64 ? text : text[..64] + "…";
 }

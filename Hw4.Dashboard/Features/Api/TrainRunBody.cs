@@ -1,12 +1,12 @@
-using System.ComponentModel.DataAnnotations;
-using Hw4.Dashboard.Components.Pages.Train;
+using Hw4.Dashboard.Features.Training;
 using Hw4.Ml.Models;
 
 namespace Hw4.Dashboard.Features.Api;
 
 /// <summary>
-/// The body of <c>POST /api/runs</c>. Every field is optional and defaults to the Train form's value; validation is the
-/// form's own (its data annotations), so the page and the API accept exactly the same requests.
+/// The body of <c>POST /api/runs</c>. Every field is optional and defaults to the homework's recipe; validation is
+/// <see cref="TrainSettings"/>' own, so the Train page and the API accept exactly the same requests. Unknown fields are
+/// refused when the body is read.
 /// </summary>
 public sealed record TrainRunBody(
     string? Model = null,
@@ -18,49 +18,46 @@ public sealed record TrainRunBody(
     int? Limit = null,
     int? ValSize = null)
 {
-    /// <summary>The form's property name → this body's JSON field name, so messages name what the caller sent.</summary>
+    /// <summary>The settings' property name → this body's JSON field name, so messages name what the caller sent.</summary>
     private static readonly Dictionary<string, string> FieldNames = new(StringComparer.Ordinal)
     {
-        [nameof(TrainForm.Model)] = "model",
-        [nameof(TrainForm.Epochs)] = "epochs",
-        [nameof(TrainForm.BatchSize)] = "batchSize",
-        [nameof(TrainForm.LearningRate)] = "lr",
-        [nameof(TrainForm.Seed)] = "seed",
-        [nameof(TrainForm.Augment)] = "augment",
-        [nameof(TrainForm.Limit)] = "limit",
-        [nameof(TrainForm.ValidationSize)] = "valSize",
+        [nameof(TrainSettings.Model)] = "model",
+        [nameof(TrainSettings.Epochs)] = "epochs",
+        [nameof(TrainSettings.BatchSize)] = "batchSize",
+        [nameof(TrainSettings.LearningRate)] = "lr",
+        [nameof(TrainSettings.Seed)] = "seed",
+        [nameof(TrainSettings.Augment)] = "augment",
+        [nameof(TrainSettings.Limit)] = "limit",
+        [nameof(TrainSettings.ValidationSize)] = "valSize",
     };
 
-    /// <summary>
-    /// The filled and validated form, or the errors keyed by JSON field name (each message names the field).
-    /// </summary>
-    public (TrainForm? Form, Dictionary<string, string[]> Errors) Validate()
+    /// <summary>The filled and validated settings, or the errors keyed by JSON field name (each message names the field).</summary>
+    public (TrainSettings? Settings, Dictionary<string, string[]> Errors) Validate()
     {
-        var form = new TrainForm();
+        var settings = new TrainSettings();
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (Model is not null)
         {
             try
             {
-                form.Model = ModelFactory.ParseKind(Model);
+                settings.Model = ModelFactory.ParseKind(Model);
             }
             catch (ArgumentException)
             {
-                errors["model"] = [$"Model must be cnn or residual (got '{Model}')."];
+                // The value is not echoed: a body may be large or crafted.
+                errors["model"] = ["Model must be cnn or residual."];
             }
         }
 
-        form.Epochs = Epochs ?? form.Epochs;
-        form.BatchSize = BatchSize ?? form.BatchSize;
-        form.LearningRate = Lr ?? form.LearningRate;
-        form.Seed = Seed ?? form.Seed;
-        form.Augment = Augment ?? form.Augment;
-        form.Limit = Limit;
-        form.ValidationSize = ValSize;
+        settings.Epochs = Epochs ?? settings.Epochs;
+        settings.BatchSize = BatchSize ?? settings.BatchSize;
+        settings.LearningRate = Lr ?? settings.LearningRate;
+        settings.Seed = Seed ?? settings.Seed;
+        settings.Augment = Augment ?? settings.Augment;
+        settings.Limit = Limit;
+        settings.ValidationSize = ValSize;
 
-        var results = new List<ValidationResult>();
-        Validator.TryValidateObject(form, new ValidationContext(form), results, validateAllProperties: true);
-        foreach (var result in results)
+        foreach (var result in settings.Validate())
         {
             foreach (var member in result.MemberNames.DefaultIfEmpty(""))
             {
@@ -69,6 +66,6 @@ public sealed record TrainRunBody(
             }
         }
 
-        return (errors.Count == 0 ? form : null, errors);
+        return (errors.Count == 0 ? settings : null, errors);
     }
 }

@@ -1,8 +1,10 @@
+using Hw4.Ml.Lifecycle;
+
 namespace Hw4.Dashboard.Features.Queue;
 
 /// <summary>
-/// A long job (a training or a denoising run) for the device queue. It runs on the queue's worker; the job publishes
-/// its own progress through the notifier and honours the token for Stop.
+/// A long job (a training or a denoising run) for the device queue. The job owns its run's life: it moves the run's
+/// status (in its folder, when it has one) and publishes the run's events, <c>RunEnded</c> last.
 /// </summary>
 public interface IRunJob
 {
@@ -15,6 +17,12 @@ public interface IRunJob
     /// <summary>One line for the queue list.</summary>
     string Description { get; }
 
-    /// <summary>Runs to the end or until <paramref name="cancellationToken"/> asks it to stop.</summary>
+    /// <summary>Runs to the end or until <paramref name="cancellationToken"/> asks it to stop; ends the run itself.</summary>
     Task RunAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Ends the run as <paramref name="status"/> without running it (stopped while queued), or after
+    /// <see cref="RunAsync"/> threw (failed, with the cause): moves its status and publishes <c>RunEnded</c>.
+    /// </summary>
+    void End(RunStatus status, string? message);
 }

@@ -1,11 +1,12 @@
-using System.Diagnostics;
-using Hw4.Dashboard.Features.Streaming;
-using Hw4.Dashboard.Features.Streaming.Events;
+using Hw4.Ml.Lifecycle;
 
 namespace Hw4.Dashboard.Features.Queue;
 
-/// <summary>The one consumer of <see cref="RunQueue"/>: runs jobs one after another and reports how each ended.</summary>
-public sealed class RunQueueWorker(RunQueue queue, RunEventNotifier notifier, ILogger<RunQueueWorker> logger) : BackgroundService
+/// <summary>
+/// The one consumer of <see cref="RunQueue"/>: runs jobs one after another. Each job ends its own run; a job that
+/// throws anyway is ended here as failed with the exception's message, and the worker goes on with the next.
+/// </summary>
+public sealed class RunQueueWorker(RunQueue queue, ILogger<RunQueueWorker> logger) : BackgroundService
 {
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -14,37 +15,38 @@ public sealed class RunQueueWorker(RunQueue queue, RunEventNotifier notifier, IL
         {
             using (run)
             {
+                // Stopped while waiting: the queue already ended it.
+                if (run.StopRequested)
+                    continue;
                 queue.MarkActive(run);
-                var clock = Stopwatch.StartNew();
                 using var linked = CancellationTokenSource.CreateLinkedTokenSource(run.Token, stoppingToken);
                 try
                 {
-                    if (!run.StopRequested)
-                    {
-                        // Training is CPU-bound and synchronous inside; keep it off the request threads.
-                        await Task.Run(() => run.Job.RunAsync(linked.Token), CancellationToken.None);
-                    }
-
-                    notifier.Publish(new RunFinished(run.Job.RunId, clock.Elapsed.TotalSeconds, run.StopRequested));
-                }
-                catch (OperationCanceledException) when (linked.IsCancellationRequested)
-                {
-                    notifier.Publish(new RunFinished(run.Job.RunId, clock.Elapsed.TotalSeconds, Stopped: true));
-                }
-                catch (RunDivergedException e)
-                {
-                    notifier.Publish(new RunDiverged(run.Job.RunId, e.Epoch, e.Batch, e.Message, e.LastFiniteLoss));
+                    // Training is CPU-bound and synchronous inside; keep it off the request threads.
+                    await Task.Run(() => run.Job.RunAsync(linked.Token), CancellationToken.None);
                 }
                 catch (Exception e)
                 {
                     logger.LogError(e, "Run {RunId} failed", run.Job.RunId);
-                    notifier.Publish(new RunFailed(run.Job.RunId, e.Message));
+                    EndSafely(run.Job, e.Message.ReplaceLineEndings(" "));
                 }
                 finally
                 {
                     queue.MarkActive(null);
                 }
             }
+        }
+    }
+
+    private void EndSafely(IRunJob job, string message)
+    {
+        try
+        {
+            job.End(RunStatus.Failed, message);
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Ending run {RunId} as failed did not work either", job.RunId);
         }
     }
 }

@@ -1,6 +1,7 @@
 using Hw4.Dashboard.Configuration;
 using Hw4.Dashboard.Features.Queue;
 using Hw4.Dashboard.Features.Runs.Store;
+using Hw4.Ml.Lifecycle;
 using Hw4.Ml.Runs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -8,8 +9,9 @@ using Microsoft.Extensions.Options;
 namespace Hw4.Dashboard.Features.Runs;
 
 /// <summary>
-/// Deletes a run: its folder and its index row. Refuses a run that is queued or training here, and one whose folder
-/// another process (a CLI <c>train</c>) wrote to in the last <see cref="ActiveWindow"/> while it says "running".
+/// Deletes a run: its folder and its index row. Refuses a run that is queued or training here, and one that another
+/// live process (a CLI <c>train</c>) owns; any other run can be deleted, whatever state it was left in (interrupted,
+/// unreadable, or "running" for a process that is gone).
 /// The folder is first renamed to a hidden name (atomic, and hidden folders are not runs), so a failure at any step
 /// leaves either the whole run or nothing visible; nothing else in the runs folder is touched.
 /// </summary>
@@ -17,12 +19,8 @@ public sealed class RunDeleter(
     IDbContextFactory<Hw4DbContext> contexts,
     RunQueue queue,
     IOptions<Hw4Options> options,
-    TimeProvider time,
     ILogger<RunDeleter> logger)
 {
-    /// <summary>How recently a "running" run's files must have changed for it to count as trained elsewhere.</summary>
-    public static readonly TimeSpan ActiveWindow = TimeSpan.FromMinutes(10);
-
     /// <summary>Deletes <paramref name="runId"/>; the result says what happened or why not.</summary>
     public async Task<RunDeleteResult> DeleteAsync(string runId, CancellationToken cancellationToken = default)
     {
@@ -30,23 +28,23 @@ public sealed class RunDeleter(
             return new(false, $"Run '{runId}' is training; stop it before deleting it.");
         if (queue.Waiting.Any(w => w.Job.RunId == runId))
             return new(false, $"Run '{runId}' is queued; stop it before deleting it.");
+        if (!RunId.IsValid(runId))
+            return new(false, $"'{runId}' is not a run id.");
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var row = await db.Runs.AsNoTracking().SingleOrDefaultAsync(r => r.Id == runId, cancellationToken);
-        if (row is null)
-            return new(false, $"Run '{runId}' is not in the index.");
-
         var runsDir = Path.TrimEndingDirectorySeparator(RunStorePaths.RunsDir(options.Value));
-        var folder = Path.GetFullPath(row.Directory);
+        var folder = Path.GetFullPath(row?.Directory ?? Path.Combine(runsDir, runId));
+        if (row is null && !Directory.Exists(folder))
+            return new(false, $"No run '{runId}'.");
         // Only ever delete a direct child of the configured runs folder named after the run.
         if (!RunId.IsValid(runId) || !string.Equals(Path.GetDirectoryName(folder), runsDir, StringComparison.Ordinal)
             || Path.GetFileName(folder) != runId)
             return new(false, $"Run '{runId}': its folder {folder} is not inside the runs folder {runsDir}; not deleting it.");
 
         var exists = Directory.Exists(folder);
-        if (exists && row.Status is "running" or "queued" && LastWrite(folder) is { } last && time.GetUtcNow() - last < ActiveWindow)
-            return new(false, $"Run '{runId}' says {row.Status} and its files changed {(time.GetUtcNow() - last).TotalMinutes:0} min ago; "
-                + "it may be training in another process. Stop it (or wait) before deleting it.");
+        if (exists && OwnerElsewhere(folder) is { } owner)
+            return new(false, $"Run '{runId}' is training in process {owner.ProcessId} on {owner.Host}; stop it there before deleting it.");
 
         var hidden = Path.Combine(runsDir, $".deleting-{runId}-{Guid.NewGuid():N}");
         if (exists)
@@ -88,11 +86,17 @@ public sealed class RunDeleter(
         return new(true, $"Deleted run '{runId}'.");
     }
 
-    private static DateTimeOffset? LastWrite(string folder)
+    // The live process that owns a running run other than this one (which would have it on its queue).
+    private static RunOwner? OwnerElsewhere(string folder)
     {
-        var times = new[] { RunDirectory.RunFile, RunDirectory.MetricsFile }
-            .Select(f => Path.Combine(folder, f)).Where(File.Exists)
-            .Select(f => new DateTimeOffset(File.GetLastWriteTimeUtc(f), TimeSpan.Zero)).ToList();
-        return times.Count == 0 ? null : times.Max();
+        try
+        {
+            var record = RunDirectory.Open(folder).ReadRun();
+            return record.Status == RunStatus.Running && record.Owner is { } owner && owner.IsAlive() && !owner.IsCurrentProcess() ? owner : null;
+        }
+        catch (InvalidDataException)
+        {
+            return null;
+        }
     }
 }

@@ -1,4 +1,5 @@
 using Hw4.Dashboard.Features.Runs.Store;
+using Hw4.Ml.Runs;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -6,19 +7,54 @@ namespace Hw4.Dashboard.Features.Runs;
 
 /// <summary>
 /// The SQLite index of the run folders: migrates the schema, switches the file to WAL (readers do not block the
-/// writer while a run is being indexed), rebuilds from the folders and answers the pages' queries.
+/// writer while a run is being indexed), rebuilds from the folders and answers the pages' queries. The folders are the
+/// truth; every row is <see cref="RunRows.From"/> of a folder's <see cref="RunSummary"/>.
 /// </summary>
-public sealed class RunIndex(IDbContextFactory<Hw4DbContext> contexts, TimeProvider time)
+public sealed class RunIndex(IDbContextFactory<Hw4DbContext> contexts, TimeProvider time, ILogger<RunIndex> logger)
 {
-    /// <summary>Applies pending migrations and turns on WAL journaling.</summary>
-    public async Task InitializeAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Applies pending migrations and turns on WAL journaling. A file that is not a usable database (corrupt, or some
+    /// other file) is moved aside, with a warning, and a new index is made: it is rebuilt from the folders anyway.
+    /// Returns the path the damaged file was moved to, or null.
+    /// </summary>
+    public async Task<string?> InitializeAsync(CancellationToken cancellationToken = default)
+    {
+        var file = DatabaseFile();
+        if (file is not null && Path.GetDirectoryName(Path.GetFullPath(file)) is { } dir)
+            Directory.CreateDirectory(dir);
+        try
+        {
+            await MigrateAsync(cancellationToken);
+            return null;
+        }
+        catch (SqliteException e) when (file is not null && File.Exists(file))
+        {
+            SqliteConnection.ClearAllPools();
+            var aside = $"{file}.corrupt-{time.GetUtcNow():yyyyMMdd-HHmmss}";
+            foreach (var suffix in new[] { "", "-wal", "-shm" })
+            {
+                if (File.Exists(file + suffix))
+                    File.Move(file + suffix, aside + suffix, overwrite: true);
+            }
+
+            logger.LogWarning("The run index {File} could not be opened ({Reason}); moved it to {Aside} and building a new one from the run folders",
+                file, e.Message, aside);
+            await MigrateAsync(cancellationToken);
+            return aside;
+        }
+    }
+
+    private async Task MigrateAsync(CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (db.Database.GetConnectionString() is { } cs && new SqliteConnectionStringBuilder(cs).DataSource is { Length: > 0 } file
-            && Path.GetDirectoryName(Path.GetFullPath(file)) is { } dir)
-            Directory.CreateDirectory(dir);
         await db.Database.MigrateAsync(cancellationToken);
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+    }
+
+    private string? DatabaseFile()
+    {
+        using var db = contexts.CreateDbContext();
+        return db.Database.GetConnectionString() is { } cs && new SqliteConnectionStringBuilder(cs).DataSource is { Length: > 0 } file ? file : null;
     }
 
     /// <summary>The journal mode in effect (<c>wal</c> after <see cref="InitializeAsync"/>).</summary>
@@ -32,7 +68,7 @@ public sealed class RunIndex(IDbContextFactory<Hw4DbContext> contexts, TimeProvi
     public async Task<int> RebuildAsync(string runsDir, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
-        var records = RunFolder.Enumerate(runsDir).Select(d => RunFolder.Read(d, now)).ToList();
+        var records = RunDirectoryReader.ReadAll(runsDir).Select(s => RunRows.From(s, now)).ToList();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.Epochs.ExecuteDeleteAsync(cancellationToken);
@@ -46,7 +82,7 @@ public sealed class RunIndex(IDbContextFactory<Hw4DbContext> contexts, TimeProvi
     /// <summary>Re-reads one run folder (after a run ends or a new folder appears) and replaces its row.</summary>
     public async Task UpsertAsync(string runDirectory, CancellationToken cancellationToken = default)
     {
-        var record = RunFolder.Read(runDirectory, time.GetUtcNow());
+        var record = RunRows.From(RunDirectoryReader.Read(runDirectory), time.GetUtcNow());
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.Epochs.Where(e => e.RunId == record.Id).ExecuteDeleteAsync(cancellationToken);
@@ -57,14 +93,14 @@ public sealed class RunIndex(IDbContextFactory<Hw4DbContext> contexts, TimeProvi
     }
 
     /// <summary>All runs, newest first, without epochs.</summary>
-    public async Task<IReadOnlyList<RunRecord>> ListAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<RunRow>> ListAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.Runs.AsNoTracking().OrderByDescending(r => r.CreatedAt).ThenBy(r => r.Id).ToListAsync(cancellationToken);
     }
 
     /// <summary>One run with its epochs, or null.</summary>
-    public async Task<RunRecord?> GetAsync(string id, CancellationToken cancellationToken = default)
+    public async Task<RunRow?> GetAsync(string id, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var run = await db.Runs.AsNoTracking().Include(r => r.Epochs).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);

@@ -1,6 +1,6 @@
 using Hw4.Dashboard.Configuration;
 using Hw4.Dashboard.Features.Streaming;
-using Hw4.Dashboard.Features.Streaming.Events;
+using Hw4.Ml.Lifecycle.Events;
 using Microsoft.Extensions.Options;
 
 namespace Hw4.Dashboard.Features.Runs;
@@ -22,13 +22,13 @@ public sealed class RunIndexUpdater(RunEventNotifier notifier, RunIndex index, I
     {
         using var subscription = notifier.SubscribeAll(e =>
         {
-            if (e.Event is EpochCompleted or EvaluationCompleted || e.Event.IsTerminal)
+            if (e.Event is RunQueued or RunStarted or EpochCompleted or Evaluated || e.Event.IsTerminal)
                 _dirty.Writer.TryWrite(e.RunId);
         });
         await foreach (var runId in _dirty.Reader.ReadAllAsync(stoppingToken))
         {
             var dir = Path.Combine(RunStorePaths.RunsDir(options.Value), runId);
-            if (!File.Exists(Path.Combine(dir, RunFolder.RunFile)))
+            if (!File.Exists(Path.Combine(dir, Hw4.Ml.Runs.RunDirectory.RunFile)))
                 continue;
             try
             {

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using System.Threading.Channels;
-using Hw4.Dashboard.Features.Streaming.Events;
+using Hw4.Ml.Lifecycle.Events;
 using Microsoft.Extensions.Options;
 
 namespace Hw4.Dashboard.Features.Streaming;
@@ -17,9 +17,12 @@ public sealed class RunEventNotifier
     private readonly Lock _fanOut = new();
     private ImmutableArray<RunSubscription> _subscribers = [];
 
+    private readonly ILogger<RunEventNotifier> _logger;
+
     /// <summary>Creates the notifier with its replay log sized by <paramref name="options"/>.</summary>
-    public RunEventNotifier(IOptions<StreamingOptions> options)
+    public RunEventNotifier(IOptions<StreamingOptions> options, ILogger<RunEventNotifier> logger)
     {
+        _logger = logger;
         Options = options.Value;
         Log = new RunEventLog(Options.LogCapacityPerRun, Options.MaxRuns);
     }
@@ -88,7 +91,18 @@ public sealed class RunEventNotifier
         }
 
         foreach (var subscriber in targets)
-            subscriber.Deliver(envelope);
+        {
+            // One subscriber's bug (a component that throws) must not starve the others, the hub or the pump.
+            try
+            {
+                subscriber.Deliver(envelope);
+            }
+            catch (Exception ex)
+            {
+                _logger.LogError(ex, "A subscriber of run {RunId} threw on event {Seq}; it keeps its subscription", envelope.RunId, envelope.Seq);
+            }
+        }
+
         return envelope;
     }
 

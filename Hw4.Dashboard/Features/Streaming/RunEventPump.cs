@@ -1,4 +1,4 @@
-using Hw4.Dashboard.Features.Streaming.Events;
+using Hw4.Ml.Lifecycle.Events;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Hw4.Dashboard.Features.Streaming;
@@ -23,21 +23,32 @@ public sealed class RunEventPump(
         {
             await WaitForWorkAsync(reader, stoppingToken);
             while (reader.TryRead(out var item))
-            {
-                switch (item)
-                {
-                    case PublishItem p:
-                        foreach (var e in _throttle.Offer(p.Event, time.GetElapsedTime(0)))
-                            await FanOutAsync(e, stoppingToken);
-                        break;
-                    case AttachItem a:
-                        await AttachAsync(a, stoppingToken);
-                        break;
-                }
-            }
+                await HandleAsync(item, stoppingToken);
 
             foreach (var e in _throttle.FlushDue(time.GetElapsedTime(0)))
                 await FanOutAsync(e, stoppingToken);
+        }
+    }
+
+    // The pump is the only path from producers to viewers: an item that fails is logged and skipped, never fatal.
+    private async Task HandleAsync(PumpItem item, CancellationToken stoppingToken)
+    {
+        try
+        {
+            switch (item)
+            {
+                case PublishItem p:
+                    foreach (var e in _throttle.Offer(p.Event, time.GetElapsedTime(0)))
+                        await FanOutAsync(e, stoppingToken);
+                    break;
+                case AttachItem a:
+                    await AttachAsync(a, stoppingToken);
+                    break;
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        {
+            logger.LogError(ex, "The event pump could not handle {Item}", item.GetType().Name);
         }
     }
 

@@ -1,4 +1,4 @@
-using Hw4.Dashboard.Features.Streaming.Events;
+using Hw4.Ml.Lifecycle.Events;
 
 namespace Hw4.Dashboard.Features.Streaming;
 

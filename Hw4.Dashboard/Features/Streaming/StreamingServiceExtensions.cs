@@ -15,7 +15,8 @@ public static class StreamingServiceExtensions
             .ValidateOnStart();
         services.AddSingleton<RunEventNotifier>();
         services.AddHostedService<RunEventPump>();
-        services.AddSignalR();
+        // Statuses travel as their one lower-case word (completed, stopped, …), as in run.json and the API.
+        services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(RunStatusJson.Converter()));
         return services;
     }
 }

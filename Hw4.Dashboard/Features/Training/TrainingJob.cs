@@ -1,78 +1,79 @@
 using Hw4.Dashboard.Features.Queue;
 using Hw4.Dashboard.Features.Streaming;
-using Hw4.Dashboard.Features.Streaming.Events;
-using Hw4.Ml.Data;
+using Hw4.Ml.Lifecycle;
+using Hw4.Ml.Lifecycle.Events;
 using Hw4.Ml.Models;
-using Hw4.Ml.Training;
-using Hw4.Ml.Transforms;
-using TrainEvents = Hw4.Ml.Training.Events;
+using Hw4.Ml.Recipes;
+using Hw4.Ml.Runs;
 
 namespace Hw4.Dashboard.Features.Training;
 
 /// <summary>
-/// One training run on the device queue: load (or reuse) the data, run <see cref="TrainingSession"/> (which writes the
-/// run folder), and translate its events to wire events. The worker reports the end (finished, stopped, failed or
-/// diverged) from how this returns.
+/// One training run on the device queue: load (or reuse) the data and hand the run folder to
+/// <see cref="ClassificationRecipe"/>, which trains, evaluates, moves the run's status and raises its events; they go
+/// to the notifier as they are, the same records metrics.jsonl keeps.
 /// </summary>
-public sealed class TrainingJob(string runId, TrainerOptions options, CifarDataProvider data, RunEventNotifier notifier, string deviceName)
-    : IRunJob
+public sealed class TrainingJob(RunDirectory dir, CifarDataProvider data, RunEventNotifier notifier, TimeProvider time) : IRunJob
 {
-    private TrainEvents.Diverged? _diverged;
+    private readonly string _description = Describe(dir);
 
     /// <inheritdoc />
-    public string RunId => runId;
+    public string RunId => dir.Id;
 
     /// <inheritdoc />
-    public string Kind => "train";
+    public string Kind => RunKinds.Train;
 
     /// <inheritdoc />
-    public string Description => $"{ModelFactory.Name(options.Model)} × {options.Epochs} epochs, lr {options.LearningRate:G3}";
+    public string Description => _description;
 
     /// <inheritdoc />
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var cifar = data.Get(cancellationToken);
-        var split = DatasetSplitter.Split(cifar.Train, options.ValidationSize, (int)options.Seed);
-        var trainCount = Math.Min(split.Train.Count, options.Limit ?? int.MaxValue);
-        notifier.Publish(new RunStarted(runId, Kind, deviceName, options.Epochs, (trainCount + options.BatchSize - 1) / options.BatchSize));
-
-        var result = await TrainingSession.RunAsync(
-            new TrainingData(split.Train, split.Validation, cifar.Test, cifar.SourceHash, cifar.Source),
-            options,
-            () => ModelFactory.Create(options.Model),
-            options.Augment ? StandardAugmentation.Create() : null,
-            Forward,
-            cancellationToken,
-            runId);
-
-        switch (result.Training.Status)
+        Hw4.Ml.Data.CifarData cifar;
+        try
         {
-            case TrainingStatus.Cancelled:
-                throw new OperationCanceledException(cancellationToken);
-            case TrainingStatus.Diverged:
-                throw new RunDivergedException(_diverged?.Epoch ?? 0, _diverged?.Batch ?? 0, _diverged?.Message ?? result.Training.Message ?? "the loss became non-finite",
-                    _diverged is { LastFiniteLoss: var l } && double.IsFinite(l) ? l : null);
-            case TrainingStatus.Failed:
-                throw new InvalidOperationException(result.Training.Message ?? "training failed");
+            cifar = data.Get(cancellationToken);
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            End(RunStatus.Stopped, "stopped before it started");
+            return;
+        }
+        catch (InvalidOperationException e)
+        {
+            End(RunStatus.Failed, e.Message);
+            return;
+        }
+
+        await ClassificationRecipe.RunAsync(dir, cifar, notifier.Publish, cancellationToken);
     }
 
-    /// <summary>Maps a trainer event to its wire form; called on the training thread, so it only allocates and enqueues.</summary>
-    private void Forward(TrainEvents.TrainingEvent e)
+    /// <inheritdoc />
+    public void End(RunStatus status, string? message)
     {
-        RunEvent? wire = e switch
+        try
         {
-            TrainEvents.BatchProgress p => new BatchProgress(runId, p.Epoch, p.Batch, p.BatchesPerEpoch, p.GlobalStep, p.RunningLoss, p.ImagesPerSecond,
-                double.IsFinite(p.EtaSeconds) ? p.EtaSeconds : null),
-            TrainEvents.EpochCompleted c => new EpochCompleted(runId, c.Epoch, c.TrainLoss, c.ValLoss, c.ValAccuracy, c.Seconds, c.ImagesPerSecond),
-            TrainEvents.CheckpointSaved s => new CheckpointSaved(runId, s.Epoch, s.Path, IsBest: false),
-            TrainEvents.Evaluated v => new EvaluationCompleted(runId, v.Summary.Epoch, v.Summary.Accuracy, null, v.Summary.Images),
-            // Finished, Failed, Cancelled and Diverged: the queue worker reports the end once, from how RunAsync returns.
-            _ => null,
-        };
-        if (e is TrainEvents.Diverged diverged)
-            _diverged = diverged;
-        if (wire is not null)
-            notifier.Publish(wire);
+            dir.Transition(status, r => r with { Message = message, FinishedUtc = time.GetUtcNow(), Owner = null });
+        }
+        catch (RunStatusChangeException)
+        {
+            // It had ended already (the recipe wrote its own end): nothing to correct.
+            return;
+        }
+
+        notifier.Publish(new RunEnded(dir.Id, status, message, 0));
+    }
+
+    private static string Describe(RunDirectory dir)
+    {
+        try
+        {
+            var options = dir.ReadRun().Config;
+            return $"{ModelFactory.Name(options.Model)} × {options.Epochs} epochs, lr {options.LearningRate:G3}";
+        }
+        catch (InvalidDataException)
+        {
+            return dir.Id;
+        }
     }
 }

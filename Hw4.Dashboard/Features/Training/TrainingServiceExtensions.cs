@@ -1,14 +1,16 @@
 namespace Hw4.Dashboard.Features.Training;
 
-/// <summary>Registers the training launcher and its job factory.</summary>
+/// <summary>Registers the training launcher, the stopper and the start-up recovery of run folders.</summary>
 public static class TrainingServiceExtensions
 {
-    /// <summary>Adds <see cref="TrainingLauncher"/>.</summary>
+    /// <summary>Adds <see cref="TrainingLauncher"/>, <see cref="RunStopper"/> and <see cref="RunRecovery"/>.</summary>
     public static IServiceCollection AddTraining(this IServiceCollection services)
     {
         services.AddSingleton<CifarDataProvider>();
-        services.AddSingleton<ITrainJobFactory, TrainerJobFactory>();
         services.AddSingleton<TrainingLauncher>();
+        services.AddSingleton<RunStopper>();
+        // Registered before the run store so that its start (the index rebuild) sees the recovered statuses.
+        services.AddHostedService<RunRecovery>();
         return services;
     }
 }

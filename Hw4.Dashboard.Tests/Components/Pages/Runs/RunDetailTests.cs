@@ -2,7 +2,7 @@ using Bunit;
 using Hw4.Dashboard.Components.Charts;
 using Hw4.Dashboard.Components.Pages.Runs;
 using Hw4.Dashboard.Features.Streaming;
-using Hw4.Dashboard.Features.Streaming.Events;
+using Hw4.Ml.Lifecycle.Events;
 using Hw4.Dashboard.Tests.Features.Runs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -27,6 +27,29 @@ public sealed class RunDetailTests : RunStoreBunitTest
     }
 
     [Fact]
+    public void Render_DamagedRunJson_ShowsUnreadableWithTheReasonNotAnError()
+    {
+        var dir = Runs.Finished("bad-1", "cnn", [1.5]);
+        File.WriteAllText(dir.RunJsonPath, "{\"id\": ");
+
+        var cut = Context.Render<RunDetail>(p => p.Add(d => d.Id, "bad-1"));
+
+        cut.WaitForAssertion(() => Assert.StartsWith("unreadable:", cut.Find("[data-testid=run-unreadable]").TextContent.Trim()), TimeSpan.FromSeconds(30));
+        Assert.Contains("run.json", cut.Find("[data-testid=run-unreadable]").TextContent);
+    }
+
+    [Fact]
+    public void Render_DamagedNotesJson_ShowsUnreadable()
+    {
+        var dir = Runs.Finished("bad-2", "cnn", [1.5]);
+        File.WriteAllText(dir.NotesPath, "[");
+
+        var cut = Context.Render<RunDetail>(p => p.Add(d => d.Id, "bad-2"));
+
+        cut.WaitForAssertion(() => Assert.Contains("notes.json", cut.Find("[data-testid=run-unreadable]").TextContent), TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
     public async Task Render_FinishedRun_ConfigModelCheckpointsEvaluationAndBestEpochMarker()
     {
         Runs.Finished("ok-1", "cnn", [1.5, 1.2, 1.3], [[5, 1, 0], [2, 2, 0], [0, 0, 4]]);
@@ -46,23 +69,30 @@ public sealed class RunDetailTests : RunStoreBunitTest
     }
 
     [Fact]
-    public async Task RunEndsWhileOpen_EvaluationWrittenThenRunFinished_PageShowsItWithoutReload()
+    public async Task RunEndsWhileOpen_EvaluationWrittenThenRunEnded_PageShowsItAndTheFinalConfigWithoutReload()
     {
-        var dir = Runs.Finished("live-1", "cnn", [1.5, 1.2]);
+        var dir = Runs.Started("live-1", new Hw4.Ml.Training.TrainerOptions { Epochs = 2 });
         await IndexAsync();
         var pump = Context.Services.GetServices<IHostedService>().OfType<RunEventPump>().Single();
         await pump.StartAsync(CancellationToken.None);
         try
         {
             var cut = Context.Render<RunDetail>(p => p.Add(d => d.Id, "live-1"));
-            cut.WaitForAssertion(() => Assert.NotNull(cut.Instance.Record), TimeSpan.FromSeconds(30));
+            cut.WaitForAssertion(() => Assert.NotNull(cut.Instance.Run), TimeSpan.FromSeconds(30));
             Assert.Null(cut.Instance.Evaluation);
 
-            // What the training session does at the end: evaluation.json first, then the terminal event.
+            Assert.Contains("running", cut.Find("[data-testid=run-config]").TextContent);
+
+            // What the recipe does at the end: evaluation.json and the final run.json first, then the terminal event.
             RunFolderBuilder.WriteEvaluation(dir, [[5, 1, 0], [2, 2, 0], [0, 0, 4]]);
-            Context.Services.GetRequiredService<RunEventNotifier>().Publish(new RunFinished("live-1", 12.5, Stopped: false));
+            dir.Transition(Hw4.Ml.Lifecycle.RunStatus.Completed, r => r with { Parameters = 387_810, Owner = null });
+            Context.Services.GetRequiredService<RunEventNotifier>().Publish(new RunEnded("live-1", Hw4.Ml.Lifecycle.RunStatus.Completed, null, 12.5));
 
             cut.WaitForAssertion(() => Assert.Contains("Test accuracy", cut.Find("[data-testid=evaluation]").TextContent), TimeSpan.FromSeconds(30));
+            Assert.Contains("completed", cut.Find("[data-testid=run-config]").TextContent);
+            Assert.DoesNotContain("running", cut.Find("[data-testid=run-config]").TextContent);
+            Assert.Contains("387810", cut.Find("[data-testid=run-config]").TextContent);
+            Assert.Equal("completed", cut.Find("[data-testid=run-status]").TextContent.Trim());
         }
         finally
         {

@@ -20,8 +20,8 @@ public sealed class RunsPageTests : MudBunitTest, IDisposable
     {
         _files.WriteRun("20261127-070000-cnn-aaaa", status: "diverged", message: DivergedMessage, createdUtc: "2026-11-27T07:00:00+00:00");
         // Killed before run.json was rewritten: the text comes from the trainer's "diverged" line.
-        _files.WriteRun("20261127-080000-cnn-bbbb", status: "diverged", createdUtc: "2026-11-27T08:00:00+00:00",
-            metrics: """{"type":"diverged","run_id":"20261127-080000-cnn-bbbb","epoch":1,"batch":5,"last_finite_loss":2.25}""");
+        var killed = _files.WriteRun("20261127-080000-cnn-bbbb", status: "diverged", createdUtc: "2026-11-27T08:00:00+00:00");
+        Hw4.Ml.Runs.RunDirectory.Open(killed).AppendMetric(new Hw4.Ml.Lifecycle.Events.Diverged("20261127-080000-cnn-bbbb", 1, 5, 2.25));
         _files.WriteRun("20261127-090000-residual-cccc", model: "residual", createdUtc: "2026-11-27T09:00:00+00:00");
         await RunStoreFiles.ReindexAsync(Context.Services);
         Context.Render<MudPopoverProvider>();
@@ -34,7 +34,7 @@ public sealed class RunsPageTests : MudBunitTest, IDisposable
         Assert.Equal(DivergedMessage, marks[1].GetAttribute("aria-label"));
         Assert.Equal(["diverged at epoch 1, batch 5 (last finite loss 2.25)", DivergedMessage],
             cut.FindComponents<MudTooltip>().Select(t => t.Instance.Text));
-        Assert.Contains("finished", cut.Find("tbody tr:first-child").TextContent);
+        Assert.Contains("completed", cut.Find("tbody tr:first-child").TextContent);
     }
 
     [Fact]

@@ -21,7 +21,6 @@ public sealed class RunDetailReaderTests : IDisposable
         Assert.NotNull(data.Evaluation);
         Assert.Equal("dog", data.Evaluation.WorstClass);
         Assert.Contains(data.Config, r => r.Key == "config.epochs" && r.Value == "3");
-        Assert.Null(data.Divergence);
         Assert.Empty(data.Problems);
     }
 
@@ -30,10 +29,11 @@ public sealed class RunDetailReaderTests : IDisposable
     {
         var dir = new RunFolderBuilder(_runsDir).Diverged("bad");
 
-        var data = RunDetailReader.Read(dir.Path, null, null);
+        var divergence = Hw4.Ml.Runs.RunDirectoryReader.Read(dir.Path).Divergence;
 
-        Assert.Equal(new DivergenceInfo(2, 17, 2.5), data.Divergence);
-        Assert.Equal("Diverged at epoch 2, batch 17; last finite loss 2.5.", data.Divergence!.Text);
+        Assert.NotNull(divergence);
+        Assert.Equal(new DivergenceInfo(2, 17, 2.5), DivergenceInfo.From(divergence));
+        Assert.Equal("Diverged at epoch 2, batch 17; last finite loss 2.5.", DivergenceInfo.From(divergence).Text);
     }
 
     [Fact]

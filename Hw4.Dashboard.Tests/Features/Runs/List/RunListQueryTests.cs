@@ -5,7 +5,7 @@ namespace Hw4.Dashboard.Tests.Features.Runs.List;
 
 public sealed class RunListQueryTests
 {
-    private static RunRecord Run(string id, string? model, string status, double? valLoss, double? accuracy, int day, params string[] tags) => new()
+    private static RunRow Run(string id, string? model, string status, double? valLoss, double? accuracy, int day, params string[] tags) => new()
     {
         Id = id,
         Directory = "/runs/" + id,
@@ -17,7 +17,7 @@ public sealed class RunListQueryTests
         Tags = [.. tags],
     };
 
-    private static readonly RunRecord[] Runs =
+    private static readonly RunRow[] Runs =
     [
         Run("a-cnn", "cnn", "finished", 0.90, 0.70, 20, "baseline"),
         Run("b-res", "residual", "finished", 0.75, 0.78, 22, "baseline", "aug"),

@@ -1,7 +1,9 @@
 using Hw4.Dashboard.Features.Runs.Live;
-using Hw4.Dashboard.Features.Runs.Store;
 using Hw4.Dashboard.Features.Streaming;
-using Hw4.Dashboard.Features.Streaming.Events;
+using Hw4.Ml.Lifecycle;
+using Hw4.Ml.Lifecycle.Events;
+using Hw4.Ml.Runs;
+using Hw4.Ml.Training;
 
 namespace Hw4.Dashboard.Tests.Features.Runs.Live;
 
@@ -17,12 +19,12 @@ public sealed class RunLiveStateTests
         var state = new RunLiveState("r");
 
         state.Apply(E(1, new RunStarted("r", "train", "cpu", 2, 10)));
-        state.Apply(E(2, new BatchProgress("r", 1, 5, 10, 5, 2.0, 900, 30)));
+        state.Apply(E(2, new BatchProgress("r", 1, 5, 10, 5, 2.0, 2.0, 900, 30)));
         var halfway = state.Progress;
         state.Apply(E(3, new EpochCompleted("r", 1, 1.9, 1.8, 0.3, 10, 900)));
-        state.Apply(E(4, new BatchProgress("r", 2, 5, 10, 15, 1.5, 900, 10)));
+        state.Apply(E(4, new BatchProgress("r", 2, 5, 10, 15, 1.5, 1.5, 900, 10)));
 
-        Assert.Equal("running", state.Status);
+        Assert.Equal(RunStatus.Running, state.Status);
         Assert.Equal(0.25, halfway, 12);
         Assert.Equal(0.75, state.Progress, 12);
         Assert.Equal(2, state.BatchLoss.Count(0));
@@ -34,10 +36,10 @@ public sealed class RunLiveStateTests
     public void Apply_DuplicateOrOtherRun_IsIgnored()
     {
         var state = new RunLiveState("r");
-        state.Apply(E(1, new BatchProgress("r", 1, 1, 10, 1, 2.0, 900, null)));
+        state.Apply(E(1, new BatchProgress("r", 1, 1, 10, 1, 2.0, 2.0, 900, null)));
 
-        state.Apply(E(1, new BatchProgress("r", 1, 1, 10, 1, 2.0, 900, null)));
-        state.Apply(E(2, new BatchProgress("other", 1, 2, 10, 2, 2.0, 900, null)));
+        state.Apply(E(1, new BatchProgress("r", 1, 1, 10, 1, 2.0, 2.0, 900, null)));
+        state.Apply(E(2, new BatchProgress("other", 1, 2, 10, 2, 2.0, 2.0, 900, null)));
 
         Assert.Equal(1, state.BatchLoss.Count(0));
         Assert.Equal(1, state.LastSeq);
@@ -47,33 +49,69 @@ public sealed class RunLiveStateTests
     public void Apply_SnapshotReplay_ResetsBeforeApplying()
     {
         var state = new RunLiveState("r");
-        state.Apply(E(1, new BatchProgress("r", 1, 1, 10, 1, 2.0, 900, null)));
-        state.Apply(E(2, new BatchProgress("r", 1, 2, 10, 2, 2.0, 900, null)));
+        state.Apply(E(1, new BatchProgress("r", 1, 1, 10, 1, 2.0, 2.0, 900, null)));
+        state.Apply(E(2, new BatchProgress("r", 1, 2, 10, 2, 2.0, 2.0, 900, null)));
 
-        state.Apply(new RunReplay("r", IsSnapshot: true, 1, [E(1, new RunDiverged("r", 1, 1, "loss is NaN"))]));
+        var diverged = new Diverged("r", 1, 1, null);
+        state.Apply(new RunReplay("r", IsSnapshot: true, 2, [E(1, diverged), E(2, new RunEnded("r", RunStatus.Diverged, diverged.Message, 3))]));
 
-        Assert.Equal("diverged", state.Status);
-        Assert.Contains("loss is NaN", state.Message);
+        Assert.Equal(RunStatus.Diverged, state.Status);
+        Assert.Equal("diverged at epoch 1, batch 1 (no finite loss before it)", state.Message);
         Assert.Equal(0, state.BatchLoss.Count(0));
-        Assert.Equal(1, state.LastSeq);
+        Assert.Equal(2, state.LastSeq);
     }
 
     [Fact]
     public void Seed_IndexedRun_FillsEpochsAndBatchLossOnlyWithoutLiveEvents()
     {
-        var record = new RunRecord
-        {
-            Id = "r", Directory = "/tmp/r", Status = "finished", EpochsPlanned = 2, EpochsDone = 2, TestAccuracy = 0.6,
-            Epochs = [new EpochRecord { RunId = "r", Epoch = 1, TrainLoss = 2, ValLoss = 1.9 }, new EpochRecord { RunId = "r", Epoch = 2, TrainLoss = 1, ValLoss = 1.1 }],
-        };
+        var epochs = new[] { new EpochMetrics(1, 2, 1.9, 0.3, 1, 1), new EpochMetrics(2, 1, 1.1, 0.5, 1, 1) };
+        var summary = new RunSummary("r", "/tmp/r",
+            new RunRecord { Id = "r", Status = RunStatus.Completed, Config = new TrainerOptions { Epochs = 2 } },
+            epochs, epochs[1], 0.6, null, [], new RunNotes(), null);
         var state = new RunLiveState("r");
 
-        state.Seed(record, [(1, 2.3), (2, 2.1)]);
+        state.Seed(summary, [(1, 2.3), (2, 2.1)]);
 
-        Assert.Equal("finished", state.Status);
+        Assert.Equal(RunStatus.Completed, state.Status);
         Assert.Equal(1.0, state.Progress);
         Assert.Equal(2, state.Epochs.Count);
+        Assert.Equal(2, state.BestEpoch);
         Assert.Equal(2, state.BatchLoss.Count(0));
-        Assert.Equal(0.6, state.Evaluation!.Accuracy);
+        Assert.Equal(0.6, state.TestAccuracy);
+    }
+
+    [Fact]
+    public void Epochs_AfterMoreEvents_EarlierSnapshotIsUnchanged()
+    {
+        var state = new RunLiveState("r");
+        state.Apply(E(1, new EpochCompleted("r", 1, 1.9, 1.8, 0.3, 10, 900)));
+        var snapshot = state.Epochs;
+
+        state.Apply(E(2, new EpochCompleted("r", 2, 1.7, 1.6, 0.4, 10, 900)));
+
+        Assert.Single(snapshot);
+        Assert.Equal(2, state.Epochs.Count);
+    }
+
+    [Fact]
+    public void BestEpoch_NaNValidationLoss_IsNeverBest()
+    {
+        var state = new RunLiveState("r");
+        state.Apply(E(1, new EpochCompleted("r", 1, 1.9, 1.8, 0.3, 10, 900)));
+        state.Apply(E(2, new EpochCompleted("r", 2, 1.7, double.NaN, 0.1, 10, 900)));
+
+        Assert.Equal(1, state.BestEpoch);
+    }
+
+    [Fact]
+    public void Apply_ResumedStart_DropsEpochsAfterTheResumePoint()
+    {
+        var state = new RunLiveState("r");
+        state.Apply(E(1, new EpochCompleted("r", 1, 1.9, 1.8, 0.3, 10, 900)));
+        state.Apply(E(2, new EpochCompleted("r", 2, 1.7, 1.6, 0.4, 10, 900)));
+
+        state.Apply(E(3, new RunStarted("r", "train", "cpu", 3, 10, ResumedFromEpoch: 1)));
+
+        Assert.Equal([1], state.Epochs.Select(e => e.Epoch));
     }
 }

@@ -30,7 +30,7 @@ public sealed class RunNotesServiceTests : RunStoreServiceTest
         Assert.Equal("lr too high?\nretry with 0.005", afterReindex.Notes);
         Assert.True(File.Exists(Path.Combine(dir, RunDirectory.NotesFile)));
         Assert.Equal(["baseline", "lr-0.01"], (await Service.GetAsync("20261127-070000-cnn-ab12"))!.Tags);
-        Assert.Equal(["baseline", "lr-0.01"], RunDirectoryReader.Read(dir).Tags);
+        Assert.Equal(["baseline", "lr-0.01"], RunDirectoryReader.Read(dir).Notes.Tags);
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public sealed partial class Compare
     public string? RunsQuery { get; set; }
 
     /// <summary>Runs that can be picked.</summary>
-    public IReadOnlyList<RunRecord> AllRuns { get; private set; } = [];
+    public IReadOnlyList<RunRow> AllRuns { get; private set; } = [];
 
     /// <summary>The picked run ids, in selection order.</summary>
     public IReadOnlyList<string> SelectedIds { get; private set; } = [];
@@ -53,7 +53,7 @@ public sealed partial class Compare
             return;
         SelectedIds = ids;
         SelectedSet = ids.ToHashSet();
-        var runs = new List<RunRecord>();
+        var runs = new List<RunRow>();
         foreach (var id in ids)
         {
             if (await Index.GetAsync(id) is { } run)
@@ -78,7 +78,7 @@ public sealed partial class Compare
         Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("runs", CompareSelection.Format(ids)));
 
     // A run without (or with a damaged) evaluation.json is still compared on its curves.
-    private static Dictionary<string, EvaluationSummary> ReadEvaluations(IEnumerable<RunRecord> runs)
+    private static Dictionary<string, EvaluationSummary> ReadEvaluations(IEnumerable<RunRow> runs)
     {
         var result = new Dictionary<string, EvaluationSummary>();
         foreach (var run in runs)

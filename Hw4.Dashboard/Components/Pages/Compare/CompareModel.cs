@@ -29,7 +29,7 @@ public sealed record CompareModel(
     public string DifferenceTitle => Rows.Count >= 2 ? $"Confusion difference: {Rows[1].Id} − {Rows[0].Id} (row fractions, pp)" : "";
 
     /// <summary>Builds the chart data, rows and evaluation comparisons; <paramref name="evaluations"/> may lack runs.</summary>
-    public static CompareModel Create(IReadOnlyList<RunRecord> runs, IReadOnlyDictionary<string, EvaluationSummary>? evaluations = null)
+    public static CompareModel Create(IReadOnlyList<RunRow> runs, IReadOnlyDictionary<string, EvaluationSummary>? evaluations = null)
     {
         evaluations ??= new Dictionary<string, EvaluationSummary>();
         var series = runs.SelectMany((r, i) => new[]

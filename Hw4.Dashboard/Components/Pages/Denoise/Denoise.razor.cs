@@ -5,7 +5,7 @@ using Hw4.Dashboard.Features.Device;
 using Hw4.Dashboard.Features.Queue;
 using Hw4.Dashboard.Features.Runs.Live;
 using Hw4.Dashboard.Features.Streaming;
-using Hw4.Dashboard.Features.Streaming.Events;
+using Hw4.Ml.Lifecycle.Events;
 using Hw4.Ml.Denoising;
 using Hw4.Ml.Imaging;
 using Microsoft.AspNetCore.Components;
@@ -164,7 +164,7 @@ public sealed partial class Denoise : IDisposable
         var context = new DenoiseJobContext(Device.Device, Device.Name, Notifier);
         foreach (var norm in norms)
         {
-            var runId = $"denoise-{Time.GetUtcNow():yyyyMMdd-HHmmss}-{norm.ToString().ToLowerInvariant()}-{Guid.NewGuid().ToString("N")[..4]}";
+            var runId = Hw4.Ml.Runs.RunId.New($"denoise-{norm}", Time.GetUtcNow());
             try
             {
                 var job = Session.CreateJob(runId, Form.ToOptions(norm), context);

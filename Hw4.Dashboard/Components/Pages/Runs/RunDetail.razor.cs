@@ -1,15 +1,17 @@
-using Hw4.Dashboard.Features.Runs;
+using Hw4.Dashboard.Configuration;
 using Hw4.Dashboard.Features.Runs.Detail;
-using Hw4.Dashboard.Features.Runs.Store;
 using Hw4.Dashboard.Features.Streaming;
 using Hw4.Ml.Models;
+using Hw4.Ml.Runs;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Options;
 
 namespace Hw4.Dashboard.Components.Pages.Runs;
 
 /// <summary>
-/// One run: its indexed record and folder data (config, model summary, checkpoints, evaluation, divergence), plus live
-/// events when it is (or was, since start) active.
+/// One run, read from its folder (the run's own files, not the index, so the page is never behind them): config,
+/// model summary, checkpoints, evaluation and divergence, plus live events while it is active. A folder that cannot be
+/// read shows as "unreadable" with the reason.
 /// </summary>
 public sealed partial class RunDetail
 {
@@ -18,7 +20,7 @@ public sealed partial class RunDetail
     public string Id { get; set; } = "";
 
     [Inject]
-    private RunIndex Index { get; set; } = default!;
+    private IOptions<Hw4Options> Options { get; set; } = default!;
 
     [Inject]
     private RunEventNotifier Notifier { get; set; } = default!;
@@ -26,8 +28,8 @@ public sealed partial class RunDetail
     [Inject]
     private ModelSummaryProvider Summaries { get; set; } = default!;
 
-    /// <summary>The indexed run, or null.</summary>
-    public RunRecord? Record { get; private set; }
+    /// <summary>The run's folder as read, or null when there is no such run.</summary>
+    public RunSummary? Run { get; private set; }
 
     /// <summary>Per-batch losses read from the run folder.</summary>
     public IReadOnlyList<(double Step, double Loss)> BatchLosses { get; private set; } = [];
@@ -35,7 +37,7 @@ public sealed partial class RunDetail
     /// <summary>True when the notifier has events for this run.</summary>
     public bool IsLive { get; private set; }
 
-    /// <summary>What the run folder holds beyond the index row.</summary>
+    /// <summary>What the run folder holds beyond the summary.</summary>
     public RunDetailData Detail { get; private set; } = RunDetailData.Empty;
 
     /// <summary>The evaluation section, when evaluation.json exists.</summary>
@@ -43,6 +45,11 @@ public sealed partial class RunDetail
 
     /// <summary>The layer table of the run's model, when the model is known.</summary>
     public ModelSummary? Summary { get; private set; }
+
+    /// <summary>"unreadable: reason" for a damaged folder; null otherwise.</summary>
+    public string? Unreadable => Run?.Problem is { } p ? $"{RunSummary.Unreadable}: {p}" : null;
+
+    private string? ModelName => Run?.Record?.Config.Model.ToString().ToLowerInvariant();
 
     private string CompareHref => $"compare?runs={Uri.EscapeDataString(Id)}";
 
@@ -58,21 +65,37 @@ public sealed partial class RunDetail
 
     private async Task LoadAsync()
     {
-        var record = await Index.GetAsync(Id);
         IsLive = Notifier.Log.LastSeq(Id) > 0;
-        if (record is null)
+        var folder = Path.Combine(RunStorePaths.RunsDir(Options.Value), Id);
+        if (!RunId.IsValid(Id) || !File.Exists(Path.Combine(folder, RunDirectory.RunFile)))
         {
-            (Record, BatchLosses, Detail, Evaluation, Summary) = (null, [], RunDetailData.Empty, null, null);
+            (Run, BatchLosses, Detail, Evaluation, Summary) = (null, [], RunDetailData.Empty, null, null);
             return;
         }
 
         // Folder reads and the one-off model build are blocking work; keep them off the circuit's thread. Everything is
-        // assigned together afterwards, because the live view seeds itself once, from its first parameters.
-        var (losses, detail) = await Task.Run(() => (RunFolder.ReadBatchLosses(record.Directory), RunDetailReader.Read(record.Directory, record.ConfigJson, record.BestEpoch)));
-        (Record, BatchLosses, Detail, Summary) = (record, losses, detail, null);
+        // assigned together afterwards, because the live view seeds itself from its parameters.
+        var (run, losses, detail) = await Task.Run(() =>
+        {
+            var summary = RunDirectoryReader.Read(folder);
+            return (summary, RunDirectoryReader.BatchLosses(folder), RunDetailReader.Read(folder, ConfigText(folder), summary.Best?.Epoch));
+        });
+        (Run, BatchLosses, Detail, Summary) = (run, losses, detail, null);
         Evaluation = detail.Evaluation is { } e ? EvaluationView.Create(Id, e) : null;
         // The first layer table loads LibTorch and builds the network (seconds on a cold start): show the rest first.
         StateHasChanged();
-        Summary = await Task.Run(() => Summaries.Get(record.Model));
+        Summary = await Task.Run(() => Summaries.Get(ModelName));
+    }
+
+    private static string? ConfigText(string folder)
+    {
+        try
+        {
+            return File.ReadAllText(Path.Combine(folder, RunDirectory.RunFile));
+        }
+        catch (IOException)
+        {
+            return null;
+        }
     }
 }

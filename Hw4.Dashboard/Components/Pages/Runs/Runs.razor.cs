@@ -41,10 +41,10 @@ public sealed partial class Runs : IDisposable
     public RunListQuery Query { get; } = new();
 
     /// <summary>Every indexed run.</summary>
-    public IReadOnlyList<RunRecord> All { get; private set; } = [];
+    public IReadOnlyList<RunRow> All { get; private set; } = [];
 
     /// <summary>The runs shown (filtered and sorted).</summary>
-    public IReadOnlyList<RunRecord> Items { get; private set; } = [];
+    public IReadOnlyList<RunRow> Items { get; private set; } = [];
 
     /// <summary>The statuses offered by the status filter.</summary>
     public IReadOnlyList<string> Statuses { get; private set; } = [];
@@ -79,7 +79,7 @@ public sealed partial class Runs : IDisposable
     }
 
     /// <summary>Asks for confirmation, then deletes the run and reports the outcome.</summary>
-    public async Task ConfirmDeleteAsync(RunRecord run)
+    public async Task ConfirmDeleteAsync(RunRow run)
     {
         var parameters = new DialogParameters<ConfirmDeleteDialog>
         {

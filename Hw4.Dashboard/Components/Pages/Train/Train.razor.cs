@@ -15,7 +15,7 @@ public sealed partial class Train : IDisposable
     private RunQueue Queue { get; set; } = default!;
 
     /// <summary>The form's model.</summary>
-    public TrainForm Form { get; } = new();
+    public TrainSettings Form { get; } = new();
 
     /// <summary>Why the last submit queued nothing.</summary>
     public string? Error { get; private set; }
@@ -38,10 +38,18 @@ public sealed partial class Train : IDisposable
 
     private void Submit()
     {
-        var (runId, error) = Launcher.Launch(Form.ToRequest());
-        Error = error;
-        if (runId is not null)
-            SelectedRunId = runId;
+        try
+        {
+            var (runId, error) = Launcher.Launch(Form);
+            Error = error;
+            if (runId is not null)
+                SelectedRunId = runId;
+        }
+        catch (Exception e) when (e is ArgumentException or IOException or UnauthorizedAccessException)
+        {
+            // The trainer's own validation, or a runs folder that cannot be written: say so where the user pressed.
+            Error = e.Message;
+        }
     }
 
     private void Select(string runId) => SelectedRunId = runId;

@@ -17,10 +17,10 @@ public sealed record DivergenceInfo(int Epoch, int Batch, double? LastFiniteLoss
         }
     }
 
-    /// <summary>From the trainer's metrics event (NaN last loss means none).</summary>
-    public static DivergenceInfo From(Hw4.Ml.Training.Events.Diverged diverged)
+    /// <summary>From the run's <see cref="Hw4.Ml.Lifecycle.Events.Diverged"/> event.</summary>
+    public static DivergenceInfo From(Hw4.Ml.Lifecycle.Events.Diverged diverged)
     {
         ArgumentNullException.ThrowIfNull(diverged);
-        return new DivergenceInfo(diverged.Epoch, diverged.Batch, double.IsFinite(diverged.LastFiniteLoss) ? diverged.LastFiniteLoss : null);
+        return new DivergenceInfo(diverged.Epoch, diverged.Batch, diverged.LastFiniteLoss);
     }
 }

@@ -6,13 +6,13 @@ namespace Hw4.Dashboard.Features.Runs.Detail;
 /// <param name="Config">run.json as key/value rows.</param>
 /// <param name="Evaluation">evaluation.json, or null.</param>
 /// <param name="Checkpoints">Saved checkpoints, by epoch.</param>
-/// <param name="Divergence">Where the run diverged, when it did.</param>
+/// <param name="RawJson">run.json as written, for the raw view.</param>
 /// <param name="Problems">One-line messages about files that could not be read.</param>
 public sealed record RunDetailData(
     IReadOnlyList<ConfigRow> Config,
     EvaluationSummary? Evaluation,
     IReadOnlyList<CheckpointFile> Checkpoints,
-    DivergenceInfo? Divergence,
+    string? RawJson,
     IReadOnlyList<string> Problems)
 {
     /// <summary>Nothing known (no folder).</summary>

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Hw4.Ml.Evaluation;
 using Hw4.Ml.Runs;
-using Diverged = Hw4.Ml.Training.Events.Diverged;
 
 namespace Hw4.Dashboard.Features.Runs.Detail;
 
@@ -29,17 +28,7 @@ public static class RunDetailReader
             problems.Add(ex.Message);
         }
 
-        DivergenceInfo? divergence = null;
-        try
-        {
-            divergence = dir.ReadMetrics().OfType<Diverged>().LastOrDefault() is { } d ? DivergenceInfo.From(d) : null;
-        }
-        catch (IOException ex)
-        {
-            problems.Add($"{dir.MetricsPath}: {ex.Message}");
-        }
-
-        return new RunDetailData(ConfigTable.Flatten(runJson), evaluation, Checkpoints(dir, bestEpoch), divergence, problems);
+        return new RunDetailData(ConfigTable.Flatten(runJson), evaluation, Checkpoints(dir, bestEpoch), runJson, problems);
     }
 
     /// <summary>The files in <c>checkpoints/</c>, by epoch (names without an epoch last).</summary>
@@ -59,7 +48,7 @@ public static class RunDetailReader
             .ToList();
     }
 
-    // model_<e>.params (the trainer's name); anything else keeps no epoch.
+    // model_<e>.params, optimizer_<e>.state, state_<e>.json (the trainer's names); anything else keeps no epoch.
     private static int? EpochOf(string name)
     {
         var stem = Path.GetFileNameWithoutExtension(name);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Hw4.Dashboard.Features.Runs.Store;
+using Hw4.Ml.Lifecycle;
 
 namespace Hw4.Dashboard.Features.Runs.List;
 
@@ -7,21 +8,24 @@ namespace Hw4.Dashboard.Features.Runs.List;
 public static class RunListFormat
 {
     /// <summary>True when the run stopped on a NaN or infinite loss.</summary>
-    public static bool IsDiverged(RunRecord run) => run.Status == "diverged";
+    public static bool IsDiverged(RunRow run) => run.Status == RunStatus.Diverged.Name();
+
+    /// <summary>The status cell: the status word, or "unreadable: reason" for a damaged folder.</summary>
+    public static string Status(RunRow run) => run.Problem is { } problem ? $"unreadable: {problem}" : run.Status;
 
     /// <summary>The tooltip of the diverged mark: the trainer's "diverged at epoch e, batch b (…)", else a plain note.</summary>
-    public static string DivergedText(RunRecord run) => run.Message ?? "diverged (epoch and batch not recorded)";
+    public static string DivergedText(RunRow run) => run.Message ?? "diverged (epoch and batch not recorded)";
 
     /// <summary>"done/planned" epochs.</summary>
-    public static string Epochs(RunRecord run) =>
+    public static string Epochs(RunRow run) =>
         run.EpochsPlanned is { } planned ? $"{run.EpochsDone}/{planned}" : run.EpochsDone.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The lowest validation loss, or a dash.</summary>
-    public static string BestValLoss(RunRecord run) => run.BestValLoss?.ToString("0.0000", CultureInfo.InvariantCulture) ?? "–";
+    public static string BestValLoss(RunRow run) => run.BestValLoss?.ToString("0.0000", CultureInfo.InvariantCulture) ?? "–";
 
     /// <summary>Test accuracy as a percentage, or a dash.</summary>
-    public static string TestAccuracy(RunRecord run) => run.TestAccuracy?.ToString("P2", CultureInfo.InvariantCulture) ?? "–";
+    public static string TestAccuracy(RunRow run) => run.TestAccuracy?.ToString("P2", CultureInfo.InvariantCulture) ?? "–";
 
     /// <summary>Creation time (UTC).</summary>
-    public static string Created(RunRecord run) => run.CreatedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    public static string Created(RunRow run) => run.CreatedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 }

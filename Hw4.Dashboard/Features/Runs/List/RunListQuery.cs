@@ -41,7 +41,7 @@ public sealed class RunListQuery
     }
 
     /// <summary>The rows that pass the filters, in the chosen order (ties: newest first, then id).</summary>
-    public IReadOnlyList<RunRecord> Apply(IEnumerable<RunRecord> runs)
+    public IReadOnlyList<RunRow> Apply(IEnumerable<RunRow> runs)
     {
         var words = (Text ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var filtered = runs.Where(r =>
@@ -63,19 +63,19 @@ public sealed class RunListQuery
     }
 
     /// <summary>The distinct statuses among <paramref name="runs"/>, for the status filter.</summary>
-    public static IReadOnlyList<string> StatusesOf(IEnumerable<RunRecord> runs) =>
+    public static IReadOnlyList<string> StatusesOf(IEnumerable<RunRow> runs) =>
         runs.Select(r => r.Status).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
 
     /// <summary>The distinct models among <paramref name="runs"/>, for the model filter.</summary>
-    public static IReadOnlyList<string> ModelsOf(IEnumerable<RunRecord> runs) =>
+    public static IReadOnlyList<string> ModelsOf(IEnumerable<RunRow> runs) =>
         runs.Select(r => r.Model).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
 
-    private static bool Matches(RunRecord run, string word) =>
+    private static bool Matches(RunRow run, string word) =>
         run.Id.Contains(word, StringComparison.OrdinalIgnoreCase)
         || (run.Model?.Contains(word, StringComparison.OrdinalIgnoreCase) ?? false)
         || run.Tags.Any(t => t.Contains(word, StringComparison.OrdinalIgnoreCase));
 
-    private IOrderedEnumerable<RunRecord> ByText(IEnumerable<RunRecord> runs, Func<RunRecord, string?> key)
+    private IOrderedEnumerable<RunRow> ByText(IEnumerable<RunRow> runs, Func<RunRow, string?> key)
     {
         var missingLast = runs.OrderBy(r => string.IsNullOrEmpty(key(r)));
         return Descending
@@ -83,7 +83,7 @@ public sealed class RunListQuery
             : missingLast.ThenBy(key, StringComparer.OrdinalIgnoreCase);
     }
 
-    private IOrderedEnumerable<RunRecord> ByNumber<T>(IEnumerable<RunRecord> runs, Func<RunRecord, T?> key)
+    private IOrderedEnumerable<RunRow> ByNumber<T>(IEnumerable<RunRow> runs, Func<RunRow, T?> key)
         where T : struct, IComparable<T>
     {
         var missingLast = runs.OrderBy(r => key(r) is null);

@@ -1,20 +1,25 @@
+using System.Collections.Immutable;
 using Hw4.Dashboard.Features.Charts;
 using Hw4.Dashboard.Features.Runs.Detail;
-using Hw4.Dashboard.Features.Runs.Store;
 using Hw4.Dashboard.Features.Streaming;
-using Hw4.Dashboard.Features.Streaming.Events;
+using Hw4.Ml.Lifecycle;
+using Hw4.Ml.Lifecycle.Events;
+using Hw4.Ml.Runs;
+using EpochRule = Hw4.Ml.Training.BestEpoch;
 
 namespace Hw4.Dashboard.Features.Runs.Live;
 
 /// <summary>
-/// What a live run view shows, folded from the run's events: status, progress with ETA and throughput, and the chart
-/// data (per-batch loss with smoothing, per-epoch train/val loss). Applying an event twice is harmless (sequence
-/// numbers at or below the last applied are ignored). Thread-safe.
+/// What a live run view shows, folded from the run's own events (the library's <see cref="RunEvent"/>s): status,
+/// progress with ETA and throughput, and the chart data. Only events of <see cref="RunId"/> are applied, so a view bound
+/// to one run never shows another's. Applying an event twice is harmless (sequence numbers at or below the last applied
+/// are ignored). Thread-safe; the collections it hands out are immutable snapshots, never lists another thread appends to.
 /// </summary>
 public sealed class RunLiveState
 {
     private readonly Lock _gate = new();
     private long _lastSeq;
+    private ImmutableList<EpochCompleted> _epochs = [];
 
     /// <summary>The run followed.</summary>
     public RunLiveState(string runId) => RunId = runId;
@@ -22,24 +27,23 @@ public sealed class RunLiveState
     /// <summary>The run id.</summary>
     public string RunId { get; }
 
-    /// <summary>queued, running, finished, stopped, failed, diverged, or unknown before any event.</summary>
-    public string Status { get; private set; } = "unknown";
+    /// <summary>The run's status; null before anything is known about it.</summary>
+    public RunStatus? Status { get; private set; }
 
-    /// <summary>A one-line reason for failed or diverged runs.</summary>
+    /// <summary>The status word shown (the run model's word; "waiting" before anything is known).</summary>
+    public string StatusText => Status?.Name() ?? "waiting";
+
+    /// <summary>Why the run ended early (the real cause for failed, where it diverged); null otherwise.</summary>
     public string? Message { get; private set; }
 
-    /// <summary>Where the run diverged (from the RunDiverged event, or the run folder when seeded); null otherwise.</summary>
+    /// <summary>Where the run diverged; null otherwise.</summary>
     public DivergenceInfo? Divergence { get; private set; }
 
-    /// <summary>The epoch with the lowest finite validation loss so far, or null.</summary>
-    public int? BestEpoch
-    {
-        get
-        {
-            lock (_gate)
-                return _epochs.Where(e => double.IsFinite(e.ValLoss)).MinBy(e => e.ValLoss)?.Epoch;
-        }
-    }
+    /// <summary>Warnings raised during the run (e.g. a torn checkpoint skipped on resume).</summary>
+    public ImmutableList<string> Warnings { get; private set; } = [];
+
+    /// <summary>The best epoch by the library's rule (<see cref="EpochRule"/>: lowest finite validation loss), or null.</summary>
+    public int? BestEpoch => EpochRule.Pick(_epochs, e => e.Epoch, e => e.ValLoss)?.Epoch;
 
     /// <summary>Device the run uses.</summary>
     public string? Device { get; private set; }
@@ -53,24 +57,25 @@ public sealed class RunLiveState
     /// <summary>The latest denoising progress.</summary>
     public DenoiseProgress? LastDenoise { get; private set; }
 
-    /// <summary>Completed epochs in order.</summary>
-    public IReadOnlyList<EpochCompleted> Epochs => _epochs;
+    /// <summary>Completed epochs in order (an immutable snapshot).</summary>
+    public ImmutableList<EpochCompleted> Epochs => _epochs;
 
-    private readonly List<EpochCompleted> _epochs = [];
+    /// <summary>Test accuracy of the evaluated checkpoint, once done.</summary>
+    public double? TestAccuracy { get; private set; }
 
-    /// <summary>Test evaluation, once done.</summary>
-    public EvaluationCompleted? Evaluation { get; private set; }
+    /// <summary>The epoch whose checkpoint was evaluated, once done.</summary>
+    public int? EvaluatedEpoch { get; private set; }
 
     /// <summary>The latest checkpoint.</summary>
     public CheckpointSaved? LastCheckpoint { get; private set; }
 
-    /// <summary>Per-batch loss chart data.</summary>
+    /// <summary>Per-batch loss chart data: each batch's own loss, raw and smoothed.</summary>
     public LossChartModel BatchLoss { get; } = new();
 
     /// <summary>Per-epoch train (trace 0) and validation (trace 1) loss.</summary>
     public LiveChartModel EpochLoss { get; } = new([new ChartSeries("train", "#3f51b5", Markers: true), new ChartSeries("val", "#e91e63", Markers: true)]);
 
-    /// <summary>Denoising loss (trace 0) and PSNR (trace 1 is drawn on its own chart).</summary>
+    /// <summary>Denoising loss.</summary>
     public LiveChartModel DenoiseLoss { get; } = new([new ChartSeries("loss", "#3f51b5")]);
 
     /// <summary>Denoising PSNR in dB.</summary>
@@ -91,54 +96,54 @@ public sealed class RunLiveState
     {
         get
         {
-            if (Status is "finished")
+            if (Status is RunStatus.Completed)
                 return 1;
             if (LastDenoise is { TotalSteps: > 0 } d)
                 return Math.Clamp((double)d.Step / d.TotalSteps, 0, 1);
             if (TotalEpochs <= 0)
                 return 0;
-            if (LastBatch is { BatchesPerEpoch: > 0 } b && b.Epoch > _epochs.Count)
+            var epochs = _epochs;
+            if (Status is RunStatus.Running && LastBatch is { BatchesPerEpoch: > 0 } b && (epochs.Count == 0 || b.Epoch > epochs[^1].Epoch))
                 return Math.Clamp((b.Epoch - 1 + (double)b.Batch / b.BatchesPerEpoch) / TotalEpochs, 0, 1);
-            return Math.Clamp((double)_epochs.Count / TotalEpochs, 0, 1);
+            return Math.Clamp((double)epochs.Count / TotalEpochs, 0, 1);
         }
     }
 
     /// <summary>True while the run is queued or running.</summary>
-    public bool IsActive => Status is "queued" or "running";
+    public bool IsActive => Status?.IsActive() == true;
 
     /// <summary>
-    /// Fills the view from the index and the run folder when no live events are known (a run from the CLI or from
-    /// before a restart). Does nothing once events were applied.
+    /// Fills the view from the run's folder when no live events are known (a run from the CLI, from before a restart,
+    /// or one that ended before the view opened). Does nothing once events were applied.
     /// </summary>
-    public void Seed(RunRecord record, IReadOnlyList<(double Step, double Loss)> batchLosses, DivergenceInfo? divergence = null)
+    public void Seed(RunSummary summary, IReadOnlyList<(double Step, double Loss)> batchLosses)
     {
+        ArgumentNullException.ThrowIfNull(summary);
         lock (_gate)
         {
-            if (_lastSeq > 0)
+            if (_lastSeq > 0 || summary.Id != RunId)
                 return;
-            Status = record.Status;
-            Divergence = divergence;
-            TotalEpochs = record.EpochsPlanned ?? record.EpochsDone;
-            foreach (var e in record.Epochs)
-            {
-                _epochs.Add(new EpochCompleted(record.Id, e.Epoch, e.TrainLoss, e.ValLoss ?? double.NaN, e.ValAccuracy, e.Seconds ?? double.NaN, e.ImagesPerSecond ?? double.NaN));
-                EpochLoss.Add(0, e.Epoch, e.TrainLoss);
-                if (e.ValLoss is { } v)
-                    EpochLoss.Add(1, e.Epoch, v);
-            }
-
+            Status = summary.Record?.Status;
+            Message = summary.Record?.Message;
+            Divergence = summary.Divergence is { } d ? DivergenceInfo.From(d) : null;
+            Warnings = [.. summary.Warnings];
+            TotalEpochs = summary.Record?.Config.Epochs ?? summary.Epochs.Count;
+            foreach (var e in summary.Epochs)
+                AddEpoch(new EpochCompleted(RunId, e.Epoch, e.TrainLoss, e.ValLoss, e.ValAccuracy, e.Seconds, e.ImagesPerSecond));
             foreach (var (step, loss) in batchLosses)
                 BatchLoss.AddLoss(step, loss);
-            if (record.TestAccuracy is { } acc)
-                Evaluation = new EvaluationCompleted(record.Id, record.BestEpoch ?? 0, acc, null);
+            TestAccuracy = summary.TestAccuracy;
         }
     }
 
     /// <summary>Applies a replay: a snapshot resets everything first.</summary>
     public void Apply(RunReplay replay)
     {
+        ArgumentNullException.ThrowIfNull(replay);
         lock (_gate)
         {
+            if (replay.RunId != RunId)
+                return;
             if (replay.IsSnapshot)
                 Reset();
             foreach (var e in replay.Events)
@@ -156,18 +161,28 @@ public sealed class RunLiveState
     private void Reset()
     {
         _lastSeq = 0;
-        Status = "unknown";
+        Status = null;
         Message = null;
         Divergence = null;
+        Warnings = [];
         LastBatch = null;
         LastDenoise = null;
-        Evaluation = null;
+        TestAccuracy = null;
+        EvaluatedEpoch = null;
         LastCheckpoint = null;
-        _epochs.Clear();
+        _epochs = [];
         BatchLoss.Clear();
         EpochLoss.Clear();
         DenoiseLoss.Clear();
         DenoisePsnr.Clear();
+    }
+
+    private void AddEpoch(EpochCompleted e)
+    {
+        _epochs = _epochs.Add(e);
+        EpochLoss.Add(0, e.Epoch, e.TrainLoss);
+        if (double.IsFinite(e.ValLoss))
+            EpochLoss.Add(1, e.Epoch, e.ValLoss);
     }
 
     private void ApplyLocked(RunEventEnvelope envelope)
@@ -178,50 +193,45 @@ public sealed class RunLiveState
         switch (envelope.Event)
         {
             case RunQueued:
-                Status = "queued";
+                Status = RunStatus.Queued;
+                Message = null;
                 break;
             case RunStarted s:
-                Status = "running";
+                Status = RunStatus.Running;
                 Device = s.Device;
                 TotalEpochs = s.TotalEpochs;
+                if (s.ResumedFromEpoch is { } from)
+                    _epochs = _epochs.RemoveAll(e => e.Epoch > from);
+                break;
+            case RunWarning w:
+                Warnings = Warnings.Add(w.Message);
                 break;
             case BatchProgress b:
-                Status = "running";
                 LastBatch = b;
                 BatchLoss.AddLoss(b.Step, b.Loss);
                 break;
             case EpochCompleted e:
-                _epochs.Add(e);
-                EpochLoss.Add(0, e.Epoch, e.TrainLoss);
-                EpochLoss.Add(1, e.Epoch, e.ValLoss);
+                AddEpoch(e);
                 break;
             case CheckpointSaved c:
                 LastCheckpoint = c;
                 break;
-            case EvaluationCompleted ev:
-                Evaluation = ev;
+            case Evaluated ev:
+                TestAccuracy = ev.Summary.Accuracy;
+                EvaluatedEpoch = ev.Summary.Epoch;
+                break;
+            case Diverged d:
+                Divergence = DivergenceInfo.From(d);
                 break;
             case DenoiseProgress d:
-                Status = "running";
                 LastDenoise = d;
                 DenoiseLoss.Add(0, d.Step, d.Loss);
                 if (d.Psnr is { } psnr)
                     DenoisePsnr.Add(0, d.Step, psnr);
                 break;
-            case RunFinished f:
-                Status = f.Stopped ? "stopped" : "finished";
-                break;
-            case RunFailed f:
-                Status = "failed";
-                Message = f.Message;
-                break;
-            case RunDiverged d:
-                Status = "diverged";
-                Divergence = new DivergenceInfo(d.Epoch, d.Batch, d.LastFiniteLoss);
-                // The trainer's reason already says where; only add the position when it does not.
-                Message = d.Reason.StartsWith("diverged", StringComparison.OrdinalIgnoreCase) ? d.Reason
-                    : d.Epoch > 0 ? $"diverged at epoch {d.Epoch}, batch {d.Batch}: {d.Reason}"
-                    : $"diverged: {d.Reason}";
+            case RunEnded end:
+                Status = end.Status;
+                Message = end.Message;
                 break;
         }
     }

@@ -10,9 +10,13 @@ namespace Hw4.Dashboard.Features.Runs.Notes;
 /// Reads and saves a run's tags and notes. The run folder's notes.json is written first (atomically), so a reindex
 /// keeps them; the index row is then updated so the runs list shows them at once.
 /// </summary>
-public sealed class RunNotesService(IDbContextFactory<Hw4DbContext> contexts, IOptions<Hw4Options> options, TimeProvider time)
+public sealed class RunNotesService(
+    IDbContextFactory<Hw4DbContext> contexts, IOptions<Hw4Options> options, TimeProvider time, ILogger<RunNotesService> logger)
 {
-    /// <summary>The run's current tags and notes from its folder, or null when there is no such run.</summary>
+    /// <summary>
+    /// The run's current tags and notes from its folder, or null when there is no such run. A damaged notes.json throws
+    /// <see cref="InvalidDataException"/> naming it.
+    /// </summary>
     public async Task<RunNotes?> GetAsync(string runId, CancellationToken cancellationToken = default)
     {
         if (await FolderAsync(runId, cancellationToken) is not { } dir)
@@ -39,25 +43,32 @@ public sealed class RunNotesService(IDbContextFactory<Hw4DbContext> contexts, IO
             return RunNotesSaveResult.Failed($"Could not write {Path.Combine(dir, RunDirectory.NotesFile)}: {e.Message}");
         }
 
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (await db.Runs.SingleOrDefaultAsync(r => r.Id == runId, cancellationToken) is { } row)
+        // The folder holds them now (the truth); the index row is a copy for the list, rebuilt from the folder if this fails.
+        try
         {
-            row.Tags = [.. saved.Tags];
-            row.Notes = saved.Notes.Length == 0 ? null : saved.Notes;
-            await db.SaveChangesAsync(cancellationToken);
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            if (await db.Runs.SingleOrDefaultAsync(r => r.Id == runId, cancellationToken) is { } row)
+            {
+                row.Tags = [.. saved.Tags];
+                row.Notes = saved.Notes.Length == 0 ? null : saved.Notes;
+                await db.SaveChangesAsync(cancellationToken);
+            }
+        }
+        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or DbUpdateException)
+        {
+            logger.LogWarning(e, "Notes of run {RunId} are saved in its folder; the runs list shows them after the next reindex", runId);
         }
 
         return new RunNotesSaveResult(saved, []);
     }
 
-    // The indexed folder when the run is indexed, else <RunsDir>/<id> for a valid id (a run the index has not seen yet).
-    private async Task<string?> FolderAsync(string runId, CancellationToken cancellationToken)
+    // The run's folder, <RunsDir>/<id>, when it exists: the folder is the run, whether or not the index has seen it.
+    private Task<string?> FolderAsync(string runId, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         if (!RunId.IsValid(runId))
-            return null;
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var indexed = await db.Runs.AsNoTracking().Where(r => r.Id == runId).Select(r => r.Directory).SingleOrDefaultAsync(cancellationToken);
-        var dir = indexed ?? Path.Combine(RunStorePaths.RunsDir(options.Value), runId);
-        return File.Exists(Path.Combine(dir, RunDirectory.RunFile)) ? dir : null;
+            return Task.FromResult<string?>(null);
+        var dir = Path.Combine(RunStorePaths.RunsDir(options.Value), runId);
+        return Task.FromResult(File.Exists(Path.Combine(dir, RunDirectory.RunFile)) ? dir : null);
     }
 }

@@ -6,7 +6,7 @@ namespace Hw4.Dashboard.Features.Runs.Store;
 public sealed class Hw4DbContext(DbContextOptions<Hw4DbContext> options) : DbContext(options)
 {
     /// <summary>Indexed runs.</summary>
-    public DbSet<RunRecord> Runs => Set<RunRecord>();
+    public DbSet<RunRow> Runs => Set<RunRow>();
 
     /// <summary>Per-epoch metrics.</summary>
     public DbSet<EpochRecord> Epochs => Set<EpochRecord>();
@@ -14,12 +14,13 @@ public sealed class Hw4DbContext(DbContextOptions<Hw4DbContext> options) : DbCon
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        var run = modelBuilder.Entity<RunRecord>();
+        var run = modelBuilder.Entity<RunRow>();
         run.HasKey(r => r.Id);
         run.Property(r => r.Id).HasMaxLength(128);
         run.Property(r => r.Kind).HasMaxLength(16);
         run.Property(r => r.Model).HasMaxLength(64);
         run.Property(r => r.Status).HasMaxLength(16);
+        run.Property(r => r.Problem).HasMaxLength(2048);
         // Tags are a primitive collection: EF keeps them as a JSON array in one TEXT column.
         run.Property(r => r.Notes).HasMaxLength(Hw4.Dashboard.Features.Runs.Notes.RunNotesRules.MaxNotesLength);
         // SQLite cannot order DateTimeOffset natively; store UTC ticks so "newest first" sorts in SQL.

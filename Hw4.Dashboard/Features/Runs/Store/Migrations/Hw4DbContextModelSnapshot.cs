@@ -44,7 +44,7 @@ namespace Hw4.Dashboard.Features.Runs.Store.Migrations
                     b.ToTable("Epochs");
                 });
 
-            modelBuilder.Entity("Hw4.Dashboard.Features.Runs.Store.RunRecord", b =>
+            modelBuilder.Entity("Hw4.Dashboard.Features.Runs.Store.RunRow", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(128)
@@ -91,6 +91,10 @@ namespace Hw4.Dashboard.Features.Runs.Store.Migrations
                         .HasMaxLength(10000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Problem")
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -112,14 +116,14 @@ namespace Hw4.Dashboard.Features.Runs.Store.Migrations
 
             modelBuilder.Entity("Hw4.Dashboard.Features.Runs.Store.EpochRecord", b =>
                 {
-                    b.HasOne("Hw4.Dashboard.Features.Runs.Store.RunRecord", null)
+                    b.HasOne("Hw4.Dashboard.Features.Runs.Store.RunRow", null)
                         .WithMany("Epochs")
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Hw4.Dashboard.Features.Runs.Store.RunRecord", b =>
+            modelBuilder.Entity("Hw4.Dashboard.Features.Runs.Store.RunRow", b =>
                 {
                     b.Navigation("Epochs");
                 });

@@ -1,0 +1,62 @@
+namespace Hw4.Dashboard.Features.Runs.Store;
+
+/// <summary>
+/// One indexed run: what the runs list and compare page need without opening the run folder. A projection of the
+/// folder's <see cref="Hw4.Ml.Runs.RunSummary"/> (<see cref="RunRows.From"/>), rebuilt from it whenever it changes.
+/// </summary>
+public sealed class RunRow
+{
+    /// <summary>The run id (its folder name).</summary>
+    public required string Id { get; set; }
+
+    /// <summary><c>train</c> or <c>denoise</c>.</summary>
+    public string Kind { get; set; } = "train";
+
+    /// <summary>The model (e.g. <c>cnn</c>, <c>residual</c>), when known.</summary>
+    public string? Model { get; set; }
+
+    /// <summary>The run status word (queued, running, completed, stopped, failed, diverged, interrupted) or <c>unreadable</c>.</summary>
+    public string Status { get; set; } = Hw4.Ml.Runs.RunSummary.Unreadable;
+
+    /// <summary>Why the folder is unreadable (a damaged run.json or notes.json), or null.</summary>
+    public string? Problem { get; set; }
+
+    /// <summary>When the run was created (from run.json, else the folder's time).</summary>
+    public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Epochs asked for.</summary>
+    public int? EpochsPlanned { get; set; }
+
+    /// <summary>Epochs completed (metrics found).</summary>
+    public int EpochsDone { get; set; }
+
+    /// <summary>Epoch with the lowest validation loss.</summary>
+    public int? BestEpoch { get; set; }
+
+    /// <summary>The lowest validation loss.</summary>
+    public double? BestValLoss { get; set; }
+
+    /// <summary>Test accuracy from evaluation.json.</summary>
+    public double? TestAccuracy { get; set; }
+
+    /// <summary>Absolute path of the run folder.</summary>
+    public required string Directory { get; set; }
+
+    /// <summary>run.json as written by the trainer (the hyper-parameters), for display.</summary>
+    public string? ConfigJson { get; set; }
+
+    /// <summary>Why the run stopped early (run.json's <c>message</c>), e.g. "diverged at epoch 3, batch 120 (…)".</summary>
+    public string? Message { get; set; }
+
+    /// <summary>The user's tags (from notes.json), lower-case.</summary>
+    public List<string> Tags { get; set; } = [];
+
+    /// <summary>The user's notes (from notes.json), or null.</summary>
+    public string? Notes { get; set; }
+
+    /// <summary>When this row was last rebuilt from the folder.</summary>
+    public DateTimeOffset IndexedAt { get; set; }
+
+    /// <summary>The per-epoch metrics.</summary>
+    public List<EpochRecord> Epochs { get; set; } = [];
+}

@@ -1,0 +1,58 @@
+using Hw4.Ml.Runs;
+
+namespace Hw4.Dashboard.Features.Runs.Store;
+
+/// <summary>Projects a run folder's <see cref="RunSummary"/> onto its index row; the index holds nothing else.</summary>
+public static class RunRows
+{
+    /// <summary>The row of <paramref name="summary"/>; <paramref name="now"/> stamps <see cref="RunRow.IndexedAt"/>.</summary>
+    public static RunRow From(RunSummary summary, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        var record = summary.Record;
+        return new RunRow
+        {
+            Id = summary.Id,
+            Directory = summary.Directory,
+            Kind = record?.Kind ?? RunKinds.Train,
+            Model = record?.Config.Model.ToString().ToLowerInvariant(),
+            Status = summary.StatusText,
+            Problem = summary.Problem,
+            CreatedAt = record?.CreatedUtc ?? new DateTimeOffset(Directory.GetCreationTimeUtc(summary.Directory), TimeSpan.Zero),
+            EpochsPlanned = record?.Config.Epochs,
+            EpochsDone = summary.Epochs.Count,
+            BestEpoch = summary.Best?.Epoch,
+            BestValLoss = summary.Best?.ValLoss,
+            TestAccuracy = summary.TestAccuracy,
+            ConfigJson = ReadText(Path.Combine(summary.Directory, RunDirectory.RunFile)),
+            Message = record?.Message ?? summary.Divergence?.Message,
+            Tags = [.. summary.Notes.Tags],
+            Notes = summary.Notes.Notes.Length == 0 ? null : summary.Notes.Notes,
+            IndexedAt = now,
+            // SQLite stores no NaN: a non-finite validation loss is kept as missing.
+            Epochs = summary.Epochs.Select(e => new EpochRecord
+            {
+                RunId = summary.Id,
+                Epoch = e.Epoch,
+                TrainLoss = double.IsFinite(e.TrainLoss) ? e.TrainLoss : 0,
+                ValLoss = double.IsFinite(e.ValLoss) ? e.ValLoss : null,
+                ValAccuracy = double.IsFinite(e.ValAccuracy) ? e.ValAccuracy : null,
+                Seconds = e.Seconds,
+                ImagesPerSecond = e.ImagesPerSecond,
+            }).ToList(),
+        };
+    }
+
+    // The raw run.json for the page's "raw" view; an unreadable file is shown by the row's Problem instead.
+    private static string? ReadText(string path)
+    {
+        try
+        {
+            return File.Exists(path) ? File.ReadAllText(path) : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using Hw4.Ml.Lifecycle;
+using Hw4.Ml.Runs;
+
+namespace Hw4.Dashboard.Features.Training;
+
+/// <summary>
+/// At start, before the index is built and before anything new is queued: a run left "running" by a process that is
+/// gone becomes interrupted (its completed epochs are kept, and it can be resumed), and every run left "queued" is
+/// queued again in its old order. A folder that cannot be read is left for the index to show as unreadable.
+/// </summary>
+public sealed class RunRecovery(TrainingLauncher launcher, TimeProvider time, ILogger<RunRecovery> logger) : IHostedService
+{
+    /// <inheritdoc />
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        var queued = new List<(RunDirectory Dir, RunRecord Record)>();
+        foreach (var path in RunDirectory.Enumerate(launcher.RunsDir))
+        {
+            try
+            {
+                var dir = RunDirectory.Open(path);
+                var record = dir.ReadRun();
+                if (record.Status == RunStatus.Running && record.Owner?.IsAlive() != true)
+                    Interrupt(dir);
+                else if (record.Status == RunStatus.Queued)
+                    queued.Add((dir, record));
+            }
+            catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException or RunStatusChangeException)
+            {
+                logger.LogWarning("Run folder {Folder} was not recovered: {Reason}", path, e.Message);
+            }
+        }
+
+        foreach (var (dir, _) in queued.OrderBy(q => q.Record.QueuedUtc).ThenBy(q => q.Record.CreatedUtc).ThenBy(q => q.Dir.Id, StringComparer.Ordinal))
+        {
+            if (!launcher.Enqueue(dir))
+                logger.LogWarning("Run {RunId} stays queued on disk: the queue is full", dir.Id);
+        }
+
+        if (queued.Count > 0)
+            logger.LogInformation("Queued {Count} run(s) again that were waiting when the server stopped", queued.Count);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private void Interrupt(RunDirectory dir)
+    {
+        var epochs = RunDirectoryReader.Read(dir.Path).Epochs;
+        var kept = epochs.Count == 0 ? "no epoch was completed" : $"epochs 1–{epochs[^1].Epoch} are kept";
+        var message = $"interrupted: its process ended during epoch {(epochs.Count == 0 ? 1 : epochs[^1].Epoch + 1)} ({kept}); resume it to continue";
+        dir.Transition(RunStatus.Interrupted, r => r with { Message = message, FinishedUtc = time.GetUtcNow(), Owner = null });
+        logger.LogWarning("Run {RunId}: {Message}", dir.Id, message);
+    }
+}

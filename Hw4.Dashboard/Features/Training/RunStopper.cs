@@ -1,0 +1,56 @@
+using Hw4.Dashboard.Configuration;
+using Hw4.Dashboard.Features.Queue;
+using Hw4.Dashboard.Features.Streaming;
+using Hw4.Ml.Lifecycle;
+using Hw4.Ml.Lifecycle.Events;
+using Hw4.Ml.Runs;
+using Microsoft.Extensions.Options;
+
+namespace Hw4.Dashboard.Features.Training;
+
+/// <summary>
+/// Stops a run wherever it stands: on this server's queue (waiting: it ends stopped at once; active: between two
+/// batches), or from its folder when no live process owns it (a run left running or interrupted by a dead process).
+/// A run trained by another live process is refused with the process named.
+/// </summary>
+public sealed class RunStopper(RunQueue queue, RunEventNotifier notifier, IOptions<Hw4Options> options, TimeProvider time)
+{
+    /// <summary>Stops <paramref name="runId"/>; the result says what happens or why nothing does.</summary>
+    public RunCommandResult Stop(string runId)
+    {
+        if (queue.Stop(runId))
+            return RunCommandResult.Accepted($"Stopping run '{runId}'.");
+        var path = Path.Combine(RunStorePaths.RunsDir(options.Value), runId);
+        if (!RunId.IsValid(runId) || !File.Exists(Path.Combine(path, RunDirectory.RunFile)))
+            return RunCommandResult.NotFound(runId);
+
+        var dir = RunDirectory.Open(path);
+        RunRecord record;
+        try
+        {
+            record = dir.ReadRun();
+        }
+        catch (InvalidDataException e)
+        {
+            return RunCommandResult.Conflict($"Run '{runId}' is unreadable ({e.Message}); delete it instead.");
+        }
+
+        if (record.Status == RunStatus.Running && record.Owner is { } owner && owner.IsAlive() && !owner.IsCurrentProcess())
+            return RunCommandResult.Conflict(
+                $"Run '{runId}' is training in process {owner.ProcessId} on {owner.Host}; stop it there (Ctrl+C).");
+        if (!RunTransitions.IsAllowed(record.Status, RunStatus.Stopped))
+            return RunCommandResult.Conflict($"Run '{runId}' is already {record.Status.Name()}.");
+
+        try
+        {
+            var message = record.Status == RunStatus.Interrupted ? record.Message : "stopped; its process had ended";
+            dir.Transition(RunStatus.Stopped, r => r with { Message = message, FinishedUtc = time.GetUtcNow(), Owner = null });
+            notifier.Publish(new RunEnded(runId, RunStatus.Stopped, message, 0));
+            return RunCommandResult.Accepted($"Run '{runId}' is stopped.");
+        }
+        catch (RunStatusChangeException e)
+        {
+            return RunCommandResult.Conflict(e.Message);
+        }
+    }
+}

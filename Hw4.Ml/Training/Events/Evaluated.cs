@@ -1,8 +1,0 @@
-using Hw4.Ml.Evaluation;
-
-namespace Hw4.Ml.Training.Events;
-
-/// <summary>Raised when the best checkpoint has been evaluated on the test split.</summary>
-/// <param name="RunId">The run.</param>
-/// <param name="Summary">The evaluation (numbers and strings only).</param>
-public sealed record Evaluated(string RunId, EvaluationSummary Summary) : TrainingEvent(RunId);
