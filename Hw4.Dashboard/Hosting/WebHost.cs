@@ -22,6 +22,9 @@ public static class WebHost
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.UseHw4DefaultUrls();
+        // A failed start is reported by RunAsync in one line (or, for anything unexpected, by the runtime); the host's
+        // own "Hosting failed to start" would print the same exception again as a stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         // Package assets (MudBlazor, Plotly) are served from the NuGet cache when running from a build folder in any
         // environment, not only Development; a published app has them in wwwroot and the call is a no-op there.
         builder.WebHost.UseStaticWebAssets();

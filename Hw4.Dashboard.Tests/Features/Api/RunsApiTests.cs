@@ -73,4 +73,44 @@ public sealed class RunsApiTests(Hw4WebApplicationFactory factory) : IClassFixtu
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
+
+    [Fact]
+    public async Task Post_UnknownField_Returns400WithoutEchoingTheValue()
+    {
+        var (status, problem) = await PostAsync("""{"epochs": 1, "data": "/etc/passwd-and-more"}""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("data: unknown field.", Assert.Single(problem.GetProperty("errors").GetProperty("data").EnumerateArray()).GetString());
+        Assert.DoesNotContain("passwd", problem.GetRawText());
+    }
+
+    [Fact]
+    public async Task PostResume_UnknownRun_Returns404()
+    {
+        using var client = factory.CreateClient();
+
+        using var response = await client.PostAsync(RunsApi.StatusPath("no-such-run") + "/resume", null);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task PostResumeAndStop_CompletedRun_Return409WithTheReason()
+    {
+        var runs = new Hw4.Dashboard.Tests.Features.Runs.RunFolderBuilder(factory.RunsDir);
+        var id = $"20261201-120000-cnn-{Random.Shared.Next(0x1000, 0xffff):x4}";
+        runs.Finished(id, "cnn", [1.5]);
+        using var client = factory.CreateClient();
+
+        using var resume = await client.PostAsync(RunsApi.StatusPath(id) + "/resume", null);
+        using var stop = await client.PostAsync(RunsApi.StatusPath(id) + "/stop", null);
+
+        Assert.Equal(HttpStatusCode.Conflict, resume.StatusCode);
+        Assert.Contains("is completed; it cannot become queued", await resume.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Conflict, stop.StatusCode);
+        Assert.Contains("is already completed", await stop.Content.ReadAsStringAsync());
+        var status = await client.GetFromJsonAsync<RunStatusResponse>(RunsApi.StatusPath(id));
+        Assert.Equal("completed", status!.Status);
+        Assert.Equal([1], status.Epochs);
+    }
 }

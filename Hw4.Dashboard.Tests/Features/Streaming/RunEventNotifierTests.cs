@@ -124,4 +124,30 @@ public sealed class RunEventNotifierTests : IAsyncLifetime
 
         Assert.Equal(0, Volatile.Read(ref count));
     }
+
+    [Fact]
+    public async Task Publish_SubscriberThrows_OtherSubscribersAndLaterEventsStillArrive()
+    {
+        var good = new ConcurrentQueue<long>();
+        var done = new TaskCompletionSource();
+        using var bad = Notifier.Subscribe("r9", 0, _ => throw new InvalidOperationException("a component's bug"));
+        using var ok = Notifier.Subscribe("r9", 0, e =>
+        {
+            good.Enqueue(e.Seq);
+            if (e.Event is RunEnded)
+                done.TrySetResult();
+        });
+
+        Notifier.Publish(new RunStarted("r9", "train", "cpu", 1, 3));
+        Notifier.Publish(new EpochCompleted("r9", 1, 1, 1, 0.5, 1, 100));
+        Notifier.Publish(new RunEnded("r9", RunStatus.Completed, null, 3));
+        await done.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal([1, 2, 3], good);
+        // The pump is still alive: a later run streams too.
+        var later = new TaskCompletionSource();
+        using var next = Notifier.Subscribe("r10", 0, _ => later.TrySetResult());
+        Notifier.Publish(new RunStarted("r10", "train", "cpu", 1, 3));
+        await later.Task.WaitAsync(TimeSpan.FromSeconds(10));
+    }
 }
