@@ -8,6 +8,7 @@ var commands = new Dictionary<string, Func<string[], int>>(StringComparer.Ordina
     ["notifier"] = NotifierBenchmark.Run,
     ["render"] = RenderBenchmark.Run,
     ["screenshots"] = ScreenshotsCommand.Run,
+    ["soak"] = SoakBenchmark.Run,
     ["stream"] = StreamBenchmark.Run,
     ["stream-clients"] = StreamClientsCommand.Run,
     ["train"] = TrainBenchmark.Run,

@@ -3,6 +3,7 @@ using System.Globalization;
 using Hw4.Dashboard.Features.Streaming;
 using Hw4.Ml.Lifecycle.Events;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Hw4.Bench;
 
