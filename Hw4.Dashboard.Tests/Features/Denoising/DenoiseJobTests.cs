@@ -89,7 +89,7 @@ public sealed class DenoiseJobTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RunAsync_StepTooLargeForL2_ReportsDivergedAndKeepsNoOutcome()
+    public async Task RunAsync_StepTooLargeForL2_ReportsDivergedAndKeepsADivergedOutcomeWithoutImage()
     {
         var (noisy, clean) = TinyImages();
         var session = new DenoiseSession(TimeProvider.System);
@@ -97,8 +97,15 @@ public sealed class DenoiseJobTests : IAsyncLifetime
 
         var events = await RunAsync(session, new DenoiseOptions(DenoiseNorm.L2, DenoiseOptimizer.Gd, Lr: 50, Alpha: 5, Steps: 60, ReportEvery: 10), "d-l2");
 
-        Assert.Contains("lower the learning rate", Assert.IsType<RunDiverged>(events[^1].Event).Reason);
-        Assert.Empty(session.Outcomes);
+        var diverged = Assert.IsType<RunDiverged>(events[^1].Event);
+        Assert.Contains("lower the learning rate", diverged.Reason);
+        var outcome = Assert.Single(session.Outcomes).Value;
+        Assert.True(outcome.Diverged);
+        Assert.Null(outcome.Png);
+        Assert.Null(outcome.DataUrl);
+        Assert.Equal(outcome.DivergedAtStep, diverged.Batch);
+        Assert.Equal(outcome.FinalLoss, diverged.LastFiniteLoss);
+        Assert.True(double.IsFinite(outcome.FinalLoss));
     }
 
     [Fact]

@@ -27,22 +27,24 @@ public sealed class DenoiseJob(
     public Task RunAsync(CancellationToken cancellationToken)
     {
         context.Notifier.Publish(new RunStarted(runId, Kind, context.DeviceName, TotalEpochs: 0, BatchesPerEpoch: 0));
-        var result = TvDenoiser.Run(noisy, clean, options, context.Device, new Sink(runId, context.Notifier, session), cancellationToken);
-        // A non-finite loss means the step size is too large for this norm (typical for L2 at the L1 preset's rate);
-        // its output is meaningless, so report divergence instead of showing a black image.
-        if (!double.IsFinite(result.FinalLoss))
-            throw new RunDivergedException(0, options.Steps, $"the loss became {result.FinalLoss} with {options.Norm} at lr={options.Lr}; lower the learning rate.");
+        session.OnStarted(runId, options.Norm);
+        var result = TvDenoiser.Run(noisy, clean, options, context.Device, new Sink(runId, options.Norm, context.Notifier, session), cancellationToken);
+        // Kept either way, so that L1 vs L2 shows a diverged run as diverged next to the other one.
         session.OnResult(runId, result);
+        // A non-finite loss means the step size is too large for this norm (typical for L2 at the homework's rate);
+        // the queue reports it as diverged, with the step and the last finite loss.
+        if (result.Diverged)
+            throw new RunDivergedException(0, result.DivergedAtStep ?? 0, result.DivergenceMessage, result.FinalLoss);
         return Task.CompletedTask;
     }
 
     // A direct IProgress: Progress<T> would post to a captured context; here reports must stay cheap and in order.
-    private sealed class Sink(string runId, Streaming.RunEventNotifier notifier, DenoiseSession session) : IProgress<MlProgress>
+    private sealed class Sink(string runId, DenoiseNorm norm, Streaming.RunEventNotifier notifier, DenoiseSession session) : IProgress<MlProgress>
     {
         public void Report(MlProgress value)
         {
             notifier.Publish(new WireProgress(runId, value.Step, value.Steps, value.Loss, value.Psnr));
-            session.OnProgress(value, last: value.Step >= value.Steps);
+            session.OnProgress(norm, value, last: value.Step >= value.Steps);
         }
     }
 }
