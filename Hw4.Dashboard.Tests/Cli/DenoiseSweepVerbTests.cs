@@ -10,20 +10,21 @@ public sealed class DenoiseSweepVerbTests : IDisposable
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task DenoiseSweep_Json_OnePointPerCellAndBestIsHighestFinitePsnrPerNorm(bool sequential)
+    [InlineData("batched", true)]
+    [InlineData("sequential", false)]
+    [InlineData("auto", false)]
+    public async Task DenoiseSweep_Json_OnePointPerCellAndBestIsHighestFinitePsnrPerNorm(string batching, bool batchedOnCpu)
     {
         var (noisy, clean) = DenoiseVerbTests.SyntheticPair(_dir);
         string[] args = ["denoise-sweep", "--image", noisy, "--clean", clean, "--norms", "l1,l2", "--alphas", "0.5,1.5",
-            "--lrs", "0.02,0.1,0.9", "--steps", "30", "--device", "cpu", "--json"];
+            "--lrs", "0.02,0.1,0.9", "--steps", "30", "--batching", batching, "--device", "cpu", "--json"];
 
-        var run = await CliRun.RunAsync(sequential ? [.. args, "--sequential"] : args);
+        var run = await CliRun.RunAsync(args);
 
         Assert.Equal(ExitCodes.Success, run.ExitCode);
         using var doc = JsonDocument.Parse(run.LastStdoutLine);
         var root = doc.RootElement;
-        Assert.Equal(!sequential, root.GetProperty("batched").GetBoolean());
+        Assert.Equal(batchedOnCpu, root.GetProperty("batched").GetBoolean());
         var points = root.GetProperty("points").EnumerateArray().ToList();
         Assert.Equal(2 * 2 * 3, points.Count);
         Assert.All(points, p => Assert.Equal(
@@ -50,6 +51,7 @@ public sealed class DenoiseSweepVerbTests : IDisposable
     [InlineData("--alphas", "1,x")]
     [InlineData("--lrs", "0")]
     [InlineData("--optimizer", "sgd")]
+    [InlineData("--batching", "maybe")]
     public async Task DenoiseSweep_BadOption_ExitsTwoWithOneLine(string option, string value)
     {
         var (noisy, clean) = DenoiseVerbTests.SyntheticPair(_dir);

@@ -38,7 +38,7 @@ public sealed class TvSweepTests
         var (noisy, clean) = Crop();
         var grid = new DenoiseSweepOptions([DenoiseNorm.L1, DenoiseNorm.L2], Alphas: [1.0], Lrs: [0.05, 0.9], Steps: 30);
 
-        var batched = TvSweep.Run(noisy, clean, grid, CPU);
+        var batched = TvSweep.Run(noisy, clean, grid with { Batched = true, MaxBatch = 3 }, CPU);
         var sequential = TvSweep.Run(noisy, clean, grid with { Batched = false }, CPU);
 
         Assert.True(batched.Batched);
@@ -49,6 +49,16 @@ public sealed class TvSweepTests
             Assert.Equal(s.Psnr!.Value, b.Psnr!.Value, 1);
             Assert.True(Math.Abs(s.FinalLoss - b.FinalLoss) <= 1e-3 * Math.Abs(s.FinalLoss), $"{s.FinalLoss} vs {b.FinalLoss}");
         }
+    }
+
+    [Fact]
+    public void Run_AutoBatchingOnCpu_RunsOneCellAfterAnother()
+    {
+        var (noisy, clean) = Crop();
+
+        var result = TvSweep.Run(noisy, clean, new DenoiseSweepOptions([DenoiseNorm.L1], Alphas: [1.0], Lrs: [0.1], Steps: 2), CPU);
+
+        Assert.False(result.Batched);
     }
 
     [Fact]

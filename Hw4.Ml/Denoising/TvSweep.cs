@@ -38,7 +38,7 @@ public static class TvSweep
         ArgumentNullException.ThrowIfNull(clean);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        var batched = options.Batched && options.Optimizer == DenoiseOptimizer.Gd;
+        var batched = options.Optimizer == DenoiseOptimizer.Gd && (options.Batched ?? noisy.device_type == DeviceType.CUDA);
         var points = new List<DenoiseSweepPoint>();
         var stopwatch = Stopwatch.StartNew();
         foreach (var norm in options.Norms.Distinct())

@@ -35,20 +35,23 @@ public sealed class DenoiseSweepVerb : ICliVerb
             DefaultValueFactory = _ => "gd",
         };
         optimizer.AcceptOnlyFromAmong([.. DenoiseLabels.Optimizers]);
-        var sequential = new Option<bool>("--sequential")
+        var batching = new Option<string>("--batching")
         {
-            Description = "Run the points one after another instead of as one batched tensor program per norm (gd batches by default).",
+            Description = "gd only: batched = the points of a norm as one K x C x H x W tensor program; sequential = one after another; "
+                + "auto = batched on CUDA, sequential on the CPU (where batching measured slower).",
+            DefaultValueFactory = _ => "auto",
         };
+        batching.AcceptOnlyFromAmong("auto", "batched", "sequential");
         var maxBatch = new Option<int>("--max-batch")
         {
-            Description = "Most points in one batched program (memory: about 12 image-sized tensors per point).",
-            DefaultValueFactory = _ => 16,
+            Description = "Most points in one batched program (6 keeps a stacked 768x512 image under glibc's 32 MiB mmap cap).",
+            DefaultValueFactory = _ => 6,
         };
         var common = new CommonOptions();
 
         var command = new Command(Name, "Sweeps norm x alpha x lr of TV denoising; prints every point and the best of each norm.")
         {
-            image, clean, norms, alphas, lrs, steps, optimizer, sequential, maxBatch,
+            image, clean, norms, alphas, lrs, steps, optimizer, batching, maxBatch,
         };
         common.AddTo(command);
         command.SetAction((parse, cancellationToken) =>
@@ -59,7 +62,7 @@ public sealed class DenoiseSweepVerb : ICliVerb
                 parse.GetValue(lrs) is { } l ? ParseList(l, "--lrs", ParseNumber) : null,
                 parse.GetValue(steps),
                 DenoiseLabels.ParseOptimizer(parse.GetValue(optimizer)!),
-                Batched: !parse.GetValue(sequential),
+                Batched: parse.GetValue(batching) switch { "batched" => true, "sequential" => false, _ => null },
                 MaxBatch: parse.GetValue(maxBatch));
             try
             {

@@ -25,7 +25,7 @@ public sealed class DenoiseVerb : ICliVerb
         var preset = new Option<string>("--preset")
         {
             Description = "Settings for the chosen --norm. seed = gd, lr 0.9, alpha 1.5, 200 steps (the homework; l2 diverges there); "
-                + "best = the norm's best stable point (l1: primal-dual, lr 0.5, alpha 1.5, 35 steps; l2: primal-dual, lr 0.2, alpha 2, 30 steps; "
+                + "best = the norm's best stable point (l1: primal-dual, lr 0.5, alpha 1.5, 35 steps; l2: primal-dual, lr 0.2, alpha 1.5, 20 steps; "
                 + "docs/denoise-sweep.md). Explicit options override it.",
             DefaultValueFactory = _ => "seed",
         };
