@@ -12,7 +12,7 @@ noisy=$data/images/parrots-noisy.png
 clean=$data/images/parrots-clean.png
 rows=$(mktemp)
 trap 'rm -f "$rows"' EXIT
-printf 'pair\tours_s\tours_psnr\tchambolle_s\tchambolle_psnr\tratio\tload\n'
+printf 'pair\tours_s\tours_psnr\tchambolle_s\tchambolle_psnr\tratio\tload\tweight\n'
 for n in $(seq 1 "$pairs"); do
   ours=$(dotnet "$dll" denoise --image "$noisy" --clean "$clean" --preset best --threads 2 --out /tmp/hw4-side-by-side.png --json 2>/dev/null | tail -n 1)
   anchor=$(OMP_NUM_THREADS=2 OPENBLAS_NUM_THREADS=2 /usr/bin/python3 "$data/reference/tv_anchor.py" "$clean" "$noisy" | grep '^chambolle')
@@ -20,9 +20,9 @@ for n in $(seq 1 "$pairs"); do
   python3 - "$n" "$ours" "$anchor" "$load" <<'PY' | tee -a "$rows"
 import json, re, sys
 n, ours, anchor, load = sys.argv[1], json.loads(sys.argv[2]), sys.argv[3], sys.argv[4]
-m = re.search(r"best psnr ([\d.]+) dB at weight [\d.]+ in ([\d.]+) s", anchor)
-cs, cp = float(m.group(2)), float(m.group(1))
-print(f"{n}\t{ours['seconds']:.3f}\t{ours['psnr_output']:.2f}\t{cs:.2f}\t{cp:.2f}\t{ours['seconds'] / cs:.2f}\t{load}")
+m = re.search(r"best psnr ([\d.]+) dB at weight ([\d.]+) in ([\d.]+) s", anchor)
+cs, cp, weight = float(m.group(3)), float(m.group(1)), m.group(2)
+print(f"{n}\t{ours['seconds']:.3f}\t{ours['psnr_output']:.2f}\t{cs:.2f}\t{cp:.2f}\t{ours['seconds'] / cs:.2f}\t{load}\t{weight}")
 PY
 done
 python3 - "$rows" <<'PY'

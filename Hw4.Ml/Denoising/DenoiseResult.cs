@@ -33,5 +33,5 @@ public sealed record DenoiseResult(
     public string DivergenceMessage => !Diverged
         ? ""
         : string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"diverged at step {DivergedAtStep}/{Options.Steps}: the {Options.Norm.ToString().ToLowerInvariant()} loss became non-finite with {Options.Optimizer.ToString().ToLowerInvariant()} at lr={Options.Lr} (last finite loss {FinalLoss:G6}{(PsnrOutput is { } p ? $", PSNR {p:F2} dB" : "")}); lower the learning rate or use --preset best");
+            $"diverged at step {DivergedAtStep}/{Options.Steps}: the {Options.Norm.ToString().ToLowerInvariant()} loss became non-finite with {Options.Optimizer.ToString().ToLowerInvariant()} at lr={Options.Lr} (last finite loss {FinalLoss:G6}{(PsnrOutput is { } p ? $", PSNR {p:F2} dB" : "")}); lower the learning rate or use the best preset");
 }

@@ -26,7 +26,7 @@ public sealed record DenoiseSweepOptions(
     int MaxBatch = 6)
 {
     /// <summary>The default α values of <paramref name="norm"/>: around each norm's measured best.</summary>
-    public static IReadOnlyList<double> DefaultAlphas(DenoiseNorm norm) => norm == DenoiseNorm.L2 ? [0.5, 1, 2, 4] : [0.8, 1.5, 2.5];
+    public static IReadOnlyList<double> DefaultAlphas(DenoiseNorm norm) => norm == DenoiseNorm.L2 ? [1, 1.5, 2, 4] : [0.8, 1.5, 2.5];
 
     /// <summary>
     /// The default learning rates of <paramref name="norm"/>. L2's gradient is 2(1 + 8α)/(1 + 4α) times larger in its
