@@ -60,7 +60,7 @@ public static class TvDenoiser
         using var j = new TorchSharp.Modules.Parameter(i.clone(), requires_grad: true);
         using var adam = options.Optimizer == DenoiseOptimizer.Adam ? optim.Adam([j], options.Lr) : null;
         // The estimate before the last update: when a step's loss is not finite, this is the last J whose loss was.
-        // Only kept when there is a clean image to measure it against (one copy per step, ~3 % of a step).
+        // Only kept when there is a clean image to measure it against (one image copy per step).
         var previous = clean is null ? null : i.clone();
 
         double initialLoss;

@@ -54,7 +54,7 @@ public sealed class DenoiseVerb : ICliVerb
         };
         var common = new CommonOptions();
 
-        var command = new Command(Name, "TV denoising by autograd: J starts at the noisy image and descends the loss.")
+        var command = new Command(Name, "TV denoising: J starts at the noisy image and descends the loss (gd or Adam by autograd, or primal-dual); exit 3 if it diverges.")
         {
             image, clean, preset, norm, optimizer, lr, alpha, steps, reportEvery, output,
         };
