@@ -46,7 +46,7 @@ public sealed class TvSweepTests
         Assert.Equal(sequential.Points.Select(p => (p.Diverged, p.DivergedAtStep)), batched.Points.Select(p => (p.Diverged, p.DivergedAtStep)));
         foreach (var (b, s) in batched.Points.Zip(sequential.Points))
         {
-            Assert.Equal(s.Psnr!.Value, b.Psnr!.Value, 1);
+            Assert.True(Math.Abs(s.Psnr!.Value - b.Psnr!.Value) <= 0.05, $"PSNR {s.Psnr} vs {b.Psnr}");
             Assert.True(Math.Abs(s.FinalLoss - b.FinalLoss) <= 1e-3 * Math.Abs(s.FinalLoss), $"{s.FinalLoss} vs {b.FinalLoss}");
         }
     }
