@@ -34,7 +34,7 @@ public sealed class DenoiseVerbTests : IDisposable
         using var doc = JsonDocument.Parse(run.LastStdoutLine);
         var root = doc.RootElement;
         Assert.Equal(
-            ["norm", "optimizer", "lr", "alpha", "steps", "initial_loss", "final_loss", "psnr_input", "psnr_output", "seconds", "output"],
+            ["norm", "optimizer", "lr", "alpha", "steps", "status", "diverged_at_step", "initial_loss", "final_loss", "psnr_input", "psnr_output", "seconds", "output"],
             root.EnumerateObject().Select(p => p.Name));
         // Preset seed, with --steps and --lr overriding it.
         Assert.Equal("l1", root.GetProperty("norm").GetString());
@@ -42,10 +42,76 @@ public sealed class DenoiseVerbTests : IDisposable
         Assert.Equal(1.5, root.GetProperty("alpha").GetDouble());
         Assert.Equal(0.1, root.GetProperty("lr").GetDouble());
         Assert.Equal(3, root.GetProperty("steps").GetInt32());
+        Assert.Equal("completed", root.GetProperty("status").GetString());
         Assert.True(root.GetProperty("final_loss").GetDouble() < root.GetProperty("initial_loss").GetDouble());
         Assert.Equal(JsonValueKind.Number, root.GetProperty("psnr_output").ValueKind);
         Assert.Equal(output, root.GetProperty("output").GetString());
         Assert.Equal((12, 10), (ImageFile.Load(output).Width, ImageFile.Load(output).Height));
+    }
+
+    /// <summary>A 48x48 piecewise-smooth image (a ramp and a bright square) and a copy with Gaussian noise, sigma 25.</summary>
+    internal static (string Noisy, string Clean) SyntheticPair(string dir)
+    {
+        const int size = 48;
+        var random = new Random(11);
+        var clean = new byte[size * size * 3];
+        var noisy = new byte[clean.Length];
+        for (var i = 0; i < clean.Length; i++)
+        {
+            var (x, y) = (i / 3 % size, i / 3 / size);
+            var value = x is >= 16 and < 32 && y is >= 16 and < 32 ? 220.0 : 40 + 2.5 * x;
+            var gaussian = Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+            clean[i] = (byte)Math.Round(value);
+            noisy[i] = (byte)Math.Clamp(Math.Round(value + 25 * gaussian), 0, 255);
+        }
+
+        var noisyPath = Path.Combine(dir, "synthetic-noisy.png");
+        var cleanPath = Path.Combine(dir, "synthetic-clean.png");
+        ImageFile.Save(new RgbImage(size, size, noisy), noisyPath);
+        ImageFile.Save(new RgbImage(size, size, clean), cleanPath);
+        return (noisyPath, cleanPath);
+    }
+
+    [Fact]
+    public async Task Denoise_L2BestOnSyntheticImage_EndsFiniteAboveInputPsnr()
+    {
+        var (noisy, clean) = SyntheticPair(_dir);
+        var output = Path.Combine(_dir, "l2.png");
+
+        var run = await CliRun.RunAsync("denoise", "--image", noisy, "--clean", clean, "--norm", "l2", "--preset", "best",
+            "--out", output, "--device", "cpu", "--json");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        using var doc = JsonDocument.Parse(run.LastStdoutLine);
+        var root = doc.RootElement;
+        Assert.Equal("l2", root.GetProperty("norm").GetString());
+        Assert.Equal("completed", root.GetProperty("status").GetString());
+        Assert.True(double.IsFinite(root.GetProperty("final_loss").GetDouble()));
+        Assert.True(root.GetProperty("psnr_output").GetDouble() > root.GetProperty("psnr_input").GetDouble() + 3, run.LastStdoutLine);
+        Assert.True(File.Exists(output));
+    }
+
+    [Fact]
+    public async Task Denoise_L2SeedOnSyntheticImage_ExitsThreeAsDivergedAndWritesNoImage()
+    {
+        var (noisy, clean) = SyntheticPair(_dir);
+        var output = Path.Combine(_dir, "l2-seed.png");
+
+        var run = await CliRun.RunAsync("denoise", "--image", noisy, "--clean", clean, "--norm", "l2", "--preset", "seed",
+            "--out", output, "--device", "cpu", "--json");
+
+        Assert.Equal(ExitCodes.Diverged, run.ExitCode);
+        Assert.Equal(3, ExitCodes.Diverged);
+        Assert.False(File.Exists(output));
+        var message = Assert.Single(run.StderrLines, l => l.Contains("diverged at step"));
+        Assert.EndsWith("no image written", message);
+        using var doc = JsonDocument.Parse(run.LastStdoutLine);
+        var root = doc.RootElement;
+        Assert.Equal("diverged", root.GetProperty("status").GetString());
+        Assert.InRange(root.GetProperty("diverged_at_step").GetInt32(), 2, 199);
+        Assert.True(double.IsFinite(root.GetProperty("final_loss").GetDouble()));
+        Assert.True(double.IsFinite(root.GetProperty("psnr_output").GetDouble()));
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("output").ValueKind);
     }
 
     [Fact]

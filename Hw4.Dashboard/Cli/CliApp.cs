@@ -6,7 +6,7 @@ namespace Hw4.Dashboard.Cli;
 
 /// <summary>
 /// The headless command line: one verb per homework task (see <see cref="CliVerbs"/>). Exit codes follow
-/// <see cref="ExitCodes"/>: 0 success, 2 bad arguments or input (one line on stderr, never a stack trace).
+/// <see cref="ExitCodes"/>: 0 success, 2 bad arguments or input (one line on stderr, never a stack trace), 3 diverged.
 /// </summary>
 public static class CliApp
 {

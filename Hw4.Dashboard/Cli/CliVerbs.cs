@@ -10,6 +10,7 @@ public static class CliVerbs
     [
         new TaylorVerb(),
         new DenoiseVerb(),
+        new DenoiseSweepVerb(),
         new TrainVerb(),
         new EvaluateVerb(),
     ];

@@ -12,6 +12,12 @@ public static class ExitCodes
     /// <summary>Bad arguments, unknown verb or bad input file.</summary>
     public const int BadInput = 2;
 
+    /// <summary>
+    /// The computation diverged (a NaN or infinite loss): a result of the run, not a bug. Used by <c>denoise</c>, which then
+    /// writes no image; <c>train</c> keeps reporting divergence with 1 and <c>status: diverged</c>.
+    /// </summary>
+    public const int Diverged = 3;
+
     /// <summary>Cancelled (Ctrl+C), as shells report SIGINT.</summary>
     public const int Cancelled = 130;
 }

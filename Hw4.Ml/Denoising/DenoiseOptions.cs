@@ -3,7 +3,7 @@ namespace Hw4.Ml.Denoising;
 /// <summary>Settings of one TV-denoising run.</summary>
 /// <param name="Norm">Norm of the data and smoothness terms.</param>
 /// <param name="Optimizer">Update rule.</param>
-/// <param name="Lr">Learning rate (step size).</param>
+/// <param name="Lr">Learning rate (step size); for <see cref="DenoiseOptimizer.PrimalDual"/> the primal step τ.</param>
 /// <param name="Alpha">Weight α of the smoothness terms.</param>
 /// <param name="Steps">Optimisation steps.</param>
 /// <param name="ReportEvery">Progress is reported every this many steps (and after the last one).</param>
@@ -20,6 +20,10 @@ public sealed record DenoiseOptions(
     /// <summary>Throws <see cref="ArgumentException"/> naming the first bad setting.</summary>
     public void Validate()
     {
+        if (!Enum.IsDefined(Norm))
+            throw new ArgumentException($"Unknown norm {(int)Norm}.", nameof(Norm));
+        if (!Enum.IsDefined(Optimizer))
+            throw new ArgumentException($"Unknown optimizer {(int)Optimizer}.", nameof(Optimizer));
         if (!(Lr > 0) || !double.IsFinite(Lr))
             throw new ArgumentException($"Learning rate must be a positive number (got {Lr}).", nameof(Lr));
         if (!(Alpha >= 0) || !double.IsFinite(Alpha))

@@ -89,7 +89,7 @@ public sealed class DenoiseJobTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RunAsync_StepTooLargeForL2_ReportsDivergedAndKeepsNoOutcome()
+    public async Task RunAsync_StepTooLargeForL2_ReportsDivergedAndKeepsADivergedOutcomeWithoutImage()
     {
         var (noisy, clean) = TinyImages();
         var session = new DenoiseSession(TimeProvider.System);
@@ -100,7 +100,14 @@ public sealed class DenoiseJobTests : IAsyncLifetime
         var end = Assert.IsType<RunEnded>(events[^1].Event);
         Assert.Equal(RunStatus.Diverged, end.Status);
         Assert.Contains("lower the learning rate", end.Message);
-        Assert.Empty(session.Outcomes);
+        var diverged = Assert.Single(events.Select(e => e.Event).OfType<Diverged>());
+        var outcome = Assert.Single(session.Outcomes).Value;
+        Assert.True(outcome.Diverged);
+        Assert.Null(outcome.Png);
+        Assert.Null(outcome.DataUrl);
+        Assert.Equal(outcome.DivergedAtStep, diverged.Batch);
+        Assert.Equal(outcome.FinalLoss, diverged.LastFiniteLoss);
+        Assert.True(double.IsFinite(outcome.FinalLoss));
     }
 
     [Fact]

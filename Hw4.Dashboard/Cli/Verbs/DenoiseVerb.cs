@@ -5,7 +5,10 @@ using Hw4.Ml.Imaging;
 
 namespace Hw4.Dashboard.Cli.Verbs;
 
-/// <summary><c>denoise</c>: TV denoising of an image by autograd gradient descent (or Adam).</summary>
+/// <summary>
+/// <c>denoise</c>: TV denoising of an image by autograd gradient descent, Adam or the primal-dual iteration. A diverged run
+/// (non-finite loss) exits 3 with one line on stderr and writes no image.
+/// </summary>
 public sealed class DenoiseVerb : ICliVerb
 {
     /// <summary>Where the result goes without <c>--out</c>: the system temp folder, so runs from a checkout leave nothing in it.</summary>
@@ -21,7 +24,9 @@ public sealed class DenoiseVerb : ICliVerb
         var clean = new Option<FileInfo?>("--clean") { Description = "Clean reference of the same size; enables PSNR." };
         var preset = new Option<string>("--preset")
         {
-            Description = "seed = l1, gd, lr 0.9, alpha 1.5, 200 steps (the homework); best = l1, gd, lr 0.1, alpha 1.5, 200 steps (measured best, docs/denoise-sweep.md). Explicit options override it.",
+            Description = "Settings for the chosen --norm. seed = gd, lr 0.9, alpha 1.5, 200 steps (the homework; l2 diverges there); "
+                + "best = the norm's best stable point (l1: primal-dual, lr 0.5, alpha 1.5, 35 steps; l2: primal-dual, lr 0.2, alpha 1.5, 20 steps; "
+                + "docs/denoise-sweep.md). Explicit options override it.",
             DefaultValueFactory = _ => "seed",
         };
         preset.AcceptOnlyFromAmong([.. DenoisePresets.Names]);
@@ -29,10 +34,13 @@ public sealed class DenoiseVerb : ICliVerb
         {
             Description = "N in loss = N(I - J) + alpha*(N(dJ/dx) + N(dJ/dy)), pixels 0-255: l1 = sum |t|, l2 = sum t^2 (squared L2).",
         };
-        norm.AcceptOnlyFromAmong("l1", "l2");
-        var optimizer = new Option<string?>("--optimizer") { Description = "gd = plain gradient descent J <- J - lr*grad; adam = Adam." };
-        optimizer.AcceptOnlyFromAmong("gd", "adam");
-        var lr = new Option<double?>("--lr") { Description = "Learning rate (> 0)." };
+        norm.AcceptOnlyFromAmong([.. DenoiseLabels.Norms]);
+        var optimizer = new Option<string?>("--optimizer")
+        {
+            Description = "gd = plain gradient descent J <- J - lr*grad; adam = Adam; primal-dual = Chambolle-Pock on the same loss (lr = primal step tau).",
+        };
+        optimizer.AcceptOnlyFromAmong([.. DenoiseLabels.Optimizers]);
+        var lr = new Option<double?>("--lr") { Description = "Learning rate (> 0); the primal step tau for primal-dual." };
         var alpha = new Option<double?>("--alpha") { Description = "Weight of the smoothness terms (>= 0)." };
         var steps = new Option<int?>("--steps") { Description = "Optimisation steps (>= 0)." };
         var reportEvery = new Option<int>("--report-every")
@@ -46,18 +54,19 @@ public sealed class DenoiseVerb : ICliVerb
         };
         var common = new CommonOptions();
 
-        var command = new Command(Name, "TV denoising by autograd: J starts at the noisy image and descends the loss.")
+        var command = new Command(Name, "TV denoising: J starts at the noisy image and descends the loss (gd or Adam by autograd, or primal-dual); exit 3 if it diverges.")
         {
             image, clean, preset, norm, optimizer, lr, alpha, steps, reportEvery, output,
         };
         common.AddTo(command);
         command.SetAction((parse, cancellationToken) =>
         {
-            var basis = DenoisePresets.Get(parse.GetValue(preset)!);
+            // The preset is per norm: --norm l2 --preset best is l2's best point, not l1's with the norm swapped.
+            var chosenNorm = parse.GetValue(norm) is { } n ? DenoiseLabels.ParseNorm(n) : DenoiseNorm.L1;
+            var basis = DenoisePresets.Get(parse.GetValue(preset)!, chosenNorm);
             var options = basis with
             {
-                Norm = parse.GetValue(norm) is { } n ? ParseNorm(n) : basis.Norm,
-                Optimizer = parse.GetValue(optimizer) is { } o ? ParseOptimizer(o) : basis.Optimizer,
+                Optimizer = parse.GetValue(optimizer) is { } o ? DenoiseLabels.ParseOptimizer(o) : basis.Optimizer,
                 Lr = parse.GetValue(lr) ?? basis.Lr,
                 Alpha = parse.GetValue(alpha) ?? basis.Alpha,
                 Steps = parse.GetValue(steps) ?? basis.Steps,
@@ -82,51 +91,58 @@ public sealed class DenoiseVerb : ICliVerb
                     $"--clean is {reference.Width}x{reference.Height} but --image is {noisy.Width}x{noisy.Height}; they must match.");
             var device = common.ResolveDevice(parse);
             context.Progress(string.Create(CultureInfo.InvariantCulture,
-                $"denoise: {noisy.Width}x{noisy.Height} norm={Label(options.Norm)} optimizer={Label(options.Optimizer)} lr={options.Lr} alpha={options.Alpha} steps={options.Steps} device={device}"));
+                $"denoise: {noisy.Width}x{noisy.Height} norm={DenoiseLabels.Of(options.Norm)} optimizer={DenoiseLabels.Of(options.Optimizer)} lr={options.Lr} alpha={options.Alpha} steps={options.Steps} device={device}"));
 
             var progress = new InlineProgress<DenoiseProgress>(p => context.Progress(string.Create(CultureInfo.InvariantCulture,
                 $"step {p.Step}/{p.Steps} loss={p.Loss:G6}{(p.Psnr is { } db ? $" psnr={db:F2}" : "")}")));
             var result = TvDenoiser.Run(noisy, reference, options, device, progress, cancellationToken);
 
+            if (result.Diverged)
+            {
+                // An outcome, not a crash: the numbers up to the last finite step, no image, exit 3.
+                context.WriteResult(ToOutput(result, output: null), common.IsJson(parse));
+                context.Progress($"{result.DivergenceMessage}; no image written");
+                return Task.FromResult(ExitCodes.Diverged);
+            }
+
             try
             {
-                ImageFile.Save(result.Output, outPath);
+                ImageFile.Save(result.Output!, outPath);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 throw new CliInputException($"Cannot write '{outPath}': {e.Message}", e);
             }
 
-            context.WriteResult(
-                new DenoiseOutput(Label(options.Norm), Label(options.Optimizer), options.Lr, options.Alpha, options.Steps,
-                    result.InitialLoss, result.FinalLoss, Round(result.PsnrInput), Round(result.PsnrOutput),
-                    Math.Round(result.Seconds, 3), outPath),
-                common.IsJson(parse));
+            context.WriteResult(ToOutput(result, outPath), common.IsJson(parse));
             return Task.FromResult(ExitCodes.Success);
         });
         return command;
     }
 
-    private static DenoiseNorm ParseNorm(string value) => value == "l2" ? DenoiseNorm.L2 : DenoiseNorm.L1;
-
-    private static DenoiseOptimizer ParseOptimizer(string value) => value == "adam" ? DenoiseOptimizer.Adam : DenoiseOptimizer.Gd;
-
-    private static string Label(DenoiseNorm norm) => norm == DenoiseNorm.L2 ? "l2" : "l1";
-
-    private static string Label(DenoiseOptimizer optimizer) => optimizer == DenoiseOptimizer.Adam ? "adam" : "gd";
+    private static DenoiseOutput ToOutput(DenoiseResult result, string? output)
+    {
+        var options = result.Options;
+        return new DenoiseOutput(DenoiseLabels.Of(options.Norm), DenoiseLabels.Of(options.Optimizer), options.Lr, options.Alpha, options.Steps,
+            result.Diverged ? "diverged" : "completed", result.DivergedAtStep,
+            result.InitialLoss, result.FinalLoss, Round(result.PsnrInput), Round(result.PsnrOutput), Math.Round(result.Seconds, 3), output);
+    }
 
     private static double? Round(double? psnr) => psnr is { } value && double.IsFinite(value) ? Math.Round(value, 4) : psnr;
 
+    // Status "diverged": final_loss and psnr_output are the last finite ones, at the step before diverged_at_step.
     private sealed record DenoiseOutput(
         string Norm,
         string Optimizer,
         double Lr,
         double Alpha,
         int Steps,
+        string Status,
+        int? DivergedAtStep,
         double InitialLoss,
         double FinalLoss,
         double? PsnrInput,
         double? PsnrOutput,
         double Seconds,
-        string Output);
+        string? Output);
 }

@@ -32,10 +32,11 @@ public sealed class DenoiseJob(
     {
         var clock = Stopwatch.StartNew();
         context.Notifier.Publish(new RunStarted(runId, Kind, context.DeviceName, TotalEpochs: 0, BatchesPerEpoch: 0));
+        session.OnStarted(runId, options.Norm);
         DenoiseResult result;
         try
         {
-            result = TvDenoiser.Run(noisy, clean, options, context.Device, new Sink(runId, context.Notifier, session), cancellationToken);
+            result = TvDenoiser.Run(noisy, clean, options, context.Device, new Sink(runId, options.Norm, context.Notifier, session), cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -43,17 +44,16 @@ public sealed class DenoiseJob(
             return Task.CompletedTask;
         }
 
-        // A non-finite loss means the step size is too large for this norm (typical for L2 at the L1 preset's rate);
-        // its output is meaningless, so report divergence instead of showing a black image.
-        if (!double.IsFinite(result.FinalLoss))
+        // Kept either way, so that L1 vs L2 shows a diverged run as diverged next to the other one.
+        session.OnResult(runId, result);
+        // A non-finite loss means the step size is too large for this norm (typical for L2 at the homework's rate).
+        if (result.Diverged)
         {
-            context.Notifier.Publish(new Diverged(runId, 0, options.Steps, null));
-            context.Notifier.Publish(new RunEnded(runId, RunStatus.Diverged,
-                $"the loss became {result.FinalLoss} with {options.Norm} at lr={options.Lr}; lower the learning rate.", clock.Elapsed.TotalSeconds));
+            context.Notifier.Publish(new Diverged(runId, 0, result.DivergedAtStep ?? 0, double.IsFinite(result.FinalLoss) ? result.FinalLoss : null));
+            context.Notifier.Publish(new RunEnded(runId, RunStatus.Diverged, result.DivergenceMessage, clock.Elapsed.TotalSeconds));
             return Task.CompletedTask;
         }
 
-        session.OnResult(runId, result);
         context.Notifier.Publish(new RunEnded(runId, RunStatus.Completed, null, clock.Elapsed.TotalSeconds));
         return Task.CompletedTask;
     }
@@ -62,12 +62,12 @@ public sealed class DenoiseJob(
     public void End(RunStatus status, string? message) => context.Notifier.Publish(new RunEnded(runId, status, message, 0));
 
     // A direct IProgress: Progress<T> would post to a captured context; here reports must stay cheap and in order.
-    private sealed class Sink(string runId, Streaming.RunEventNotifier notifier, DenoiseSession session) : IProgress<MlProgress>
+    private sealed class Sink(string runId, DenoiseNorm norm, Streaming.RunEventNotifier notifier, DenoiseSession session) : IProgress<MlProgress>
     {
         public void Report(MlProgress value)
         {
             notifier.Publish(new WireProgress(runId, value.Step, value.Steps, value.Loss, value.Psnr));
-            session.OnProgress(value, last: value.Step >= value.Steps);
+            session.OnProgress(norm, value, last: value.Step >= value.Steps);
         }
     }
 }

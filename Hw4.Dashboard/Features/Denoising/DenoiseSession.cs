@@ -1,3 +1,4 @@
+using Hw4.Dashboard.Features.Charts;
 using Hw4.Dashboard.Features.Queue;
 using Hw4.Ml.Denoising;
 using Hw4.Ml.Imaging;
@@ -5,9 +6,10 @@ using Hw4.Ml.Imaging;
 namespace Hw4.Dashboard.Features.Denoising;
 
 /// <summary>
-/// One browser tab's denoising work: the input images, the latest preview of the running job and the finished
-/// outcomes (one per norm, so L1 and L2 can be shown side by side). Jobs write to it from the queue's thread; the page
-/// re-renders on <see cref="Changed"/>. Previews are encoded at most every <see cref="PreviewInterval"/>.
+/// One browser tab's denoising work: the input images, the latest preview of the running job, the finished outcomes
+/// and the loss and PSNR curves, one per norm, so that L1 and L2 stay side by side: a run replaces only its own norm's
+/// outcome and curve. Jobs write to it from the queue's thread; the page re-renders on <see cref="Changed"/>. Previews
+/// are encoded at most every <see cref="PreviewInterval"/>.
 /// </summary>
 public sealed class DenoiseSession(TimeProvider time)
 {
@@ -54,6 +56,18 @@ public sealed class DenoiseSession(TimeProvider time)
         }
     }
 
+    /// <summary>Loss per step, one trace per norm (trace index = <see cref="Trace"/>).</summary>
+    public LiveChartModel LossCurves { get; } = new([new ChartSeries("L1", "#3f51b5"), new ChartSeries("L2", "#e65100")]);
+
+    /// <summary>PSNR per step, one trace per norm.</summary>
+    public LiveChartModel PsnrCurves { get; } = new([new ChartSeries("L1", "#3f51b5"), new ChartSeries("L2", "#e65100")]);
+
+    /// <summary>The answer to "is L2 better or worse than L1?" once both have an outcome, else null.</summary>
+    public string? Comparison => NormComparison.Describe(Outcomes);
+
+    /// <summary>The curve trace of <paramref name="norm"/>.</summary>
+    public static int Trace(DenoiseNorm norm) => norm == DenoiseNorm.L2 ? 1 : 0;
+
     /// <summary>Sets the input images (a new input clears earlier outcomes).</summary>
     public void SetInput(RgbImage noisy, RgbImage? clean, string sourceName)
     {
@@ -70,6 +84,9 @@ public sealed class DenoiseSession(TimeProvider time)
             _outcomes.Clear();
         }
 
+        LossCurves.Clear();
+        PsnrCurves.Clear();
+
         Changed?.Invoke();
     }
 
@@ -83,12 +100,25 @@ public sealed class DenoiseSession(TimeProvider time)
         return new DenoiseJob(runId, noisy, Clean, options, context, this);
     }
 
-    /// <summary>Takes a progress report; encodes its preview unless one was encoded very recently.</summary>
-    internal void OnProgress(Hw4.Ml.Denoising.DenoiseProgress progress, bool last)
+    /// <summary>A run of <paramref name="norm"/> starts: it replaces that norm's curve and outcome, and no other.</summary>
+    internal void OnStarted(string runId, DenoiseNorm norm)
+    {
+        LossCurves.Replace(Trace(norm), [], []);
+        PsnrCurves.Replace(Trace(norm), [], []);
+        lock (_gate)
+            _outcomes.Remove(norm);
+        Changed?.Invoke();
+    }
+
+    /// <summary>Takes a progress report: extends the norm's curves, encodes its preview unless one was encoded very recently.</summary>
+    internal void OnProgress(DenoiseNorm norm, Hw4.Ml.Denoising.DenoiseProgress progress, bool last)
     {
         // A non-finite estimate renders as a black image; keep showing the last good preview instead.
         if (!double.IsFinite(progress.Loss))
             return;
+        LossCurves.Add(Trace(norm), progress.Step, progress.Loss);
+        if (progress.Psnr is { } psnr && double.IsFinite(psnr))
+            PsnrCurves.Add(Trace(norm), progress.Step, psnr);
         var now = time.GetElapsedTime(0);
         lock (_gate)
         {
@@ -110,8 +140,8 @@ public sealed class DenoiseSession(TimeProvider time)
     /// <summary>Records a finished run.</summary>
     internal void OnResult(string runId, DenoiseResult result)
     {
-        var outcome = new DenoiseOutcome(runId, result.Options, result.PsnrInput, result.PsnrOutput, result.FinalLoss, result.Seconds,
-            ImageFile.EncodePng(result.Output));
+        var outcome = new DenoiseOutcome(runId, result.Options, result.Status, result.PsnrInput, result.PsnrOutput, result.FinalLoss,
+            result.Seconds, result.Output is null ? null : ImageFile.EncodePng(result.Output), result.DivergedAtStep);
         lock (_gate)
             _outcomes[result.Options.Norm] = outcome;
         Changed?.Invoke();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Hw4.Dashboard.Components.Charts;
 using Hw4.Dashboard.Configuration;
 using Hw4.Dashboard.Features.Denoising;
@@ -74,7 +75,15 @@ public sealed partial class Denoise : IDisposable
         : "";
 
     private static string PsnrText(DenoiseOutcome o) =>
-        o.PsnrOutput is { } output ? $"PSNR {o.PsnrInput:0.00} → {output:0.00} dB" : "no reference";
+        o.Diverged ? "diverged" : o.PsnrOutput is { } output ? $"PSNR {o.PsnrInput:0.00} → {output:0.00} dB" : "no reference";
+
+    private static string NormLabel(DenoiseOutcome o) => o.Options.Norm.ToString().ToLowerInvariant();
+
+    private static string SettingsText(DenoiseOutcome o) =>
+        string.Create(CultureInfo.InvariantCulture, $"{o.Options.Optimizer} lr {o.Options.Lr} α {o.Options.Alpha} × {o.Options.Steps}");
+
+    private static string DivergedText(DenoiseOutcome o) => string.Create(CultureInfo.InvariantCulture,
+        $"Diverged at step {o.DivergedAtStep}: the loss became non-finite (last finite loss {o.FinalLoss:G4}{(o.PsnrOutput is { } p ? $", PSNR {p:0.00} dB" : "")}). No image; lower the learning rate or use the best preset.");
 
     /// <inheritdoc />
     protected override void OnInitialized()
@@ -154,20 +163,23 @@ public sealed partial class Denoise : IDisposable
         }
     }
 
-    private Task StartAsync() => QueueRunsAsync([Form.Norm]);
+    private Task StartAsync() => QueueRunsAsync([Form.ToOptions()]);
 
-    private Task CompareNormsAsync() => QueueRunsAsync([DenoiseNorm.L1, DenoiseNorm.L2]);
+    /// <summary>L1 vs L2: each norm at its own best preset (one learning rate cannot serve both), both results kept.</summary>
+    private Task CompareNormsAsync() => QueueRunsAsync(
+        [.. new[] { DenoiseNorm.L1, DenoiseNorm.L2 }.Select(n => DenoisePresets.Best(n) with { ReportEvery = Form.PreviewEvery })]);
 
-    private Task QueueRunsAsync(IReadOnlyList<DenoiseNorm> norms)
+    private Task QueueRunsAsync(IReadOnlyList<DenoiseOptions> runs)
     {
         RunError = null;
         var context = new DenoiseJobContext(Device.Device, Device.Name, Notifier);
-        foreach (var norm in norms)
+        foreach (var options in runs)
         {
+            var norm = options.Norm;
             var runId = Hw4.Ml.Runs.RunId.New($"denoise-{norm}", Time.GetUtcNow());
             try
             {
-                var job = Session.CreateJob(runId, Form.ToOptions(norm), context);
+                var job = Session.CreateJob(runId, options, context);
                 if (!Queue.TryEnqueue(job))
                 {
                     RunError = "The device queue is full; try again when a run has finished.";

@@ -3,29 +3,32 @@ using Hw4.Ml.Denoising;
 
 namespace Hw4.Dashboard.Components.Pages.Denoise;
 
-/// <summary>The denoise settings form; a preset fills the fields, which can then be edited.</summary>
+/// <summary>
+/// The denoise settings form; a preset fills the fields for the chosen norm (presets are per norm), which can then be
+/// edited. Changing the norm while a preset is chosen loads that norm's preset.
+/// </summary>
 public sealed class DenoiseForm
 {
     /// <summary>Preset name (<c>seed</c>, <c>best</c>) or <c>custom</c>.</summary>
     public string Preset { get; set; } = "seed";
 
     /// <summary>Norm.</summary>
-    public DenoiseNorm Norm { get; set; } = DenoisePresets.Seed.Norm;
+    public DenoiseNorm Norm { get; set; } = DenoisePresets.Seed(DenoiseNorm.L1).Norm;
 
     /// <summary>Optimizer.</summary>
-    public DenoiseOptimizer Optimizer { get; set; } = DenoisePresets.Seed.Optimizer;
+    public DenoiseOptimizer Optimizer { get; set; } = DenoisePresets.Seed(DenoiseNorm.L1).Optimizer;
 
     /// <summary>Learning rate.</summary>
     [Range(1e-9, 1e6, ErrorMessage = "Learning rate must be positive.")]
-    public double Lr { get; set; } = DenoisePresets.Seed.Lr;
+    public double Lr { get; set; } = DenoisePresets.Seed(DenoiseNorm.L1).Lr;
 
     /// <summary>Smoothness weight α.</summary>
     [Range(0.0, 1e6, ErrorMessage = "α must be zero or positive.")]
-    public double Alpha { get; set; } = DenoisePresets.Seed.Alpha;
+    public double Alpha { get; set; } = DenoisePresets.Seed(DenoiseNorm.L1).Alpha;
 
     /// <summary>Steps.</summary>
     [Range(1, 100_000, ErrorMessage = "Steps must be between 1 and 100000.")]
-    public int Steps { get; set; } = DenoisePresets.Seed.Steps;
+    public int Steps { get; set; } = DenoisePresets.Seed(DenoiseNorm.L1).Steps;
 
     /// <summary>Preview and report every k steps.</summary>
     [Range(1, 10_000, ErrorMessage = "Preview interval must be at least 1 step.")]
@@ -37,8 +40,15 @@ public sealed class DenoiseForm
         Preset = name;
         if (!DenoisePresets.Names.Contains(name))
             return;
-        var p = DenoisePresets.Get(name);
+        var p = DenoisePresets.Get(name, Norm);
         (Norm, Optimizer, Lr, Alpha, Steps) = (p.Norm, p.Optimizer, p.Lr, p.Alpha, p.Steps);
+    }
+
+    /// <summary>Sets the norm; with a preset chosen, its settings for that norm come along.</summary>
+    public void SetNorm(DenoiseNorm norm)
+    {
+        Norm = norm;
+        ApplyPreset(Preset);
     }
 
     /// <summary>The options for one run with <paramref name="norm"/> (or the form's norm).</summary>

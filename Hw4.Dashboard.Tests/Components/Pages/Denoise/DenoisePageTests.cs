@@ -1,0 +1,107 @@
+using Bunit;
+using Hw4.Dashboard.Configuration;
+using Hw4.Dashboard.Features.Denoising;
+using Hw4.Dashboard.Features.Device;
+using Hw4.Dashboard.Features.Queue;
+using Hw4.Dashboard.Features.Streaming;
+using Hw4.Ml.Denoising;
+using Hw4.Ml.Imaging;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using DenoisePage = Hw4.Dashboard.Components.Pages.Denoise.Denoise;
+
+namespace Hw4.Dashboard.Tests.Components.Pages.Denoise;
+
+/// <summary>The denoise page with a real queue but no worker: the test runs the queued jobs itself, in order.</summary>
+public sealed class DenoisePageTests : MudBunitTest
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("hw4-denoise-page-").FullName;
+
+    public DenoisePageTests()
+    {
+        Context.Services.AddSingleton(TimeProvider.System);
+        Context.Services.AddSingleton(Options.Create(new StreamingOptions()));
+        Context.Services.AddSingleton(Options.Create(new QueueOptions()));
+        Context.Services.AddSingleton<RunEventNotifier>();
+        Context.Services.AddSingleton<RunQueue>();
+        Context.Services.AddSingleton(new DeviceContext(TorchSharp.torch.CPU));
+        // No shared parrots here: the test sets a tiny input itself.
+        Context.Services.AddSingleton(new DataLocator(null, [_dir]));
+    }
+
+    private static (RgbImage Noisy, RgbImage Clean) TinyImages()
+    {
+        var rng = new Random(3);
+        var clean = new byte[16 * 16 * 3];
+        for (var i = 0; i < clean.Length; i++)
+            clean[i] = (byte)(i / 3 % 16 < 8 ? 60 : 200);
+        var noisy = clean.Select(v => (byte)Math.Clamp(v + rng.Next(-40, 41), 0, 255)).ToArray();
+        return (new RgbImage(16, 16, noisy), new RgbImage(16, 16, clean));
+    }
+
+    private IRenderedComponent<DenoisePage> RenderWithInput()
+    {
+        var cut = Context.Render<DenoisePage>();
+        var (noisy, clean) = TinyImages();
+        cut.InvokeAsync(() => cut.Instance.Session.SetInput(noisy, clean, "tiny"));
+        return cut;
+    }
+
+    private async Task RunQueuedJobsAsync(int expected)
+    {
+        var queue = Context.Services.GetRequiredService<RunQueue>();
+        var jobs = queue.Waiting.Select(w => w.Job).ToList();
+        Assert.Equal(expected, jobs.Count);
+        // A diverged job ends itself (RunEnded diverged); the session holds the diverged outcome.
+        foreach (var job in jobs)
+            await Task.Run(() => job.RunAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task CompareNorms_BothRunsFinish_KeepsBothResultsBothCurvesAndAnswers()
+    {
+        var cut = RenderWithInput();
+
+        cut.FindAll("button").Single(b => b.TextContent.Contains("L1 vs L2")).Click();
+        await RunQueuedJobsAsync(expected: 2);
+
+        cut.WaitForAssertion(() =>
+        {
+            Assert.Single(cut.FindAll("[data-testid=outcome-l1] img"));
+            Assert.Single(cut.FindAll("[data-testid=outcome-l2] img"));
+            Assert.Contains("L2 is", cut.Find("[data-testid=norm-comparison]").TextContent);
+        });
+        var session = cut.Instance.Session;
+        // Each norm ran at its own best preset.
+        Assert.Equal(DenoisePresets.Best(DenoiseNorm.L1).Lr, session.Outcomes[DenoiseNorm.L1].Options.Lr);
+        Assert.Equal(DenoisePresets.Best(DenoiseNorm.L2).Lr, session.Outcomes[DenoiseNorm.L2].Options.Lr);
+        // The L2 run did not wipe the L1 curve.
+        Assert.True(session.LossCurves.Count(DenoiseSession.Trace(DenoiseNorm.L1)) > 0);
+        Assert.True(session.LossCurves.Count(DenoiseSession.Trace(DenoiseNorm.L2)) > 0);
+        Assert.True(session.PsnrCurves.Count(DenoiseSession.Trace(DenoiseNorm.L1)) > 0);
+        Assert.True(session.PsnrCurves.Count(DenoiseSession.Trace(DenoiseNorm.L2)) > 0);
+        Assert.Equal(NormComparison.Describe(session.Outcomes), cut.Find("[data-testid=norm-comparison]").TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Start_L2AtSeedPreset_ShowsDivergedWithoutImage()
+    {
+        var cut = RenderWithInput();
+        await cut.InvokeAsync(() =>
+        {
+            cut.Instance.Form.ApplyPreset("seed");
+            cut.Instance.Form.SetNorm(DenoiseNorm.L2);
+        });
+
+        cut.Find("form").Submit();
+        await RunQueuedJobsAsync(expected: 1);
+
+        cut.WaitForAssertion(() =>
+        {
+            var card = cut.Find("[data-testid=outcome-l2]");
+            Assert.Contains("Diverged at step", card.TextContent);
+            Assert.Empty(card.QuerySelectorAll("img"));
+        });
+        Assert.Equal(0.9, cut.Instance.Session.Outcomes[DenoiseNorm.L2].Options.Lr);
+    }
+}
