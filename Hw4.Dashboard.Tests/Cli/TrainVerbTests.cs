@@ -69,6 +69,45 @@ public sealed class TrainVerbTests : IDisposable
     }
 
     [Fact]
+    public async Task Train_ResumeAStoppedRun_ContinuesAfterItsLastEpochAndKeepsEachEpochOnce()
+    {
+        var data = WriteImageFolder(trainPerClass: 30, testPerClass: 8);
+        var runs = Path.Combine(_root, "runs");
+        var first = await CliRun.RunAsync("train", "--data", data, "--model", "cnn", "--epochs", "1", "--limit", "48",
+            "--val-size", "12", "--batch-size", "16", "--lr", "1e-3", "--threads", "2", "--device", "cpu", "--runs-dir", runs, "--no-cache", "--json");
+        Assert.Equal(ExitCodes.Success, first.ExitCode);
+        var id = JsonDocument.Parse(first.LastStdoutLine).RootElement.GetProperty("run_id").GetString()!;
+        // A run stopped after epoch 1 of 2: what resume is for.
+        var dir = Hw4.Ml.Runs.RunDirectory.Open(Path.Combine(runs, id));
+        var record = dir.ReadRun();
+        File.WriteAllText(dir.RunJsonPath, File.ReadAllText(dir.RunJsonPath)
+            .Replace("\"status\": \"completed\"", "\"status\": \"stopped\"").Replace("\"epochs\": 1,", "\"epochs\": 2,"));
+        Assert.Equal(2, dir.ReadRun().Config.Epochs);
+
+        var resumed = await CliRun.RunAsync("train", "--resume", id, "--runs-dir", runs, "--data", data, "--threads", "2", "--device", "cpu", "--no-cache", "--json");
+
+        Assert.True(resumed.ExitCode == ExitCodes.Success, resumed.Stderr);
+        Assert.Contains("resuming after epoch 1", resumed.StderrLines);
+        var root = JsonDocument.Parse(resumed.LastStdoutLine).RootElement;
+        Assert.Equal([1, 2], root.GetProperty("epochs").EnumerateArray().Select(e => e.GetProperty("epoch").GetInt32()));
+        Assert.Equal("completed", root.GetProperty("status").GetString());
+        Assert.Equal([1, 2], Hw4.Ml.Runs.RunDirectoryReader.Read(dir.Path).EpochNumbers);
+        Assert.Equal(record.CreatedUtc, dir.ReadRun().CreatedUtc);
+    }
+
+    [Fact]
+    public async Task Train_ResumeACompletedRun_ExitsTwoWithTheReason()
+    {
+        var runs = Path.Combine(_root, "runs");
+        var dir = new Hw4.Dashboard.Tests.Features.Runs.RunFolderBuilder(runs).Finished("20261201-130000-cnn-abcd", "cnn", [1.5]);
+
+        var run = await CliRun.RunAsync("train", "--resume", dir.Id, "--runs-dir", runs, "--json");
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Equal($"error: --resume {dir.Id}: Run '{dir.Id}' is completed; it cannot become queued.", Assert.Single(run.StderrLines));
+    }
+
+    [Fact]
     public async Task Train_UnknownModel_ExitsTwoWithOneLine()
     {
         var run = await CliRun.RunAsync("train", "--data", _root, "--model", "vgg", "--json");

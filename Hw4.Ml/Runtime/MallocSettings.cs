@@ -11,7 +11,10 @@ namespace Hw4.Ml.Runtime;
 /// (docs/benchmarks.md, "Training"); peak RSS stayed the same, since the same blocks are reused.
 /// The price is memory that stays with the process after a run (it grew by about 200 MB per short run in a long-lived
 /// server), so <see cref="ReleaseFreeMemory"/> hands it back with <c>malloc_trim</c> when a training session ends.
-/// A user's own <c>MALLOC_*_</c> environment variables win; other C libraries are left alone.
+/// Every run trains and evaluates on threads of its own, and glibc gives new threads new arenas (up to 8 per core) whose
+/// free memory fragments apart: a server's RSS still crept by about 25 MB a run (730 → 1,294 MB over 24 runs,
+/// docs/benchmarks.md "Soak"). At most <see cref="ArenaMax"/> arenas keeps it flat.
+/// A user's own <c>MALLOC_*</c> environment variables win; other C libraries are left alone.
 /// </summary>
 public static class MallocSettings
 {
@@ -24,17 +27,21 @@ public static class MallocSettings
     /// <summary>Extra memory requested whenever the heap grows.</summary>
     public const int TopPad = 64 << 20;
 
+    /// <summary>Most malloc arenas (glibc's default is 8 per core).</summary>
+    public const int ArenaMax = 2;
+
     private const int MTrimThreshold = -1;
     private const int MTopPad = -2;
     private const int MMmapThreshold = -3;
+    private const int MArenaMax = -8;
 
-    private static readonly string[] UserVariables = ["MALLOC_MMAP_THRESHOLD_", "MALLOC_TRIM_THRESHOLD_", "MALLOC_TOP_PAD_"];
+    private static readonly string[] UserVariables = ["MALLOC_MMAP_THRESHOLD_", "MALLOC_TRIM_THRESHOLD_", "MALLOC_TOP_PAD_", "MALLOC_ARENA_MAX"];
 
     // Both are write-once: the glibc entry points (null when the C library is not glibc) and whether tuning applied.
     private static readonly Lazy<(MallOpt Opt, MallocTrim Trim)?> Glibc = new(Bind, LazyThreadSafetyMode.ExecutionAndPublication);
     private static readonly Lazy<bool> Applied = new(Apply, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    /// <summary>Applies the settings once per process (idempotent). Returns true when glibc accepted all three.</summary>
+    /// <summary>Applies the settings once per process (idempotent). Returns true when glibc accepted all four.</summary>
     public static bool EnsureConfigured() => Applied.Value;
 
     /// <summary>
@@ -50,7 +57,8 @@ public static class MallocSettings
         // mallopt returns 1 on success. The mmap threshold goes first: setting it also stops glibc's dynamic adjustment.
         return glibc.Opt(MMmapThreshold, MmapThreshold) == 1
             & glibc.Opt(MTrimThreshold, TrimThreshold) == 1
-            & glibc.Opt(MTopPad, TopPad) == 1;
+            & glibc.Opt(MTopPad, TopPad) == 1
+            & glibc.Opt(MArenaMax, ArenaMax) == 1;
     }
 
     private static (MallOpt, MallocTrim)? Bind()
