@@ -48,6 +48,17 @@ public sealed class HostileInputCliTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    public async Task Evaluate_CheckpointIsFifo_ExitsTwoWithinOneSecond()
+    {
+        var fifo = Bombs.Fifo(Path.Combine(_dir, "model_1.params"));
+
+        var run = await WithinOneSecondAsync(CliRun.RunAsync("evaluate", "--checkpoint", fifo, "--model", "cnn", "--data", _dir, "--device", "cpu"));
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains($"error: --checkpoint {fifo}: is a named pipe (FIFO), not a regular file.", run.StderrLines);
+    }
+
+    [Fact]
     public async Task Train_NpyShapeBeyondArrayMaxLength_ExitsTwoNamingTheFileNotOutOfMemory()
     {
         var npz = Bombs.NpzBeyondArrayMaxLength(Path.Combine(_dir, "huge.npz"));
