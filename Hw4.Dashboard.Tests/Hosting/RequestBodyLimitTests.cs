@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Hw4.Dashboard.Hosting;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 
 namespace Hw4.Dashboard.Tests.Hosting;
 
@@ -43,6 +44,12 @@ public sealed class RequestBodyLimitTests(Hw4WebApplicationFactory factory) : IC
             "--Hw4:RunsDir", Path.Combine(dir, "runs"), "--Hw4:Database", Path.Combine(dir, "hw4.db"),
             "--Logging:LogLevel:Default", "Warning",
         ]);
+        // An endpoint of the test's own that reads whatever it is sent, so the check does not hang on the runs API.
+        app.MapPost("/test/read-body", async (HttpRequest request) =>
+        {
+            await request.Body.CopyToAsync(Stream.Null);
+            return Results.Ok();
+        });
         try
         {
             await app.StartAsync();
@@ -52,7 +59,7 @@ public sealed class RequestBodyLimitTests(Hw4WebApplicationFactory factory) : IC
             // No Content-Length: the body streams in chunks, so only counting while reading can stop it. A raw socket,
             // because the server answers and closes while the client is still sending, which HttpClient reports as a
             // broken pipe instead of the response.
-            var (status, headers, body) = await PostChunkedAsync(url, "/api/runs", totalBytes: 2 << 20);
+            var (status, headers, body) = await PostChunkedAsync(url, "/test/read-body", totalBytes: 2 << 20);
 
             Assert.Equal(413, status);
             Assert.Contains("content-type: application/problem+json", headers, StringComparison.OrdinalIgnoreCase);
@@ -70,6 +77,24 @@ public sealed class RequestBodyLimitTests(Hw4WebApplicationFactory factory) : IC
         }
     }
 
+    [Fact]
+    public async Task RunAsync_MaxRequestBodyBytesZero_ExitsWithCode2WithoutStarting()
+    {
+        var dir = Directory.CreateTempSubdirectory("hw4-badlimit-").FullName;
+        try
+        {
+            var code = await WebHost.RunAsync(["--urls", "http://127.0.0.1:0", "--Hw4:Device", "cpu", "--Hw4:MaxRequestBodyBytes", "0",
+                "--Hw4:Database", Path.Combine(dir, "x.db"), "--Hw4:RunsDir", Path.Combine(dir, "runs")]);
+
+            Assert.Equal(2, code);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
     private static async Task<(int Status, string Headers, string Body)> PostChunkedAsync(Uri server, string path, int totalBytes)
     {
         using var tcp = new System.Net.Sockets.TcpClient();
@@ -79,10 +104,17 @@ public sealed class RequestBodyLimitTests(Hw4WebApplicationFactory factory) : IC
         await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(head));
         var sending = Task.Run(async () =>
         {
+            // A JSON string that never ends: valid as far as it goes, so a JSON reader keeps reading until the limit
+            // stops it (zeros would be refused as malformed JSON first, with 400).
+            var opening = "{\"model\":\""u8.ToArray();
             var chunk = new byte[64 * 1024];
+            Array.Fill(chunk, (byte)'a');
             var prefix = System.Text.Encoding.ASCII.GetBytes($"{chunk.Length:x}\r\n");
             try
             {
+                await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes($"{opening.Length:x}\r\n"));
+                await stream.WriteAsync(opening);
+                await stream.WriteAsync("\r\n"u8.ToArray());
                 for (var sent = 0; sent < totalBytes; sent += chunk.Length)
                 {
                     await stream.WriteAsync(prefix);

@@ -116,6 +116,47 @@ public sealed class DatasetBombTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    public void Load_ZipImageDeclaring3000BytesButInflatingTo1GiB_RefusedAfterReadingOnlyWhatItDeclared()
+    {
+        var path = _temp.Combine("lying.zip");
+        using (var zip = ZipFile.Open(path, ZipArchiveMode.Create))
+        {
+            Write(zip, "test/cat/0.png", new MemoryStream(DatasetFiles.Png(0, 0)));
+            Write(zip, "train/cat/0.png", new ZeroStream(1L << 30));
+        }
+
+        // Rewrite the bomb's uncompressed size, in its local header and its central-directory record, to 3,000 bytes.
+        var bytes = File.ReadAllBytes(path);
+        var name = "train/cat/0.png"u8.ToArray();
+        var patched = 0;
+        for (var i = 0; i + 46 < bytes.Length; i++)
+        {
+            if (bytes[i] == 'P' && bytes[i + 1] == 'K' && bytes[i + 2] == 3 && bytes[i + 3] == 4 && bytes.AsSpan(i + 30, name.Length).SequenceEqual(name))
+                patched += Patch(bytes, i + 22);
+            else if (bytes[i] == 'P' && bytes[i + 1] == 'K' && bytes[i + 2] == 1 && bytes[i + 3] == 2 && bytes.AsSpan(i + 46, name.Length).SequenceEqual(name))
+                patched += Patch(bytes, i + 24);
+        }
+
+        Assert.Equal(2, patched);
+        File.WriteAllBytes(path, bytes);
+        var clock = Stopwatch.StartNew();
+
+        var error = Assert.Throws<DatasetException>(() => DatasetLoader.Load(path, Options));
+
+        output.WriteLine($"{clock.Elapsed.TotalMilliseconds:F0} ms: {error.Message}");
+        Assert.StartsWith($"{path}: ", error.Message);
+        Assert.Contains("train/cat/0.png", error.Message);
+        // Inflating the whole gigabyte takes seconds; stopping at the declared size takes milliseconds.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"took {clock.Elapsed}");
+
+        static int Patch(byte[] zip, int offset)
+        {
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(zip.AsSpan(offset), 3000);
+            return 1;
+        }
+    }
+
+    [Fact]
     public void Load_ZipWithMoreImagesThanTheCap_RefusedBeforeDecoding()
     {
         var dir = DatasetFiles.ImageFolder(_temp.Combine("src"), Classes, perClass: 20);
