@@ -157,6 +157,27 @@ public sealed class DatasetBombTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    public void Load_ZipImageWithTextInflatingTo256MiB_DecodesWithoutInflatingIt()
+    {
+        var path = _temp.Combine("text.zip");
+        using (var zip = ZipFile.Open(path, ZipArchiveMode.Create))
+        {
+            Write(zip, "train/cat/0.png", new MemoryStream(Hw4.Ml.Tests.Imaging.PngBombs.CompressedText(size: 32)));
+            Write(zip, "test/cat/0.png", new MemoryStream(DatasetFiles.Png(0, 0)));
+        }
+
+        // One decoding worker: Parallel.For runs it on this thread, so this thread's allocation is the load's.
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var data = DatasetLoader.Load(path, Options);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        output.WriteLine($"allocated {allocated:N0} bytes on this thread");
+        Assert.True(allocated < 32L << 20, $"allocated {allocated:N0} bytes");
+        Assert.Equal(1, data.Train.Count);
+        Assert.Equal((byte)10, data.Train.Pixels[0]);
+    }
+
+    [Fact]
     public void Load_ZipWithMoreImagesThanTheCap_RefusedBeforeDecoding()
     {
         var dir = DatasetFiles.ImageFolder(_temp.Combine("src"), Classes, perClass: 20);

@@ -8,7 +8,7 @@ using SixLabors.ImageSharp.PixelFormats;
 namespace Hw4.Ml.Tests.Imaging;
 
 /// <summary>
-/// Valid 4×4 PNGs carrying one compressed ancillary chunk (zTXt, iTXt or iCCP) whose zlib stream inflates to
+/// Valid PNGs (4×4 unless asked) carrying one compressed ancillary chunk (zTXt, iTXt or iCCP) whose zlib stream inflates to
 /// <see cref="InflatedBytes"/> of zeros, written at run time (about 250 KB each).
 /// </summary>
 internal static class PngBombs
@@ -28,8 +28,8 @@ internal static class PngBombs
         return compressed.ToArray();
     });
 
-    /// <summary>zTXt: keyword, NUL, compression method 0, zlib text.</summary>
-    public static byte[] CompressedText() => With("zTXt", [.. "Comment"u8, 0, 0, .. Payload.Value]);
+    /// <summary>zTXt: keyword, NUL, compression method 0, zlib text; a <paramref name="size"/>² image of (10, 20, 30).</summary>
+    public static byte[] CompressedText(int size = 4) => With("zTXt", [.. "Comment"u8, 0, 0, .. Payload.Value], size);
 
     /// <summary>iTXt: keyword, NUL, compressed flag 1, method 0, empty language and translated keyword, zlib text.</summary>
     public static byte[] InternationalText() => With("iTXt", [.. "Comment"u8, 0, 1, 0, 0, 0, .. Payload.Value]);
@@ -37,9 +37,9 @@ internal static class PngBombs
     /// <summary>iCCP: profile name, NUL, method 0, zlib profile.</summary>
     public static byte[] IccProfile() => With("iCCP", [.. "icc"u8, 0, 0, .. Payload.Value]);
 
-    private static byte[] With(string type, byte[] data)
+    private static byte[] With(string type, byte[] data, int size = 4)
     {
-        using var image = new Image<Rgb24>(4, 4, new Rgb24(10, 20, 30));
+        using var image = new Image<Rgb24>(size, size, new Rgb24(10, 20, 30));
         using var stream = new MemoryStream();
         image.SaveAsPng(stream);
         var png = stream.ToArray();
