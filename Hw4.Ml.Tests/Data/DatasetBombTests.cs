@@ -229,6 +229,23 @@ public sealed class DatasetBombTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    public void Load_SourceFileLargerThanTheTotalCap_RefusedBeforeHashingIt()
+    {
+        var path = _temp.Combine("big.npz");
+        using (var file = File.Create(path))
+        {
+            file.Write("PK\u0003\u0004"u8);
+            file.SetLength(400L << 20); // sparse: no disk is used for the zeros
+        }
+
+        var clock = Stopwatch.StartNew();
+        var error = Assert.Throws<DatasetException>(() => DatasetLoader.Load(path, Options));
+
+        Assert.Equal($"{path}: 419,430,400 bytes on disk, more than the 402,653,184-byte cap for a whole dataset (MaxTotalBytes).", error.Message);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"took {clock.Elapsed}");
+    }
+
+    [Fact]
     public void Load_CapOutsideItsRange_ArgumentOutOfRange()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => DatasetLoader.Load(_temp.Path, Options with { MaxMemberBytes = (long)Array.MaxLength + 1 }));

@@ -38,6 +38,14 @@ public static class DatasetLoader
         var format = Detect(source);
         if (format is DatasetFormat.ImageFolder or DatasetFormat.CifarBinary)
             EnsureOnlyRegularFiles(source);
+        else if (new FileInfo(source).Length is var length && length > options.MaxTotalBytes)
+        {
+            // Inflating never yields fewer bytes than were stored (but for headers), so a file larger than the cap cannot
+            // fit it; refused before it is hashed, which would read all of it.
+            throw new DatasetException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{source}: {length:N0} bytes on disk, more than the {options.MaxTotalBytes:N0}-byte cap for a whole dataset (MaxTotalBytes)."));
+        }
+
         var fingerprint = SourceIdentity.Fingerprint(source);
         string? sourceHash = null;
 
