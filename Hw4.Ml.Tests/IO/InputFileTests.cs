@@ -62,4 +62,43 @@ public sealed class InputFileTests
 
         Assert.Equal(FileKind.Socket, InputFile.KindOf(path));
     }
+
+    [Fact]
+    public void OpenRead_Fifo_RefusedOnTheOpenedDescriptorWithinOneSecond()
+    {
+        // What a file swapped for a FIFO after KindOf meets: the open itself must not block.
+        using var dir = new TempDirectory();
+        var fifo = Fifo.Create(dir.Combine("pipe"));
+
+        var error = Fifo.WithinSeconds(1, () => Assert.Throws<IOException>(() => InputFile.OpenRead(fifo)));
+
+        Assert.Equal($"{fifo} is a named pipe (FIFO), not a regular file.", error.Message);
+    }
+
+    [Fact]
+    public void OpenRead_DevZeroAndDirectory_Refused()
+    {
+        using var dir = new TempDirectory();
+
+        Assert.Equal("/dev/zero is a character device, not a regular file.", Assert.Throws<IOException>(() => InputFile.OpenRead("/dev/zero")).Message);
+        Assert.Contains("is a directory", Assert.Throws<IOException>(() => InputFile.OpenRead(dir.Path)).Message);
+    }
+
+    [Fact]
+    public void OpenRead_RegularFile_ReadsItAndMissingFileIsFileNotFound()
+    {
+        using var dir = new TempDirectory();
+        var file = dir.Combine("a.bin");
+        File.WriteAllBytes(file, [1, 2, 3]);
+
+        using (var stream = InputFile.OpenRead(file))
+        {
+            var bytes = new byte[4];
+            Assert.Equal(3, stream.ReadAtLeast(bytes, 4, throwOnEndOfStream: false));
+            Assert.Equal(new byte[] { 1, 2, 3, 0 }, bytes);
+            Assert.Equal(3, stream.Length);
+        }
+
+        Assert.Throws<FileNotFoundException>(() => InputFile.OpenRead(dir.Combine("none")));
+    }
 }

@@ -103,7 +103,7 @@ public static class DatasetLoader
 
         var head = new byte[512];
         int length;
-        using (var stream = File.OpenRead(path))
+        using (var stream = InputFile.OpenRead(path))
             length = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
         var bytes = head.AsSpan(0, length);
         if (bytes.StartsWith("PK\u0003\u0004"u8) || bytes.StartsWith("PK\u0005\u0006"u8))

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Hw4.Ml.IO;
 
 namespace Hw4.Ml.Data;
 
@@ -75,7 +76,7 @@ internal sealed class ReadBudget(string source, long maxMemberBytes, long maxTot
     /// <summary>Reads a regular file through <see cref="ReadMember"/>, its current length being the declared size.</summary>
     public byte[] ReadFile(string path, string member, bool charged = false)
     {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        using var stream = InputFile.OpenRead(path);
         return charged ? ReadDeclared(stream, member, stream.Length) : ReadMember(stream, member, stream.Length);
     }
 

@@ -126,7 +126,8 @@ public static class ImageFile
     /// </summary>
     private static byte[] ReadBounded(string path, string name, long maxBytes)
     {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        // Checked again on the opened descriptor: the file may have been swapped since the check in Load.
+        using var stream = InputFile.OpenRead(path);
         var declared = stream.Length;
         if (declared > maxBytes)
             throw new ImageLoadException($"Image '{name}' is {declared / (1024.0 * 1024):F1} MB; the limit is {maxBytes / (1024.0 * 1024):F0} MB.");
