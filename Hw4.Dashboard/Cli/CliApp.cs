@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Hw4.Ml.Data;
 using Hw4.Ml.Imaging;
 using Hw4.Ml.Runtime;
 
@@ -94,6 +95,7 @@ public static class CliApp
 
     private static bool IsInputError(Exception e) => e is CliInputException
         or ImageLoadException
+        or DatasetException
         or FileNotFoundException
         or DirectoryNotFoundException;
 

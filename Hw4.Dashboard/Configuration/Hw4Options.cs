@@ -23,4 +23,10 @@ public sealed class Hw4Options
 
     /// <summary><c>auto</c>, <c>cpu</c> or <c>cuda</c>; resolved once at start.</summary>
     public string Device { get; set; } = "auto";
+
+    /// <summary>
+    /// Largest HTTP request body in bytes (default 1 MiB); larger ones get 413 with a JSON problem. The JSON API needs a
+    /// few hundred bytes; uploads on the Denoise page travel over the Blazor circuit and have their own 20 MB limit.
+    /// </summary>
+    public long MaxRequestBodyBytes { get; set; } = 1L << 20;
 }

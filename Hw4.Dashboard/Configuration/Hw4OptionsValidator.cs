@@ -19,6 +19,9 @@ public sealed class Hw4OptionsValidator : IValidateOptions<Hw4Options>
             failures.Add($"Hw4:Device: {e.Message}");
         }
 
+        if (options.MaxRequestBodyBytes < 1)
+            failures.Add($"Hw4:MaxRequestBodyBytes must be at least 1 (was {options.MaxRequestBodyBytes}).");
+
         if (string.IsNullOrWhiteSpace(options.RunsDir))
             failures.Add("Hw4:RunsDir must not be empty.");
 

@@ -9,15 +9,18 @@ namespace Hw4.Dashboard.Hosting;
 /// <summary>Middleware and endpoints.</summary>
 public static class Hw4PipelineExtensions
 {
-    /// <summary>Resolves the device once, then maps static assets, the Blazor app, the hub, run files, the runs API and <c>/healthz</c>.</summary>
+    /// <summary>Resolves the device once, adds the security headers and the request-body limit, then maps static assets, the Blazor app, the hub, run files, the runs API and <c>/healthz</c>.</summary>
     public static WebApplication UseHw4Pipeline(this WebApplication app)
     {
         // Resolve now so a bad Hw4:Device stops the start with its message instead of failing the first page.
         var device = app.Services.GetRequiredService<DeviceContext>();
         app.Logger.LogInformation("Device: {Device}", device.Name);
 
+        // First, so that error pages and refusals carry the headers too.
+        app.UseHw4SecurityHeaders();
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/error", createScopeForErrors: true);
+        app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -4,6 +4,7 @@ using Hw4.Dashboard.Features.Queue;
 using Hw4.Dashboard.Features.Runs;
 using Hw4.Dashboard.Features.Streaming;
 using Hw4.Dashboard.Features.Training;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 
@@ -21,6 +22,10 @@ public static class Hw4ServiceExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => DeviceContext.FromOptions(sp.GetRequiredService<IOptions<Hw4Options>>().Value));
         services.AddSingleton(sp => DataLocator.FromOptions(sp.GetRequiredService<IOptions<Hw4Options>>().Value));
+
+        // Kestrel enforces the same body limit as RequestBodyLimitMiddleware, which turns its 413 into a JSON problem.
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<Hw4Options>>((kestrel, hw4) =>
+            kestrel.Limits.MaxRequestBodySize = hw4.Value.MaxRequestBodyBytes);
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();

@@ -12,9 +12,6 @@ internal static class CifarBinaryReader
 {
     private const int RecordBytes = 1 + ImageSet.ImageBytes;
 
-    // The official archive is about 160 MB; a batch larger than this is not a CIFAR batch and is refused up front.
-    private const long MaxBatchBytes = 1L << 30;
-
     public static IReadOnlyList<string> TrainBatches { get; } = ["data_batch_1.bin", "data_batch_2.bin", "data_batch_3.bin", "data_batch_4.bin", "data_batch_5.bin"];
 
     public const string TestBatch = "test_batch.bin";
@@ -30,23 +27,25 @@ internal static class CifarBinaryReader
         return Directory.Exists(nested) ? nested : null;
     }
 
-    public static (ImageSet Train, ImageSet Test) ReadDirectory(string directory, IProgress<DatasetLoadProgress>? progress, CancellationToken ct)
+    public static (ImageSet Train, ImageSet Test) ReadDirectory(string directory, DatasetLoadOptions options, IProgress<DatasetLoadProgress>? progress, CancellationToken ct)
     {
         var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        var budget = ReadBudget.For(directory, options);
         foreach (var name in TrainBatches.Append(TestBatch).Append(MetaFile))
         {
             ct.ThrowIfCancellationRequested();
             var path = Path.Combine(directory, name);
             if (File.Exists(path))
-                files[name] = File.ReadAllBytes(path);
+                files[name] = budget.ReadFile(path, name);
         }
 
-        return Assemble(files, directory, progress);
+        return Assemble(files, directory, budget, progress);
     }
 
-    public static (ImageSet Train, ImageSet Test) ReadTar(string archivePath, IProgress<DatasetLoadProgress>? progress, CancellationToken ct)
+    public static (ImageSet Train, ImageSet Test) ReadTar(string archivePath, DatasetLoadOptions options, IProgress<DatasetLoadProgress>? progress, CancellationToken ct)
     {
         var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        var budget = ReadBudget.For(archivePath, options);
         var wanted = TrainBatches.Append(TestBatch).Append(MetaFile).ToHashSet(StringComparer.Ordinal);
         try
         {
@@ -58,12 +57,13 @@ internal static class CifarBinaryReader
                 ct.ThrowIfCancellationRequested();
                 var name = Path.GetFileName(entry.Name);
                 if (entry.EntryType is not (TarEntryType.RegularFile or TarEntryType.V7RegularFile) || !wanted.Contains(name) || entry.DataStream is null)
+                {
+                    // Skipping still inflates the member (a gzip stream cannot seek), so it counts against the total.
+                    budget.Charge($"entry {entry.Name}", entry.Length);
                     continue;
-                if (entry.Length > MaxBatchBytes)
-                    throw new DatasetException($"{archivePath}: entry {entry.Name} is {entry.Length} bytes, too large for a CIFAR batch.");
-                var data = new byte[entry.Length];
-                entry.DataStream.ReadExactly(data);
-                files[name] = data;
+                }
+
+                files[name] = budget.ReadMember(entry.DataStream, $"entry {entry.Name}", entry.Length);
                 progress?.Report(new DatasetLoadProgress("reading", files.Count, wanted.Count));
             }
         }
@@ -72,7 +72,7 @@ internal static class CifarBinaryReader
             throw new DatasetException($"{archivePath}: corrupt or truncated archive ({ex.Message}).", ex);
         }
 
-        return Assemble(files, archivePath, progress);
+        return Assemble(files, archivePath, budget, progress);
     }
 
     private static bool IsGzip(FileStream file)
@@ -83,7 +83,7 @@ internal static class CifarBinaryReader
         return isGzip;
     }
 
-    private static (ImageSet Train, ImageSet Test) Assemble(Dictionary<string, byte[]> files, string source, IProgress<DatasetLoadProgress>? progress)
+    private static (ImageSet Train, ImageSet Test) Assemble(Dictionary<string, byte[]> files, string source, ReadBudget budget, IProgress<DatasetLoadProgress>? progress)
     {
         foreach (var name in TrainBatches.Append(TestBatch))
         {
@@ -95,6 +95,7 @@ internal static class CifarBinaryReader
         IReadOnlyList<string> classes = files.TryGetValue(MetaFile, out var meta)
             ? ParseMeta(meta, source)
             : CifarClasses.Official;
+        budget.CheckImages(TrainBatches.Append(TestBatch).Sum(n => (long)files[n].Length / RecordBytes));
         var train = Parse(TrainBatches.Select(n => (n, files[n])).ToArray(), classes, source);
         var test = Parse([(TestBatch, files[TestBatch])], classes, source);
         progress?.Report(new DatasetLoadProgress("decoding", train.Count + test.Count, train.Count + test.Count));

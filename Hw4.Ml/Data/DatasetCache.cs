@@ -60,6 +60,10 @@ internal static class DatasetCache
             var header = ReadHeader(stream);
             if (header is null || header.PayloadHash != expected.PayloadHash || header.SourceHash != expected.SourceHash)
                 return null; // replaced between the two reads
+            // Checked before allocating: a damaged or crafted header must not size the arrays.
+            var payloadBytes = ((long)header.TrainCount + header.TestCount) * (sizeof(int) + ImageSet.ImageBytes);
+            if (stream.Length - stream.Position != payloadBytes)
+                return null;
             // Uninitialised: every byte is overwritten by the read, and zeroing 184 MB first would double the memory traffic.
             var trainLabelBytes = GC.AllocateUninitializedArray<byte>(header.TrainCount * sizeof(int));
             var testLabelBytes = GC.AllocateUninitializedArray<byte>(header.TestCount * sizeof(int));

@@ -21,6 +21,26 @@ public sealed record DatasetLoadOptions
     /// <summary>Threads used to decode images; null means all cores.</summary>
     public int? MaxDegreeOfParallelism { get; init; }
 
+    /// <summary>
+    /// Largest size of one file or archive member once decompressed, and of one array (default 192 MiB; CIFAR-10's
+    /// largest, the 60,000-image X array of the .npz, is 176 MiB). A larger declared size is refused before anything is
+    /// allocated or inflated. At most <see cref="Array.MaxLength"/>.
+    /// </summary>
+    public long MaxMemberBytes { get; init; } = DefaultMaxMemberBytes;
+
+    /// <summary>
+    /// Largest total of decompressed bytes read from one source, every member counted (skipped ones included), and
+    /// largest decoded image payload (images × 3,072 bytes). Default 384 MiB: all of CIFAR-10 is about 176 MiB in any
+    /// supported layout.
+    /// </summary>
+    public long MaxTotalBytes { get; init; } = DefaultMaxTotalBytes;
+
+    /// <summary>Default of <see cref="MaxMemberBytes"/>: 192 MiB.</summary>
+    public const long DefaultMaxMemberBytes = 192L << 20;
+
+    /// <summary>Default of <see cref="MaxTotalBytes"/>: 384 MiB.</summary>
+    public const long DefaultMaxTotalBytes = 384L << 20;
+
     /// <summary>$XDG_CACHE_HOME/hw4, else ~/.cache/hw4 (the local application-data folder on Windows).</summary>
     public static string DefaultCacheDirectory()
     {
@@ -33,6 +53,14 @@ public sealed record DatasetLoadOptions
     }
 
     internal string ResolvedCacheDirectory => CacheDirectory ?? DefaultCacheDirectory();
+
+    /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> for a cap outside 1..<see cref="Array.MaxLength"/> (member) or below 1 (total).</summary>
+    public void Validate()
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxMemberBytes, 1, nameof(MaxMemberBytes));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(MaxMemberBytes, Array.MaxLength, nameof(MaxMemberBytes));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxTotalBytes, 1, nameof(MaxTotalBytes));
+    }
 
     internal int ResolvedParallelism => Math.Max(1, MaxDegreeOfParallelism ?? Environment.ProcessorCount);
 }

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using Hw4.Ml.IO;
 
 namespace Hw4.Ml.Data;
 
@@ -20,6 +21,7 @@ public static class DatasetLoader
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
         var source = Path.GetFullPath(path);
         try
         {
@@ -34,6 +36,16 @@ public static class DatasetLoader
     private static CifarData LoadCore(string source, DatasetLoadOptions options, IProgress<DatasetLoadProgress>? progress, CancellationToken ct)
     {
         var format = Detect(source);
+        if (format is DatasetFormat.ImageFolder or DatasetFormat.CifarBinary)
+            EnsureOnlyRegularFiles(source);
+        else if (new FileInfo(source).Length is var length && length > options.MaxTotalBytes)
+        {
+            // Inflating never yields fewer bytes than were stored (but for headers), so a file larger than the cap cannot
+            // fit it; refused before it is hashed, which would read all of it.
+            throw new DatasetException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{source}: {length:N0} bytes on disk, more than the {options.MaxTotalBytes:N0}-byte cap for a whole dataset (MaxTotalBytes)."));
+        }
+
         var fingerprint = SourceIdentity.Fingerprint(source);
         string? sourceHash = null;
 
@@ -85,10 +97,13 @@ public static class DatasetLoader
             return CifarBinaryReader.FindBatchDirectory(path) is not null ? DatasetFormat.CifarBinary : DatasetFormat.ImageFolder;
         if (!File.Exists(path))
             throw new DatasetException($"{path}: no such file or directory.");
+        // Before opening it: a FIFO would block here forever and a device never end.
+        if (InputFile.RefusalReason(path) is { } reason)
+            throw new DatasetException($"{path}: {reason}.");
 
         var head = new byte[512];
         int length;
-        using (var stream = File.OpenRead(path))
+        using (var stream = InputFile.OpenRead(path))
             length = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
         var bytes = head.AsSpan(0, length);
         if (bytes.StartsWith("PK\u0003\u0004"u8) || bytes.StartsWith("PK\u0005\u0006"u8))
@@ -98,6 +113,19 @@ public static class DatasetLoader
         if (length >= 6 && bytes[0] == 0x93 && bytes[1..6].SequenceEqual("NUMPY"u8))
             throw new DatasetException($"{path}: a single .npy array; expected an .npz holding X, y and label_names.");
         throw new DatasetException($"{path}: not a recognised dataset (expected a train/test image folder, a .zip of one, cifar-10-binary.tar.gz, a folder of CIFAR-10 .bin batches, or an .npz).");
+    }
+
+    /// <summary>
+    /// Refuses a dataset folder holding a FIFO, a device or a socket anywhere below it, before anything is read: the
+    /// fingerprint, the content hash and the readers all open every file.
+    /// </summary>
+    private static void EnsureOnlyRegularFiles(string directory)
+    {
+        foreach (var file in Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories))
+        {
+            if (InputFile.RefusalReason(file) is { } reason)
+                throw new DatasetException($"{file}: {reason} (in the dataset folder {directory}).");
+        }
     }
 
     /// <summary>
@@ -122,8 +150,8 @@ public static class DatasetLoader
             {
                 DatasetFormat.ImageFolder => ImageFolderReader.ReadDirectory(source, options, progress, ct),
                 DatasetFormat.ImageFolderZip => ImageFolderReader.ReadZip(source, options, progress, ct),
-                DatasetFormat.CifarBinary => CifarBinaryReader.ReadDirectory(CifarBinaryReader.FindBatchDirectory(source)!, progress, ct),
-                DatasetFormat.CifarBinaryTar => CifarBinaryReader.ReadTar(source, progress, ct),
+                DatasetFormat.CifarBinary => CifarBinaryReader.ReadDirectory(CifarBinaryReader.FindBatchDirectory(source)!, options, progress, ct),
+                DatasetFormat.CifarBinaryTar => CifarBinaryReader.ReadTar(source, options, progress, ct),
                 DatasetFormat.Npz => NpzReader.Read(source, options, progress, ct),
                 _ => throw new DatasetException($"{source}: unsupported format {format}."),
             };

@@ -24,6 +24,7 @@ internal static class ImageFolderReader
     public static (ImageSet Train, ImageSet Test) ReadZip(string zipPath, DatasetLoadOptions options, IProgress<DatasetLoadProgress>? progress, CancellationToken ct)
     {
         var entries = new List<Entry>();
+        var budget = ReadBudget.For(zipPath, options with { MaxMemberBytes = Math.Min(options.MaxMemberBytes, MaxEncodedBytes) });
         try
         {
             using var archive = ZipFile.OpenRead(zipPath);
@@ -37,12 +38,14 @@ internal static class ImageFolderReader
                     continue;
                 if (zipEntry.Length > MaxEncodedBytes)
                     throw new DatasetException($"{zipPath}: entry {zipEntry.FullName} is {zipEntry.Length} bytes, too large for a 32×32 image.");
+                // Charged at its declared size before anything is inflated; reading stops at that size.
+                budget.Charge($"entry {zipEntry.FullName}", zipEntry.Length);
                 entries.Add(entry with { ZipIndex = i });
             }
 
             // ZipArchive is not thread-safe, so each decoding worker opens its own instance over the same file (the
             // entry order is the central directory's, identical in every instance) and inflates what it decodes.
-            return Decode(entries, zipPath, options, progress, ct, () => ZipFile.OpenRead(zipPath));
+            return Decode(entries, zipPath, options, budget, progress, ct, () => ZipFile.OpenRead(zipPath));
         }
         catch (InvalidDataException ex)
         {
@@ -59,14 +62,21 @@ internal static class ImageFolderReader
             .Select(d => Path.GetFileName(d) + "/");
         var root = FindRoot(files.Concat(directories), directory);
         var entries = new List<Entry>();
+        var budget = ReadBudget.For(directory, options with { MaxMemberBytes = Math.Min(options.MaxMemberBytes, MaxEncodedBytes) });
         foreach (var relative in files)
         {
             var entry = Classify(relative, root, directory);
-            if (entry is not null)
-                entries.Add(entry with { FilePath = Path.Combine(directory, relative) });
+            if (entry is null)
+                continue;
+            var path = Path.Combine(directory, relative);
+            var length = new FileInfo(path).Length;
+            if (length > MaxEncodedBytes)
+                throw new DatasetException($"{path}: {length} bytes, too large for a 32×32 image.");
+            budget.Charge(relative, length);
+            entries.Add(entry with { FilePath = path });
         }
 
-        return Decode(entries, directory, options, progress, ct, () => null);
+        return Decode(entries, directory, options, budget, progress, ct, () => null);
     }
 
     /// <summary>The prefix that holds train/ and test/: empty, or one wrapping folder such as "cifar10/".</summary>
@@ -114,23 +124,13 @@ internal static class ImageFolderReader
     // Hidden files and macOS archive metadata are not part of the dataset.
     private static bool IsIgnored(string part) => part.StartsWith('.') || part == "__MACOSX";
 
-    private static byte[] ReadEntry(ZipArchiveEntry entry, string zipPath)
+    private static byte[] ReadEntry(ZipArchiveEntry entry, ReadBudget budget)
     {
-        var data = new byte[entry.Length];
         using var stream = entry.Open();
-        try
-        {
-            stream.ReadExactly(data);
-        }
-        catch (EndOfStreamException ex)
-        {
-            throw new DatasetException($"{zipPath}: entry {entry.FullName} is truncated.", ex);
-        }
-
-        return data;
+        return budget.ReadDeclared(stream, $"entry {entry.FullName}", entry.Length);
     }
 
-    private static (ImageSet Train, ImageSet Test) Decode(List<Entry> entries, string source, DatasetLoadOptions options, IProgress<DatasetLoadProgress>? progress, CancellationToken ct, Func<ZipArchive?> openArchive)
+    private static (ImageSet Train, ImageSet Test) Decode(List<Entry> entries, string source, DatasetLoadOptions options, ReadBudget budget, IProgress<DatasetLoadProgress>? progress, CancellationToken ct, Func<ZipArchive?> openArchive)
     {
         var train = entries.Where(e => e.Split == "train").OrderBy(e => e.Name, StringComparer.Ordinal).ToArray();
         var test = entries.Where(e => e.Split == "test").OrderBy(e => e.Name, StringComparer.Ordinal).ToArray();
@@ -139,6 +139,7 @@ internal static class ImageFolderReader
         if (test.Length == 0)
             throw new DatasetException($"{source}: test/ holds no images.");
 
+        budget.CheckImages(train.Length + test.Length);
         var classes = CifarClasses.Order(train.Select(e => e.ClassName));
         var index = classes.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i, StringComparer.Ordinal);
         var unknown = test.Select(e => e.ClassName).FirstOrDefault(c => !index.ContainsKey(c));
@@ -167,7 +168,7 @@ internal static class ImageFolderReader
                     for (var i = start; i < Math.Min(start + Batch, total); i++)
                     {
                         var (entry, pixels, slot) = i < train.Length ? (train[i], trainPixels, i) : (test[i - train.Length], testPixels, i - train.Length);
-                        var data = archive is null ? ReadFile(entry.FilePath!) : ReadEntry(archive.Entries[entry.ZipIndex], source);
+                        var data = archive is null ? budget.ReadFile(entry.FilePath!, entry.Name, charged: true) : ReadEntry(archive.Entries[entry.ZipIndex], budget);
                         ImageDecoder.DecodeInto(data, pixels.AsSpan(slot * ImageSet.ImageBytes, ImageSet.ImageBytes), $"{source}: {entry.Name}");
                     }
 
@@ -190,13 +191,5 @@ internal static class ImageFolderReader
         return (
             new ImageSet(trainPixels, train.Select(e => index[e.ClassName]).ToArray(), classes),
             new ImageSet(testPixels, test.Select(e => index[e.ClassName]).ToArray(), classes));
-    }
-
-    private static byte[] ReadFile(string path)
-    {
-        var length = new FileInfo(path).Length;
-        if (length > MaxEncodedBytes)
-            throw new DatasetException($"{path}: {length} bytes, too large for a 32×32 image.");
-        return File.ReadAllBytes(path);
     }
 }

@@ -13,15 +13,29 @@ public static class NpyReader
 {
     private static ReadOnlySpan<byte> Magic => [0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y'];
 
-    // Bounds a crafted header or shape before any allocation; CIFAR's largest array is 184 MB.
+    // Bounds a crafted header before any allocation.
     private const int MaxHeaderBytes = 1 << 20;
-    private const long MaxDataBytes = int.MaxValue;
 
-    /// <summary>Reads one array from <paramref name="stream"/>; <paramref name="name"/> names it in error messages.</summary>
+    /// <summary>
+    /// Reads one array from <paramref name="stream"/>; <paramref name="name"/> names it in error messages. The data may
+    /// be at most <see cref="Array.MaxLength"/> bytes.
+    /// </summary>
     /// <exception cref="DatasetException">The stream is not a valid .npy, is truncated, or holds an unsupported dtype.</exception>
-    public static NpyArray Read(Stream stream, string name)
+    public static NpyArray Read(Stream stream, string name) => Read(stream, name, Array.MaxLength);
+
+    /// <summary>
+    /// Reads one array whose data is at most <paramref name="maxDataBytes"/> bytes: a header whose shape claims more is
+    /// refused before anything is allocated or read.
+    /// </summary>
+    /// <exception cref="DatasetException">The stream is not a valid .npy, is truncated, holds an unsupported dtype, or its shape is over the cap.</exception>
+    public static NpyArray Read(Stream stream, string name, long maxDataBytes) => Read(stream, name, maxDataBytes, null);
+
+    /// <summary>As <see cref="Read(Stream, string, long)"/>; <paramref name="charge"/> sees the data size before it is allocated and may refuse it.</summary>
+    internal static NpyArray Read(Stream stream, string name, long maxDataBytes, Action<long>? charge)
     {
         ArgumentNullException.ThrowIfNull(stream);
+        ArgumentOutOfRangeException.ThrowIfNegative(maxDataBytes);
+        maxDataBytes = Math.Min(maxDataBytes, Array.MaxLength);
         Span<byte> preamble = stackalloc byte[8];
         var got = ReadAtMost(stream, preamble);
         if (got > 0 && preamble[0] == 0x80)
@@ -54,19 +68,20 @@ public static class NpyReader
         var (descr, fortranOrder, shape) = ParseHeader(header, name);
         var (byteOrder, kind, itemSize) = ParseDescr(descr, name);
 
-        var count = 1L;
+        // Elements beyond this would overflow or exceed the cap, whatever the rest of the shape is.
+        var maxCount = maxDataBytes / itemSize;
+        var count = shape.Contains(0) ? 0L : 1L;
         foreach (var dimension in shape)
         {
-            count = dimension == 0 ? 0 : count;
-            if (dimension < 0 || (dimension > 0 && count > MaxDataBytes / dimension))
-                throw new DatasetException($"{name}: shape ({string.Join(", ", shape)}) is too large.");
+            if (dimension < 0)
+                throw new DatasetException($"{name}: shape ({string.Join(", ", shape)}) has a negative dimension.");
+            if (count > 0 && dimension > maxCount / count)
+                throw TooLarge(name, shape, itemSize, maxDataBytes);
             count *= dimension;
         }
 
-        var bytes = count * itemSize;
-        if (bytes > MaxDataBytes)
-            throw new DatasetException($"{name}: {bytes} bytes of data is too large.");
-        var data = new byte[bytes];
+        charge?.Invoke(count * itemSize);
+        var data = GC.AllocateUninitializedArray<byte>((int)(count * itemSize));
         ReadExactly(stream, data, name, "data");
         return new NpyArray(name, byteOrder, kind, itemSize, shape, fortranOrder, data);
     }
@@ -77,6 +92,16 @@ public static class NpyReader
     {
         using var stream = File.OpenRead(path);
         return Read(stream, path);
+    }
+
+    private static DatasetException TooLarge(string name, long[] shape, int itemSize, long maxDataBytes)
+    {
+        var claimed = shape.Aggregate(new System.Numerics.BigInteger(itemSize), (a, d) => a * d);
+        var cap = maxDataBytes == Array.MaxLength
+            ? $"the largest .NET array (Array.MaxLength, {Array.MaxLength:N0} bytes)"
+            : $"the {maxDataBytes:N0}-byte cap for one array (MaxMemberBytes)";
+        return new DatasetException(string.Create(CultureInfo.InvariantCulture,
+            $"{name}: shape ({string.Join(", ", shape)}) claims {claimed:N0} bytes of data, more than {cap}."));
     }
 
     private static (string Descr, bool FortranOrder, long[] Shape) ParseHeader(string header, string name)

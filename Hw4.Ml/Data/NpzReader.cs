@@ -14,13 +14,14 @@ internal static class NpzReader
     {
         NpyArray x, y;
         NpyArray? names;
+        var budget = ReadBudget.For(path, options);
         try
         {
             using var archive = ZipFile.OpenRead(path);
-            x = ReadMember(archive, "X", path) ?? throw new DatasetException($"{path}: no X array (expected X, y, label_names).");
+            x = ReadMember(archive, "X", path, budget) ?? throw new DatasetException($"{path}: no X array (expected X, y, label_names).");
             ct.ThrowIfCancellationRequested();
-            y = ReadMember(archive, "y", path) ?? throw new DatasetException($"{path}: no y array (expected X, y, label_names).");
-            names = ReadMember(archive, "label_names", path);
+            y = ReadMember(archive, "y", path, budget) ?? throw new DatasetException($"{path}: no y array (expected X, y, label_names).");
+            names = ReadMember(archive, "label_names", path, budget);
         }
         catch (InvalidDataException ex)
         {
@@ -31,9 +32,10 @@ internal static class NpzReader
         if (x.Kind != 'u' || x.ItemSize != 1 || x.Shape.Count != 4 || x.Shape[1] != ImageSet.Height || x.Shape[2] != ImageSet.Width || x.Shape[3] != ImageSet.Channels)
             throw new DatasetException($"{path}: X is {x.Descr} with shape ({string.Join(", ", x.Shape)}); expected uint8 (N, 32, 32, 3).");
         var count = (int)x.Shape[0];
+        budget.CheckImages(count);
+        if (y.Length != count)
+            throw new DatasetException($"{path}: y has {y.Length} labels for {count} images in X.");
         var labels = y.ToInt64();
-        if (labels.Length != count)
-            throw new DatasetException($"{path}: y has {labels.Length} labels for {count} images in X.");
 
         // Without label_names the official CIFAR-10 order is assumed; labels are still range-checked against it.
         var classes = names is null ? CifarClasses.Official : names.ToStrings();
@@ -49,10 +51,8 @@ internal static class NpzReader
         if (testSize <= 0 || testSize >= count)
             throw new DatasetException($"{path}: a test size of {testSize} leaves an empty split of the {count} images.");
 
-        var pixels = ToChw(x, count, options, ct);
         var trainCount = count - testSize;
-        var trainPixels = pixels.AsSpan(0, trainCount * ImageSet.ImageBytes).ToArray();
-        var testPixels = pixels.AsSpan(trainCount * ImageSet.ImageBytes).ToArray();
+        var (trainPixels, testPixels) = ToChw(x, count, trainCount, options, ct);
         var intLabels = labels.Select(l => (int)l).ToArray();
         progress?.Report(new DatasetLoadProgress("decoding", count, count));
         return (
@@ -60,25 +60,32 @@ internal static class NpzReader
             new ImageSet(testPixels, intLabels[trainCount..], classes));
     }
 
-    private static NpyArray? ReadMember(ZipArchive archive, string member, string path)
+    private static NpyArray? ReadMember(ZipArchive archive, string member, string path, ReadBudget budget)
     {
         var entry = archive.GetEntry(member + ".npy");
         if (entry is null)
             return null;
         using var stream = entry.Open();
-        return NpyReader.Read(stream, $"{path}: {member}.npy");
+        // The shape in the .npy header is checked against both caps before its data is allocated or inflated.
+        return NpyReader.Read(stream, $"{path}: {member}.npy", budget.MaxMemberBytes, bytes => budget.Charge($"{member}.npy", bytes));
     }
 
-    /// <summary>Turns HWC images (C or Fortran order) into the CHW layout of <see cref="ImageSet"/>.</summary>
-    private static byte[] ToChw(NpyArray x, int count, DatasetLoadOptions options, CancellationToken ct)
+    /// <summary>
+    /// Turns HWC images (C or Fortran order) into the CHW layout of <see cref="ImageSet"/>, the first
+    /// <paramref name="trainCount"/> into the train array and the rest into the test array (no third copy).
+    /// </summary>
+    private static (byte[] Train, byte[] Test) ToChw(NpyArray x, int count, int trainCount, DatasetLoadOptions options, CancellationToken ct)
     {
         const int plane = ImageSet.Height * ImageSet.Width;
         var source = x.Data;
-        var result = new byte[(long)count * ImageSet.ImageBytes];
+        var train = new byte[(long)trainCount * ImageSet.ImageBytes];
+        var test = new byte[(long)(count - trainCount) * ImageSet.ImageBytes];
         var parallel = new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = options.ResolvedParallelism };
         Parallel.For(0, count, parallel, n =>
         {
-            var target = result.AsSpan(n * ImageSet.ImageBytes, ImageSet.ImageBytes);
+            var target = n < trainCount
+                ? train.AsSpan(n * ImageSet.ImageBytes, ImageSet.ImageBytes)
+                : test.AsSpan((n - trainCount) * ImageSet.ImageBytes, ImageSet.ImageBytes);
             for (var c = 0; c < ImageSet.Channels; c++)
             {
                 for (var p = 0; p < plane; p++)
@@ -93,6 +100,6 @@ internal static class NpzReader
                 }
             }
         });
-        return result;
+        return (train, test);
     }
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Hw4.Ml.IO;
 
 namespace Hw4.Ml.Data;
 
@@ -30,7 +31,7 @@ internal static class SourceIdentity
         var buffer = new byte[1 << 20];
         if (File.Exists(path))
         {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+            using var stream = InputFile.OpenRead(path);
             AppendStream(hash, stream, buffer, progress, stream.Length, ct);
         }
         else
@@ -42,7 +43,7 @@ internal static class SourceIdentity
                 ct.ThrowIfCancellationRequested();
                 // Paths are hashed too, so moving an image to another class folder changes the hash.
                 hash.AppendData(Encoding.UTF8.GetBytes($"{relative}\0{info.Length}\0"));
-                using var stream = info.OpenRead();
+                using var stream = InputFile.OpenRead(info.FullName);
                 AppendStream(hash, stream, buffer, null, 0, ct);
                 if (++done % 5000 == 0)
                     progress?.Report(new DatasetLoadProgress("hashing", done, files.Count));

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Hw4.Ml.IO;
 using Hw4.Ml.Models;
 using Hw4.Ml.Training;
 
@@ -27,6 +28,9 @@ public sealed class EvaluateVerb : ICliVerb
             var kind = DatasetArguments.ParseModel(parse.GetValue(model)!);
             var file = parse.GetValue(checkpoint)!;
             if (!file.Exists) throw new CliInputException($"--checkpoint {file.FullName}: file not found.");
+            // LibTorch opens the file itself; a FIFO would block it forever and a device never end.
+            if (InputFile.RefusalReason(file.FullName) is { } reason)
+                throw new CliInputException($"--checkpoint {file.FullName}: {reason}.");
             var device = common.ResolveDevice(parse);
             var dataset = DatasetArguments.Load(parse.GetValue(data), parse.GetValue(noCache), context, cancellationToken);
             var epoch = EpochOf(file.Name);

@@ -112,7 +112,7 @@ public sealed partial class Denoise : IDisposable
     private async Task OnNoisyUploadAsync(InputFileChangeEventArgs e)
     {
         if (await ReadUploadAsync(e.File) is { } image)
-            SetInputSafely(image, null, e.File.Name);
+            await SetInputSafelyAsync(image, null, e.File.Name);
     }
 
     private async Task OnCleanUploadAsync(InputFileChangeEventArgs e)
@@ -124,14 +124,15 @@ public sealed partial class Denoise : IDisposable
         }
 
         if (await ReadUploadAsync(e.File) is { } image)
-            SetInputSafely(Session.Noisy, image, Session.SourceName ?? "upload");
+            await SetInputSafelyAsync(Session.Noisy, image, Session.SourceName ?? "upload");
     }
 
-    private void SetInputSafely(RgbImage noisy, RgbImage? clean, string name)
+    private async Task SetInputSafelyAsync(RgbImage noisy, RgbImage? clean, string name)
     {
         try
         {
-            Session.SetInput(noisy, clean, name);
+            // SetInput encodes the preview PNG: off the circuit's thread, so other events of this tab keep flowing.
+            await Task.Run(() => Session.SetInput(noisy, clean, name));
             InputError = null;
         }
         catch (ArgumentException ex)
@@ -154,7 +155,9 @@ public sealed partial class Denoise : IDisposable
             using var buffer = new MemoryStream();
             await using (var stream = file.OpenReadStream(limits.MaxFileBytes))
                 await stream.CopyToAsync(buffer);
-            return ImageFile.Decode(buffer.ToArray(), file.Name, limits);
+            var data = buffer.ToArray();
+            // Decoding a 4096² image takes a while; the circuit's thread must stay free for this and other events.
+            return await Task.Run(() => ImageFile.Decode(data, file.Name, limits));
         }
         catch (Exception ex) when (ex is ImageLoadException or IOException)
         {

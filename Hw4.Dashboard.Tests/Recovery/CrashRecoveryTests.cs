@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using Hw4.Dashboard.Features.Api;
 using Hw4.Dashboard.Tests.Integration;
 
-namespace Hw4.Dashboard.Tests.Process;
+namespace Hw4.Dashboard.Tests.Recovery;
 
 /// <summary>
 /// The server as a real child process, really killed (SIGKILL) mid-run, then started again on the same folders: what

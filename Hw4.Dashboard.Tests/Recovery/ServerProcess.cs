@@ -5,7 +5,7 @@ using System.Net.Sockets;
 using System.Text;
 using Hw4.Dashboard.Features.Api;
 
-namespace Hw4.Dashboard.Tests.Process;
+namespace Hw4.Dashboard.Tests.Recovery;
 
 /// <summary>
 /// The built dashboard (Hw4.Dashboard.dll beside the tests) started as a child process on a free loopback port, with

@@ -1,0 +1,60 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Hw4.Dashboard.Tests.Hosting;
+
+[Collection(HostingCollection.Name)]
+public sealed partial class SecurityHeadersTests(Hw4WebApplicationFactory factory) : IClassFixture<Hw4WebApplicationFactory>
+{
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/healthz")]
+    [InlineData("/app.css")]
+    [InlineData("/no-such-page")]
+    public async Task Get_AnyResponse_SendsNosniffCspAndFrameAncestors(string path)
+    {
+        using var client = factory.CreateClient();
+
+        using var response = await client.GetAsync(path);
+
+        Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+        var csp = Assert.Single(response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("frame-ancestors 'none'", csp);
+        Assert.Contains("object-src 'none'", csp);
+        Assert.Matches(NonceSource(), csp);
+        Assert.DoesNotContain("'unsafe-eval'", csp);
+        Assert.DoesNotMatch("script-src[^;]*'unsafe-inline'", csp);
+    }
+
+    [Fact]
+    public async Task Get_Home_InlineImportMapCarriesThisResponsesNonce()
+    {
+        using var client = factory.CreateClient();
+
+        using var first = await client.GetAsync("/");
+        using var second = await client.GetAsync("/");
+
+        var html = await first.Content.ReadAsStringAsync();
+        var nonce = NonceSource().Match(Assert.Single(first.Headers.GetValues("Content-Security-Policy"))).Groups[1].Value;
+        Assert.Contains($"<script type=\"importmap\" nonce=\"{nonce}\"", html);
+        // A nonce is per response: a fixed one would let injected markup reuse it.
+        Assert.DoesNotContain(nonce, Assert.Single(second.Headers.GetValues("Content-Security-Policy")));
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("Microsoft.AspNetCore.Hosting.Diagnostics")]
+    [InlineData("Microsoft.EntityFrameworkCore.Database.Command")]
+    public void Logging_RequestAndSqlCategories_OnlyFromWarning(string category)
+    {
+        var logger = factory.Services.GetRequiredService<ILoggerFactory>().CreateLogger(category);
+
+        Assert.False(logger.IsEnabled(LogLevel.Information));
+        Assert.True(logger.IsEnabled(LogLevel.Warning));
+    }
+
+    [GeneratedRegex("script-src 'self' 'nonce-([A-Za-z0-9+/=]{24})'")]
+    private static partial Regex NonceSource();
+}
