@@ -20,6 +20,7 @@ WORKDIR /app
 COPY --from=build /app ./
 ENV ASPNETCORE_URLS=http://0.0.0.0:5080 \
     HW4_DATA=/data \
+    MALLOC_ARENA_MAX=2 \
     Hw4__RunsDir=/var/lib/hw4/runs
 EXPOSE 5080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \

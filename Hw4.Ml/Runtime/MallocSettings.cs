@@ -14,7 +14,8 @@ namespace Hw4.Ml.Runtime;
 /// Every run trains and evaluates on threads of its own, and glibc gives new threads new arenas (up to 8 per core) whose
 /// free memory fragments apart: a server's RSS still crept by about 25 MB a run (730 → 1,294 MB over 24 runs,
 /// docs/benchmarks.md "Soak"). At most <see cref="ArenaMax"/> arenas keeps it flat.
-/// A user's own <c>MALLOC_*</c> environment variables win; other C libraries are left alone.
+/// Each setting whose <c>MALLOC_*</c> environment variable the user set is left to them (glibc applies those at process
+/// start, which for the arena limit works even better: no arena exists before it); other C libraries are left alone.
 /// </summary>
 public static class MallocSettings
 {
@@ -35,13 +36,21 @@ public static class MallocSettings
     private const int MMmapThreshold = -3;
     private const int MArenaMax = -8;
 
-    private static readonly string[] UserVariables = ["MALLOC_MMAP_THRESHOLD_", "MALLOC_TRIM_THRESHOLD_", "MALLOC_TOP_PAD_", "MALLOC_ARENA_MAX"];
+    // Each setting with the environment variable that, when the user sets it, wins over it (glibc reads those at start).
+    private static readonly (int Parameter, int Value, string Variable)[] Settings =
+    [
+        // The mmap threshold goes first: setting it also stops glibc's dynamic adjustment.
+        (MMmapThreshold, MmapThreshold, "MALLOC_MMAP_THRESHOLD_"),
+        (MTrimThreshold, TrimThreshold, "MALLOC_TRIM_THRESHOLD_"),
+        (MTopPad, TopPad, "MALLOC_TOP_PAD_"),
+        (MArenaMax, ArenaMax, "MALLOC_ARENA_MAX"),
+    ];
 
     // Both are write-once: the glibc entry points (null when the C library is not glibc) and whether tuning applied.
     private static readonly Lazy<(MallOpt Opt, MallocTrim Trim)?> Glibc = new(Bind, LazyThreadSafetyMode.ExecutionAndPublication);
     private static readonly Lazy<bool> Applied = new(Apply, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    /// <summary>Applies the settings once per process (idempotent). Returns true when glibc accepted all four.</summary>
+    /// <summary>Applies the settings once per process (idempotent). Returns true when glibc accepted every one it was given.</summary>
     public static bool EnsureConfigured() => Applied.Value;
 
     /// <summary>
@@ -52,13 +61,11 @@ public static class MallocSettings
 
     private static bool Apply()
     {
-        if (UserVariables.Any(v => Environment.GetEnvironmentVariable(v) is not null) || Glibc.Value is not { } glibc)
+        if (Glibc.Value is not { } glibc)
             return false;
-        // mallopt returns 1 on success. The mmap threshold goes first: setting it also stops glibc's dynamic adjustment.
-        return glibc.Opt(MMmapThreshold, MmapThreshold) == 1
-            & glibc.Opt(MTrimThreshold, TrimThreshold) == 1
-            & glibc.Opt(MTopPad, TopPad) == 1
-            & glibc.Opt(MArenaMax, ArenaMax) == 1;
+        // mallopt returns 1 on success; a setting the user made through the environment is left as they made it.
+        return Settings.Where(x => Environment.GetEnvironmentVariable(x.Variable) is null)
+            .Aggregate(true, (ok, x) => glibc.Opt(x.Parameter, x.Value) == 1 & ok);
     }
 
     private static (MallOpt, MallocTrim)? Bind()
