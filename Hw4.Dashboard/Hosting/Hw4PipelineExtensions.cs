@@ -21,6 +21,7 @@ public static class Hw4PipelineExtensions
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         app.UseMiddleware<RequestBodyLimitMiddleware>();
+        app.UseMiddleware<SameOriginGuard>();
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
