@@ -121,4 +121,22 @@ public sealed class TrainingStreamIntegrationTests(LiveServer server) : IClassFi
         var status = await server.Http.GetFromJsonAsync<RunStatusResponse>(RunsApi.StatusPath(runId));
         Assert.Equal("stopped", status?.Status);
     }
+
+    [Fact]
+    public async Task PostStop_QueuedBehindARunningRun_EndsStoppedAtOnceAndTheFirstCompletes()
+    {
+        var first = await server.StartTinyRunAsync();
+        var second = await server.StartTinyRunAsync();
+
+        using var stop = await server.Http.PostAsync(RunsApi.StatusPath(second) + "/stop", null);
+
+        Assert.Equal(HttpStatusCode.Accepted, stop.StatusCode);
+        var stopped = await server.Http.GetFromJsonAsync<RunStatusResponse>(RunsApi.StatusPath(second));
+        Assert.Equal(("stopped", 0), (stopped!.Status, stopped.EpochsDone));
+        Assert.Equal("stopped while queued", stopped.Message);
+        await LiveServer.WaitUntilAsync(() => server.Notifier.Log.Since(first, 0).Events.Any(e => e.Event.IsTerminal));
+        var done = await server.Http.GetFromJsonAsync<RunStatusResponse>(RunsApi.StatusPath(first));
+        Assert.Equal("completed", done!.Status);
+        Assert.Equal("stopped", (await server.Http.GetFromJsonAsync<RunStatusResponse>(RunsApi.StatusPath(second)))!.Status);
+    }
 }

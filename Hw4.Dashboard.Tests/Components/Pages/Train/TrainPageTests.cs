@@ -57,4 +57,24 @@ public sealed class TrainPageTests : MudBunitTest
         Assert.Equal(cut.Instance.SelectedRunId, queue.Waiting.Single().Job.RunId);
         Assert.DoesNotContain("must be", cut.Markup);
     }
+
+    [Fact]
+    public void Stop_QueuedRun_LeavesTheQueueListAndTheChipAtOnceAndItsFolderSaysStopped()
+    {
+        var page = Context.Render<Hw4.Dashboard.Components.Pages.Train.Train>();
+        var chip = Context.Render<Hw4.Dashboard.Components.Layout.StatusChip>();
+        page.Instance.Form.Limit = 256;
+        page.Find("form").Submit();
+        page.Find("form").Submit();
+        var queue = Context.Services.GetRequiredService<RunQueue>();
+        var second = queue.Waiting[1].Job.RunId;
+        Assert.Equal("cpu · queue 2", chip.Instance.Label);
+
+        var result = Context.Services.GetRequiredService<RunStopper>().Stop(second);
+
+        Assert.True(result.IsAccepted, result.Message);
+        page.WaitForAssertion(() => Assert.DoesNotContain(second, page.Find("[data-testid=queue-list]").TextContent), TimeSpan.FromSeconds(1));
+        chip.WaitForAssertion(() => Assert.Equal("cpu · queue 1", chip.Instance.Label), TimeSpan.FromSeconds(1));
+        Assert.Contains("\"status\": \"stopped\"", File.ReadAllText(Path.Combine(_dir, "runs", second, "run.json")));
+    }
 }
