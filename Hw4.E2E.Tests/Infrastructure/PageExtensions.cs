@@ -50,8 +50,8 @@ public static class PageExtensions
     /// <summary>The heatmap inside <paramref name="container"/>: its column and row labels and its cells.</summary>
     public static async Task<HeatmapTrace> HeatmapAsync(this ILocator container)
     {
-        var json = await container.Locator(".js-plotly-plot").First.EvaluateAsync<string>(
-            "el => { const t = (el.data || []).find(d => d.type === 'heatmap'); return JSON.stringify(t ? { x: Array.from(t.x).map(String), y: Array.from(t.y).map(String), z: Array.from(t.z).map(r => Array.from(r)) } : null); }");
+        var json = await container.EvaluateAsync<string>(
+            "el => { const t = [...el.querySelectorAll('.js-plotly-plot')].flatMap(p => p.data || []).find(d => d.type === 'heatmap'); return JSON.stringify(t ? { x: Array.from(t.x).map(String), y: Array.from(t.y).map(String), z: Array.from(t.z).map(r => Array.from(r)) } : null); }");
         return JsonSerializer.Deserialize<HeatmapTrace>(json, new JsonSerializerOptions(JsonSerializerDefaults.Web))
             ?? throw new InvalidOperationException("no heatmap trace in the chart");
     }
