@@ -47,6 +47,31 @@ public sealed class CompareTests : RunStoreBunitTest
     }
 
     [Fact]
+    public async Task Render_OneUnknownIdInQuery_ComparesTheKnownOneAndNamesTheUnknownInANotice()
+    {
+        await TwoRunsAsync();
+        Navigation.NavigateTo("compare?runs=cnn-1,no-such-run");
+
+        var cut = Context.Render<ComparePage>();
+
+        cut.WaitForAssertion(() => Assert.Single(cut.Instance.Model.Rows), TimeSpan.FromSeconds(30));
+        Assert.Equal(["no-such-run"], cut.Instance.UnknownIds);
+        Assert.Contains("No run has the id “no-such-run”", cut.Find("[data-testid=compare-unknown]").TextContent);
+    }
+
+    [Fact]
+    public async Task Render_AllIdsKnown_ShowsNoNotice()
+    {
+        await TwoRunsAsync();
+        Navigation.NavigateTo("compare?runs=cnn-1,res-1");
+
+        var cut = Context.Render<ComparePage>();
+
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.Instance.Model.Rows.Count), TimeSpan.FromSeconds(30));
+        Assert.Empty(cut.FindAll("[data-testid=compare-unknown]"));
+    }
+
+    [Fact]
     public async Task CnnVsResidual_Click_PutsTheLatestFinishedPairInTheUrl()
     {
         await TwoRunsAsync();

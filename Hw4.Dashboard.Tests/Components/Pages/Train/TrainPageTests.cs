@@ -31,8 +31,8 @@ public sealed class TrainPageTests : MudBunitTest
     public void Submit_NegativeLearningRateAndZeroEpochs_ShowsBothMessagesAndQueuesNothing()
     {
         var cut = Context.Render<Hw4.Dashboard.Components.Pages.Train.Train>();
-        cut.Instance.Form.LearningRate = -0.001;
-        cut.Instance.Form.Epochs = 0;
+        Type(cut, "lr", "-0.001");
+        Type(cut, "epochs", "0");
 
         cut.Find("form").Submit();
 
@@ -46,8 +46,8 @@ public sealed class TrainPageTests : MudBunitTest
     public void Submit_ValidForm_QueuesARunAndFollowsIt()
     {
         var cut = Context.Render<Hw4.Dashboard.Components.Pages.Train.Train>();
-        cut.Instance.Form.Epochs = 2;
-        cut.Instance.Form.Limit = 256;
+        Type(cut, "epochs", "2");
+        Type(cut, "limit", "256");
 
         cut.Find("form").Submit();
 
@@ -77,4 +77,40 @@ public sealed class TrainPageTests : MudBunitTest
         chip.WaitForAssertion(() => Assert.Equal("cpu · queue 1", chip.Instance.Label), TimeSpan.FromSeconds(1));
         Assert.Contains("\"status\": \"stopped\"", File.ReadAllText(Path.Combine(_dir, "runs", second, "run.json")));
     }
+
+    [Theory]
+    [InlineData("lr", "1e-3", 0.001)]
+    [InlineData("lr", "0.0001", 0.0001)]
+    [InlineData("epochs", "1e3", 1000)]
+    public void Submit_ExponentTyped_QueuesWithTheValueTyped(string field, string typed, double expected)
+    {
+        var cut = Context.Render<Hw4.Dashboard.Components.Pages.Train.Train>();
+        Type(cut, field, typed);
+
+        cut.Find("form").Submit();
+
+        Assert.Equal(1, Context.Services.GetRequiredService<RunQueue>().Length);
+        Assert.Equal(expected, field == "lr" ? cut.Instance.Form.LearningRate : cut.Instance.Form.Epochs);
+    }
+
+    [Theory]
+    [InlineData("seed", "999999999999", "Seed must be zero or positive.")]
+    [InlineData("lr", "abc", "is not a number")]
+    [InlineData("epochs", "", "Epochs is required.")]
+    [InlineData("batch-size", "1.5", "Batch size must be a whole number.")]
+    public void Submit_FieldRefused_SaysSoInPlaceDisablesQueueAndQueuesNothing(string field, string typed, string reason)
+    {
+        var cut = Context.Render<Hw4.Dashboard.Components.Pages.Train.Train>();
+        Type(cut, field, typed);
+
+        cut.Find("form").Submit();
+
+        Assert.Contains(reason, cut.Markup);
+        Assert.True(cut.Find("[data-testid=queue-run]").HasAttribute("disabled"));
+        Assert.Equal(0, Context.Services.GetRequiredService<RunQueue>().Length);
+        Assert.Null(cut.Instance.SelectedRunId);
+    }
+
+    private static void Type(IRenderedComponent<Hw4.Dashboard.Components.Pages.Train.Train> cut, string testId, string text) =>
+        cut.Find($"input[data-testid={testId}], [data-testid={testId}] input").Input(text);
 }

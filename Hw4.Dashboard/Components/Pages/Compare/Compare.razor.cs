@@ -29,6 +29,9 @@ public sealed partial class Compare
     /// <summary>The picked run ids, in selection order.</summary>
     public IReadOnlyList<string> SelectedIds { get; private set; } = [];
 
+    /// <summary>Ids in the address that name no run (mistyped, or deleted since the link was made).</summary>
+    public IReadOnlyList<string> UnknownIds { get; private set; } = [];
+
     /// <summary>Chart, tables and heatmap of the picked runs.</summary>
     public CompareModel Model { get; private set; } = CompareModel.Create([]);
 
@@ -54,11 +57,16 @@ public sealed partial class Compare
         SelectedIds = ids;
         SelectedSet = ids.ToHashSet();
         var runs = new List<RunRow>();
+        var unknown = new List<string>();
         foreach (var id in ids)
         {
             if (await Index.GetAsync(id) is { } run)
                 runs.Add(run);
+            else
+                unknown.Add(id);
         }
+
+        UnknownIds = unknown;
 
         var evaluations = await Task.Run(() => ReadEvaluations(runs));
         Model = CompareModel.Create(runs, evaluations);

@@ -17,6 +17,9 @@ public sealed partial class Train : IDisposable
     /// <summary>The form's model.</summary>
     public TrainSettings Form { get; } = new();
 
+    /// <summary>The numeric fields as typed; applied to <see cref="Form"/> on submit.</summary>
+    public TrainInputs Inputs { get; private set; } = default!;
+
     /// <summary>Why the last submit queued nothing.</summary>
     public string? Error { get; private set; }
 
@@ -32,12 +35,26 @@ public sealed partial class Train : IDisposable
     /// <inheritdoc />
     protected override void OnInitialized()
     {
+        Inputs = new TrainInputs(Form);
         SelectedRunId = Queue.Active?.Job.RunId;
         Queue.Changed += OnQueueChanged;
     }
 
     private void Submit()
     {
+        // A refused field queues nothing; the field already says why.
+        if (!Inputs.TryApply(Form))
+        {
+            Error = "Fix the fields marked in red.";
+            return;
+        }
+
+        if (Form.Validate() is [_, ..] problems)
+        {
+            Error = string.Join(" ", problems.Select(p => p.ErrorMessage));
+            return;
+        }
+
         try
         {
             var (runId, error) = Launcher.Launch(Form);
@@ -51,6 +68,8 @@ public sealed partial class Train : IDisposable
             Error = e.Message;
         }
     }
+
+    private void OnInputChanged() => Error = null;
 
     private void Select(string runId) => SelectedRunId = runId;
 
