@@ -12,7 +12,12 @@ public sealed class AutogradPageTests : MudBunitTest
     private IRenderedComponent<AutogradPage> RenderComputed()
     {
         var cut = Context.Render<AutogradPage>();
-        cut.WaitForAssertion(() => Assert.NotNull(cut.Instance.State.Result), TimeSpan.FromSeconds(60));
+        // Settled: the first result is there and the page has finished its compute (the button is enabled again).
+        cut.WaitForAssertion(() =>
+        {
+            Assert.NotNull(cut.Instance.State.Result);
+            Assert.False(cut.Find("[data-testid=compute]").HasAttribute("disabled"));
+        }, TimeSpan.FromSeconds(60));
         return cut;
     }
 
