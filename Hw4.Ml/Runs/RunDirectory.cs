@@ -112,6 +112,19 @@ public sealed class RunDirectory
     /// <summary>Reads run.json; a missing or malformed file throws <see cref="InvalidDataException"/> naming it.</summary>
     public RunRecord ReadRun() => MlJson.Read<RunRecord>(RunJsonPath);
 
+    /// <summary>run.json as written (for a raw view), or null when it cannot be read.</summary>
+    public string? ReadRunText()
+    {
+        try
+        {
+            return File.Exists(RunJsonPath) ? File.ReadAllText(RunJsonPath) : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>
     /// Moves the run to <paramref name="to"/> (checked by <see cref="RunTransitions"/> against the status on disk) and
     /// applies <paramref name="change"/> to the rest of the record, in one atomic write under the folder's lock.

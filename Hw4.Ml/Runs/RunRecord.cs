@@ -63,4 +63,11 @@ public sealed record RunRecord
 
     /// <summary>The process running it, while <see cref="Status"/> is running; null otherwise.</summary>
     public RunOwner? Owner { get; init; }
+
+    /// <summary>
+    /// The live process other than this one that is training the run, or null: what stop, resume and delete refuse
+    /// to take from under another process (a CLI <c>train</c> beside the dashboard).
+    /// </summary>
+    public RunOwner? OwnerElsewhere() =>
+        Status == RunStatus.Running && Owner is { } owner && owner.IsAlive() && !owner.IsCurrentProcess() ? owner : null;
 }

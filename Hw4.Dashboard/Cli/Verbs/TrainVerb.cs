@@ -112,7 +112,7 @@ public sealed class TrainVerb : ICliVerb
         try
         {
             var record = dir.ReadRun();
-            if (record.Status == RunStatus.Running && record.Owner is { } owner && owner.IsAlive())
+            if (record.OwnerElsewhere() is { } owner)
                 throw new CliInputException($"--resume {id}: the run is training in process {owner.ProcessId} on {owner.Host}.");
             if (record.Status == RunStatus.Running)
                 dir.Transition(RunStatus.Interrupted, r => r with { Message = "interrupted: its process ended", FinishedUtc = DateTimeOffset.UtcNow, Owner = null });

@@ -92,7 +92,7 @@ public sealed class RunDeleter(
         try
         {
             var record = RunDirectory.Open(folder).ReadRun();
-            return record.Status == RunStatus.Running && record.Owner is { } owner && owner.IsAlive() && !owner.IsCurrentProcess() ? owner : null;
+            return record.OwnerElsewhere();
         }
         catch (InvalidDataException)
         {

@@ -35,7 +35,7 @@ public sealed class RunStopper(RunQueue queue, RunEventNotifier notifier, IOptio
             return RunCommandResult.Conflict($"Run '{runId}' is unreadable ({e.Message}); delete it instead.");
         }
 
-        if (record.Status == RunStatus.Running && record.Owner is { } owner && owner.IsAlive() && !owner.IsCurrentProcess())
+        if (record.OwnerElsewhere() is { } owner)
             return RunCommandResult.Conflict(
                 $"Run '{runId}' is training in process {owner.ProcessId} on {owner.Host}; stop it there (Ctrl+C).");
         if (!RunTransitions.IsAllowed(record.Status, RunStatus.Stopped))

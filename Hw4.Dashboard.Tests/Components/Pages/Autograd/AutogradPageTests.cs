@@ -54,7 +54,7 @@ public sealed class AutogradPageTests : MudBunitTest
         Type(cut, "seed", "999999999999");
         cut.Find("form").Submit();
 
-        Assert.Contains("Seed must be zero or positive.", cut.Markup);
+        cut.WaitForAssertion(() => Assert.Contains("Seed must be zero or positive.", cut.Markup), TimeSpan.FromSeconds(10));
         Assert.DoesNotContain("Not a valid number", cut.Markup);
         Assert.Equal(version, cut.Instance.State.Version);
     }

@@ -78,24 +78,12 @@ public sealed partial class RunDetail
         var (run, losses, detail) = await Task.Run(() =>
         {
             var summary = RunDirectoryReader.Read(folder);
-            return (summary, RunDirectoryReader.BatchLosses(folder), RunDetailReader.Read(folder, ConfigText(folder), summary.Best?.Epoch));
+            return (summary, RunDirectoryReader.BatchLosses(folder), RunDetailReader.Read(folder, RunDirectory.Open(folder).ReadRunText(), summary.Best?.Epoch));
         });
         (Run, BatchLosses, Detail, Summary) = (run, losses, detail, null);
         Evaluation = detail.Evaluation is { } e ? EvaluationView.Create(Id, e) : null;
         // The first layer table loads LibTorch and builds the network (seconds on a cold start): show the rest first.
         StateHasChanged();
         Summary = await Task.Run(() => Summaries.Get(ModelName));
-    }
-
-    private static string? ConfigText(string folder)
-    {
-        try
-        {
-            return File.ReadAllText(Path.Combine(folder, RunDirectory.RunFile));
-        }
-        catch (IOException)
-        {
-            return null;
-        }
     }
 }

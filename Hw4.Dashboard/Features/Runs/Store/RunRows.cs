@@ -24,7 +24,7 @@ public static class RunRows
             BestEpoch = summary.Best?.Epoch,
             BestValLoss = summary.Best?.ValLoss,
             TestAccuracy = summary.TestAccuracy,
-            ConfigJson = ReadText(Path.Combine(summary.Directory, RunDirectory.RunFile)),
+            ConfigJson = RunDirectory.Open(summary.Directory).ReadRunText(),
             Message = record?.Message ?? summary.Divergence?.Message,
             Tags = [.. summary.Notes.Tags],
             Notes = summary.Notes.Notes.Length == 0 ? null : summary.Notes.Notes,
@@ -41,18 +41,5 @@ public static class RunRows
                 ImagesPerSecond = e.ImagesPerSecond,
             }).ToList(),
         };
-    }
-
-    // The raw run.json for the page's "raw" view; an unreadable file is shown by the row's Problem instead.
-    private static string? ReadText(string path)
-    {
-        try
-        {
-            return File.Exists(path) ? File.ReadAllText(path) : null;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
     }
 }
