@@ -128,6 +128,33 @@ public sealed class TrainVerbTests : IDisposable
     }
 
     [Fact]
+    public async Task Train_MaxTotalBytesBelowTheDataset_ExitsTwoNamingTheSourceAndTheCap()
+    {
+        var data = WriteImageFolder(trainPerClass: 4, testPerClass: 2);
+
+        var run = await CliRun.RunAsync("train", "--data", data, "--model", "cnn", "--device", "cpu", "--no-cache", "--max-total-bytes", "10000",
+            "--runs-dir", Path.Combine(_root, "runs"), "--json");
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        var error = Assert.Single(run.StderrLines, l => l.StartsWith("error:", StringComparison.Ordinal));
+        Assert.Contains(data, error, StringComparison.Ordinal);
+        Assert.Contains("10,000", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_root, "runs")) && Directory.EnumerateDirectories(Path.Combine(_root, "runs")).Any(), "a refused dataset must not leave a run behind");
+    }
+
+    [Theory]
+    [InlineData("--max-member-bytes", "0")]
+    [InlineData("--max-member-bytes", "9999999999")]
+    [InlineData("--max-total-bytes", "-1")]
+    public async Task Train_CapOutOfRange_ExitsTwoNamingTheOption(string option, string value)
+    {
+        var run = await CliRun.RunAsync("train", "--data", _root, "--model", "cnn", "--device", "cpu", option, value, "--json");
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains(run.StderrLines, l => l.StartsWith($"error: {option} must be between 1 and", StringComparison.Ordinal) && l.Contains(value, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Evaluate_MissingCheckpoint_ExitsTwo()
     {
         var run = await CliRun.RunAsync("evaluate", "--checkpoint", Path.Combine(_root, "model_1.params"), "--model", "cnn", "--data", _root, "--json");

@@ -95,6 +95,26 @@ public sealed class RequestBodyLimitTests(Hw4WebApplicationFactory factory) : IC
         }
     }
 
+    [Theory]
+    [InlineData("--Hw4:DatasetMaxMemberBytes", "0")]
+    [InlineData("--Hw4:DatasetMaxTotalBytes", "-5")]
+    public async Task RunAsync_DatasetCapOutOfRange_ExitsWithCode2WithoutStarting(string setting, string value)
+    {
+        var dir = Directory.CreateTempSubdirectory("hw4-badcap-").FullName;
+        try
+        {
+            var code = await WebHost.RunAsync(["--urls", "http://127.0.0.1:0", "--Hw4:Device", "cpu", setting, value,
+                "--Hw4:Database", Path.Combine(dir, "x.db"), "--Hw4:RunsDir", Path.Combine(dir, "runs")]);
+
+            Assert.Equal(2, code);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
     private static async Task<(int Status, string Headers, string Body)> PostChunkedAsync(Uri server, string path, int totalBytes)
     {
         using var tcp = new System.Net.Sockets.TcpClient();

@@ -1,3 +1,5 @@
+using Hw4.Ml.Data;
+
 namespace Hw4.Dashboard.Configuration;
 
 /// <summary>The <c>Hw4</c> configuration section (appsettings, env <c>Hw4__*</c>, command line <c>--Hw4:*</c>).</summary>
@@ -29,4 +31,16 @@ public sealed class Hw4Options
     /// few hundred bytes; uploads on the Denoise page travel over the Blazor circuit and have their own 20 MB limit.
     /// </summary>
     public long MaxRequestBodyBytes { get; set; } = 1L << 20;
+
+    /// <summary>
+    /// Largest decompressed size of one dataset file, archive member or array (default 192 MiB; CIFAR-10's largest is
+    /// 176 MiB). Raise it only for a bigger dataset you trust.
+    /// </summary>
+    public long DatasetMaxMemberBytes { get; set; } = DatasetLoadOptions.DefaultMaxMemberBytes;
+
+    /// <summary>Largest total decompressed size read from one dataset source (default 384 MiB).</summary>
+    public long DatasetMaxTotalBytes { get; set; } = DatasetLoadOptions.DefaultMaxTotalBytes;
+
+    /// <summary>The loader options these settings give.</summary>
+    public DatasetLoadOptions DatasetLoad() => new() { MaxMemberBytes = DatasetMaxMemberBytes, MaxTotalBytes = DatasetMaxTotalBytes };
 }

@@ -22,6 +22,16 @@ public sealed class Hw4OptionsValidator : IValidateOptions<Hw4Options>
         if (options.MaxRequestBodyBytes < 1)
             failures.Add($"Hw4:MaxRequestBodyBytes must be at least 1 (was {options.MaxRequestBodyBytes}).");
 
+        try
+        {
+            options.DatasetLoad().Validate();
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            failures.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"Hw4:Dataset{e.ParamName} must be between 1 and {Array.MaxLength:N0} bytes (was {e.ActualValue})."));
+        }
+
         if (string.IsNullOrWhiteSpace(options.RunsDir))
             failures.Add("Hw4:RunsDir must not be empty.");
 

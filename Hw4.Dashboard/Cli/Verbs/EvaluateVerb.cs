@@ -16,12 +16,12 @@ public sealed class EvaluateVerb : ICliVerb
     public Command Build(CliContext context)
     {
         var checkpoint = new Option<FileInfo>("--checkpoint") { Description = "A model_<epoch>.params file written by train.", Required = true };
-        var data = DatasetArguments.DataOption();
-        var noCache = DatasetArguments.NoCacheOption();
+        var datasetOptions = new DatasetArguments();
         var model = DatasetArguments.ModelOption();
         var examplesDir = new Option<string?>("--examples-dir") { Description = "Also save up to 10 PNGs of the worst confusion here." };
         var common = new CommonOptions();
-        var command = new Command(Name, "Evaluate a checkpoint on the test split.") { checkpoint, data, model, examplesDir, noCache };
+        var command = new Command(Name, "Evaluate a checkpoint on the test split.") { checkpoint, model, examplesDir };
+        datasetOptions.AddTo(command);
         common.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -32,7 +32,7 @@ public sealed class EvaluateVerb : ICliVerb
             if (InputFile.RefusalReason(file.FullName) is { } reason)
                 throw new CliInputException($"--checkpoint {file.FullName}: {reason}.");
             var device = common.ResolveDevice(parse);
-            var dataset = DatasetArguments.Load(parse.GetValue(data), parse.GetValue(noCache), context, cancellationToken);
+            var dataset = datasetOptions.Load(parse, context, cancellationToken);
             var epoch = EpochOf(file.Name);
             context.Progress(string.Create(CultureInfo.InvariantCulture, $"evaluate: {ModelFactory.Name(kind)} {file.FullName} on {dataset.Test.Count} test images, device {device}"));
             var examples = parse.GetValue(examplesDir) is { } dir ? Path.GetFullPath(dir) : null;

@@ -25,8 +25,7 @@ public sealed class TrainVerb : ICliVerb
     public Command Build(CliContext context)
     {
         var defaults = new TrainerOptions();
-        var data = DatasetArguments.DataOption();
-        var noCache = DatasetArguments.NoCacheOption();
+        var dataset = new DatasetArguments();
         var model = DatasetArguments.ModelOption();
         model.Required = false;
         var epochs = new Option<int>("--epochs") { Description = "Epochs.", DefaultValueFactory = _ => defaults.Epochs };
@@ -47,8 +46,9 @@ public sealed class TrainVerb : ICliVerb
 
         var command = new Command(Name, "Train a CIFAR-10 classifier (Adam, cross-entropy, checkpoint per epoch) and evaluate the best epoch on the test split.")
         {
-            data, model, epochs, batchSize, lr, seed, valSize, limit, noAugment, runsDir, progressEvery, noCache, resume,
+            model, epochs, batchSize, lr, seed, valSize, limit, noAugment, runsDir, progressEvery, resume,
         };
+        dataset.AddTo(command);
         common.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -88,7 +88,7 @@ public sealed class TrainVerb : ICliVerb
 
                 common.ResolveDevice(parse);
                 // The data first: a run is queued only once it can start.
-                var loaded = DatasetArguments.Load(parse.GetValue(data), parse.GetValue(noCache), context, cancellationToken);
+                var loaded = dataset.Load(parse, context, cancellationToken);
                 if (options.ValidationSize >= loaded.Train.Count)
                     throw new CliInputException($"--val-size: {options.ValidationSize} leaves no training images of the {loaded.Train.Count}.");
                 dir = ClassificationRecipe.Queue(folder, options, DateTimeOffset.UtcNow);
@@ -96,8 +96,7 @@ public sealed class TrainVerb : ICliVerb
             }
 
             common.ResolveDevice(parse);
-            var dataset = DatasetArguments.Load(parse.GetValue(data), parse.GetValue(noCache), context, cancellationToken);
-            return await RunAsync(context, dir, dataset, common.IsJson(parse), cancellationToken);
+            return await RunAsync(context, dir, dataset.Load(parse, context, cancellationToken), common.IsJson(parse), cancellationToken);
         });
         return command;
     }

@@ -50,6 +50,20 @@ public sealed class RunFileResolverTests : IDisposable
         Assert.Null(RunFileResolver.Resolve(RunsDir, "r1", "up/secret.txt"));
     }
 
+    [Fact]
+    public async Task Resolve_NamedPipeInsideRun_ReturnsNullAtOnce()
+    {
+        var fifo = Path.Combine(RunsDir, "r1", "metrics.jsonl");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", fifo))
+            mkfifo.WaitForExit();
+        Assert.True(File.Exists(fifo), "mkfifo did not create the pipe");
+
+        var resolve = Task.Run(() => RunFileResolver.Resolve(RunsDir, "r1", "metrics.jsonl"));
+
+        Assert.True(await Task.WhenAny(resolve, Task.Delay(TimeSpan.FromSeconds(5))) == resolve, "Resolve blocked on the named pipe");
+        Assert.Null(await resolve);
+    }
+
     [Theory]
     [InlineData("model_3.params", "application/octet-stream")]
     [InlineData("0.png", "image/png")]

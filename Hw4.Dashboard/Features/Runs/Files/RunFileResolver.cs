@@ -1,3 +1,4 @@
+using Hw4.Ml.IO;
 using Hw4.Ml.Runs;
 
 namespace Hw4.Dashboard.Features.Runs.Files;
@@ -5,7 +6,8 @@ namespace Hw4.Dashboard.Features.Runs.Files;
 /// <summary>
 /// Maps a request for a file of a run (<c>runs/{id}/files/{path}</c>) to a file inside that run's folder, or refuses:
 /// an invalid run id, an empty, absolute or dotted (<c>.</c>, <c>..</c>) path, anything that resolves outside the run
-/// folder, and any symbolic link on the way (a link could point anywhere) all give null, as does a missing file.
+/// folder, and any symbolic link on the way (a link could point anywhere) all give null, as does a missing file or
+/// anything but a regular file (a named pipe would block the request forever, a device would never end).
 /// </summary>
 public static class RunFileResolver
 {
@@ -38,6 +40,6 @@ public static class RunFileResolver
                 return null;
         }
 
-        return File.Exists(full) ? full : null;
+        return InputFile.KindOf(full) == FileKind.Regular ? full : null;
     }
 }
