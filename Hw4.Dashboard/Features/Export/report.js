@@ -29,13 +29,15 @@
       perClass.push({ type: 'bar', x: ev.classes, y: ev.classes.map(function (c) { return ev.per_class_accuracy[c]; }), name: r.id, marker: { color: color(i) },
         text: ev.classes.map(function (c) { return (100 * ev.per_class_accuracy[c]).toFixed(1) + '%'; }), textposition: 'auto' });
       plot('chart-confusion-' + i, [{ type: 'heatmap', z: ev.confusion_matrix_normalized.slice().reverse(), x: ev.classes, y: ev.classes.slice().reverse(),
-        customdata: ev.confusion_matrix.slice().reverse(), colorscale: 'Blues', zmin: 0, zmax: 1,
+        customdata: ev.confusion_matrix.slice().reverse(), colorscale: 'Blues', reversescale: true, zmin: 0, zmax: 1,
         hovertemplate: 'true %{y}<br>predicted %{x}<br>%{customdata} images (%{z:.1%})<extra></extra>' }],
         layout('Confusion matrix, ' + r.id + ' (rows: true class)', 'predicted', 'true', { height: 520, legend: undefined }));
     }
   });
-  plot('chart-loss', loss, layout('Loss per epoch (solid: val, dashed: train)', 'epoch', 'loss'));
-  plot('chart-accuracy', accuracy, layout('Validation accuracy per epoch', 'epoch', 'accuracy', { yaxis: { title: { text: 'accuracy' }, tickformat: '.0%' } }));
+  var epochAxis = { xaxis: { title: { text: 'epoch' }, dtick: 1 } };
+  plot('chart-loss', loss, layout('Loss per epoch (solid: val, dashed: train)', 'epoch', 'loss', epochAxis));
+  plot('chart-accuracy', accuracy, layout('Validation accuracy per epoch', 'epoch', 'accuracy',
+    { xaxis: epochAxis.xaxis, yaxis: { title: { text: 'accuracy' }, tickformat: '.0%' } }));
   plot('chart-batches', batches, layout('Loss of each reported batch', 'step', 'loss'));
   if (perClass.length) plot('chart-per-class', perClass, layout('Test accuracy per class', 'class', 'accuracy', { barmode: 'group', yaxis: { title: { text: 'accuracy' }, tickformat: '.0%', range: [0, 1] } }));
 })();
