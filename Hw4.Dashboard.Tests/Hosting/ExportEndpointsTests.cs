@@ -63,6 +63,9 @@ public sealed class ExportEndpointsTests(Hw4WebApplicationFactory factory) : ICl
 
         Assert.Equal(expected, response.StatusCode);
         using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        Assert.False(string.IsNullOrWhiteSpace(problem.RootElement.GetProperty("detail").GetString()));
+        var detail = problem.RootElement.GetProperty("detail").GetString();
+        Assert.False(string.IsNullOrWhiteSpace(detail));
+        // The reason names the run or option, never a server path.
+        Assert.DoesNotContain(factory.RunsDir, detail, StringComparison.Ordinal);
     }
 }

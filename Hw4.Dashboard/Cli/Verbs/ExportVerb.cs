@@ -66,7 +66,9 @@ public sealed class ExportVerb : ICliVerb
                     }
                     catch (ExportInputException e)
                     {
-                        throw new CliInputException(e.Message, e);
+                        // The web answers leave out server paths; on the command line the folder searched helps.
+                        throw new CliInputException(e.NotFound && e.Message.EndsWith("no such run.", StringComparison.Ordinal)
+                            ? $"{e.Message[..^1]} in {folder}." : e.Message, e);
                     }
                 },
                 cancellationToken);

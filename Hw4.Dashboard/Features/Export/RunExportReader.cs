@@ -16,7 +16,7 @@ public static class RunExportReader
         ArgumentNullException.ThrowIfNull(runsDir);
         var path = Path.Combine(runsDir, id ?? "");
         if (!RunId.IsValid(id) || !File.Exists(Path.Combine(path, RunDirectory.RunFile)))
-            throw new ExportInputException($"run {(RunId.IsValid(id) ? id : "(invalid id)")}: no such run in {runsDir}.", notFound: true);
+            throw new ExportInputException($"run {(RunId.IsValid(id) ? id : "(invalid id)")}: no such run.", notFound: true);
         return RunDirectory.Open(path);
     }
 

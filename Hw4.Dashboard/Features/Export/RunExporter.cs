@@ -93,7 +93,9 @@ public static class RunExporter
         }
         catch (InvalidDataException e)
         {
-            throw new ExportInputException($"run {run.Id}: {e.Message.ReplaceLineEndings(" ")}");
+            // Named relative to the run folder: the message also goes to web clients, which need no server paths.
+            var reason = e.Message.Replace(store.ModelPath(chosen), $"checkpoints/model_{chosen}.params", StringComparison.Ordinal).ReplaceLineEndings(" ");
+            throw new ExportInputException($"run {run.Id}: {reason}");
         }
         finally
         {
