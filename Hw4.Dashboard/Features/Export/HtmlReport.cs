@@ -185,6 +185,7 @@ public static class HtmlReport
     private static void PyTorchSection(StringBuilder html, IReadOnlyList<RunExport> runs, string pythonModels)
     {
         html.Append("<h2>Load the weights in PyTorch</h2>\n<p>Export a checkpoint as a state_dict, then build the matching module below and load it:</p>\n<pre><code>");
+        html.Append("import hw4_models  # scripts/pytorch/hw4_models.py, printed below\n");
         foreach (var run in runs)
         {
             var kind = ModelFactory.Name(run.Run.Config.Model);
