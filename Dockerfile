@@ -10,6 +10,8 @@ COPY Hw4.Dashboard/Hw4.Dashboard.csproj Hw4.Dashboard/
 RUN dotnet restore Hw4.Dashboard/Hw4.Dashboard.csproj
 COPY Hw4.Ml/ Hw4.Ml/
 COPY Hw4.Dashboard/ Hw4.Dashboard/
+# The HTML report embeds the PyTorch definition of the networks (Hw4.Dashboard.csproj).
+COPY scripts/pytorch/ scripts/pytorch/
 RUN dotnet publish Hw4.Dashboard/Hw4.Dashboard.csproj -c Release -o /app --no-restore
 
 # The .NET 10 runtime images are Ubuntu 24.04, whose libstdc++ already has GLIBCXX_3.4.32,

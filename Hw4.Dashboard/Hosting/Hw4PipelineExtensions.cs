@@ -1,6 +1,7 @@
 using Hw4.Dashboard.Components;
 using Hw4.Dashboard.Features.Api;
 using Hw4.Dashboard.Features.Device;
+using Hw4.Dashboard.Features.Export;
 using Hw4.Dashboard.Features.Runs.Files;
 using Hw4.Dashboard.Features.Streaming;
 
@@ -28,6 +29,7 @@ public static class Hw4PipelineExtensions
         app.MapHub<RunsHub>(RunsHub.Path);
         app.MapRunFiles();
         app.MapRunsApi();
+        app.MapExports();
         app.MapGet("/healthz", () => Results.Ok("ok"));
         return app;
     }

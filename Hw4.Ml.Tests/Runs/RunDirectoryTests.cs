@@ -22,6 +22,34 @@ public sealed class RunDirectoryTests : IDisposable
     }
 
     [Fact]
+    public void ReadExample_RecordedPng_ReturnsItsBytesAndRefusesAnythingOutsideExamples()
+    {
+        var dir = NewRun("ex1");
+        Directory.CreateDirectory(dir.ExamplesDir);
+        File.WriteAllBytes(Path.Combine(dir.ExamplesDir, "0.png"), [1, 2, 3]);
+
+        Assert.Equal([1, 2, 3], dir.ReadExample("examples/0.png"));
+        Assert.Null(dir.ReadExample("examples/../run.json"));
+        Assert.Null(dir.ReadExample("run.json"));
+        Assert.Null(dir.ReadExample("examples/missing.png"));
+        Assert.Null(dir.ReadExample(null));
+    }
+
+    [Fact]
+    public void Batches_AfterAResume_DropTheVoidedEpochsBatches()
+    {
+        var dir = NewRun("b1");
+        dir.AppendMetric(new BatchProgress("b1", 1, 1, 1, 1, 2.0, 2.0, 500, null));
+        dir.AppendMetric(new BatchProgress("b1", 2, 1, 1, 2, 1.5, 1.5, 500, null));
+        dir.AppendMetric(new RunStarted("b1", "cnn", "cpu", 2, 1, ResumedFromEpoch: 1));
+        dir.AppendMetric(new BatchProgress("b1", 2, 1, 1, 2, 1.4, 1.4, 500, null));
+
+        var batches = RunDirectoryReader.Batches(dir.Path);
+
+        Assert.Equal([2.0, 1.4], batches.Select(b => b.Loss));
+    }
+
+    [Fact]
     public void ReadMetrics_TornLastLine_ReturnsTheCompleteEvents()
     {
         var dir = NewRun("r1");

@@ -163,6 +163,36 @@ public sealed class RunDirectory
     /// <summary>The run's tags and notes (empty when it has none); a malformed file throws <see cref="InvalidDataException"/>.</summary>
     public RunNotes ReadNotes() => File.Exists(NotesPath) ? MlJson.Read<RunNotes>(NotesPath) : new RunNotes();
 
+    /// <summary>The most bytes <see cref="ReadExample"/> reads: an upscaled 32×32 PNG is a few tens of KB.</summary>
+    public const int MaxExampleBytes = 1024 * 1024;
+
+    /// <summary>
+    /// The bytes of an example image recorded in evaluation.json (<c>examples/&lt;name&gt;.png</c>), or null when the
+    /// name is not a plain file of examples/, is not a regular file or is larger than <see cref="MaxExampleBytes"/>.
+    /// </summary>
+    public byte[]? ReadExample(string? file)
+    {
+        if (string.IsNullOrEmpty(file) || !file.StartsWith("examples/", StringComparison.Ordinal))
+            return null;
+        var name = file["examples/".Length..];
+        if (name.Length == 0 || name.Contains('/') || name.Contains('\\') || name is "." or ".." || name.Contains('\0'))
+            return null;
+        var path = System.IO.Path.Combine(ExamplesDir, name);
+        try
+        {
+            if (new FileInfo(path).LinkTarget is not null) return null;
+            using var stream = InputFile.OpenRead(path);
+            if (stream.Length > MaxExampleBytes) return null;
+            var bytes = new byte[stream.Length];
+            stream.ReadExactly(bytes);
+            return bytes;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Appends one event as a JSON line to metrics.jsonl (thread-safe; one small write per call).</summary>
     public void AppendMetric(RunEvent runEvent)
     {

@@ -59,9 +59,17 @@ public static class RunDirectoryReader
     /// Each batch's own loss as (step, loss), in order, for the per-batch chart of a run that is not live; batches of
     /// an attempt's epochs after the checkpoint a resume went back to are dropped, like their epochs.
     /// </summary>
-    public static IReadOnlyList<(double Step, double Loss)> BatchLosses(string runDir)
+    public static IReadOnlyList<(double Step, double Loss)> BatchLosses(string runDir) =>
+        Batches(runDir).Select(b => ((double)b.Step, b.Loss)).ToList();
+
+    /// <summary>
+    /// The batch progress events of metrics.jsonl (one every <c>ProgressEveryBatches</c> batches and at each epoch's
+    /// last), in order; those of an attempt's epochs after the checkpoint a resume went back to are dropped, like their
+    /// epochs. Empty when the folder cannot be read.
+    /// </summary>
+    public static IReadOnlyList<BatchProgress> Batches(string runDir)
     {
-        var points = new List<(int Epoch, double Step, double Loss)>();
+        var batches = new List<BatchProgress>();
         IReadOnlyList<RunEvent> events;
         try
         {
@@ -75,12 +83,12 @@ public static class RunDirectoryReader
         foreach (var e in events)
         {
             if (e is BatchProgress b)
-                points.Add((b.Epoch, b.Step, b.Loss));
+                batches.Add(b);
             else if (e is RunStarted { ResumedFromEpoch: { } from })
-                points.RemoveAll(p => p.Epoch > from);
+                batches.RemoveAll(p => p.Epoch > from);
         }
 
-        return points.Select(p => (p.Step, p.Loss)).ToList();
+        return batches;
     }
 
     /// <summary>Summaries of every run folder (one holding run.json) under <paramref name="runsDir"/>, oldest id first.</summary>

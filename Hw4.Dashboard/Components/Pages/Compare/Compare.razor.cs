@@ -38,6 +38,9 @@ public sealed partial class Compare
     /// <summary>The newest finished CNN and residual runs, when both exist.</summary>
     public (string Cnn, string Residual)? LatestPair { get; private set; }
 
+    // The runs of the current comparison, for its export link (the model's rows, so unknown ids are left out).
+    private IReadOnlyList<string> ComparedIds => Model.Rows.Select(r => r.Id).ToList();
+
     // One set per selection: a fresh set on every render would look like a new value to the select.
     private IReadOnlyCollection<string> SelectedSet { get; set; } = new HashSet<string>();
 

@@ -51,6 +51,10 @@ public sealed partial class RunDetail
 
     private string? ModelName => Run?.Record?.Config.Model.ToString().ToLowerInvariant();
 
+    private IReadOnlyList<string> ExportIds => [Id];
+
+    private bool HasCheckpoint => Detail.Checkpoints.Any(c => c.Name.StartsWith("model_", StringComparison.Ordinal));
+
     private string CompareHref => $"compare?runs={Uri.EscapeDataString(Id)}";
 
     /// <inheritdoc />

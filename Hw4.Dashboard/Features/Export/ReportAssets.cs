@@ -1,0 +1,44 @@
+using System.Reflection;
+
+namespace Hw4.Dashboard.Features.Export;
+
+/// <summary>
+/// The files an HTML report embeds, compiled into this assembly (see Hw4.Dashboard.csproj): plotly.js from the
+/// Plotly.Blazor package (the same build the dashboard serves), the report's own script and style, and
+/// <c>scripts/pytorch/hw4_models.py</c>, the PyTorch definition of the networks.
+/// </summary>
+public sealed class ReportAssets
+{
+    private const string Prefix = "Hw4.Export.";
+
+    private ReportAssets(string plotly, string script, string style, string pythonModels)
+    {
+        Plotly = plotly;
+        Script = script;
+        Style = style;
+        PythonModels = pythonModels;
+    }
+
+    /// <summary>plotly.min.js (MIT licence, its banner kept).</summary>
+    public string Plotly { get; }
+
+    /// <summary>report.js: draws the charts from the embedded JSON.</summary>
+    public string Script { get; }
+
+    /// <summary>report.css.</summary>
+    public string Style { get; }
+
+    /// <summary>hw4_models.py.</summary>
+    public string PythonModels { get; }
+
+    /// <summary>Reads the embedded files (about 5 MB, most of it plotly.js); call once per export.</summary>
+    public static ReportAssets Load() => new(Read("plotly.min.js"), Read("report.js"), Read("report.css"), Read("hw4_models.py"));
+
+    private static string Read(string name)
+    {
+        using var stream = typeof(ReportAssets).Assembly.GetManifestResourceStream(Prefix + name)
+            ?? throw new InvalidOperationException($"embedded report asset {name} is missing from {typeof(ReportAssets).Assembly.GetName().Name}.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}

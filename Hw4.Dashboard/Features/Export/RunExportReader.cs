@@ -1,0 +1,70 @@
+using Hw4.Ml.Evaluation;
+using Hw4.Ml.Runs;
+
+namespace Hw4.Dashboard.Features.Export;
+
+/// <summary>
+/// Gathers a <see cref="RunExport"/> from a run folder through Hw4.Ml's <see cref="RunDirectoryReader"/> and
+/// <see cref="RunDirectory"/> (the one reader of run folders). An unknown id or an unreadable run.json is an
+/// <see cref="ExportInputException"/> naming the id.
+/// </summary>
+public static class RunExportReader
+{
+    /// <summary>The run folder of <paramref name="id"/> under <paramref name="runsDir"/>, or an exception naming the id.</summary>
+    public static RunDirectory Open(string runsDir, string id)
+    {
+        ArgumentNullException.ThrowIfNull(runsDir);
+        var path = Path.Combine(runsDir, id ?? "");
+        if (!RunId.IsValid(id) || !File.Exists(Path.Combine(path, RunDirectory.RunFile)))
+            throw new ExportInputException($"run {(RunId.IsValid(id) ? id : "(invalid id)")}: no such run.", notFound: true);
+        return RunDirectory.Open(path);
+    }
+
+    /// <summary>Reads run <paramref name="id"/>.</summary>
+    public static RunExport Read(string runsDir, string id)
+    {
+        var dir = Open(runsDir, id);
+        var summary = RunDirectoryReader.Read(dir.Path);
+        if (summary.Record is null)
+            throw new ExportInputException($"run {id}: unreadable ({summary.Problem}).");
+        EvaluationSummary? evaluation;
+        try
+        {
+            evaluation = dir.ReadEvaluation();
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException)
+        {
+            throw new ExportInputException($"run {id}: {e.Message.ReplaceLineEndings(" ")}");
+        }
+
+        var batches = RunDirectoryReader.Batches(dir.Path)
+            .Select(b => new BatchLoss(b.Epoch, b.Batch, b.Step, b.Loss, b.RunningLoss))
+            .ToList();
+        return new RunExport(
+            RunExport.FormatName,
+            RunExport.CurrentVersion,
+            summary.Id,
+            summary.Record,
+            summary.Epochs,
+            summary.Best?.Epoch,
+            batches,
+            evaluation,
+            summary.Divergence,
+            summary.Warnings,
+            summary.Notes);
+    }
+
+    /// <summary>The PNG bytes of each example of the run's evaluation that can be read (missing files are left out).</summary>
+    public static IReadOnlyList<(ConfusionExample Example, byte[] Png)> Examples(string runsDir, RunExport run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        if (run.Evaluation is null)
+            return [];
+        var dir = Open(runsDir, run.Id);
+        return run.Evaluation.Examples
+            .Select(e => (Example: e, Png: dir.ReadExample(e.File)))
+            .Where(p => p.Png is not null)
+            .Select(p => (p.Example, p.Png!))
+            .ToList();
+    }
+}
