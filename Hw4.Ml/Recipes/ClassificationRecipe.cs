@@ -42,11 +42,14 @@ public static class ClassificationRecipe
 
     /// <summary>
     /// Queues an interrupted, stopped or failed run again; its next attempt continues from the newest checkpoint that
-    /// loads. Throws <see cref="RunStatusChangeException"/> for any other status.
+    /// loads. Throws <see cref="RunStatusChangeException"/> for any other status and <see cref="InvalidDataException"/>
+    /// for a run that is not a training run.
     /// </summary>
     public static RunRecord Requeue(RunDirectory dir, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(dir);
+        // Only a training run can continue from a checkpoint; anything else would be trained as if it were one.
+        dir.ReadRun().TrainingConfig();
         return dir.Transition(RunStatus.Queued, r => r with { QueuedUtc = now, FinishedUtc = null, Message = null, Owner = null });
     }
 

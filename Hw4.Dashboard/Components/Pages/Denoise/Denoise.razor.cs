@@ -2,15 +2,16 @@ using System.Globalization;
 using Hw4.Dashboard.Components.Charts;
 using Hw4.Dashboard.Configuration;
 using Hw4.Dashboard.Features.Denoising;
-using Hw4.Dashboard.Features.Device;
 using Hw4.Dashboard.Features.Queue;
 using Hw4.Dashboard.Features.Runs.Live;
 using Hw4.Dashboard.Features.Streaming;
 using Hw4.Ml.Lifecycle.Events;
 using Hw4.Ml.Denoising;
 using Hw4.Ml.Imaging;
+using Hw4.Ml.Runs;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.Extensions.Options;
 
 namespace Hw4.Dashboard.Components.Pages.Denoise;
 
@@ -27,9 +28,6 @@ public sealed partial class Denoise : IDisposable
     private DataLocator Data { get; set; } = default!;
 
     [Inject]
-    private DeviceContext Device { get; set; } = default!;
-
-    [Inject]
     private RunEventNotifier Notifier { get; set; } = default!;
 
     [Inject]
@@ -37,6 +35,15 @@ public sealed partial class Denoise : IDisposable
 
     [Inject]
     private TimeProvider Time { get; set; } = default!;
+
+    [Inject]
+    private DenoiseLauncher Launcher { get; set; } = default!;
+
+    [Inject]
+    private StepTimeEstimator Estimator { get; set; } = default!;
+
+    [Inject]
+    private IOptions<DenoiseUploadOptions> UploadOptions { get; set; } = default!;
 
     /// <summary>The settings.</summary>
     public DenoiseForm Form { get; } = new();
@@ -46,6 +53,12 @@ public sealed partial class Denoise : IDisposable
 
     /// <summary>The followed run's live state.</summary>
     public RunLiveState Live { get; private set; } = new("");
+
+    /// <summary>The chosen images as decoded, and what a large one becomes.</summary>
+    public DenoiseInput Input { get; private set; } = new(1);
+
+    /// <summary>The estimated time per step of the current input, once measured.</summary>
+    public StepTimeEstimate? Estimate { get; private set; }
 
     /// <summary>Why the input could not be used.</summary>
     public string? InputError { get; private set; }
@@ -62,6 +75,30 @@ public sealed partial class Denoise : IDisposable
     private static IReadOnlyList<string> PresetNames { get; } = [.. DenoisePresets.Names, "custom"];
 
     private bool HasSharedParrots => Data.NoisyImage is not null;
+
+    /// <summary>Denoising runs on the queue that this tab did not start (from another tab, or before a reload).</summary>
+    public IReadOnlyList<string> OtherActiveRuns =>
+        [.. new[] { Queue.Active }.Concat(Queue.Waiting).OfType<QueuedRun>().Select(q => q.Job)
+            .Where(j => j.Kind == Hw4.Ml.Runs.RunKinds.Denoise && !Session.RunIds.Contains(j.RunId)).Select(j => j.RunId)];
+
+    private string? EstimateText => Estimate is { } e
+        ? $"Time per step: {string.Join(" · ", e.SecondsPerStep.Select(p => $"{OptimizerLabel(p.Key)} {StepTimeEstimate.Format(p.Value)}"))}; "
+          + $"this run {StepTimeEstimate.Format(e.Seconds(Form.Optimizer, Form.Steps))} ({e.Method})."
+        : null;
+
+    private string? LargeImageText => Input.IsLarge && Input.FittedSize is { } size
+        ? string.Create(CultureInfo.InvariantCulture,
+            $"Above {Input.LargeImagePixels:N0} px, where a step gets slow: crop the centre or downscale to {size.Width}×{size.Height}, or keep it whole.")
+        : null;
+
+    private static string OptimizerLabel(DenoiseOptimizer o) => o switch
+    {
+        DenoiseOptimizer.Gd => "gd",
+        DenoiseOptimizer.Adam => "adam",
+        _ => "primal-dual",
+    };
+
+    private static string RunHref(string runId) => $"runs/{Uri.EscapeDataString(runId)}";
 
     private bool IsRunning => Session.RunIds.Any(id => Queue.Active?.Job.RunId == id || Queue.Waiting.Any(w => w.Job.RunId == id));
 
@@ -86,22 +123,26 @@ public sealed partial class Denoise : IDisposable
         $"Diverged at step {o.DivergedAtStep}: the loss became non-finite (last finite loss {o.FinalLoss:G4}{(o.PsnrOutput is { } p ? $", PSNR {p:0.00} dB" : "")}). No image; lower the learning rate or use the best preset.");
 
     /// <inheritdoc />
-    protected override void OnInitialized()
+    protected override async Task OnInitializedAsync()
     {
         Session = new DenoiseSession(Time);
         Session.Changed += OnSessionChanged;
+        Input = new DenoiseInput(UploadOptions.Value.LargeImagePixels);
         if (HasSharedParrots)
-            UseSharedParrots();
+            await UseSharedParrotsAsync();
     }
 
-    private void UseSharedParrots()
+    private async Task UseSharedParrotsAsync()
     {
         try
         {
-            var noisy = ImageFile.Load(Data.NoisyImage!);
-            var clean = Data.CleanImage is { } c ? ImageFile.Load(c) : null;
-            Session.SetInput(noisy, clean, Path.GetFileName(Data.NoisyImage!));
-            InputError = null;
+            // Decoding is blocking work: off the circuit's thread, so other events of this tab keep flowing.
+            var (noisyPath, cleanPath) = (Data.NoisyImage!, Data.CleanImage);
+            var (noisy, clean) = await Task.Run(() => (ImageFile.Load(noisyPath), cleanPath is { } c ? ImageFile.Load(c) : null));
+            Input.SetNoisy(noisy, Path.GetFileName(noisyPath));
+            if (clean is not null)
+                Input.SetClean(clean);
+            await ApplyInputAsync();
         }
         catch (Exception e) when (e is ImageLoadException or ArgumentException)
         {
@@ -111,29 +152,54 @@ public sealed partial class Denoise : IDisposable
 
     private async Task OnNoisyUploadAsync(InputFileChangeEventArgs e)
     {
-        if (await ReadUploadAsync(e.File) is { } image)
-            await SetInputSafelyAsync(image, null, e.File.Name);
+        if (await ReadUploadAsync(e.File) is not { } image)
+            return;
+        Input.SetNoisy(image, e.File.Name);
+        await ApplyInputAsync();
     }
 
     private async Task OnCleanUploadAsync(InputFileChangeEventArgs e)
     {
-        if (Session.Noisy is null)
+        if (Input.Noisy is null)
         {
             InputError = "Choose the noisy image first, then its clean reference.";
             return;
         }
 
-        if (await ReadUploadAsync(e.File) is { } image)
-            await SetInputSafelyAsync(Session.Noisy, image, Session.SourceName ?? "upload");
+        if (await ReadUploadAsync(e.File) is not { } image)
+            return;
+        try
+        {
+            Input.SetClean(image);
+        }
+        catch (ArgumentException ex)
+        {
+            InputError = $"{e.File.Name}: {ex.Message}";
+            return;
+        }
+
+        await ApplyInputAsync();
     }
 
-    private async Task SetInputSafelyAsync(RgbImage noisy, RgbImage? clean, string name)
+    private async Task OnFitChangedAsync(ImageFitChoice choice)
+    {
+        Input.Fit = choice;
+        await ApplyInputAsync();
+    }
+
+    // The crop or downscale, the preview PNG and the timing all block: off the circuit's thread.
+    private async Task ApplyInputAsync()
     {
         try
         {
-            // SetInput encodes the preview PNG: off the circuit's thread, so other events of this tab keep flowing.
+            var (noisy, clean) = await Task.Run(Input.Fitted);
+            var name = Input.SourceName ?? "upload";
             await Task.Run(() => Session.SetInput(noisy, clean, name));
             InputError = null;
+            Estimate = null;
+            StateHasChanged();
+            var norm = Form.Norm;
+            Estimate = await Task.Run(() => Estimator.Estimate(noisy, norm));
         }
         catch (ArgumentException ex)
         {
@@ -143,7 +209,7 @@ public sealed partial class Denoise : IDisposable
 
     private async Task<RgbImage?> ReadUploadAsync(IBrowserFile file)
     {
-        var limits = ImageLimits.Default;
+        var limits = UploadOptions.Value.Limits;
         if (file.Size > limits.MaxFileBytes)
         {
             InputError = $"{file.Name}: {file.Size:N0} bytes is over the {limits.MaxFileBytes:N0}-byte limit.";
@@ -156,6 +222,8 @@ public sealed partial class Denoise : IDisposable
             await using (var stream = file.OpenReadStream(limits.MaxFileBytes))
                 await stream.CopyToAsync(buffer);
             var data = buffer.ToArray();
+            // The header first: an image above the pixel cap is refused, with the reason, before a pixel is decoded.
+            await Task.Run(() => ImageFile.Identify(data, file.Name, limits));
             // Decoding a 4096² image takes a while; the circuit's thread must stay free for this and other events.
             return await Task.Run(() => ImageFile.Decode(data, file.Name, limits));
         }
@@ -166,36 +234,38 @@ public sealed partial class Denoise : IDisposable
         }
     }
 
-    private Task StartAsync() => QueueRunsAsync([Form.ToOptions()]);
+    private Task StartAsync() => QueueRunsAsync([Form.ToOptions()], DenoisePresets.Names.Contains(Form.Preset) ? Form.Preset : null);
 
     /// <summary>L1 vs L2: each norm at its own best preset (one learning rate cannot serve both), both results kept.</summary>
     private Task CompareNormsAsync() => QueueRunsAsync(
-        [.. new[] { DenoiseNorm.L1, DenoiseNorm.L2 }.Select(n => DenoisePresets.Best(n) with { ReportEvery = Form.PreviewEvery })]);
+        [.. new[] { DenoiseNorm.L1, DenoiseNorm.L2 }.Select(n => DenoisePresets.Best(n) with { ReportEvery = Form.PreviewEvery })], "best");
 
-    private Task QueueRunsAsync(IReadOnlyList<DenoiseOptions> runs)
+    private Task QueueRunsAsync(IReadOnlyList<DenoiseOptions> runs, string? preset)
     {
         RunError = null;
-        var context = new DenoiseJobContext(Device.Device, Device.Name, Notifier);
+        if (Session.Noisy is not { } noisy)
+        {
+            RunError = "Choose a noisy image first.";
+            return Task.CompletedTask;
+        }
+
         foreach (var options in runs)
         {
-            var norm = options.Norm;
-            var runId = Hw4.Ml.Runs.RunId.New($"denoise-{norm}", Time.GetUtcNow());
-            try
+            var config = new DenoiseRunConfig
             {
-                var job = Session.CreateJob(runId, options, context);
-                if (!Queue.TryEnqueue(job))
-                {
-                    RunError = "The device queue is full; try again when a run has finished.";
-                    break;
-                }
-
-                Follow(runId);
-            }
-            catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+                Options = options,
+                Preset = preset,
+                Source = Session.SourceName ?? "upload",
+                Fit = Input.FitDescription,
+            };
+            var (runId, error) = Launcher.Launch(config, noisy, Session.Clean, Session);
+            if (runId is null)
             {
-                RunError = e.Message;
+                RunError = error;
                 break;
             }
+
+            Follow(runId);
         }
 
         return Task.CompletedTask;
@@ -269,8 +339,6 @@ public sealed partial class Denoise : IDisposable
     {
         Session.Changed -= OnSessionChanged;
         _subscription?.Dispose();
-        // Work started from this tab is of no use once it is closed.
-        foreach (var id in Session.RunIds)
-            Queue.Stop(id);
+        // Runs started here go on: each is a run with a folder, listed on Runs and stoppable from its page.
     }
 }

@@ -49,7 +49,7 @@ public sealed partial class RunDetail
     /// <summary>"unreadable: reason" for a damaged folder; null otherwise.</summary>
     public string? Unreadable => Run?.Problem is { } p ? $"{RunSummary.Unreadable}: {p}" : null;
 
-    private string? ModelName => Run?.Record?.Config.Model.ToString().ToLowerInvariant();
+    private string? ModelName => Run?.Record?.Config?.Model.ToString().ToLowerInvariant();
 
     private string CompareHref => $"compare?runs={Uri.EscapeDataString(Id)}";
 
