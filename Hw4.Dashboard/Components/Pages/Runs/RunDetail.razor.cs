@@ -51,6 +51,9 @@ public sealed partial class RunDetail
 
     private string? ModelName => Run?.Record?.Config?.Model.ToString().ToLowerInvariant();
 
+    /// <summary>True for a denoising run: its page shows <c>DenoiseRunView</c> instead of the training sections.</summary>
+    public bool IsDenoise => Run?.Record?.Kind == RunKinds.Denoise;
+
     private string CompareHref => $"compare?runs={Uri.EscapeDataString(Id)}";
 
     /// <inheritdoc />
