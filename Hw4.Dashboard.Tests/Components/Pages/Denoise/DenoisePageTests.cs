@@ -6,6 +6,7 @@ using Hw4.Dashboard.Features.Queue;
 using Hw4.Dashboard.Features.Streaming;
 using Hw4.Ml.Denoising;
 using Hw4.Ml.Imaging;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using DenoisePage = Hw4.Dashboard.Components.Pages.Denoise.Denoise;
@@ -26,8 +27,19 @@ public sealed class DenoisePageTests : MudBunitTest
         Context.Services.AddSingleton<RunQueue>();
         Context.Services.AddSingleton(new DeviceContext(TorchSharp.torch.CPU));
         // No shared parrots here: the test sets a tiny input itself.
-        Context.Services.AddSingleton(new DataLocator(null, [_dir]));
+        // The temp folder as the data folder: a search from /tmp upwards would find any /tmp/shared on the machine.
+        Context.Services.AddSingleton(new DataLocator(_dir, []));
+        // Small thresholds, so that a small crafted upload is "large" or over the cap.
+        Context.Services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Hw4:Denoise:LargeImagePixels"] = "250000",
+            ["Hw4:Denoise:MaxPixels"] = "1000000",
+        }).Build());
+        Context.Services.AddOptions<Hw4Options>().Configure(o => o.RunsDir = RunsDir);
+        Context.Services.AddDenoising();
     }
+
+    private string RunsDir => Path.Combine(_dir, "runs");
 
     private static (RgbImage Noisy, RgbImage Clean) TinyImages()
     {
@@ -50,11 +62,19 @@ public sealed class DenoisePageTests : MudBunitTest
     private async Task RunQueuedJobsAsync(int expected)
     {
         var queue = Context.Services.GetRequiredService<RunQueue>();
+        // The submit's handler may still be on the renderer's thread.
+        await WaitUntilAsync(() => queue.Waiting.Count >= expected);
         var jobs = queue.Waiting.Select(w => w.Job).ToList();
         Assert.Equal(expected, jobs.Count);
         // A diverged job ends itself (RunEnded diverged); the session holds the diverged outcome.
         foreach (var job in jobs)
             await Task.Run(() => job.RunAsync(CancellationToken.None));
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 200 && !condition(); i++)
+            await Task.Delay(50);
     }
 
     [Fact]
