@@ -124,4 +124,49 @@ public sealed class DenoisePageTests : MudBunitTest
         });
         Assert.Equal(0.9, cut.Instance.Session.Outcomes[DenoiseNorm.L2].Options.Lr);
     }
+
+    [Fact]
+    public async Task Sweep_FromThePage_HeatmapPerNormMarksDivergedCellsAndLoadsTheBestPointIntoTheForm()
+    {
+        var cut = RenderWithInput();
+        await cut.InvokeAsync(() =>
+        {
+            cut.Instance.SweepInput.Alphas = "0.8, 1.5";
+            // gd at lr 50 diverges for L2 (squared loss on the 0–255 scale).
+            cut.Instance.SweepInput.Lrs = "0.01, 50";
+            cut.Instance.SweepInput.Steps = 20;
+        });
+
+        cut.Find("[data-testid=start-sweep]").Click();
+        await RunQueuedJobsAsync(expected: 1);
+
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=load-best-l2]")), TimeSpan.FromSeconds(30));
+        var sweep = cut.Instance.Sweep;
+        Assert.Equal(8, sweep.Points.Count);
+        Assert.Equal("8 points in", sweep.Outcome![..11]);
+        var l2 = sweep.Heatmap(DenoiseNorm.L2)!;
+        Assert.Equal(["0.01", "50"], l2.X);
+        Assert.Equal(["0.8", "1.5"], l2.Y);
+        Assert.All(l2.CellText, row => Assert.StartsWith("diverged @", row[1]));
+        Assert.All(l2.CellText, row => Assert.Matches(@"^\d+\.\d\d$", row[0]));
+        var best = sweep.Points.Where(p => p.Norm == DenoiseNorm.L2 && !p.Diverged).MaxBy(p => p.Psnr)!;
+
+        cut.Find("[data-testid=load-best-l2]").Click();
+
+        var form = cut.Instance.Form;
+        Assert.Equal((DenoiseNorm.L2, best.Lr, best.Alpha, 20, "custom"), (form.Norm, form.Lr, form.Alpha, form.Steps, form.Preset));
+    }
+
+    [Fact]
+    public void Sweep_WithoutCleanReference_SaysWhyAndQueuesNothing()
+    {
+        var cut = Context.Render<DenoisePage>();
+        var (noisy, _) = TinyImages();
+        cut.InvokeAsync(() => cut.Instance.Session.SetInput(noisy, null, "tiny"));
+
+        cut.Find("[data-testid=start-sweep]").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("clean reference", cut.Find("[data-testid=sweep-error]").TextContent));
+        Assert.Equal(0, Context.Services.GetRequiredService<RunQueue>().Length);
+    }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Hw4.Dashboard.Components.Charts;
 using Hw4.Dashboard.Configuration;
 using Hw4.Dashboard.Features.Denoising;
+using Hw4.Dashboard.Features.Device;
 using Hw4.Dashboard.Features.Queue;
 using Hw4.Dashboard.Features.Runs.Live;
 using Hw4.Dashboard.Features.Streaming;
@@ -40,6 +41,9 @@ public sealed partial class Denoise : IDisposable
     private DenoiseLauncher Launcher { get; set; } = default!;
 
     [Inject]
+    private DeviceContext Device { get; set; } = default!;
+
+    [Inject]
     private StepTimeEstimator Estimator { get; set; } = default!;
 
     [Inject]
@@ -56,6 +60,15 @@ public sealed partial class Denoise : IDisposable
 
     /// <summary>The chosen images as decoded, and what a large one becomes.</summary>
     public DenoiseInput Input { get; private set; } = new(1);
+
+    /// <summary>This tab's sweep (norm × α × lr) and its points.</summary>
+    public DenoiseSweepSession Sweep { get; } = new();
+
+    /// <summary>The sweep's grid as typed.</summary>
+    public SweepForm SweepInput { get; } = new();
+
+    /// <summary>Why a sweep could not start.</summary>
+    public string? SweepError { get; private set; }
 
     /// <summary>The estimated time per step of the current input, once measured.</summary>
     public StepTimeEstimate? Estimate { get; private set; }
@@ -127,6 +140,7 @@ public sealed partial class Denoise : IDisposable
     {
         Session = new DenoiseSession(Time);
         Session.Changed += OnSessionChanged;
+        Sweep.Changed += OnSessionChanged;
         Input = new DenoiseInput(UploadOptions.Value.LargeImagePixels);
         if (HasSharedParrots)
             await UseSharedParrotsAsync();
@@ -271,6 +285,54 @@ public sealed partial class Denoise : IDisposable
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// Queues a sweep of both norms over the typed grid with the form's optimizer, on the current image and its clean
+    /// reference (PSNR needs one); the heatmaps fill in as cells complete.
+    /// </summary>
+    private void StartSweep()
+    {
+        SweepError = null;
+        if (Session.Noisy is not { } noisy || Session.Clean is not { } clean)
+        {
+            SweepError = "A sweep compares PSNR: choose a noisy image and its clean reference first.";
+            return;
+        }
+
+        var (options, error) = SweepInput.Build(Form.Optimizer);
+        if (options is null)
+        {
+            SweepError = error;
+            return;
+        }
+
+        var id = RunId.New("sweep", Time.GetUtcNow());
+        Sweep.OnQueued(id, options);
+        if (!Queue.TryEnqueue(new DenoiseSweepJob(id, noisy, clean, options, Device.Device, Notifier, Sweep)))
+        {
+            Sweep.OnEnded("not queued");
+            SweepError = "The device queue is full; try again when a run has finished.";
+        }
+    }
+
+    private void StopSweep()
+    {
+        if (Sweep.JobId is { } id)
+            Queue.Stop(id);
+    }
+
+    private void LoadBest(DenoiseNorm norm)
+    {
+        if (Sweep.Best.TryGetValue(norm, out var best) && Sweep.Options is { } options)
+            Form.Load(best, options);
+    }
+
+    private static string BestText(DenoiseSweepPoint p) =>
+        string.Create(CultureInfo.InvariantCulture, $"α {p.Alpha:G4}, lr {p.Lr:G4}: {p.Psnr:0.00} dB");
+
+    private string? SweepStatusText => Sweep.IsActive ? $"{Sweep.Points.Count} points so far…" : Sweep.Outcome;
+
+    private static IReadOnlyList<DenoiseNorm> Norms { get; } = [DenoiseNorm.L1, DenoiseNorm.L2];
+
     private void Follow(string runId)
     {
         // With L1 vs L2 the first queued run is followed first; the next one takes over when it starts.
@@ -338,7 +400,11 @@ public sealed partial class Denoise : IDisposable
     public void Dispose()
     {
         Session.Changed -= OnSessionChanged;
+        Sweep.Changed -= OnSessionChanged;
         _subscription?.Dispose();
+        // A sweep's points live only in this tab: once it is closed they have nowhere to go.
+        if (Sweep.IsActive && Sweep.JobId is { } sweep)
+            Queue.Stop(sweep);
         // Runs started here go on: each is a run with a folder, listed on Runs and stoppable from its page.
     }
 }
