@@ -82,7 +82,7 @@ public sealed class TrainVerbTests : IDisposable
         var record = dir.ReadRun();
         File.WriteAllText(dir.RunJsonPath, File.ReadAllText(dir.RunJsonPath)
             .Replace("\"status\": \"completed\"", "\"status\": \"stopped\"").Replace("\"epochs\": 1,", "\"epochs\": 2,"));
-        Assert.Equal(2, dir.ReadRun().Config.Epochs);
+        Assert.Equal(2, dir.ReadRun().Config!.Epochs);
 
         var resumed = await CliRun.RunAsync("train", "--resume", id, "--runs-dir", runs, "--data", data, "--threads", "2", "--device", "cpu", "--no-cache", "--json");
 

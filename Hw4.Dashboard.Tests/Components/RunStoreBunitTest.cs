@@ -1,3 +1,4 @@
+using Hw4.Dashboard.Features.Denoising;
 using Hw4.Dashboard.Configuration;
 using Hw4.Dashboard.Features.Queue;
 using Hw4.Dashboard.Features.Runs;
@@ -32,6 +33,9 @@ public abstract class RunStoreBunitTest : MudBunitTest, IDisposable
         Context.Services.AddSingleton(sp => DataLocator.FromOptions(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Hw4Options>>().Value));
         Context.Services.AddRunStreaming();
         Context.Services.AddRunQueue();
+        // RunRecovery (a hosted service of AddTraining) queues denoising runs again too.
+        Context.Services.AddSingleton(new Hw4.Dashboard.Features.Device.DeviceContext(TorchSharp.torch.CPU));
+        Context.Services.AddDenoising();
         Context.Services.AddTraining();
         Context.Services.AddRunStore(scanAtStart: false);
         Directory.CreateDirectory(RunsDir);

@@ -1,4 +1,5 @@
 using Hw4.Dashboard.Configuration;
+using Hw4.Dashboard.Features.Denoising;
 using Hw4.Dashboard.Features.Device;
 using Hw4.Dashboard.Features.Queue;
 using Hw4.Dashboard.Features.Runs;
@@ -33,6 +34,7 @@ public static class Hw4ServiceExtensions
 
         services.AddRunStreaming();
         services.AddRunQueue();
+        services.AddDenoising();
         // Training before the run store: its start-up recovery must settle the folders before the index is built.
         services.AddTraining();
         services.AddRunStore();

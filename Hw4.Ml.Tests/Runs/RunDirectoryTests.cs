@@ -104,7 +104,7 @@ public sealed class RunDirectoryTests : IDisposable
 
         var record = dir.ReadRun();
         Assert.Equal(RunStatus.Queued, record.Status);
-        Assert.Equal(3, record.Config.Epochs);
+        Assert.Equal(3, record.Config!.Epochs);
         Assert.Contains("\"status\": \"queued\"", File.ReadAllText(dir.RunJsonPath));
         Assert.Equal(["q1"], Directory.GetDirectories(_runs).Select(Path.GetFileName));
     }

@@ -48,8 +48,12 @@ public static class ImageFile
         return Decode(data, name, limits);
     }
 
-    /// <summary>Decodes PNG or JPEG bytes (an upload, say) within <paramref name="limits"/>; <paramref name="name"/> is used in messages.</summary>
-    public static RgbImage Decode(byte[] data, string name, ImageLimits? limits = null)
+    /// <summary>
+    /// Reads the format and size of PNG or JPEG bytes from the header alone, without decoding a pixel, and refuses them
+    /// (an <see cref="ImageLoadException"/> naming <paramref name="name"/> and the limit) when they exceed
+    /// <paramref name="limits"/>: what a page shows before it decodes an upload, and what <see cref="Decode"/> checks first.
+    /// </summary>
+    public static ImageHeader Identify(byte[] data, string name, ImageLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         limits ??= ImageLimits.Default;
@@ -81,7 +85,13 @@ public static class ImageFile
             throw new ImageLoadException($"Image '{name}' has no pixels ({header.Width}x{header.Height}).");
         if ((long)header.Width * header.Height > limits.MaxPixels)
             throw new ImageLoadException($"Image '{name}' is {header.Width}x{header.Height} = {(long)header.Width * header.Height} pixels; the limit is {limits.MaxPixels}.");
+        return new ImageHeader(header.Width, header.Height, detected is PngFormat ? "png" : "jpeg");
+    }
 
+    /// <summary>Decodes PNG or JPEG bytes (an upload, say) within <paramref name="limits"/>; <paramref name="name"/> is used in messages.</summary>
+    public static RgbImage Decode(byte[] data, string name, ImageLimits? limits = null)
+    {
+        Identify(data, name, limits);
         try
         {
             using var image = Image.Load<Rgb24>(Configuration, data);

@@ -42,11 +42,14 @@ public static class ClassificationRecipe
 
     /// <summary>
     /// Queues an interrupted, stopped or failed run again; its next attempt continues from the newest checkpoint that
-    /// loads. Throws <see cref="RunStatusChangeException"/> for any other status.
+    /// loads. Throws <see cref="RunStatusChangeException"/> for any other status and <see cref="InvalidDataException"/>
+    /// for a run that is not a training run.
     /// </summary>
     public static RunRecord Requeue(RunDirectory dir, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(dir);
+        // Only a training run can continue from a checkpoint; anything else would be trained as if it were one.
+        dir.ReadRun().TrainingConfig();
         return dir.Transition(RunStatus.Queued, r => r with { QueuedUtc = now, FinishedUtc = null, Message = null, Owner = null });
     }
 
@@ -65,9 +68,9 @@ public static class ClassificationRecipe
         ArgumentNullException.ThrowIfNull(dir);
         ArgumentNullException.ThrowIfNull(data);
         var clock = Stopwatch.StartNew();
-        var storage = new StorageGuard(dir, sink, cancellationToken);
+        var storage = new RecordingSink(dir, sink, cancellationToken);
         var record = dir.ReadRun();
-        var options = record.Config;
+        var options = record.TrainingConfig();
         var empty = new TrainingResult(RunStatus.Failed, [], [], 0, null);
         try
         {
@@ -123,7 +126,7 @@ public static class ClassificationRecipe
                 }
                 catch (Exception ex) when (ex is not OutOfMemoryException)
                 {
-                    (status, message) = (RunStatus.Failed, $"evaluation failed: {OneLine(ex)}");
+                    (status, message) = (RunStatus.Failed, $"evaluation failed: {RecordingSink.OneLine(ex)}");
                 }
             }
 
@@ -138,7 +141,7 @@ public static class ClassificationRecipe
         }
         catch (Exception ex) when (ex is not (OutOfMemoryException or RunStatusChangeException))
         {
-            var message = OneLine(ex);
+            var message = RecordingSink.OneLine(ex);
             End(dir, storage, RunStatus.Failed, message, clock);
             return new ClassificationRunResult(dir.Id, dir.Path, RunStatus.Failed, message, empty with { Message = message }, null);
         }
@@ -157,7 +160,7 @@ public static class ClassificationRecipe
             : (null, 0, ["no checkpoint of this run loads; training starts again from epoch 1"]);
     }
 
-    private static void End(RunDirectory dir, StorageGuard storage, RunStatus status, string? message, Stopwatch clock)
+    private static void End(RunDirectory dir, RecordingSink storage, RunStatus status, string? message, Stopwatch clock)
     {
         try
         {
@@ -170,49 +173,5 @@ public static class ClassificationRecipe
         }
 
         storage.Publish(new RunEnded(dir.Id, status, message, clock.Elapsed.TotalSeconds));
-    }
-
-    private static string OneLine(Exception ex) => ex.Message.ReplaceLineEndings(" ").Trim();
-
-    /// <summary>
-    /// Sends each event to metrics.jsonl, then to the caller's sink. A failed write stops the run (through the token)
-    /// and is kept as its cause; a sink that throws is contained, so a consumer's bug never ends a run.
-    /// </summary>
-    private sealed class StorageGuard(RunDirectory dir, Action<RunEvent>? sink, CancellationToken outer)
-    {
-        private readonly CancellationTokenSource _stop = CancellationTokenSource.CreateLinkedTokenSource(outer);
-        private bool _sinkFailed;
-
-        public CancellationToken Token => _stop.Token;
-
-        public string? Failure { get; private set; }
-
-        public void Publish(RunEvent e)
-        {
-            if (Failure is null)
-            {
-                try
-                {
-                    dir.AppendMetric(e);
-                }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-                {
-                    Failure = $"{dir.MetricsPath}: {OneLine(ex)}";
-                    _stop.Cancel();
-                }
-            }
-
-            if (sink is null || _sinkFailed)
-                return;
-            try
-            {
-                sink(e);
-            }
-            catch (Exception)
-            {
-                // The sink is a consumer (a console, a notifier); the run and its files do not depend on it.
-                _sinkFailed = true;
-            }
-        }
     }
 }

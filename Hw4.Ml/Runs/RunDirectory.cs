@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Hw4.Ml.Evaluation;
+using Hw4.Ml.Imaging;
 using Hw4.Ml.IO;
 using Hw4.Ml.Lifecycle;
 using Hw4.Ml.Lifecycle.Events;
@@ -10,7 +11,8 @@ namespace Hw4.Ml.Runs;
 /// <summary>
 /// One run's folder, <c>runs/&lt;run-id&gt;/</c>, and the only code that reads or writes it: <c>run.json</c>
 /// (<see cref="RunRecord"/>), append-only <c>metrics.jsonl</c> (one <see cref="RunEvent"/> per line),
-/// <c>checkpoints/</c>, <c>evaluation.json</c>, <c>examples/*.png</c> and <c>notes.json</c>. JSON files are replaced
+/// <c>checkpoints/</c>, <c>evaluation.json</c>, <c>examples/*.png</c>, <c>notes.json</c> and, for a denoising run,
+/// <c>input.png</c>, <c>clean.png</c> and <c>output.png</c>. JSON files are replaced
 /// atomically, and the status moves only through <see cref="Transition"/>, under a lock file that other processes
 /// respect too.
 /// </summary>
@@ -27,6 +29,15 @@ public sealed class RunDirectory
 
     /// <summary>notes.json: the user's tags and notes (see <see cref="RunNotes"/>).</summary>
     public const string NotesFile = "notes.json";
+
+    /// <summary>input.png: a denoising run's noisy input, as denoised.</summary>
+    public const string InputImageFile = "input.png";
+
+    /// <summary>clean.png: a denoising run's clean reference, when it has one.</summary>
+    public const string CleanImageFile = "clean.png";
+
+    /// <summary>output.png: a denoising run's result (or, when stopped, its estimate at the last report).</summary>
+    public const string OutputImageFile = "output.png";
 
     private const string LockFile = ".run.lock";
 
@@ -56,6 +67,15 @@ public sealed class RunDirectory
     /// <summary>notes.json path.</summary>
     public string NotesPath => System.IO.Path.Combine(Path, NotesFile);
 
+    /// <summary>input.png path.</summary>
+    public string InputImagePath => System.IO.Path.Combine(Path, InputImageFile);
+
+    /// <summary>clean.png path.</summary>
+    public string CleanImagePath => System.IO.Path.Combine(Path, CleanImageFile);
+
+    /// <summary>output.png path.</summary>
+    public string OutputImagePath => System.IO.Path.Combine(Path, OutputImageFile);
+
     /// <summary>checkpoints/ folder.</summary>
     public string CheckpointsDir => System.IO.Path.Combine(Path, "checkpoints");
 
@@ -76,9 +96,10 @@ public sealed class RunDirectory
 
     /// <summary>
     /// Creates <c>&lt;runsDir&gt;/&lt;record.Id&gt;/</c> holding <paramref name="record"/> as run.json, all at once: the
-    /// folder is built under a hidden name and renamed, so a crash leaves a whole run or none. Fails when it exists.
+    /// folder is built under a hidden name and renamed, so a crash leaves a whole run or none. <paramref name="fill"/>
+    /// writes the run's other files (a denoising run's input images) into it before the rename. Fails when it exists.
     /// </summary>
-    public static RunDirectory Create(string runsDir, RunRecord record)
+    public static RunDirectory Create(string runsDir, RunRecord record, Action<RunDirectory>? fill = null)
     {
         ArgumentNullException.ThrowIfNull(record);
         if (!RunId.IsValid(record.Id)) throw new ArgumentException($"'{record.Id}' is not a valid run id.", nameof(record));
@@ -91,6 +112,7 @@ public sealed class RunDirectory
         try
         {
             MlJson.WriteAtomic(System.IO.Path.Combine(building, RunFile), record);
+            fill?.Invoke(new RunDirectory(building));
             Directory.Move(building, path);
         }
         catch
@@ -191,6 +213,33 @@ public sealed class RunDirectory
         {
             return null;
         }
+    }
+
+    /// <summary>Writes a denoising run's input (and clean reference, when given) as PNG, each atomically.</summary>
+    public void WriteInputImages(RgbImage noisy, RgbImage? clean)
+    {
+        ArgumentNullException.ThrowIfNull(noisy);
+        AtomicFile.WriteAllBytes(InputImagePath, ImageFile.EncodePng(noisy));
+        if (clean is not null)
+            AtomicFile.WriteAllBytes(CleanImagePath, ImageFile.EncodePng(clean));
+    }
+
+    /// <summary>
+    /// Reads a denoising run's input and clean reference (null when it has none) back; a missing or damaged file throws
+    /// <see cref="ImageLoadException"/> naming it. The images were written here, but are still read within the limits.
+    /// </summary>
+    public (RgbImage Noisy, RgbImage? Clean) ReadInputImages()
+    {
+        var noisy = ImageFile.Load(InputImagePath);
+        var clean = File.Exists(CleanImagePath) ? ImageFile.Load(CleanImagePath) : null;
+        return (noisy, clean);
+    }
+
+    /// <summary>Replaces output.png atomically, so a reader or a crash never sees half an image.</summary>
+    public void WriteOutputImage(RgbImage output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        AtomicFile.WriteAllBytes(OutputImagePath, ImageFile.EncodePng(output));
     }
 
     /// <summary>Appends one event as a JSON line to metrics.jsonl (thread-safe; one small write per call).</summary>

@@ -19,10 +19,22 @@ public static class RunDirectoryReader
         var epochs = new SortedDictionary<int, EpochMetrics>();
         var warnings = new List<string>();
         Diverged? divergence = null;
+        DenoiseProgress? lastStep = null;
+        DenoiseFinished? denoised = null;
         foreach (var e in events)
         {
             switch (e)
             {
+                case RunStarted { Kind: RunKinds.Denoise }:
+                    // A denoising run started again (queued when the server stopped) begins from its input.
+                    (lastStep, denoised, divergence) = (null, null, null);
+                    break;
+                case DenoiseProgress p:
+                    lastStep = p;
+                    break;
+                case DenoiseFinished f:
+                    denoised = f;
+                    break;
                 case RunStarted { ResumedFromEpoch: { } from }:
                     // A resume went back to this checkpoint: later epochs of the attempt before are void.
                     foreach (var later in epochs.Keys.Where(k => k > from).ToList())
@@ -52,7 +64,39 @@ public static class RunDirectoryReader
             divergence,
             warnings,
             notes,
-            problems.Count == 0 ? null : string.Join("; ", problems));
+            problems.Count == 0 ? null : string.Join("; ", problems))
+        {
+            LastDenoiseStep = lastStep,
+            Denoised = denoised,
+        };
+    }
+
+    /// <summary>
+    /// A denoising run's progress reports (step, loss, PSNR) of its latest attempt, in order: the loss and PSNR curves
+    /// of a run that is not live. Empty for other kinds or an unreadable metrics file.
+    /// </summary>
+    public static IReadOnlyList<DenoiseProgress> DenoiseSteps(string runDir)
+    {
+        IReadOnlyList<RunEvent> events;
+        try
+        {
+            events = RunDirectory.Open(runDir).ReadMetrics();
+        }
+        catch (IOException)
+        {
+            return [];
+        }
+
+        var steps = new List<DenoiseProgress>();
+        foreach (var e in events)
+        {
+            if (e is DenoiseProgress p)
+                steps.Add(p);
+            else if (e is RunStarted { Kind: RunKinds.Denoise })
+                steps.Clear();
+        }
+
+        return steps;
     }
 
     /// <summary>

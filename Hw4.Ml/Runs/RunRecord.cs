@@ -13,14 +13,20 @@ public sealed record RunRecord
     /// <summary>The run id (also the folder name).</summary>
     public required string Id { get; init; }
 
-    /// <summary><c>train</c> (the only kind with a folder today).</summary>
+    /// <summary><c>train</c> or <c>denoise</c> (<see cref="RunKinds"/>); says which of <see cref="Config"/> and <see cref="Denoise"/> is set.</summary>
     public string Kind { get; init; } = RunKinds.Train;
 
     /// <summary>Where the run stands; changed only through <see cref="RunDirectory.Transition"/>.</summary>
     public RunStatus Status { get; init; } = RunStatus.Queued;
 
-    /// <summary>The full request, as asked for (enough to start or resume it after a restart).</summary>
-    public required TrainerOptions Config { get; init; }
+    /// <summary>
+    /// A training run's full request, as asked for (enough to start or resume it after a restart); null for other kinds.
+    /// Use <see cref="TrainingConfig"/> where a training run is expected.
+    /// </summary>
+    public TrainerOptions? Config { get; init; }
+
+    /// <summary>A denoising run's request (kind <c>denoise</c>); null for other kinds.</summary>
+    public DenoiseRunConfig? Denoise { get; init; }
 
     /// <summary>Package and runtime versions of the process that last ran it.</summary>
     public IReadOnlyDictionary<string, string> Versions { get; init; } = new Dictionary<string, string>();
@@ -63,6 +69,18 @@ public sealed record RunRecord
 
     /// <summary>The process running it, while <see cref="Status"/> is running; null otherwise.</summary>
     public RunOwner? Owner { get; init; }
+
+    /// <summary>The training request; throws <see cref="InvalidDataException"/> naming the run when it is not a training run.</summary>
+    public TrainerOptions TrainingConfig() =>
+        Kind == RunKinds.Train && Config is { } config
+            ? config
+            : throw new InvalidDataException($"Run '{Id}' is a {Kind} run, not a training run (run.json has no training config).");
+
+    /// <summary>The denoising request; throws <see cref="InvalidDataException"/> naming the run when it is not a denoising run.</summary>
+    public DenoiseRunConfig DenoiseConfig() =>
+        Kind == RunKinds.Denoise && Denoise is { } config
+            ? config
+            : throw new InvalidDataException($"Run '{Id}' is a {Kind} run, not a denoising run (run.json has no denoise config).");
 
     /// <summary>
     /// The live process other than this one that is training the run, or null: what stop, resume and delete refuse

@@ -37,6 +37,15 @@ public sealed record RunSummary(
     /// <summary>The word for a folder whose files cannot be read.</summary>
     public const string Unreadable = "unreadable";
 
+    /// <summary>A denoising run's latest progress report (its curves' last point), or null.</summary>
+    public DenoiseProgress? LastDenoiseStep { get; init; }
+
+    /// <summary>A denoising run's end figures (PSNR, loss, steps, whether output.png exists), once it ended; else null.</summary>
+    public DenoiseFinished? Denoised { get; init; }
+
+    /// <summary>The PSNR (dB) a denoising run reached: its end figure, else its latest report; null without a reference.</summary>
+    public double? DenoisePsnr => Denoised is { } d ? d.PsnrOutput : LastDenoiseStep?.Psnr;
+
     /// <summary>The numbers of the completed epochs, in order.</summary>
     public IReadOnlyList<int> EpochNumbers => Epochs.Select(e => e.Epoch).ToList();
 }

@@ -1,3 +1,4 @@
+using Hw4.Dashboard.Features.Denoising;
 using Bunit;
 using Hw4.Dashboard.Components.Runs;
 using Hw4.Dashboard.Configuration;
@@ -30,6 +31,9 @@ public sealed class RunLiveViewTests : MudBunitTest, IDisposable
         Context.Services.AddSingleton(sp => DataLocator.FromOptions(sp.GetRequiredService<IOptions<Hw4Options>>().Value));
         Context.Services.AddRunStreaming();
         Context.Services.AddRunQueue();
+        // RunRecovery (a hosted service of AddTraining) queues denoising runs again too.
+        Context.Services.AddSingleton(new Hw4.Dashboard.Features.Device.DeviceContext(TorchSharp.torch.CPU));
+        Context.Services.AddDenoising();
         Context.Services.AddTraining();
         _pump = Context.Services.GetServices<IHostedService>().OfType<RunEventPump>().Single();
         _pump.StartAsync(CancellationToken.None).GetAwaiter().GetResult();

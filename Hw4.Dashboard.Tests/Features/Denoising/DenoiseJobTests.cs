@@ -10,16 +10,26 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using TorchSharp;
 using Hw4.Ml.Lifecycle;
+using Hw4.Ml.Runs;
+using Hw4.Dashboard.Configuration;
+using Hw4.Dashboard.Features.Device;
+using Hw4.Dashboard.Features.Training;
 
 namespace Hw4.Dashboard.Tests.Features.Denoising;
 
-/// <summary>Denoising jobs through the real queue, worker, notifier and pump, on an 8×8 image.</summary>
+/// <summary>
+/// Denoising runs through the real launcher, queue, worker, notifier and pump, on an 8×8 image, each with its run
+/// folder in a temp runs folder.
+/// </summary>
 public sealed class DenoiseJobTests : IAsyncLifetime
 {
+    private readonly string _root = Directory.CreateTempSubdirectory("hw4-denoise-job-").FullName;
     private ServiceProvider _services = default!;
     private List<IHostedService> _hosted = [];
 
     private RunEventNotifier Notifier => _services.GetRequiredService<RunEventNotifier>();
+
+    private string RunsDir => Path.Combine(_root, "runs");
 
     public async Task InitializeAsync()
     {
@@ -27,8 +37,12 @@ public sealed class DenoiseJobTests : IAsyncLifetime
         collection.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
         collection.AddLogging();
         collection.AddSingleton(TimeProvider.System);
+        collection.AddOptions<Hw4Options>().Configure(o => o.RunsDir = RunsDir);
+        collection.AddSingleton(new DeviceContext(torch.CPU));
         collection.AddRunStreaming();
         collection.AddRunQueue();
+        collection.AddDenoising();
+        collection.AddSingleton<RunStopper>();
         _services = collection.BuildServiceProvider();
         _hosted = _services.GetServices<IHostedService>().ToList();
         foreach (var h in _hosted)
@@ -40,6 +54,7 @@ public sealed class DenoiseJobTests : IAsyncLifetime
         foreach (var h in _hosted)
             await h.StopAsync(CancellationToken.None);
         await _services.DisposeAsync();
+        Directory.Delete(_root, recursive: true);
     }
 
     private static (RgbImage Noisy, RgbImage Clean) TinyImages()
@@ -51,20 +66,26 @@ public sealed class DenoiseJobTests : IAsyncLifetime
         return (new RgbImage(8, 8, noisy), new RgbImage(8, 8, clean));
     }
 
-    private async Task<List<RunEventEnvelope>> RunAsync(DenoiseSession session, DenoiseOptions options, string runId)
+    private static DenoiseRunConfig Config(DenoiseOptions options) => new() { Options = options, Source = "tiny.png" };
+
+    // Launches a run and waits for its RunEnded; onEvent sees every event as it comes (on the pump thread).
+    private async Task<(string RunId, List<RunEventEnvelope> Events)> RunAsync(
+        DenoiseSession session, DenoiseOptions options, Action<string, RunEventEnvelope>? onEvent = null)
     {
         var events = new ConcurrentQueue<RunEventEnvelope>();
         var done = new TaskCompletionSource();
-        using var sub = Notifier.Subscribe(runId, 0, e =>
+        var launcher = _services.GetRequiredService<DenoiseLauncher>();
+        using var sub = Notifier.SubscribeAll(e =>
         {
             events.Enqueue(e);
+            onEvent?.Invoke(e.RunId, e);
             if (e.Event.IsTerminal)
                 done.TrySetResult();
         });
-        var job = session.CreateJob(runId, options, new DenoiseJobContext(torch.CPU, "cpu", Notifier));
-        Assert.True(_services.GetRequiredService<RunQueue>().TryEnqueue(job));
-        await done.Task.WaitAsync(TimeSpan.FromSeconds(30));
-        return events.ToList();
+        var (id, error) = launcher.Launch(Config(options), session.Noisy!, session.Clean, session);
+        Assert.Null(error);
+        await done.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        return (id!, events.Where(e => e.RunId == id).ToList());
     }
 
     [Fact]
@@ -74,7 +95,7 @@ public sealed class DenoiseJobTests : IAsyncLifetime
         var session = new DenoiseSession(TimeProvider.System);
         session.SetInput(noisy, clean, "tiny");
 
-        var events = await RunAsync(session, new DenoiseOptions(DenoiseNorm.L1, DenoiseOptimizer.Gd, Lr: 0.3, Alpha: 0.8, Steps: 30, ReportEvery: 5), "d-l1");
+        var (runId, events) = await RunAsync(session, new DenoiseOptions(DenoiseNorm.L1, DenoiseOptimizer.Gd, Lr: 0.3, Alpha: 0.8, Steps: 30, ReportEvery: 5));
 
         var outcome = Assert.Single(session.Outcomes).Value;
         Assert.True(outcome.PsnrOutput > outcome.PsnrInput, $"PSNR {outcome.PsnrInput} -> {outcome.PsnrOutput}");
@@ -83,9 +104,21 @@ public sealed class DenoiseJobTests : IAsyncLifetime
         Assert.Collection(events.Select(e => e.Event).Where(e => e is not Hw4.Ml.Lifecycle.Events.DenoiseProgress),
             e => Assert.IsType<RunQueued>(e),
             e => Assert.IsType<RunStarted>(e),
+            e => Assert.IsType<DenoiseFinished>(e),
             e => Assert.Equal(RunStatus.Completed, Assert.IsType<RunEnded>(e).Status));
         Assert.Equal(30, events.Select(e => e.Event).OfType<Hw4.Ml.Lifecycle.Events.DenoiseProgress>().Last().Step);
         Assert.NotNull(session.PreviewDataUrl);
+        // The run has its home: run.json of kind denoise, every report in metrics.jsonl, the output as a PNG.
+        var folder = Path.Combine(RunsDir, runId);
+        var summary = RunDirectoryReader.Read(folder);
+        Assert.Equal(RunKinds.Denoise, summary.Record!.Kind);
+        Assert.Equal(RunStatus.Completed, summary.Record.Status);
+        Assert.Null(summary.Record.Config);
+        Assert.Equal(0.3, summary.Record.DenoiseConfig().Options.Lr);
+        Assert.Equal([5, 10, 15, 20, 25, 30], RunDirectoryReader.DenoiseSteps(folder).Select(p => p.Step));
+        Assert.Equal(outcome.PsnrOutput, summary.DenoisePsnr);
+        var saved = ImageFile.Load(Path.Combine(folder, RunDirectory.OutputImageFile));
+        Assert.Equal(outcome.Png, ImageFile.EncodePng(saved));
     }
 
     [Fact]
@@ -95,7 +128,7 @@ public sealed class DenoiseJobTests : IAsyncLifetime
         var session = new DenoiseSession(TimeProvider.System);
         session.SetInput(noisy, clean, "tiny");
 
-        var events = await RunAsync(session, new DenoiseOptions(DenoiseNorm.L2, DenoiseOptimizer.Gd, Lr: 50, Alpha: 5, Steps: 60, ReportEvery: 10), "d-l2");
+        var (runId, events) = await RunAsync(session, new DenoiseOptions(DenoiseNorm.L2, DenoiseOptimizer.Gd, Lr: 50, Alpha: 5, Steps: 60, ReportEvery: 10));
 
         var end = Assert.IsType<RunEnded>(events[^1].Event);
         Assert.Equal(RunStatus.Diverged, end.Status);
@@ -108,6 +141,42 @@ public sealed class DenoiseJobTests : IAsyncLifetime
         Assert.Equal(outcome.DivergedAtStep, diverged.Batch);
         Assert.Equal(outcome.FinalLoss, diverged.LastFiniteLoss);
         Assert.True(double.IsFinite(outcome.FinalLoss));
+        var folder = Path.Combine(RunsDir, runId);
+        Assert.Equal(RunStatus.Diverged, RunDirectory.Open(folder).ReadRun().Status);
+        Assert.False(File.Exists(Path.Combine(folder, RunDirectory.OutputImageFile)));
+    }
+
+    [Fact]
+    public async Task Stop_WhileRunning_EndsStoppedAndKeepsTheLastReportedImageAndCurves()
+    {
+        var (noisy, clean) = TinyImages();
+        var session = new DenoiseSession(TimeProvider.System);
+        session.SetInput(noisy, clean, "tiny");
+        var stopper = _services.GetRequiredService<RunStopper>();
+        string? said = null;
+
+        // Far more steps than the test waits for: it ends only because it is stopped, from the stopper the Runs list
+        // and the API use.
+        var (runId, events) = await RunAsync(session, new DenoiseOptions(DenoiseNorm.L1, DenoiseOptimizer.Gd, Lr: 0.3, Alpha: 0.8, Steps: 10_000_000, ReportEvery: 20),
+            (id, e) =>
+            {
+                if (said is null && e.Event is Hw4.Ml.Lifecycle.Events.DenoiseProgress)
+                    said = stopper.Stop(id).Message;
+            });
+
+        Assert.StartsWith("Stopping run", said);
+        var end = Assert.IsType<RunEnded>(events[^1].Event);
+        Assert.Equal(RunStatus.Stopped, end.Status);
+        var folder = Path.Combine(RunsDir, runId);
+        var summary = RunDirectoryReader.Read(folder);
+        Assert.Equal(RunStatus.Stopped, summary.Record!.Status);
+        var steps = RunDirectoryReader.DenoiseSteps(folder);
+        Assert.NotEmpty(steps);
+        Assert.Equal($"stopped at step {steps[^1].Step}/10000000; output.png is the estimate of that step", summary.Record.Message);
+        Assert.True(summary.Denoised!.HasImage);
+        Assert.Equal(steps[^1].Psnr, summary.Denoised.PsnrOutput);
+        var kept = ImageFile.Load(Path.Combine(folder, RunDirectory.OutputImageFile));
+        Assert.Equal((8, 8), (kept.Width, kept.Height));
     }
 
     [Fact]

@@ -5,8 +5,12 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Hw4.Dashboard.Features.Export;
 using Hw4.Dashboard.Tests.Features.Runs;
+using Hw4.Ml.Denoising;
 using Hw4.Ml.IO;
+using Hw4.Ml.Imaging;
 using Hw4.Ml.Lifecycle.Events;
+using Hw4.Ml.Recipes;
+using Hw4.Ml.Runs;
 
 namespace Hw4.Dashboard.Tests.Features.Export;
 
@@ -41,8 +45,8 @@ public sealed partial class RunExportTests : IDisposable
         Assert.Equal(id, back.Id);
         Assert.Equal(RunExportReader.Read(_runs, id).Epochs, back.Epochs);
         Assert.Equal(RunExportReader.Read(_runs, id).Batches, back.Batches);
-        Assert.Equal(3, back.Run.Config.Epochs);
-        Assert.Equal(0.001, back.Run.Config.LearningRate);
+        Assert.Equal(3, back.Run.TrainingConfig().Epochs);
+        Assert.Equal(0.001, back.Run.TrainingConfig().LearningRate);
         Assert.Equal(2, back.BestEpoch);
         Assert.Equal(9.0 / 12, back.Evaluation!.Accuracy, 12);
         Assert.Equal([3L, 1, 0], back.Evaluation.ConfusionMatrix[0]);
@@ -148,6 +152,23 @@ public sealed partial class RunExportTests : IDisposable
         Assert.Contains("no-such-run", unknown.Message, StringComparison.Ordinal);
         Assert.Equal("run pt-run: no checkpoint of epoch 9 (has 1, 2, 3).", epoch.Message);
         Assert.Contains("two different runs", single.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(ExportFormat.Json)]
+    [InlineData(ExportFormat.Html)]
+    [InlineData(ExportFormat.Pt)]
+    public void ExportRun_DenoisingRun_RefusedAsAnotherKind(ExportFormat format)
+    {
+        var pixels = new byte[4 * 4 * 3];
+        var options = new DenoiseOptions(DenoiseNorm.L1, DenoiseOptimizer.Gd, Lr: 0.3, Alpha: 0.8, Steps: 2, ReportEvery: 1);
+        var dir = DenoiseRecipe.Queue(_runs, new DenoiseRunConfig { Options = options, Source = "tiny.png", Preset = null },
+            new RgbImage(4, 4, pixels), null, DateTimeOffset.UtcNow);
+        var id = System.IO.Path.GetFileName(dir.Path);
+
+        var error = Assert.Throws<ExportInputException>(() => RunExporter.ExportRun(_runs, id, new ExportRequest(format)));
+
+        Assert.Equal($"run {id}: a denoise run; exports cover training runs (its page offers the output image).", error.Message);
     }
 
     [GeneratedRegex("""(?:src|href)\s*=\s*["'](?<v>[^"']*)["']|url\(\s*["']?(?<v>[^"')]*)""", RegexOptions.IgnoreCase)]

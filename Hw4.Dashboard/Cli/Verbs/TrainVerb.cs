@@ -111,6 +111,7 @@ public sealed class TrainVerb : ICliVerb
         try
         {
             var record = dir.ReadRun();
+            record.TrainingConfig();
             if (record.OwnerElsewhere() is { } owner)
                 throw new CliInputException($"--resume {id}: the run is training in process {owner.ProcessId} on {owner.Host}.");
             if (record.Status == RunStatus.Running)
@@ -126,7 +127,7 @@ public sealed class TrainVerb : ICliVerb
 
     private static async Task<int> RunAsync(CliContext context, RunDirectory dir, CifarData dataset, bool json, CancellationToken cancellationToken)
     {
-        var options = dir.ReadRun().Config;
+        var options = dir.ReadRun().TrainingConfig();
         context.Progress(string.Create(CultureInfo.InvariantCulture,
             $"train {dir.Id}: {ModelFactory.Name(options.Model)}, {options.Epochs} epochs, batch {options.BatchSize}, lr {options.LearningRate}, augment {(options.Augment ? "on" : "off")}, limit {options.Limit?.ToString(CultureInfo.InvariantCulture) ?? "none"}"));
         var result = await ClassificationRecipe.RunAsync(dir, dataset, e => Report(context, e), cancellationToken);

@@ -26,7 +26,7 @@ public sealed class RunStatusReader(RunEventNotifier notifier, IOptions<Hw4Optio
         if (RunId.IsValid(runId) && File.Exists(Path.Combine(folder, RunDirectory.RunFile)))
         {
             var run = RunDirectoryReader.Read(folder);
-            var planned = run.Record?.Config.Epochs;
+            var planned = run.Record?.Config?.Epochs;
             var progress = run.Record?.Status switch
             {
                 RunStatus.Completed => 1,

@@ -1,5 +1,4 @@
 using Hw4.Dashboard.Features.Charts;
-using Hw4.Dashboard.Features.Queue;
 using Hw4.Ml.Denoising;
 using Hw4.Ml.Imaging;
 
@@ -41,8 +40,15 @@ public sealed class DenoiseSession(TimeProvider time)
     /// <summary>Step of the latest preview.</summary>
     public int PreviewStep { get; private set; }
 
-    /// <summary>The run ids this session started, newest last.</summary>
-    public IReadOnlyList<string> RunIds => _runIds;
+    /// <summary>The run ids this session started, newest last (a snapshot).</summary>
+    public IReadOnlyList<string> RunIds
+    {
+        get
+        {
+            lock (_gate)
+                return [.. _runIds];
+        }
+    }
 
     private readonly List<string> _runIds = [];
 
@@ -90,14 +96,12 @@ public sealed class DenoiseSession(TimeProvider time)
         Changed?.Invoke();
     }
 
-    /// <summary>Creates a queue job for the current input with <paramref name="options"/>.</summary>
-    public IRunJob CreateJob(string runId, DenoiseOptions options, DenoiseJobContext context)
+    /// <summary>Remembers a run this tab started (its folder exists; the job reports here while the tab is open).</summary>
+    public void Track(string runId)
     {
-        var noisy = Noisy ?? throw new InvalidOperationException("Choose a noisy image first.");
-        options.Validate();
         lock (_gate)
             _runIds.Add(runId);
-        return new DenoiseJob(runId, noisy, Clean, options, context, this);
+        Changed?.Invoke();
     }
 
     /// <summary>A run of <paramref name="norm"/> starts: it replaces that norm's curve and outcome, and no other.</summary>

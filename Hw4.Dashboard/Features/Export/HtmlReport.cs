@@ -94,7 +94,7 @@ public static class HtmlReport
         foreach (var run in runs)
         {
             var best = run.Epochs.FirstOrDefault(e => e.Epoch == run.BestEpoch);
-            html.Append("<tr><td>").Append(Encode(run.Id)).Append("</td><td>").Append(Encode(ModelFactory.Name(run.Run.Config.Model)))
+            html.Append("<tr><td>").Append(Encode(run.Id)).Append("</td><td>").Append(Encode(ModelFactory.Name(run.Run.TrainingConfig().Model)))
                 .Append("</td><td>").Append(Encode(run.Run.Status.Name()))
                 .Append("</td><td class=\"num\">").Append(run.Epochs.Count)
                 .Append("</td><td class=\"num\">").Append(run.BestEpoch?.ToString(CultureInfo.InvariantCulture) ?? "–")
@@ -188,7 +188,7 @@ public static class HtmlReport
         html.Append("import hw4_models  # scripts/pytorch/hw4_models.py, printed below\n");
         foreach (var run in runs)
         {
-            var kind = ModelFactory.Name(run.Run.Config.Model);
+            var kind = ModelFactory.Name(run.Run.TrainingConfig().Model);
             var file = $"{run.Id}.pt";
             html.Append(Encode($"# shell: dotnet run --project Hw4.Dashboard -- export --run {run.Id} --format pt --out {file}\n"))
                 .Append(Encode($"model = hw4_models.load(\"{kind}\", \"{file}\")  # {kind}: hw4_models.{kind}(), strict load, eval mode\n"));
@@ -202,7 +202,7 @@ public static class HtmlReport
     private static object ChartData(RunExport run) => new
     {
         id = run.Id,
-        model = ModelFactory.Name(run.Run.Config.Model),
+        model = ModelFactory.Name(run.Run.TrainingConfig().Model),
         epochs = run.Epochs.Select(e => new { epoch = e.Epoch, train_loss = e.TrainLoss, val_loss = e.ValLoss, val_accuracy = e.ValAccuracy }),
         best_epoch = run.BestEpoch,
         batches = run.Batches.Select(b => new { step = b.Step, loss = b.Loss }),

@@ -6,7 +6,7 @@ namespace Hw4.Dashboard.Features.Export;
 /// <summary>
 /// Gathers a <see cref="RunExport"/> from a run folder through Hw4.Ml's <see cref="RunDirectoryReader"/> and
 /// <see cref="RunDirectory"/> (the one reader of run folders). An unknown id or an unreadable run.json is an
-/// <see cref="ExportInputException"/> naming the id.
+/// <see cref="ExportInputException"/> naming the id, and so is a run of another kind than training.
 /// </summary>
 public static class RunExportReader
 {
@@ -27,6 +27,8 @@ public static class RunExportReader
         var summary = RunDirectoryReader.Read(dir.Path);
         if (summary.Record is null)
             throw new ExportInputException($"run {id}: unreadable ({summary.Problem}).");
+        if (summary.Record.Kind != RunKinds.Train)
+            throw new ExportInputException($"run {id}: a {summary.Record.Kind} run; exports cover training runs (its page offers the output image).");
         EvaluationSummary? evaluation;
         try
         {

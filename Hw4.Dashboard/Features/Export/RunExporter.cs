@@ -88,8 +88,8 @@ public static class RunExporter
         var temp = Path.Combine(Path.GetTempPath(), $"hw4-export-{Guid.NewGuid():N}.pt");
         try
         {
-            PyTorchStateDict.Export(store.ModelPath(chosen), run.Run.Config.Model, temp);
-            return new ExportFile($"{run.Id}-epoch{chosen}-{ModelFactory.Name(run.Run.Config.Model)}.pt", "application/octet-stream", File.ReadAllBytes(temp));
+            PyTorchStateDict.Export(store.ModelPath(chosen), run.Run.TrainingConfig().Model, temp);
+            return new ExportFile($"{run.Id}-epoch{chosen}-{ModelFactory.Name(run.Run.TrainingConfig().Model)}.pt", "application/octet-stream", File.ReadAllBytes(temp));
         }
         catch (InvalidDataException e)
         {

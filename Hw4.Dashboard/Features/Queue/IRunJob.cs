@@ -8,10 +8,10 @@ namespace Hw4.Dashboard.Features.Queue;
 /// </summary>
 public interface IRunJob
 {
-    /// <summary>The run id (also the run folder name).</summary>
+    /// <summary>The run id (also the run folder name, for a stored run).</summary>
     string RunId { get; }
 
-    /// <summary><c>train</c> or <c>denoise</c>.</summary>
+    /// <summary><c>train</c> or <c>denoise</c> (stored runs), or <c>sweep</c> (a Denoise page sweep, which has no folder).</summary>
     string Kind { get; }
 
     /// <summary>One line for the queue list.</summary>

@@ -68,7 +68,7 @@ public sealed class TrainingJob(RunDirectory dir, CifarDataProvider data, RunEve
     {
         try
         {
-            var options = dir.ReadRun().Config;
+            var options = dir.ReadRun().TrainingConfig();
             return $"{ModelFactory.Name(options.Model)} × {options.Epochs} epochs, lr {options.LearningRate:G3}";
         }
         catch (InvalidDataException)

@@ -3,7 +3,10 @@ namespace Hw4.Dashboard.Features.Training;
 /// <summary>Registers the training launcher, the stopper and the start-up recovery of run folders.</summary>
 public static class TrainingServiceExtensions
 {
-    /// <summary>Adds <see cref="TrainingLauncher"/>, <see cref="RunStopper"/> and <see cref="RunRecovery"/>.</summary>
+    /// <summary>
+    /// Adds <see cref="TrainingLauncher"/>, <see cref="RunStopper"/> and <see cref="RunRecovery"/>. Needs
+    /// <c>AddDenoising</c> as well: the recovery queues denoising runs again through their launcher.
+    /// </summary>
     public static IServiceCollection AddTraining(this IServiceCollection services)
     {
         services.AddSingleton<CifarDataProvider>();

@@ -7,7 +7,7 @@ namespace Hw4.Ml.Lifecycle.Events;
 /// folder keeps them (metrics.jsonl, one per line), and the dashboard streams the same records to components and to
 /// SignalR clients inside a sequence-number envelope. Events are immutable records of plain numbers and strings (never
 /// tensors), so a sink may keep them, serialise them or hand them to another thread. As JSON each carries a
-/// <c>type</c> field: queued, started, warning, batch, epoch, checkpoint, diverged, evaluated, denoise, ended.
+/// <c>type</c> field: queued, started, warning, batch, epoch, checkpoint, diverged, evaluated, denoise, denoised, ended.
 /// </summary>
 /// <param name="RunId">The run that raised the event.</param>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
@@ -20,6 +20,7 @@ namespace Hw4.Ml.Lifecycle.Events;
 [JsonDerivedType(typeof(Diverged), "diverged")]
 [JsonDerivedType(typeof(Evaluated), "evaluated")]
 [JsonDerivedType(typeof(DenoiseProgress), "denoise")]
+[JsonDerivedType(typeof(DenoiseFinished), "denoised")]
 [JsonDerivedType(typeof(RunEnded), "ended")]
 public abstract record RunEvent(string RunId)
 {

@@ -6,6 +6,7 @@ using Hw4.Dashboard.Features.Queue;
 using Hw4.Dashboard.Features.Streaming;
 using Hw4.Ml.Denoising;
 using Hw4.Ml.Imaging;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using DenoisePage = Hw4.Dashboard.Components.Pages.Denoise.Denoise;
@@ -26,8 +27,19 @@ public sealed class DenoisePageTests : MudBunitTest
         Context.Services.AddSingleton<RunQueue>();
         Context.Services.AddSingleton(new DeviceContext(TorchSharp.torch.CPU));
         // No shared parrots here: the test sets a tiny input itself.
-        Context.Services.AddSingleton(new DataLocator(null, [_dir]));
+        // The temp folder as the data folder: a search from /tmp upwards would find any /tmp/shared on the machine.
+        Context.Services.AddSingleton(new DataLocator(_dir, []));
+        // Small thresholds, so that a small crafted upload is "large" or over the cap.
+        Context.Services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Hw4:Denoise:LargeImagePixels"] = "250000",
+            ["Hw4:Denoise:MaxPixels"] = "1000000",
+        }).Build());
+        Context.Services.AddOptions<Hw4Options>().Configure(o => o.RunsDir = RunsDir);
+        Context.Services.AddDenoising();
     }
+
+    private string RunsDir => Path.Combine(_dir, "runs");
 
     private static (RgbImage Noisy, RgbImage Clean) TinyImages()
     {
@@ -50,11 +62,19 @@ public sealed class DenoisePageTests : MudBunitTest
     private async Task RunQueuedJobsAsync(int expected)
     {
         var queue = Context.Services.GetRequiredService<RunQueue>();
+        // The submit's handler may still be on the renderer's thread.
+        await WaitUntilAsync(() => queue.Waiting.Count >= expected);
         var jobs = queue.Waiting.Select(w => w.Job).ToList();
         Assert.Equal(expected, jobs.Count);
         // A diverged job ends itself (RunEnded diverged); the session holds the diverged outcome.
         foreach (var job in jobs)
             await Task.Run(() => job.RunAsync(CancellationToken.None));
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 200 && !condition(); i++)
+            await Task.Delay(50);
     }
 
     [Fact]
@@ -103,5 +123,50 @@ public sealed class DenoisePageTests : MudBunitTest
             Assert.Empty(card.QuerySelectorAll("img"));
         });
         Assert.Equal(0.9, cut.Instance.Session.Outcomes[DenoiseNorm.L2].Options.Lr);
+    }
+
+    [Fact]
+    public async Task Sweep_FromThePage_HeatmapPerNormMarksDivergedCellsAndLoadsTheBestPointIntoTheForm()
+    {
+        var cut = RenderWithInput();
+        await cut.InvokeAsync(() =>
+        {
+            cut.Instance.SweepInput.Alphas = "0.8, 1.5";
+            // gd at lr 50 diverges for L2 (squared loss on the 0–255 scale).
+            cut.Instance.SweepInput.Lrs = "0.01, 50";
+            cut.Instance.SweepInput.Steps = 20;
+        });
+
+        cut.Find("[data-testid=start-sweep]").Click();
+        await RunQueuedJobsAsync(expected: 1);
+
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=load-best-l2]")), TimeSpan.FromSeconds(30));
+        var sweep = cut.Instance.Sweep;
+        Assert.Equal(8, sweep.Points.Count);
+        Assert.Equal("8 points in", sweep.Outcome![..11]);
+        var l2 = sweep.Heatmap(DenoiseNorm.L2)!;
+        Assert.Equal(["0.01", "50"], l2.X);
+        Assert.Equal(["0.8", "1.5"], l2.Y);
+        Assert.All(l2.CellText, row => Assert.StartsWith("diverged @", row[1]));
+        Assert.All(l2.CellText, row => Assert.Matches(@"^\d+\.\d\d$", row[0]));
+        var best = sweep.Points.Where(p => p.Norm == DenoiseNorm.L2 && !p.Diverged).MaxBy(p => p.Psnr)!;
+
+        cut.Find("[data-testid=load-best-l2]").Click();
+
+        var form = cut.Instance.Form;
+        Assert.Equal((DenoiseNorm.L2, best.Lr, best.Alpha, 20, "custom"), (form.Norm, form.Lr, form.Alpha, form.Steps, form.Preset));
+    }
+
+    [Fact]
+    public void Sweep_WithoutCleanReference_SaysWhyAndQueuesNothing()
+    {
+        var cut = Context.Render<DenoisePage>();
+        var (noisy, _) = TinyImages();
+        cut.InvokeAsync(() => cut.Instance.Session.SetInput(noisy, null, "tiny"));
+
+        cut.Find("[data-testid=start-sweep]").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("clean reference", cut.Find("[data-testid=sweep-error]").TextContent));
+        Assert.Equal(0, Context.Services.GetRequiredService<RunQueue>().Length);
     }
 }

@@ -25,6 +25,24 @@ public sealed class TrainPageTests : MudBunitTest
         Context.Services.AddSingleton(new DataLocator(null, [_dir]));
         Context.Services.AddSingleton(Options.Create(new Hw4Options { RunsDir = Path.Combine(_dir, "runs"), Device = "cpu" }));
         Context.Services.AddTraining();
+        Context.Services.AddSingleton<Hw4.Dashboard.Features.Denoising.DenoiseLauncher>();
+    }
+
+    [Fact]
+    public void QueueList_DenoiseRunSelected_ShowsTheDenoiseViewAndNoTrainingCharts()
+    {
+        var options = new Hw4.Ml.Denoising.DenoiseOptions(Hw4.Ml.Denoising.DenoiseNorm.L1, Hw4.Ml.Denoising.DenoiseOptimizer.Gd, Lr: 0.3, Alpha: 1, Steps: 5);
+        var (id, error) = Context.Services.GetRequiredService<Hw4.Dashboard.Features.Denoising.DenoiseLauncher>()
+            .Launch(new Hw4.Ml.Runs.DenoiseRunConfig { Options = options, Source = "tiny.png" }, new Hw4.Ml.Imaging.RgbImage(4, 4, new byte[48]), null);
+        Assert.Null(error);
+        var cut = Context.Render<Hw4.Dashboard.Components.Pages.Train.Train>();
+
+        cut.Find("[data-testid=queue-list] .mud-list-item").Click();
+
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=denoise-run]")), TimeSpan.FromSeconds(10));
+        Assert.Equal((id, "denoise"), (cut.Instance.SelectedRunId, cut.Instance.SelectedKind));
+        Assert.Empty(cut.FindComponents<Hw4.Dashboard.Components.Runs.RunLiveView>());
+        Assert.DoesNotContain("Loss per batch", cut.Markup);
     }
 
     [Fact]

@@ -9,8 +9,10 @@ using Hw4.Dashboard.Features.Streaming;
 using Hw4.Ml.Lifecycle.Events;
 using Hw4.Ml.Denoising;
 using Hw4.Ml.Imaging;
+using Hw4.Ml.Runs;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.Extensions.Options;
 
 namespace Hw4.Dashboard.Components.Pages.Denoise;
 
@@ -27,9 +29,6 @@ public sealed partial class Denoise : IDisposable
     private DataLocator Data { get; set; } = default!;
 
     [Inject]
-    private DeviceContext Device { get; set; } = default!;
-
-    [Inject]
     private RunEventNotifier Notifier { get; set; } = default!;
 
     [Inject]
@@ -37,6 +36,18 @@ public sealed partial class Denoise : IDisposable
 
     [Inject]
     private TimeProvider Time { get; set; } = default!;
+
+    [Inject]
+    private DenoiseLauncher Launcher { get; set; } = default!;
+
+    [Inject]
+    private DeviceContext Device { get; set; } = default!;
+
+    [Inject]
+    private StepTimeEstimator Estimator { get; set; } = default!;
+
+    [Inject]
+    private IOptions<DenoiseUploadOptions> UploadOptions { get; set; } = default!;
 
     /// <summary>The settings.</summary>
     public DenoiseForm Form { get; } = new();
@@ -46,6 +57,21 @@ public sealed partial class Denoise : IDisposable
 
     /// <summary>The followed run's live state.</summary>
     public RunLiveState Live { get; private set; } = new("");
+
+    /// <summary>The chosen images as decoded, and what a large one becomes.</summary>
+    public DenoiseInput Input { get; private set; } = new(1);
+
+    /// <summary>This tab's sweep (norm × α × lr) and its points.</summary>
+    public DenoiseSweepSession Sweep { get; } = new();
+
+    /// <summary>The sweep's grid as typed.</summary>
+    public SweepForm SweepInput { get; } = new();
+
+    /// <summary>Why a sweep could not start.</summary>
+    public string? SweepError { get; private set; }
+
+    /// <summary>The estimated time per step of the current input, once measured.</summary>
+    public StepTimeEstimate? Estimate { get; private set; }
 
     /// <summary>Why the input could not be used.</summary>
     public string? InputError { get; private set; }
@@ -62,6 +88,30 @@ public sealed partial class Denoise : IDisposable
     private static IReadOnlyList<string> PresetNames { get; } = [.. DenoisePresets.Names, "custom"];
 
     private bool HasSharedParrots => Data.NoisyImage is not null;
+
+    /// <summary>Denoising runs on the queue that this tab did not start (from another tab, or before a reload).</summary>
+    public IReadOnlyList<string> OtherActiveRuns =>
+        [.. new[] { Queue.Active }.Concat(Queue.Waiting).OfType<QueuedRun>().Select(q => q.Job)
+            .Where(j => j.Kind == Hw4.Ml.Runs.RunKinds.Denoise && !Session.RunIds.Contains(j.RunId)).Select(j => j.RunId)];
+
+    private string? EstimateText => Estimate is { } e
+        ? $"Time per step: {string.Join(" · ", e.SecondsPerStep.Select(p => $"{OptimizerLabel(p.Key)} {StepTimeEstimate.Format(p.Value)}"))}; "
+          + $"this run {StepTimeEstimate.Format(e.Seconds(Form.Optimizer, Form.Steps))} ({e.Method})."
+        : null;
+
+    private string? LargeImageText => Input.IsLarge && Input.FittedSize is { } size
+        ? string.Create(CultureInfo.InvariantCulture,
+            $"Above {Input.LargeImagePixels:N0} px, where a step gets slow: crop the centre or downscale to {size.Width}×{size.Height}, or keep it whole.")
+        : null;
+
+    private static string OptimizerLabel(DenoiseOptimizer o) => o switch
+    {
+        DenoiseOptimizer.Gd => "gd",
+        DenoiseOptimizer.Adam => "adam",
+        _ => "primal-dual",
+    };
+
+    private static string RunHref(string runId) => $"runs/{Uri.EscapeDataString(runId)}";
 
     private bool IsRunning => Session.RunIds.Any(id => Queue.Active?.Job.RunId == id || Queue.Waiting.Any(w => w.Job.RunId == id));
 
@@ -86,22 +136,27 @@ public sealed partial class Denoise : IDisposable
         $"Diverged at step {o.DivergedAtStep}: the loss became non-finite (last finite loss {o.FinalLoss:G4}{(o.PsnrOutput is { } p ? $", PSNR {p:0.00} dB" : "")}). No image; lower the learning rate or use the best preset.");
 
     /// <inheritdoc />
-    protected override void OnInitialized()
+    protected override async Task OnInitializedAsync()
     {
         Session = new DenoiseSession(Time);
         Session.Changed += OnSessionChanged;
+        Sweep.Changed += OnSessionChanged;
+        Input = new DenoiseInput(UploadOptions.Value.LargeImagePixels);
         if (HasSharedParrots)
-            UseSharedParrots();
+            await UseSharedParrotsAsync();
     }
 
-    private void UseSharedParrots()
+    private async Task UseSharedParrotsAsync()
     {
         try
         {
-            var noisy = ImageFile.Load(Data.NoisyImage!);
-            var clean = Data.CleanImage is { } c ? ImageFile.Load(c) : null;
-            Session.SetInput(noisy, clean, Path.GetFileName(Data.NoisyImage!));
-            InputError = null;
+            // Decoding is blocking work: off the circuit's thread, so other events of this tab keep flowing.
+            var (noisyPath, cleanPath) = (Data.NoisyImage!, Data.CleanImage);
+            var (noisy, clean) = await Task.Run(() => (ImageFile.Load(noisyPath), cleanPath is { } c ? ImageFile.Load(c) : null));
+            Input.SetNoisy(noisy, Path.GetFileName(noisyPath));
+            if (clean is not null)
+                Input.SetClean(clean);
+            await ApplyInputAsync();
         }
         catch (Exception e) when (e is ImageLoadException or ArgumentException)
         {
@@ -111,29 +166,54 @@ public sealed partial class Denoise : IDisposable
 
     private async Task OnNoisyUploadAsync(InputFileChangeEventArgs e)
     {
-        if (await ReadUploadAsync(e.File) is { } image)
-            await SetInputSafelyAsync(image, null, e.File.Name);
+        if (await ReadUploadAsync(e.File) is not { } image)
+            return;
+        Input.SetNoisy(image, e.File.Name);
+        await ApplyInputAsync();
     }
 
     private async Task OnCleanUploadAsync(InputFileChangeEventArgs e)
     {
-        if (Session.Noisy is null)
+        if (Input.Noisy is null)
         {
             InputError = "Choose the noisy image first, then its clean reference.";
             return;
         }
 
-        if (await ReadUploadAsync(e.File) is { } image)
-            await SetInputSafelyAsync(Session.Noisy, image, Session.SourceName ?? "upload");
+        if (await ReadUploadAsync(e.File) is not { } image)
+            return;
+        try
+        {
+            Input.SetClean(image);
+        }
+        catch (ArgumentException ex)
+        {
+            InputError = $"{e.File.Name}: {ex.Message}";
+            return;
+        }
+
+        await ApplyInputAsync();
     }
 
-    private async Task SetInputSafelyAsync(RgbImage noisy, RgbImage? clean, string name)
+    private async Task OnFitChangedAsync(ImageFitChoice choice)
+    {
+        Input.Fit = choice;
+        await ApplyInputAsync();
+    }
+
+    // The crop or downscale, the preview PNG and the timing all block: off the circuit's thread.
+    private async Task ApplyInputAsync()
     {
         try
         {
-            // SetInput encodes the preview PNG: off the circuit's thread, so other events of this tab keep flowing.
+            var (noisy, clean) = await Task.Run(Input.Fitted);
+            var name = Input.SourceName ?? "upload";
             await Task.Run(() => Session.SetInput(noisy, clean, name));
             InputError = null;
+            Estimate = null;
+            StateHasChanged();
+            var norm = Form.Norm;
+            Estimate = await Task.Run(() => Estimator.Estimate(noisy, norm));
         }
         catch (ArgumentException ex)
         {
@@ -143,7 +223,7 @@ public sealed partial class Denoise : IDisposable
 
     private async Task<RgbImage?> ReadUploadAsync(IBrowserFile file)
     {
-        var limits = ImageLimits.Default;
+        var limits = UploadOptions.Value.Limits;
         if (file.Size > limits.MaxFileBytes)
         {
             InputError = $"{file.Name}: {file.Size:N0} bytes is over the {limits.MaxFileBytes:N0}-byte limit.";
@@ -156,6 +236,8 @@ public sealed partial class Denoise : IDisposable
             await using (var stream = file.OpenReadStream(limits.MaxFileBytes))
                 await stream.CopyToAsync(buffer);
             var data = buffer.ToArray();
+            // The header first: an image above the pixel cap is refused, with the reason, before a pixel is decoded.
+            await Task.Run(() => ImageFile.Identify(data, file.Name, limits));
             // Decoding a 4096² image takes a while; the circuit's thread must stay free for this and other events.
             return await Task.Run(() => ImageFile.Decode(data, file.Name, limits));
         }
@@ -166,40 +248,90 @@ public sealed partial class Denoise : IDisposable
         }
     }
 
-    private Task StartAsync() => QueueRunsAsync([Form.ToOptions()]);
+    private Task StartAsync() => QueueRunsAsync([Form.ToOptions()], DenoisePresets.Names.Contains(Form.Preset) ? Form.Preset : null);
 
     /// <summary>L1 vs L2: each norm at its own best preset (one learning rate cannot serve both), both results kept.</summary>
     private Task CompareNormsAsync() => QueueRunsAsync(
-        [.. new[] { DenoiseNorm.L1, DenoiseNorm.L2 }.Select(n => DenoisePresets.Best(n) with { ReportEvery = Form.PreviewEvery })]);
+        [.. new[] { DenoiseNorm.L1, DenoiseNorm.L2 }.Select(n => DenoisePresets.Best(n) with { ReportEvery = Form.PreviewEvery })], "best");
 
-    private Task QueueRunsAsync(IReadOnlyList<DenoiseOptions> runs)
+    private Task QueueRunsAsync(IReadOnlyList<DenoiseOptions> runs, string? preset)
     {
         RunError = null;
-        var context = new DenoiseJobContext(Device.Device, Device.Name, Notifier);
+        if (Session.Noisy is not { } noisy)
+        {
+            RunError = "Choose a noisy image first.";
+            return Task.CompletedTask;
+        }
+
         foreach (var options in runs)
         {
-            var norm = options.Norm;
-            var runId = Hw4.Ml.Runs.RunId.New($"denoise-{norm}", Time.GetUtcNow());
-            try
+            var config = new DenoiseRunConfig
             {
-                var job = Session.CreateJob(runId, options, context);
-                if (!Queue.TryEnqueue(job))
-                {
-                    RunError = "The device queue is full; try again when a run has finished.";
-                    break;
-                }
-
-                Follow(runId);
-            }
-            catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+                Options = options,
+                Preset = preset,
+                Source = Session.SourceName ?? "upload",
+                Fit = Input.FitDescription,
+            };
+            var (runId, error) = Launcher.Launch(config, noisy, Session.Clean, Session);
+            if (runId is null)
             {
-                RunError = e.Message;
+                RunError = error;
                 break;
             }
+
+            Follow(runId);
         }
 
         return Task.CompletedTask;
     }
+
+    /// <summary>
+    /// Queues a sweep of both norms over the typed grid with the form's optimizer, on the current image and its clean
+    /// reference (PSNR needs one); the heatmaps fill in as cells complete.
+    /// </summary>
+    private void StartSweep()
+    {
+        SweepError = null;
+        if (Session.Noisy is not { } noisy || Session.Clean is not { } clean)
+        {
+            SweepError = "A sweep compares PSNR: choose a noisy image and its clean reference first.";
+            return;
+        }
+
+        var (options, error) = SweepInput.Build(Form.Optimizer);
+        if (options is null)
+        {
+            SweepError = error;
+            return;
+        }
+
+        var id = RunId.New("sweep", Time.GetUtcNow());
+        Sweep.OnQueued(id, options);
+        if (!Queue.TryEnqueue(new DenoiseSweepJob(id, noisy, clean, options, Device.Device, Notifier, Sweep)))
+        {
+            Sweep.OnEnded("not queued");
+            SweepError = "The device queue is full; try again when a run has finished.";
+        }
+    }
+
+    private void StopSweep()
+    {
+        if (Sweep.JobId is { } id)
+            Queue.Stop(id);
+    }
+
+    private void LoadBest(DenoiseNorm norm)
+    {
+        if (Sweep.Best.TryGetValue(norm, out var best) && Sweep.Options is { } options)
+            Form.Load(best, options);
+    }
+
+    private static string BestText(DenoiseSweepPoint p) =>
+        string.Create(CultureInfo.InvariantCulture, $"α {p.Alpha:G4}, lr {p.Lr:G4}: {p.Psnr:0.00} dB");
+
+    private string? SweepStatusText => Sweep.IsActive ? $"{Sweep.Points.Count} points so far…" : Sweep.Outcome;
+
+    private static IReadOnlyList<DenoiseNorm> Norms { get; } = [DenoiseNorm.L1, DenoiseNorm.L2];
 
     private void Follow(string runId)
     {
@@ -268,9 +400,11 @@ public sealed partial class Denoise : IDisposable
     public void Dispose()
     {
         Session.Changed -= OnSessionChanged;
+        Sweep.Changed -= OnSessionChanged;
         _subscription?.Dispose();
-        // Work started from this tab is of no use once it is closed.
-        foreach (var id in Session.RunIds)
-            Queue.Stop(id);
+        // A sweep's points live only in this tab: once it is closed they have nowhere to go.
+        if (Sweep.IsActive && Sweep.JobId is { } sweep)
+            Queue.Stop(sweep);
+        // Runs started here go on: each is a run with a folder, listed on Runs and stoppable from its page.
     }
 }

@@ -51,6 +51,14 @@ public sealed class DenoiseForm
         ApplyPreset(Preset);
     }
 
+    /// <summary>Loads a sweep's point (its norm, α and lr, the sweep's optimizer and steps); the preset becomes custom.</summary>
+    public void Load(DenoiseSweepPoint point, DenoiseSweepOptions sweep)
+    {
+        ArgumentNullException.ThrowIfNull(point);
+        ArgumentNullException.ThrowIfNull(sweep);
+        (Preset, Norm, Optimizer, Lr, Alpha, Steps) = ("custom", point.Norm, sweep.Optimizer, point.Lr, point.Alpha, sweep.Steps);
+    }
+
     /// <summary>The options for one run with <paramref name="norm"/> (or the form's norm).</summary>
     public DenoiseOptions ToOptions(DenoiseNorm? norm = null) =>
         new(norm ?? Norm, Optimizer, Lr, Alpha, Steps, ReportEvery: PreviewEvery);

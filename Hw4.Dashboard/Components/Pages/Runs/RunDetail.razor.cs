@@ -49,7 +49,10 @@ public sealed partial class RunDetail
     /// <summary>"unreadable: reason" for a damaged folder; null otherwise.</summary>
     public string? Unreadable => Run?.Problem is { } p ? $"{RunSummary.Unreadable}: {p}" : null;
 
-    private string? ModelName => Run?.Record?.Config.Model.ToString().ToLowerInvariant();
+    private string? ModelName => Run?.Record?.Config?.Model.ToString().ToLowerInvariant();
+
+    /// <summary>True for a denoising run: its page shows <c>DenoiseRunView</c> instead of the training sections.</summary>
+    public bool IsDenoise => Run?.Record?.Kind == RunKinds.Denoise;
 
     private IReadOnlyList<string> ExportIds => [Id];
 

@@ -3,6 +3,8 @@ using Hw4.Dashboard.Configuration;
 using Hw4.Dashboard.Features.Runs;
 using Hw4.Dashboard.Features.Runs.List;
 using Hw4.Dashboard.Features.Runs.Store;
+using Hw4.Dashboard.Features.Training;
+using Hw4.Ml.Runs;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
 using MudBlazor;
@@ -35,6 +37,9 @@ public sealed partial class Runs : IDisposable
     private IDialogService Dialogs { get; set; } = default!;
 
     [Inject]
+    private RunStopper Stopper { get; set; } = default!;
+
+    [Inject]
     private IOptions<Hw4Options> Options { get; set; } = default!;
 
     /// <summary>The filters and sort order.</summary>
@@ -58,7 +63,15 @@ public sealed partial class Runs : IDisposable
     /// <summary>How the note is shown (an error when a delete was refused or failed).</summary>
     public Severity MessageSeverity { get; private set; } = Severity.Info;
 
-    private static IReadOnlyList<(RunSortColumn Column, string Title)> Columns => SortableColumns;
+    // A denoising run has no model, validation loss or test accuracy: with only those listed, their columns go.
+    private IReadOnlyList<(RunSortColumn Column, string Title)> Columns =>
+        ShowTrainColumns ? SortableColumns : [.. SortableColumns.Where(c => c.Column is not (RunSortColumn.Model or RunSortColumn.BestValLoss or RunSortColumn.TestAccuracy))];
+
+    private bool ShowTrainColumns => Query.Kind != RunKinds.Denoise;
+
+    private bool ShowDenoiseColumns => Query.Kind != RunKinds.Train;
+
+    private static IReadOnlyList<string> Kinds { get; } = [RunKinds.Train, RunKinds.Denoise];
 
     private bool Busy { get; set; }
 
@@ -119,6 +132,21 @@ public sealed partial class Runs : IDisposable
     {
         Query.Status = string.IsNullOrEmpty(status) ? null : status;
         Refresh();
+    }
+
+    private void OnKindChanged(string? kind)
+    {
+        Query.Kind = string.IsNullOrEmpty(kind) ? null : kind;
+        Refresh();
+    }
+
+    /// <summary>Stops a queued, running or interrupted run and says what happened beside the list.</summary>
+    public async Task StopAsync(RunRow run)
+    {
+        var result = Stopper.Stop(run.Id);
+        Message = result.Message;
+        MessageSeverity = result.IsAccepted ? Severity.Info : Severity.Warning;
+        await ReloadAsync();
     }
 
     private void OnModelChanged(string? model)

@@ -26,6 +26,9 @@ public sealed partial class Train : IDisposable
     /// <summary>The run shown on the right.</summary>
     public string? SelectedRunId { get; private set; }
 
+    /// <summary>Its kind: a denoising run on the queue is shown with its own view, never the training charts.</summary>
+    public string SelectedKind { get; private set; } = Hw4.Ml.Runs.RunKinds.Train;
+
     private static IReadOnlyList<ModelKind> Models { get; } = Enum.GetValues<ModelKind>();
 
     private IEnumerable<(string RunId, string Label, bool Active)> QueueItems =>
@@ -37,6 +40,7 @@ public sealed partial class Train : IDisposable
     {
         Inputs = new TrainInputs(Form);
         SelectedRunId = Queue.Active?.Job.RunId;
+        SelectedKind = Queue.Active?.Job.Kind ?? Hw4.Ml.Runs.RunKinds.Train;
         Queue.Changed += OnQueueChanged;
     }
 
@@ -60,7 +64,7 @@ public sealed partial class Train : IDisposable
             var (runId, error) = Launcher.Launch(Form);
             Error = error;
             if (runId is not null)
-                SelectedRunId = runId;
+                (SelectedRunId, SelectedKind) = (runId, Hw4.Ml.Runs.RunKinds.Train);
         }
         catch (Exception e) when (e is ArgumentException or IOException or UnauthorizedAccessException)
         {
@@ -71,7 +75,11 @@ public sealed partial class Train : IDisposable
 
     private void OnInputChanged() => Error = null;
 
-    private void Select(string runId) => SelectedRunId = runId;
+    private void Select(string runId)
+    {
+        var job = new[] { Queue.Active }.Concat(Queue.Waiting).FirstOrDefault(q => q?.Job.RunId == runId)?.Job;
+        (SelectedRunId, SelectedKind) = (runId, job?.Kind ?? Hw4.Ml.Runs.RunKinds.Train);
+    }
 
     private void OnQueueChanged() => _ = InvokeAsync(StateHasChanged);
 

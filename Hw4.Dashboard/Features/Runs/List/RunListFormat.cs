@@ -1,6 +1,7 @@
 using System.Globalization;
 using Hw4.Dashboard.Features.Runs.Store;
 using Hw4.Ml.Lifecycle;
+using Hw4.Ml.Runs;
 
 namespace Hw4.Dashboard.Features.Runs.List;
 
@@ -28,4 +29,23 @@ public static class RunListFormat
 
     /// <summary>Creation time (UTC).</summary>
     public static string Created(RunRow run) => run.CreatedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>True when the run can be stopped from the list: queued, running, or interrupted (to give it up).</summary>
+    public static bool CanStop(RunRow run) =>
+        RunStatusNames.Parse(run.Status) is { } status && (status.IsActive() || status == RunStatus.Interrupted);
+
+    /// <summary>A denoising run's norm, or a dash.</summary>
+    public static string Norm(RunRow run) => run.Norm ?? "–";
+
+    /// <summary>A denoising run's α, or a dash.</summary>
+    public static string Alpha(RunRow run) => run.Alpha?.ToString("G4", CultureInfo.InvariantCulture) ?? "–";
+
+    /// <summary>A denoising run's learning rate (τ for primal-dual, with the optimizer), or a dash.</summary>
+    public static string DenoiseLr(RunRow run) =>
+        run.Kind == RunKinds.Denoise && run.LearningRate is { } lr
+            ? $"{lr.ToString("G4", CultureInfo.InvariantCulture)} ({run.Optimizer})"
+            : "–";
+
+    /// <summary>A denoising run's PSNR in dB, or a dash.</summary>
+    public static string Psnr(RunRow run) => run.Psnr is { } db ? db.ToString("0.00", CultureInfo.InvariantCulture) + " dB" : "–";
 }

@@ -4,7 +4,7 @@ namespace Hw4.Dashboard.Features.Runs.List;
 
 /// <summary>
 /// The runs list's filters and sort order, applied to index rows. Text matches every word (case-insensitive) against
-/// the id, the model or a tag; status and model must match exactly when set. Missing values (no test accuracy yet,
+/// the id, the model, a denoising run's norm or a tag; status, kind and model must match exactly when set. Missing values (no test accuracy yet,
 /// no validation loss) always sort last, whichever the direction, so the interesting rows stay on top.
 /// </summary>
 public sealed class RunListQuery
@@ -14,6 +14,9 @@ public sealed class RunListQuery
 
     /// <summary>Only this status, or all when null or empty.</summary>
     public string? Status { get; set; }
+
+    /// <summary>Only this kind (<c>train</c>, <c>denoise</c>), or all when null or empty.</summary>
+    public string? Kind { get; set; }
 
     /// <summary>Only this model, or all when null or empty.</summary>
     public string? Model { get; set; }
@@ -46,6 +49,7 @@ public sealed class RunListQuery
         var words = (Text ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var filtered = runs.Where(r =>
             (string.IsNullOrEmpty(Status) || string.Equals(r.Status, Status, StringComparison.OrdinalIgnoreCase))
+            && (string.IsNullOrEmpty(Kind) || string.Equals(r.Kind, Kind, StringComparison.OrdinalIgnoreCase))
             && (string.IsNullOrEmpty(Model) || string.Equals(r.Model, Model, StringComparison.OrdinalIgnoreCase))
             && words.All(w => Matches(r, w)));
 
@@ -73,6 +77,7 @@ public sealed class RunListQuery
     private static bool Matches(RunRow run, string word) =>
         run.Id.Contains(word, StringComparison.OrdinalIgnoreCase)
         || (run.Model?.Contains(word, StringComparison.OrdinalIgnoreCase) ?? false)
+        || (run.Norm?.Equals(word, StringComparison.OrdinalIgnoreCase) ?? false)
         || run.Tags.Any(t => t.Contains(word, StringComparison.OrdinalIgnoreCase));
 
     private IOrderedEnumerable<RunRow> ByText(IEnumerable<RunRow> runs, Func<RunRow, string?> key)

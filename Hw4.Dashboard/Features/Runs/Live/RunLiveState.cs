@@ -127,7 +127,7 @@ public sealed class RunLiveState
             Message = summary.Record?.Message;
             Divergence = summary.Divergence is { } d ? DivergenceInfo.From(d) : null;
             Warnings = [.. summary.Warnings];
-            TotalEpochs = summary.Record?.Config.Epochs ?? summary.Epochs.Count;
+            TotalEpochs = summary.Record?.Config?.Epochs ?? summary.Epochs.Count;
             foreach (var e in summary.Epochs)
                 AddEpoch(new EpochCompleted(RunId, e.Epoch, e.TrainLoss, e.ValLoss, e.ValAccuracy, e.Seconds, e.ImagesPerSecond));
             foreach (var (step, loss) in batchLosses)

@@ -39,6 +39,21 @@ public sealed class RunRow
     /// <summary>Test accuracy from evaluation.json.</summary>
     public double? TestAccuracy { get; set; }
 
+    /// <summary>A denoising run's norm (<c>l1</c>, <c>l2</c>); null for other kinds.</summary>
+    public string? Norm { get; set; }
+
+    /// <summary>A denoising run's optimizer (<c>gd</c>, <c>adam</c>, <c>primal_dual</c>); null for other kinds.</summary>
+    public string? Optimizer { get; set; }
+
+    /// <summary>A denoising run's smoothness weight α; null for other kinds.</summary>
+    public double? Alpha { get; set; }
+
+    /// <summary>The learning rate asked for (τ for a primal-dual denoising run).</summary>
+    public double? LearningRate { get; set; }
+
+    /// <summary>A denoising run's PSNR in dB (at its end, else its latest report); null without a clean reference.</summary>
+    public double? Psnr { get; set; }
+
     /// <summary>Absolute path of the run folder.</summary>
     public required string Directory { get; set; }
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Hw4.Ml.Runs;
 
 namespace Hw4.Dashboard.Features.Runs.Store;
@@ -10,16 +11,23 @@ public static class RunRows
     {
         ArgumentNullException.ThrowIfNull(summary);
         var record = summary.Record;
+        var denoise = record?.Denoise?.Options;
         return new RunRow
         {
             Id = summary.Id,
             Directory = summary.Directory,
             Kind = record?.Kind ?? RunKinds.Train,
-            Model = record?.Config.Model.ToString().ToLowerInvariant(),
+            Model = record?.Config?.Model.ToString().ToLowerInvariant(),
             Status = summary.StatusText,
             Problem = summary.Problem,
             CreatedAt = record?.CreatedUtc ?? new DateTimeOffset(Directory.GetCreationTimeUtc(summary.Directory), TimeSpan.Zero),
-            EpochsPlanned = record?.Config.Epochs,
+            EpochsPlanned = record?.Config?.Epochs,
+            Norm = denoise?.Norm.ToString().ToLowerInvariant(),
+            Optimizer = denoise is null ? null : JsonNamingPolicy.SnakeCaseLower.ConvertName(denoise.Optimizer.ToString()),
+            Alpha = denoise?.Alpha,
+            LearningRate = denoise?.Lr ?? record?.Config?.LearningRate,
+            // SQLite stores no NaN, and +∞ (an identical image) is no figure to sort by.
+            Psnr = summary.DenoisePsnr is { } psnr && double.IsFinite(psnr) ? psnr : null,
             EpochsDone = summary.Epochs.Count,
             BestEpoch = summary.Best?.Epoch,
             BestValLoss = summary.Best?.ValLoss,

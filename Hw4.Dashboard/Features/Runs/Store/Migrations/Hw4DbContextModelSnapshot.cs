@@ -50,6 +50,9 @@ namespace Hw4.Dashboard.Features.Runs.Store.Migrations
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
+                    b.Property<double?>("Alpha")
+                        .HasColumnType("REAL");
+
                     b.Property<int?>("BestEpoch")
                         .HasColumnType("INTEGER");
 
@@ -80,6 +83,9 @@ namespace Hw4.Dashboard.Features.Runs.Store.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<double?>("LearningRate")
+                        .HasColumnType("REAL");
+
                     b.Property<string>("Message")
                         .HasColumnType("TEXT");
 
@@ -87,13 +93,22 @@ namespace Hw4.Dashboard.Features.Runs.Store.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Norm")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Notes")
                         .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Optimizer")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Problem")
                         .HasMaxLength(2048)
                         .HasColumnType("TEXT");
+
+                    b.Property<double?>("Psnr")
+                        .HasColumnType("REAL");
 
                     b.Property<string>("Status")
                         .IsRequired()

@@ -1,0 +1,126 @@
+using Bunit;
+using Hw4.Dashboard.Components.Pages.Runs;
+using Hw4.Dashboard.Components.Runs;
+using Hw4.Ml.Denoising;
+using Hw4.Ml.Imaging;
+using Hw4.Ml.Lifecycle;
+using Hw4.Ml.Recipes;
+using Hw4.Ml.Runs;
+using Hw4.Dashboard.Features.Runs;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using TorchSharp;
+
+namespace Hw4.Dashboard.Tests.Components.Pages.Runs;
+
+/// <summary>
+/// Denoising runs on the run page and the runs list, from real run folders written by <see cref="DenoiseRecipe"/>
+/// (as after navigating away, or after a restart: everything comes from the folder).
+/// </summary>
+public sealed class DenoiseRunPageTests : RunStoreBunitTest
+{
+    // The runs list listens to the updater for changes; it is not started, so it never writes.
+    public DenoiseRunPageTests() => Context.Services.AddSingleton<RunIndexUpdater>();
+
+    private static (RgbImage Noisy, RgbImage Clean) TinyImages()
+    {
+        var rng = new Random(11);
+        var clean = new byte[8 * 8 * 3];
+        Array.Fill(clean, (byte)128);
+        var noisy = clean.Select(v => (byte)Math.Clamp(v + rng.Next(-40, 41), 0, 255)).ToArray();
+        return (new RgbImage(8, 8, noisy), new RgbImage(8, 8, clean));
+    }
+
+    private RunDirectory Queue(int steps = 20)
+    {
+        var (noisy, clean) = TinyImages();
+        var options = new DenoiseOptions(DenoiseNorm.L1, DenoiseOptimizer.Gd, Lr: 0.3, Alpha: 0.8, Steps: steps, ReportEvery: 5);
+        return DenoiseRecipe.Queue(RunsDir, new DenoiseRunConfig { Options = options, Source = "tiny.png", Preset = null }, noisy, clean, DateTimeOffset.UtcNow);
+    }
+
+    private RunDirectory Completed()
+    {
+        var dir = Queue();
+        Assert.Equal(RunStatus.Completed, DenoiseRecipe.Run(dir, torch.CPU).Status);
+        return dir;
+    }
+
+    [Fact]
+    public async Task RunPage_CompletedDenoiseRun_ShowsItsViewFromTheFolderAgainAfterNavigatingAwayAndNoTrainingCharts()
+    {
+        var dir = Completed();
+        var psnr = RunDirectoryReader.Read(dir.Path).Denoised!.PsnrOutput!.Value;
+
+        for (var visit = 0; visit < 2; visit++)
+        {
+            var cut = Context.Render<RunDetail>(p => p.Add(d => d.Id, dir.Id));
+
+            cut.WaitForAssertion(() => Assert.Equal("completed", cut.Find("[data-testid=denoise-run] [data-testid=run-status]").TextContent.Trim()),
+                TimeSpan.FromSeconds(30));
+            var view = cut.FindComponent<DenoiseRunView>().Instance;
+            // Every report of the folder, loss and PSNR: steps 5, 10, 15, 20.
+            Assert.Equal([5.0, 10, 15, 20], view.State.Loss.Points(0).X);
+            Assert.Equal(4, view.State.PsnrCurve.Count(0));
+            Assert.Contains($"{psnr:0.00} dB", cut.Find("[data-testid=denoise-figures]").TextContent);
+            Assert.Contains("l1 · gd · lr 0.3 · α 0.8 · 20 steps", cut.Find("[data-testid=denoise-settings]").TextContent);
+            var images = cut.FindAll("[data-testid=before-after] img").Select(i => i.GetAttribute("src")).ToList();
+            Assert.Equal($"runs/{dir.Id}/files/input.png", images[0]);
+            Assert.StartsWith($"runs/{dir.Id}/files/output.png?v=", images[1]);
+            Assert.Equal(images[1], cut.Find("[data-testid=download-output]").GetAttribute("href"));
+            // No training view: no live training section, no per-batch or per-epoch chart, no epoch table.
+            Assert.Empty(cut.FindAll("[data-testid=run-live]"));
+            Assert.Empty(cut.FindComponents<RunLiveView>());
+            Assert.DoesNotContain("Loss per batch", cut.Markup);
+            Assert.DoesNotContain("Loss per epoch", cut.Markup);
+            Assert.DoesNotContain("Val acc", cut.Markup);
+            Assert.Empty(cut.FindAll("[data-testid=stop-run]"));
+
+            // Navigating away: the page goes; the next visit has nothing but the folder.
+            await Context.DisposeComponentsAsync();
+        }
+    }
+
+    [Fact]
+    public async Task RunPage_TrainingRun_NeverShowsTheDenoiseView()
+    {
+        Runs.Finished("train-1", "cnn", [1.5, 1.2]);
+        await IndexAsync();
+
+        var cut = Context.Render<RunDetail>(p => p.Add(d => d.Id, "train-1"));
+
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=run-live]")), TimeSpan.FromSeconds(30));
+        Assert.Empty(cut.FindComponents<DenoiseRunView>());
+        Assert.Empty(cut.FindAll("[data-testid=denoise-run]"));
+    }
+
+    [Fact]
+    public async Task RunsList_DenoiseRuns_ShowNormAlphaLrPsnrAndAQueuedOneStopsFromTheList()
+    {
+        var done = Completed();
+        var queued = Queue();
+        Runs.Finished("train-1", "cnn", [1.5]);
+        await IndexAsync();
+        var psnr = RunDirectoryReader.Read(done.Path).Denoised!.PsnrOutput!.Value;
+        Context.Render<MudPopoverProvider>();
+
+        var cut = Context.Render<Hw4.Dashboard.Components.Pages.Runs.Runs>();
+
+        cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll("tbody tr").Count), TimeSpan.FromSeconds(30));
+        var row = cut.FindAll("tbody tr").Single(r => r.TextContent.Contains(done.Id));
+        Assert.Equal("l1", row.QuerySelector("[data-testid=cell-norm]")!.TextContent.Trim());
+        Assert.Equal("0.8", row.QuerySelector("[data-testid=cell-alpha]")!.TextContent.Trim());
+        Assert.Equal("0.3 (gd)", row.QuerySelector("[data-testid=cell-lr]")!.TextContent.Trim());
+        Assert.Equal($"{psnr.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)} dB", row.QuerySelector("[data-testid=cell-psnr]")!.TextContent.Trim());
+        // The training run keeps its own columns, and has a dash where a denoising figure would be.
+        var training = cut.FindAll("tbody tr").Single(r => r.TextContent.Contains("train-1"));
+        Assert.Equal("–", training.QuerySelector("[data-testid=cell-norm]")!.TextContent.Trim());
+        Assert.Contains("Best val loss", cut.Find("thead").TextContent);
+        // Only the queued run can be stopped.
+        Assert.Empty(cut.FindAll($"[data-testid=stop-{done.Id}]"));
+
+        cut.Find($"[data-testid=stop-{queued.Id}]").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains($"Run '{queued.Id}' is stopped.", cut.Find("[data-testid=runs-message]").TextContent));
+        Assert.Equal(RunStatus.Stopped, queued.ReadRun().Status);
+    }
+}

@@ -1,0 +1,132 @@
+using Hw4.Dashboard.Features.Charts;
+using Hw4.Dashboard.Features.Streaming;
+using Hw4.Ml.Lifecycle;
+using Hw4.Ml.Lifecycle.Events;
+using Hw4.Ml.Runs;
+
+namespace Hw4.Dashboard.Features.Denoising;
+
+/// <summary>
+/// What a denoising run's page shows: status, message, end figures and the loss and PSNR curves, put together from the
+/// run folder (every report, through <see cref="RunDirectoryReader"/>) and the run's live events (throttled, so
+/// sparser). Points are kept by step, so a report seen both ways counts once and the order of arrival does not
+/// matter. Only events of <see cref="RunId"/> are applied. Thread-safe.
+/// </summary>
+public sealed class DenoiseRunState(string runId)
+{
+    private readonly Lock _gate = new();
+    private readonly SortedDictionary<int, (double Loss, double? Psnr)> _points = [];
+    private bool _live;
+
+    /// <summary>The run followed.</summary>
+    public string RunId { get; } = runId;
+
+    /// <summary>The run's status; null before anything is known.</summary>
+    public RunStatus? Status { get; private set; }
+
+    /// <summary>The status word shown.</summary>
+    public string StatusText => Status?.Name() ?? "waiting";
+
+    /// <summary>Why it ended early (stopped at step k, diverged, failed, interrupted), or null.</summary>
+    public string? Message { get; private set; }
+
+    /// <summary>The end figures, once it ended.</summary>
+    public DenoiseFinished? Finished { get; private set; }
+
+    /// <summary>The latest report's step and the planned steps.</summary>
+    public (int Step, int Total)? Progress { get; private set; }
+
+    /// <summary>The latest report's PSNR, or the end figure.</summary>
+    public double? Psnr => Finished is { } f ? f.PsnrOutput : LatestPsnr;
+
+    /// <summary>True while queued or running.</summary>
+    public bool IsActive => Status?.IsActive() == true;
+
+    /// <summary>Loss per step.</summary>
+    public LiveChartModel Loss { get; } = new([new ChartSeries("loss", "#3f51b5")]);
+
+    /// <summary>PSNR per step (dB).</summary>
+    public LiveChartModel PsnrCurve { get; } = new([new ChartSeries("PSNR", "#4caf50")]);
+
+    private double? LatestPsnr { get; set; }
+
+    /// <summary>
+    /// Takes what the folder holds. Its status is taken unless a live event already said more (a later status), except
+    /// that an end on disk always wins: the folder is written before the event that announces it.
+    /// </summary>
+    public void Seed(RunSummary summary, IReadOnlyList<DenoiseProgress> steps)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        ArgumentNullException.ThrowIfNull(steps);
+        if (summary.Id != RunId)
+            return;
+        lock (_gate)
+        {
+            if (summary.Record is { } record && (!_live || !record.Status.IsActive()))
+                (Status, Message) = (record.Status, record.Message);
+            Finished = summary.Denoised ?? Finished;
+            foreach (var s in steps)
+                AddLocked(s);
+            RedrawLocked();
+        }
+    }
+
+    /// <summary>Applies a replay's events (points merge by step, so a snapshot needs no reset).</summary>
+    public void Apply(RunReplay replay)
+    {
+        ArgumentNullException.ThrowIfNull(replay);
+        foreach (var e in replay.Events)
+            Apply(e);
+    }
+
+    /// <summary>Applies one live event of this run.</summary>
+    public void Apply(RunEventEnvelope envelope)
+    {
+        ArgumentNullException.ThrowIfNull(envelope);
+        if (envelope.RunId != RunId)
+            return;
+        lock (_gate)
+        {
+            _live = true;
+            switch (envelope.Event)
+            {
+                case RunQueued:
+                    (Status, Message) = (RunStatus.Queued, null);
+                    break;
+                case RunStarted:
+                    (Status, Message, Finished, Progress, LatestPsnr) = (RunStatus.Running, null, null, null, null);
+                    _points.Clear();
+                    break;
+                case DenoiseProgress p:
+                    AddLocked(p);
+                    break;
+                case DenoiseFinished f:
+                    Finished = f;
+                    break;
+                case RunEnded end:
+                    (Status, Message) = (end.Status, end.Message);
+                    break;
+            }
+
+            RedrawLocked();
+        }
+    }
+
+    private void AddLocked(DenoiseProgress p)
+    {
+        _points[p.Step] = (p.Loss, p.Psnr);
+        if (Progress is not { } known || p.Step >= known.Step)
+        {
+            Progress = (p.Step, p.TotalSteps);
+            LatestPsnr = p.Psnr;
+        }
+    }
+
+    private void RedrawLocked()
+    {
+        var finite = _points.Where(p => double.IsFinite(p.Value.Loss)).ToList();
+        Loss.Replace(0, [.. finite.Select(p => (double)p.Key)], [.. finite.Select(p => p.Value.Loss)]);
+        var psnr = _points.Where(p => p.Value.Psnr is { } v && double.IsFinite(v)).ToList();
+        PsnrCurve.Replace(0, [.. psnr.Select(p => (double)p.Key)], [.. psnr.Select(p => p.Value.Psnr!.Value)]);
+    }
+}
