@@ -55,34 +55,6 @@ public static class RunDirectoryReader
             problems.Count == 0 ? null : string.Join("; ", problems));
     }
 
-    /// <summary>
-    /// Each batch's own loss as (step, loss), in order, for the per-batch chart of a run that is not live; batches of
-    /// an attempt's epochs after the checkpoint a resume went back to are dropped, like their epochs.
-    /// </summary>
-    public static IReadOnlyList<(double Step, double Loss)> BatchLosses(string runDir)
-    {
-        var points = new List<(int Epoch, double Step, double Loss)>();
-        IReadOnlyList<RunEvent> events;
-        try
-        {
-            events = RunDirectory.Open(runDir).ReadMetrics();
-        }
-        catch (IOException)
-        {
-            return [];
-        }
-
-        foreach (var e in events)
-        {
-            if (e is BatchProgress b)
-                points.Add((b.Epoch, b.Step, b.Loss));
-            else if (e is RunStarted { ResumedFromEpoch: { } from })
-                points.RemoveAll(p => p.Epoch > from);
-        }
-
-        return points.Select(p => (p.Step, p.Loss)).ToList();
-    }
-
     /// <summary>Summaries of every run folder (one holding run.json) under <paramref name="runsDir"/>, oldest id first.</summary>
     public static IReadOnlyList<RunSummary> ReadAll(string runsDir) => RunDirectory.Enumerate(runsDir).Select(Read).ToList();
 

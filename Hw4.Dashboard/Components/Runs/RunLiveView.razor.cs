@@ -1,10 +1,13 @@
 using Hw4.Dashboard.Components.Charts;
+using Hw4.Dashboard.Configuration;
+using Hw4.Dashboard.Features.Charts;
 using Hw4.Dashboard.Features.Runs.Live;
 using Hw4.Dashboard.Features.Streaming;
 using Hw4.Dashboard.Features.Training;
 using Hw4.Ml.Lifecycle;
 using Hw4.Ml.Runs;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Options;
 using MudBlazor;
 
 namespace Hw4.Dashboard.Components.Runs;
@@ -12,7 +15,8 @@ namespace Hw4.Dashboard.Components.Runs;
 /// <summary>
 /// Live view of one run: subscribes to the notifier (replay, then live events), re-renders through
 /// <c>InvokeAsync</c>, appends chart points, and unsubscribes on dispose or when the run id changes. Stop and Resume
-/// say what happened (or why not) beside the buttons.
+/// say what happened (or why not) beside the buttons. The charts fold the run folder's events (read after subscribing)
+/// and then the live ones, so they draw the same series live, after a reload and after a restart.
 /// </summary>
 public sealed partial class RunLiveView : IDisposable
 {
@@ -27,10 +31,6 @@ public sealed partial class RunLiveView : IDisposable
     [Parameter]
     public RunSummary? Summary { get; set; }
 
-    /// <summary>Per-batch losses from the run folder, with <see cref="Summary"/>.</summary>
-    [Parameter]
-    public IReadOnlyList<(double Step, double Loss)> BatchLosses { get; set; } = [];
-
     /// <summary>Called once the followed run ends live, so the page can re-read its folder.</summary>
     [Parameter]
     public EventCallback Ended { get; set; }
@@ -44,6 +44,9 @@ public sealed partial class RunLiveView : IDisposable
     [Inject]
     private TrainingLauncher Launcher { get; set; } = default!;
 
+    [Inject]
+    private IOptions<Hw4Options> Options { get; set; } = default!;
+
     /// <summary>The folded state (public for tests).</summary>
     public RunLiveState State { get; private set; } = new("");
 
@@ -56,7 +59,32 @@ public sealed partial class RunLiveView : IDisposable
 
     private LineChart? EpochChart { get; set; }
 
+    private LineChart? AccuracyChart { get; set; }
+
     private double Smoothing { get; set; } = 0.9;
+
+    /// <summary>Loss charts on a logarithmic y axis.</summary>
+    public bool LogScale { get; private set; }
+
+    private ChartXAxis BatchXAxis => State.BatchLoss.XAxis;
+
+    private string BatchXTitle => BatchXAxis switch
+    {
+        ChartXAxis.Epoch => "epoch",
+        ChartXAxis.Time => "training time (s)",
+        _ => "step",
+    };
+
+    private int EpochTickStep => EpochTicks.Step(State.TotalEpochs);
+
+    private int? BatchXTickStep => BatchXAxis is ChartXAxis.Epoch ? EpochTickStep : null;
+
+    private static string AxisName(ChartXAxis axis) => axis switch
+    {
+        ChartXAxis.Epoch => "epoch",
+        ChartXAxis.Time => "time",
+        _ => "step",
+    };
 
     private double? BestEpochX => State.BestEpoch;
 
@@ -95,18 +123,23 @@ public sealed partial class RunLiveView : IDisposable
         {
             // The page re-read the folder (the run ended): fill in what the events did not carry.
             if (Summary is not null && State.LastSeq == 0)
-                State.Seed(Summary, BatchLosses);
+                State.Seed(Summary);
             return;
         }
 
         _subscription?.Dispose();
-        State = new RunLiveState(RunId);
+        var axis = State.BatchLoss.XAxis;
+        State = new RunLiveState(RunId, awaitHistory: true);
         State.BatchLoss.SetSmoothing(Smoothing);
+        State.BatchLoss.SetXAxis(axis);
         CommandMessage = null;
         _subscription = Notifier.Subscribe(RunId, null, OnEvent);
         State.Apply(_subscription.Replay!);
+        // After subscribing: every event emitted before is already in the folder (the run writes before it publishes),
+        // every later one arrives live.
+        State.SeedHistory(RunHistory.Read(RunStorePaths.RunsDir(Options.Value), RunId));
         if (Summary is not null)
-            State.Seed(Summary, BatchLosses);
+            State.Seed(Summary);
     }
 
     private void OnEvent(RunEventEnvelope envelope)
@@ -127,7 +160,18 @@ public sealed partial class RunLiveView : IDisposable
             await BatchChart.RefreshAsync();
         if (EpochChart is not null)
             await EpochChart.RefreshAsync();
+        if (AccuracyChart is not null)
+            await AccuracyChart.RefreshAsync();
     }
+
+    private async Task OnXAxisChangedAsync(ChartXAxis axis)
+    {
+        State.BatchLoss.SetXAxis(axis);
+        if (BatchChart is not null)
+            await BatchChart.RefreshAsync();
+    }
+
+    private void OnLogScaleChanged(bool value) => LogScale = value;
 
     private async Task OnSmoothingChangedAsync(double value)
     {
