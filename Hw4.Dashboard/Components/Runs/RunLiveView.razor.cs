@@ -20,8 +20,14 @@ namespace Hw4.Dashboard.Components.Runs;
 /// </summary>
 public sealed partial class RunLiveView : IDisposable
 {
+    // Every batch is an event now (each is a chart point), so renders are coalesced in time instead: at most one
+    // render and chart refresh per interval, whatever the event rate; the data is complete either way.
+    private static readonly TimeSpan RefreshInterval = TimeSpan.FromMilliseconds(100);
+
     private RunSubscription? _subscription;
     private int _refreshQueued;
+    private long _lastRefresh;
+    private volatile bool _disposed;
 
     /// <summary>The run to follow.</summary>
     [Parameter, EditorRequired]
@@ -46,6 +52,9 @@ public sealed partial class RunLiveView : IDisposable
 
     [Inject]
     private IOptions<Hw4Options> Options { get; set; } = default!;
+
+    [Inject]
+    private TimeProvider Time { get; set; } = default!;
 
     /// <summary>The folded state (public for tests).</summary>
     public RunLiveState State { get; private set; } = new("");
@@ -145,16 +154,28 @@ public sealed partial class RunLiveView : IDisposable
     private void OnEvent(RunEventEnvelope envelope)
     {
         State.Apply(envelope);
-        // Coalesce bursts: one render + chart refresh in flight at a time.
+        // Coalesce bursts: one render + chart refresh scheduled at a time, at most one per interval.
         if (Interlocked.Exchange(ref _refreshQueued, 1) == 0)
-            _ = InvokeAsync(RefreshAsync);
+            _ = RefreshSoonAsync();
         if (envelope.Event.IsTerminal && Ended.HasDelegate)
             _ = InvokeAsync(() => Ended.InvokeAsync());
     }
 
+    private async Task RefreshSoonAsync()
+    {
+        var wait = RefreshInterval - Time.GetElapsedTime(Interlocked.Read(ref _lastRefresh));
+        if (wait > TimeSpan.Zero)
+            await Task.Delay(wait, Time);
+        if (!_disposed)
+            await InvokeAsync(RefreshAsync);
+    }
+
     private async Task RefreshAsync()
     {
+        Interlocked.Exchange(ref _lastRefresh, Time.GetTimestamp());
         Interlocked.Exchange(ref _refreshQueued, 0);
+        if (_disposed)
+            return;
         StateHasChanged();
         if (BatchChart is not null)
             await BatchChart.RefreshAsync();
@@ -192,5 +213,9 @@ public sealed partial class RunLiveView : IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose() => _subscription?.Dispose();
+    public void Dispose()
+    {
+        _disposed = true;
+        _subscription?.Dispose();
+    }
 }
