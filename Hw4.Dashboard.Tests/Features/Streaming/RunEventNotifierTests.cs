@@ -86,7 +86,7 @@ public sealed class RunEventNotifierTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Publish_ThousandBatchesAtOnce_CoalescesAndKeepsTheLast()
+    public async Task Publish_ThousandBatchesAtOnce_EveryOneArrivesInOrder()
     {
         var received = new ConcurrentQueue<BatchProgress>();
         var finished = new TaskCompletionSource();
