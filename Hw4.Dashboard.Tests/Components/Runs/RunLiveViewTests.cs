@@ -169,7 +169,9 @@ public sealed class RunLiveViewTests : MudBunitTest, IDisposable
         restarted.SeedHistory(Hw4.Dashboard.Features.Runs.Live.RunHistory.Read(_runs, id));
 
         var states = new[] { live.Instance.State, reloaded.Instance.State, restarted };
-        Assert.All(states, s => Assert.Equal(900, s.BatchLoss.Count(0)));
+        live.WaitForAssertion(() => Assert.Equal(900, live.Instance.State.BatchLoss.Count(0)), TimeSpan.FromSeconds(10));
+        reloaded.WaitForAssertion(() => Assert.Equal(900, reloaded.Instance.State.BatchLoss.Count(0)), TimeSpan.FromSeconds(10));
+        Assert.Equal(900, restarted.BatchLoss.Count(0));
         foreach (var axis in Enum.GetValues<Hw4.Dashboard.Features.Charts.ChartXAxis>())
         {
             foreach (var s in states)

@@ -29,6 +29,9 @@ public sealed partial class RunLiveView : IDisposable
     private long _lastRefresh;
     private volatile bool _disposed;
 
+    // The state whose folder history is still to be read (after the next render, so never in a prerender).
+    private RunLiveState? _historyPending;
+
     /// <summary>The run to follow.</summary>
     [Parameter, EditorRequired]
     public string RunId { get; set; } = "";
@@ -144,11 +147,25 @@ public sealed partial class RunLiveView : IDisposable
         CommandMessage = null;
         _subscription = Notifier.Subscribe(RunId, null, OnEvent);
         State.Apply(_subscription.Replay!);
-        // After subscribing: every event emitted before is already in the folder (the run writes before it publishes),
-        // every later one arrives live.
-        State.SeedHistory(RunHistory.Read(RunStorePaths.RunsDir(Options.Value), RunId));
+        // The folder is read after subscribing (every event emitted before is already in it: the run writes before it
+        // publishes; every later one arrives live and is held until then), and after the first render: a prerender
+        // never reads it, and the page shows while it is read.
+        _historyPending = State;
         if (Summary is not null)
             State.Seed(Summary);
+    }
+
+    /// <inheritdoc />
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (_historyPending is not { } state)
+            return;
+        _historyPending = null;
+        var runsDir = RunStorePaths.RunsDir(Options.Value);
+        var runId = state.RunId;
+        state.SeedHistory(await Task.Run(() => RunHistory.Read(runsDir, runId)));
+        if (ReferenceEquals(state, State) && !_disposed)
+            await RefreshAsync();
     }
 
     private void OnEvent(RunEventEnvelope envelope)

@@ -50,6 +50,9 @@ public sealed partial class RunDetail
 
     private string CompareHref => $"compare?runs={Uri.EscapeDataString(Id)}";
 
+    // Relative to the base href, exactly as Plotly.Blazor's interop asks for it, so its script tag finds it cached.
+    private static string PlotlyBundlePath => Hw4.Dashboard.Hosting.PlotlyBundle.FullBundlePath.TrimStart('/');
+
     /// <inheritdoc />
     protected override Task OnParametersSetAsync() => LoadAsync();
 
