@@ -31,6 +31,9 @@ public sealed partial class RunDetail
     /// <summary>The run's folder as read, or null when there is no such run.</summary>
     public RunSummary? Run { get; private set; }
 
+    /// <summary>True once the folder was looked for (until then the page cannot say there is no such run).</summary>
+    public bool Loaded { get; private set; }
+
     /// <summary>True when the notifier has events for this run.</summary>
     public bool IsLive { get; private set; }
 
@@ -70,6 +73,7 @@ public sealed partial class RunDetail
         if (!RunId.IsValid(Id) || !File.Exists(Path.Combine(folder, RunDirectory.RunFile)))
         {
             (Run, Detail, Evaluation, Summary) = (null, RunDetailData.Empty, null, null);
+            Loaded = true;
             return;
         }
 
@@ -81,6 +85,7 @@ public sealed partial class RunDetail
             return (summary, RunDetailReader.Read(folder, RunDirectory.Open(folder).ReadRunText(), summary.Best?.Epoch));
         });
         (Run, Detail, Summary) = (run, detail, null);
+        Loaded = true;
         Evaluation = detail.Evaluation is { } e ? EvaluationView.Create(Id, e) : null;
         // The first layer table loads LibTorch and builds the network (seconds on a cold start): show the rest first.
         StateHasChanged();
