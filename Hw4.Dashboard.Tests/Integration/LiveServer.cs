@@ -42,8 +42,6 @@ public sealed class LiveServer : IAsyncLifetime
             "--Hw4:DataDir", data,
             "--Hw4:RunsDir", Path.Combine(_dir, "runs"),
             "--Hw4:Database", Path.Combine(_dir, "hw4.db"),
-            // Let most batches through so a one-epoch run still streams several BatchProgress events.
-            "--Hw4:Streaming:BatchProgressPerSecond", "100",
             "--Logging:LogLevel:Default", "Warning",
         ]);
         await App.StartAsync();

@@ -21,6 +21,7 @@ public static class Hw4PipelineExtensions
         app.UseHw4SecurityHeaders();
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/error", createScopeForErrors: true);
+        app.UsePlotlyCartesianBundle();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseMiddleware<SameOriginGuard>();
         app.UseAntiforgery();

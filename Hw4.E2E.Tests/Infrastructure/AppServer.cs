@@ -60,7 +60,6 @@ public sealed class AppServer : IAsyncDisposable
             "--Hw4:DataDir", data,
             "--Hw4:RunsDir", Path.Combine(root, "runs"),
             "--Hw4:Database", Path.Combine(root, "hw4.db"),
-            "--Hw4:Streaming:BatchProgressPerSecond", "50",
             "--Logging:LogLevel:Default", "Warning",
             .. settings,
         ];

@@ -100,13 +100,6 @@ public static class RunDirectoryReader
     }
 
     /// <summary>
-    /// Each batch's own loss as (step, loss), in order, for the per-batch chart of a run that is not live; batches of
-    /// an attempt's epochs after the checkpoint a resume went back to are dropped, like their epochs.
-    /// </summary>
-    public static IReadOnlyList<(double Step, double Loss)> BatchLosses(string runDir) =>
-        Batches(runDir).Select(b => ((double)b.Step, b.Loss)).ToList();
-
-    /// <summary>
     /// The batch progress events of metrics.jsonl (one every <c>ProgressEveryBatches</c> batches and at each epoch's
     /// last), in order; those of an attempt's epochs after the checkpoint a resume went back to are dropped, like their
     /// epochs. Empty when the folder cannot be read.

@@ -201,7 +201,7 @@ public sealed class Trainer
                 var secondsPerBatch = elapsed / (b + 1);
                 var eta = secondsPerBatch * ((batches - b - 1) + (long)remainingEpochs * batches);
                 _sink(new BatchProgress(_runId, epoch, b + 1, batches, globalStep, loss, lossSum / seen, seen / Math.Max(elapsed, 1e-9),
-                    double.IsFinite(eta) ? eta : null));
+                    double.IsFinite(eta) ? eta : null, elapsed));
             }
         }
 

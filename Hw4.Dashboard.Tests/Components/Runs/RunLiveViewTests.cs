@@ -137,6 +137,70 @@ public sealed class RunLiveViewTests : MudBunitTest, IDisposable
     }
 
     [Fact]
+    public void Charts_SameBatchesLiveAndFromTheFolder_DrawTheSameSeriesOnEveryAxis()
+    {
+        const string id = "20261202-060000-cnn-live";
+        var events = new List<RunEvent> { new RunStarted(id, "train", "cpu", 3, 300) };
+        var random = new Random(7);
+        for (var e = 1; e <= 3; e++)
+        {
+            for (var b = 1; b <= 300; b++)
+            {
+                var step = (e - 1) * 300 + b;
+                events.Add(new BatchProgress(id, e, b, 300, step, 2.3 - step * 0.001 + random.NextDouble() * 0.2, 2.0, 600, null, b * 0.02));
+            }
+
+            events.Add(new EpochCompleted(id, e, 2.0 - e * 0.2, 2.1 - e * 0.2, 0.2 + e * 0.1, 6.5, 600));
+        }
+
+        events.Add(new RunEnded(id, RunStatus.Completed, null, 30));
+
+        // Live: the view is open before the run starts (no folder yet); every batch comes through the notifier, the
+        // pump and its throttle, published as fast as a training loop can.
+        var live = Context.Render<RunLiveView>(p => p.Add(v => v.RunId, id));
+        foreach (var e in events)
+            Notifier.Publish(e);
+        live.WaitForAssertion(() => Assert.Equal(RunStatus.Completed, live.Instance.State.Status), TimeSpan.FromSeconds(10));
+
+        // The run's folder, as the trainer writes it (each event before it is published).
+        var dir = new RunFolderBuilder(_runs).Started(id, new Hw4.Ml.Training.TrainerOptions { Epochs = 3 });
+        foreach (var e in events)
+            dir.AppendMetric(e);
+        // Reloaded on this server (the notifier has the events) and after a restart (it has none): from the folder.
+        var reloaded = Context.Render<RunLiveView>(p => p.Add(v => v.RunId, id).Add(v => v.Summary, RunDirectoryReader.Read(dir.Path)));
+        var restarted = new Hw4.Dashboard.Features.Runs.Live.RunLiveState(id, awaitHistory: true);
+        restarted.Apply(new RunReplay(id, IsSnapshot: true, 0, []));
+        restarted.SeedHistory(Hw4.Dashboard.Features.Runs.Live.RunHistory.Read(_runs, id));
+
+        var states = new[] { live.Instance.State, reloaded.Instance.State, restarted };
+        live.WaitForAssertion(() => Assert.Equal(900, live.Instance.State.BatchLoss.Count(0)), TimeSpan.FromSeconds(10));
+        reloaded.WaitForAssertion(() => Assert.Equal(900, reloaded.Instance.State.BatchLoss.Count(0)), TimeSpan.FromSeconds(10));
+        Assert.Equal(900, restarted.BatchLoss.Count(0));
+        foreach (var axis in Enum.GetValues<Hw4.Dashboard.Features.Charts.ChartXAxis>())
+        {
+            foreach (var s in states)
+                s.BatchLoss.SetXAxis(axis);
+            foreach (var trace in new[] { 0, 1 })
+            {
+                var expected = live.Instance.State.BatchLoss.Points(trace);
+                Assert.All(states.Skip(1), s => SameSeries(expected, s.BatchLoss.Points(trace)));
+            }
+        }
+
+        Assert.All(states.Skip(1), s => SameSeries(live.Instance.State.EpochLoss.Points(1), s.EpochLoss.Points(1)));
+        Assert.All(states.Skip(1), s => SameSeries(live.Instance.State.ValAccuracy.Points(0), s.ValAccuracy.Points(0)));
+        Assert.Equal(3, live.Instance.State.ValAccuracy.Count(0));
+        // The time axis: epoch 3's last batch is two 6.5 s epochs plus its own 6 s.
+        Assert.Equal(19.0, live.Instance.State.BatchLoss.Points(0).X[^1], 9);
+    }
+
+    private static void SameSeries((double[] X, double[] Y) expected, (double[] X, double[] Y) actual)
+    {
+        Assert.Equal(expected.X, actual.X);
+        Assert.Equal(expected.Y, actual.Y);
+    }
+
+    [Fact]
     public async Task Dispose_View_StopsReceivingEvents()
     {
         var cut = Context.Render<RunLiveView>(p => p.Add(v => v.RunId, "gone-run"));

@@ -48,8 +48,8 @@ public sealed class LiveChartModelTests
     public void SetSmoothing_ChangesBeta_RecomputesSmoothedTraceFromRaw()
     {
         var model = new LossChartModel(smoothing: 0.9);
-        model.AddLoss(1, 1.0);
-        model.AddLoss(2, 3.0);
+        model.AddBatch(new Hw4.Ml.Lifecycle.Events.BatchProgress("r", 1, 1, 2, 1, 1.0, 1.0, 100, null));
+        model.AddBatch(new Hw4.Ml.Lifecycle.Events.BatchProgress("r", 1, 2, 2, 2, 3.0, 2.0, 100, null));
         model.TakeUpdate();
 
         model.SetSmoothing(0.5);

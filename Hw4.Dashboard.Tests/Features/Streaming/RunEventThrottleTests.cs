@@ -6,31 +6,45 @@ namespace Hw4.Dashboard.Tests.Features.Streaming;
 
 public sealed class RunEventThrottleTests
 {
-    private static readonly StreamingOptions Options = new() { BatchProgressPerSecond = 10, DenoiseProgressPerSecond = 4 };
+    private static readonly StreamingOptions Options = new() { DenoiseProgressPerSecond = 10 };
+
+    private static DenoiseProgress Step(string run, int step) => new(run, step, 10_000, 1.0 / step, 20);
 
     private static BatchProgress Batch(string run, int step) => new(run, 1, step, 100, step, 1.0 / step, 1.0 / step, 500, null);
 
     private static TimeSpan Ms(double ms) => TimeSpan.FromMilliseconds(ms);
 
     [Fact]
-    public void Offer_BurstOfBatchProgress_EmitsFirstThenCoalescesToLatest()
+    public void Offer_BurstOfBatchProgress_EveryBatchPassesAtOnceInOrder()
     {
+        // Each batch is a point of the loss chart: none may be coalesced away, or live and folder series differ.
         var throttle = new RunEventThrottle(Options);
 
-        var first = throttle.Offer(Batch("a", 1), Ms(0));
-        var during = Enumerable.Range(2, 49).SelectMany(i => throttle.Offer(Batch("a", i), Ms(i))).ToList();
-        var early = throttle.FlushDue(Ms(99));
-        var due = throttle.FlushDue(Ms(100));
+        var emitted = Enumerable.Range(1, 500).SelectMany(i => throttle.Offer(Batch("a", i), Ms(i / 10.0))).ToList();
 
-        Assert.Equal(1, ((BatchProgress)Assert.Single(first)).Step);
-        Assert.Empty(during);
-        Assert.Empty(early);
-        Assert.Equal(50, ((BatchProgress)Assert.Single(due)).Step);
+        Assert.Equal(Enumerable.Range(1, 500).Select(i => (long)i), emitted.Cast<BatchProgress>().Select(b => b.Step));
         Assert.Null(throttle.NextDeadline);
     }
 
     [Fact]
-    public void Offer_OneSecondOfBatchesEveryMillisecond_EmitsAtMostTenPerSecondPerRun()
+    public void Offer_BurstOfDenoiseProgress_EmitsFirstThenCoalescesToLatest()
+    {
+        var throttle = new RunEventThrottle(Options);
+
+        var first = throttle.Offer(Step("a", 1), Ms(0));
+        var during = Enumerable.Range(2, 49).SelectMany(i => throttle.Offer(Step("a", i), Ms(i))).ToList();
+        var early = throttle.FlushDue(Ms(99));
+        var due = throttle.FlushDue(Ms(100));
+
+        Assert.Equal(1, ((DenoiseProgress)Assert.Single(first)).Step);
+        Assert.Empty(during);
+        Assert.Empty(early);
+        Assert.Equal(50, ((DenoiseProgress)Assert.Single(due)).Step);
+        Assert.Null(throttle.NextDeadline);
+    }
+
+    [Fact]
+    public void Offer_OneSecondOfStepsEveryMillisecond_EmitsAtMostTenPerSecondPerRun()
     {
         var throttle = new RunEventThrottle(Options);
         var emitted = new List<(TimeSpan At, RunEvent E)>();
@@ -41,7 +55,7 @@ public sealed class RunEventThrottleTests
                 emitted.Add((Ms(ms), e));
             foreach (var run in new[] { "a", "b" })
             {
-                foreach (var e in throttle.Offer(Batch(run, ms + 1), Ms(ms)))
+                foreach (var e in throttle.Offer(Step(run, ms + 1), Ms(ms)))
                     emitted.Add((Ms(ms), e));
             }
         }
@@ -55,9 +69,9 @@ public sealed class RunEventThrottleTests
     }
 
     [Fact]
-    public void Offer_DenoiseProgress_UsesFourPerSecond()
+    public void Offer_DenoiseProgress_UsesTheConfiguredRate()
     {
-        var throttle = new RunEventThrottle(Options);
+        var throttle = new RunEventThrottle(new StreamingOptions { DenoiseProgressPerSecond = 4 });
 
         throttle.Offer(new DenoiseProgress("d", 1, 100, 5, 20), Ms(0));
         throttle.Offer(new DenoiseProgress("d", 2, 100, 4, 21), Ms(10));
@@ -70,16 +84,16 @@ public sealed class RunEventThrottleTests
     public void Offer_MilestoneWhileProgressPending_FlushesProgressFirst()
     {
         var throttle = new RunEventThrottle(Options);
-        throttle.Offer(Batch("a", 1), Ms(0));
-        throttle.Offer(Batch("a", 2), Ms(5));
-        throttle.Offer(Batch("b", 7), Ms(5));
-        throttle.Offer(Batch("b", 8), Ms(5));
+        throttle.Offer(Step("a", 1), Ms(0));
+        throttle.Offer(Step("a", 2), Ms(5));
+        throttle.Offer(Step("b", 7), Ms(5));
+        throttle.Offer(Step("b", 8), Ms(5));
 
-        var emitted = throttle.Offer(new EpochCompleted("a", 1, 0.5, 0.6, 0.8, 12, 400), Ms(6));
+        var emitted = throttle.Offer(new RunEnded("a", RunStatus.Completed, null, 1), Ms(6));
 
         Assert.Collection(emitted,
-            e => Assert.Equal(2, Assert.IsType<BatchProgress>(e).Step),
-            e => Assert.IsType<EpochCompleted>(e));
+            e => Assert.Equal(2, Assert.IsType<DenoiseProgress>(e).Step),
+            e => Assert.IsType<RunEnded>(e));
         Assert.Equal(Ms(105), throttle.NextDeadline);
     }
 
@@ -87,10 +101,10 @@ public sealed class RunEventThrottleTests
     public void Offer_TerminalEvent_ForgetsTheRunsPendingState()
     {
         var throttle = new RunEventThrottle(Options);
-        throttle.Offer(Batch("a", 1), Ms(0));
+        throttle.Offer(Step("a", 1), Ms(0));
 
         var emitted = throttle.Offer(new RunEnded("a", RunStatus.Completed, null, 3), Ms(1));
-        var next = throttle.Offer(Batch("a", 2), Ms(2));
+        var next = throttle.Offer(Step("a", 2), Ms(2));
 
         Assert.IsType<RunEnded>(Assert.Single(emitted));
         Assert.Single(next);

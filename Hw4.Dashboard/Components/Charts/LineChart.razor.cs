@@ -39,9 +39,17 @@ public sealed partial class LineChart
     [Parameter]
     public string? YTitle { get; set; }
 
-    /// <summary>Logarithmic y axis.</summary>
+    /// <summary>Logarithmic y axis (can change while shown).</summary>
     [Parameter]
     public bool LogY { get; set; }
+
+    /// <summary>
+    /// Integer x ticks every this many units (epochs: never a 1.5 tick); null lets Plotly choose. Can change while shown.
+    /// </summary>
+    [Parameter]
+    public int? XTickStep { get; set; }
+
+    private (bool LogY, int? XTickStep, string? XTitle)? _appliedAxes;
 
     /// <summary>Height in pixels.</summary>
     [Parameter]
@@ -85,7 +93,7 @@ public sealed partial class LineChart
         PlotConfig = PlotlyDefaults.Config(DownloadName);
         PlotLayout = PlotlyDefaults.Layout(Title, Height, XTitle, YTitle);
         PlotLayout.HoverMode = HoverModeEnum.X;
-        PlotLayout.YAxis[0].Type = LogY ? Plotly.Blazor.LayoutLib.YAxisLib.TypeEnum.Log : null;
+        ApplyAxes();
         ApplyMarker();
         PlotData = Model.Series.Select(ToTrace).Cast<ITrace>().ToList();
         _drawn = Model;
@@ -113,12 +121,41 @@ public sealed partial class LineChart
         }
 
         var markerChanged = _appliedMarker != (MarkerX, MarkerText);
-        if (_appliedDarkMode == DarkMode && !markerChanged)
+        var axesChanged = _appliedAxes != (LogY, XTickStep, XTitle);
+        if (_appliedDarkMode == DarkMode && !markerChanged && !axesChanged)
             return;
         ApplyTheme();
         ApplyMarker();
+        ApplyAxes();
         if (_ready && Chart is not null)
             await Chart.Relayout();
+    }
+
+    private void ApplyAxes()
+    {
+        _appliedAxes = (LogY, XTickStep, XTitle);
+        var x = PlotLayout.XAxis[0];
+        var y = PlotLayout.YAxis[0];
+        y.Type = LogY ? Plotly.Blazor.LayoutLib.YAxisLib.TypeEnum.Log : Plotly.Blazor.LayoutLib.YAxisLib.TypeEnum.Linear;
+        // The zoom survives redraws (uirevision) but not a change of scale or of x quantity: its range would be in the
+        // other axis's units. A per-axis uirevision that changes with them resets just that axis.
+        y.UiRevision = LogY ? "log" : "linear";
+        x.UiRevision = XTitle ?? "";
+        x.Title = new Plotly.Blazor.LayoutLib.XAxisLib.Title { Text = XTitle };
+        if (XTickStep is { } step)
+        {
+            x.TickMode = Plotly.Blazor.LayoutLib.XAxisLib.TickModeEnum.Linear;
+            x.Tick0 = 0;
+            x.DTick = Math.Max(1, step);
+            x.TickFormat = "d";
+        }
+        else
+        {
+            x.TickMode = null;
+            x.Tick0 = null;
+            x.DTick = null;
+            x.TickFormat = null;
+        }
     }
 
     private void ApplyTheme()

@@ -1,10 +1,13 @@
 using Hw4.Dashboard.Components.Charts;
+using Hw4.Dashboard.Configuration;
+using Hw4.Dashboard.Features.Charts;
 using Hw4.Dashboard.Features.Runs.Live;
 using Hw4.Dashboard.Features.Streaming;
 using Hw4.Dashboard.Features.Training;
 using Hw4.Ml.Lifecycle;
 using Hw4.Ml.Runs;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Options;
 using MudBlazor;
 
 namespace Hw4.Dashboard.Components.Runs;
@@ -12,12 +15,22 @@ namespace Hw4.Dashboard.Components.Runs;
 /// <summary>
 /// Live view of one run: subscribes to the notifier (replay, then live events), re-renders through
 /// <c>InvokeAsync</c>, appends chart points, and unsubscribes on dispose or when the run id changes. Stop and Resume
-/// say what happened (or why not) beside the buttons.
+/// say what happened (or why not) beside the buttons. The charts fold the run folder's events (read after subscribing)
+/// and then the live ones, so they draw the same series live, after a reload and after a restart.
 /// </summary>
 public sealed partial class RunLiveView : IDisposable
 {
+    // Every batch is an event now (each is a chart point), so renders are coalesced in time instead: at most one
+    // render and chart refresh per interval, whatever the event rate; the data is complete either way.
+    private static readonly TimeSpan RefreshInterval = TimeSpan.FromMilliseconds(100);
+
     private RunSubscription? _subscription;
     private int _refreshQueued;
+    private long _lastRefresh;
+    private volatile bool _disposed;
+
+    // The state whose folder history is still to be read (after the next render, so never in a prerender).
+    private RunLiveState? _historyPending;
 
     /// <summary>The run to follow.</summary>
     [Parameter, EditorRequired]
@@ -26,10 +39,6 @@ public sealed partial class RunLiveView : IDisposable
     /// <summary>The run's folder as read, used to fill the view when no live events exist.</summary>
     [Parameter]
     public RunSummary? Summary { get; set; }
-
-    /// <summary>Per-batch losses from the run folder, with <see cref="Summary"/>.</summary>
-    [Parameter]
-    public IReadOnlyList<(double Step, double Loss)> BatchLosses { get; set; } = [];
 
     /// <summary>Called once the followed run ends live, so the page can re-read its folder.</summary>
     [Parameter]
@@ -44,6 +53,12 @@ public sealed partial class RunLiveView : IDisposable
     [Inject]
     private TrainingLauncher Launcher { get; set; } = default!;
 
+    [Inject]
+    private IOptions<Hw4Options> Options { get; set; } = default!;
+
+    [Inject]
+    private TimeProvider Time { get; set; } = default!;
+
     /// <summary>The folded state (public for tests).</summary>
     public RunLiveState State { get; private set; } = new("");
 
@@ -56,7 +71,32 @@ public sealed partial class RunLiveView : IDisposable
 
     private LineChart? EpochChart { get; set; }
 
+    private LineChart? AccuracyChart { get; set; }
+
     private double Smoothing { get; set; } = 0.9;
+
+    /// <summary>Loss charts on a logarithmic y axis.</summary>
+    public bool LogScale { get; private set; }
+
+    private ChartXAxis BatchXAxis => State.BatchLoss.XAxis;
+
+    private string BatchXTitle => BatchXAxis switch
+    {
+        ChartXAxis.Epoch => "epoch",
+        ChartXAxis.Time => "training time (s)",
+        _ => "step",
+    };
+
+    private int EpochTickStep => EpochTicks.Step(State.TotalEpochs);
+
+    private int? BatchXTickStep => BatchXAxis is ChartXAxis.Epoch ? EpochTickStep : null;
+
+    private static string AxisName(ChartXAxis axis) => axis switch
+    {
+        ChartXAxis.Epoch => "epoch",
+        ChartXAxis.Time => "time",
+        _ => "step",
+    };
 
     private double? BestEpochX => State.BestEpoch;
 
@@ -95,39 +135,81 @@ public sealed partial class RunLiveView : IDisposable
         {
             // The page re-read the folder (the run ended): fill in what the events did not carry.
             if (Summary is not null && State.LastSeq == 0)
-                State.Seed(Summary, BatchLosses);
+                State.Seed(Summary);
             return;
         }
 
         _subscription?.Dispose();
-        State = new RunLiveState(RunId);
+        var axis = State.BatchLoss.XAxis;
+        State = new RunLiveState(RunId, awaitHistory: true);
         State.BatchLoss.SetSmoothing(Smoothing);
+        State.BatchLoss.SetXAxis(axis);
         CommandMessage = null;
         _subscription = Notifier.Subscribe(RunId, null, OnEvent);
         State.Apply(_subscription.Replay!);
+        // The folder is read after subscribing (every event emitted before is already in it: the run writes before it
+        // publishes; every later one arrives live and is held until then), and after the first render: a prerender
+        // never reads it, and the page shows while it is read.
+        _historyPending = State;
         if (Summary is not null)
-            State.Seed(Summary, BatchLosses);
+            State.Seed(Summary);
+    }
+
+    /// <inheritdoc />
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (_historyPending is not { } state)
+            return;
+        _historyPending = null;
+        var runsDir = RunStorePaths.RunsDir(Options.Value);
+        var runId = state.RunId;
+        state.SeedHistory(await Task.Run(() => RunHistory.Read(runsDir, runId)));
+        if (ReferenceEquals(state, State) && !_disposed)
+            await RefreshAsync();
     }
 
     private void OnEvent(RunEventEnvelope envelope)
     {
         State.Apply(envelope);
-        // Coalesce bursts: one render + chart refresh in flight at a time.
+        // Coalesce bursts: one render + chart refresh scheduled at a time, at most one per interval.
         if (Interlocked.Exchange(ref _refreshQueued, 1) == 0)
-            _ = InvokeAsync(RefreshAsync);
+            _ = RefreshSoonAsync();
         if (envelope.Event.IsTerminal && Ended.HasDelegate)
             _ = InvokeAsync(() => Ended.InvokeAsync());
     }
 
+    private async Task RefreshSoonAsync()
+    {
+        var wait = RefreshInterval - Time.GetElapsedTime(Interlocked.Read(ref _lastRefresh));
+        if (wait > TimeSpan.Zero)
+            await Task.Delay(wait, Time);
+        if (!_disposed)
+            await InvokeAsync(RefreshAsync);
+    }
+
     private async Task RefreshAsync()
     {
+        Interlocked.Exchange(ref _lastRefresh, Time.GetTimestamp());
         Interlocked.Exchange(ref _refreshQueued, 0);
+        if (_disposed)
+            return;
         StateHasChanged();
         if (BatchChart is not null)
             await BatchChart.RefreshAsync();
         if (EpochChart is not null)
             await EpochChart.RefreshAsync();
+        if (AccuracyChart is not null)
+            await AccuracyChart.RefreshAsync();
     }
+
+    private async Task OnXAxisChangedAsync(ChartXAxis axis)
+    {
+        State.BatchLoss.SetXAxis(axis);
+        if (BatchChart is not null)
+            await BatchChart.RefreshAsync();
+    }
+
+    private void OnLogScaleChanged(bool value) => LogScale = value;
 
     private async Task OnSmoothingChangedAsync(double value)
     {
@@ -148,5 +230,9 @@ public sealed partial class RunLiveView : IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose() => _subscription?.Dispose();
+    public void Dispose()
+    {
+        _disposed = true;
+        _subscription?.Dispose();
+    }
 }

@@ -3,9 +3,11 @@ using Hw4.Ml.Lifecycle.Events;
 namespace Hw4.Dashboard.Features.Streaming;
 
 /// <summary>
-/// Rate-limits progress events per run and kind, keeping only the latest in between (coalescing). Milestones pass at
-/// once, after any progress still pending for their run, so a client never sees an epoch end before that epoch's last
-/// progress. Single-threaded: only the pump calls it; time comes in as an argument so tests control it.
+/// Rate-limits denoising progress per run, keeping only the latest in between (coalescing). Every other event passes at
+/// once, after any progress still pending for its run, so a client never sees a step out of order. Training batches are
+/// never coalesced: each <see cref="BatchProgress"/> is a point of the per-batch loss chart, which must draw the same
+/// live as from the run folder (a few to a few hundred a second; the views coalesce their renders themselves).
+/// Single-threaded: only the pump calls it; time comes in as an argument so tests control it.
 /// </summary>
 public sealed class RunEventThrottle(StreamingOptions options)
 {
@@ -62,7 +64,6 @@ public sealed class RunEventThrottle(StreamingOptions options)
 
     private TimeSpan? IntervalFor(RunEvent e) => e switch
     {
-        BatchProgress => Interval(options.BatchProgressPerSecond),
         DenoiseProgress => Interval(options.DenoiseProgressPerSecond),
         _ => null,
     };

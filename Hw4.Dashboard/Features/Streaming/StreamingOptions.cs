@@ -6,9 +6,6 @@ public sealed class StreamingOptions
     /// <summary>The configuration section name.</summary>
     public const string Section = "Hw4:Streaming";
 
-    /// <summary>Most <c>BatchProgress</c> events per second per run (the latest one wins in between).</summary>
-    public double BatchProgressPerSecond { get; set; } = 10;
-
     /// <summary>Most <c>DenoiseProgress</c> events per second per run.</summary>
     public double DenoiseProgressPerSecond { get; set; } = 4;
 

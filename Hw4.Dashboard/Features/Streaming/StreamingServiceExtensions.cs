@@ -8,8 +8,8 @@ public static class StreamingServiceExtensions
     {
         services.AddOptions<StreamingOptions>()
             .BindConfiguration(StreamingOptions.Section)
-            .Validate(o => o.BatchProgressPerSecond > 0 && o.DenoiseProgressPerSecond > 0,
-                "Hw4:Streaming: the progress rates must be positive.")
+            .Validate(o => o.DenoiseProgressPerSecond > 0,
+                "Hw4:Streaming: DenoiseProgressPerSecond must be positive.")
             .Validate(o => o.LogCapacityPerRun > 0 && o.MaxRuns > 0,
                 "Hw4:Streaming: LogCapacityPerRun and MaxRuns must be positive.")
             .ValidateOnStart();

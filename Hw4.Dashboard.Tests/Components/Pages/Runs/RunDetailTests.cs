@@ -63,9 +63,10 @@ public sealed class RunDetailTests : RunStoreBunitTest
         var links = cut.FindAll("[data-testid=checkpoints] a").Select(a => a.GetAttribute("href")).ToList();
         Assert.Equal(["runs/ok-1/files/checkpoints/model_1.params", "runs/ok-1/files/checkpoints/model_2.params", "runs/ok-1/files/checkpoints/model_3.params"], links);
         Assert.Contains("Test accuracy", cut.Find("[data-testid=evaluation]").TextContent);
-        var epochChart = cut.FindComponents<LineChart>().Single(c => c.Instance.MarkerX is not null).Instance;
-        Assert.Equal(2, epochChart.MarkerX);
-        Assert.Equal("best epoch 2", epochChart.MarkerText);
+        var marked = cut.FindComponents<LineChart>().Where(c => c.Instance.MarkerX is not null).Select(c => c.Instance).ToList();
+        Assert.Equal(["Loss per epoch", "Validation accuracy"], marked.Select(c => c.Title));
+        Assert.All(marked, c => Assert.Equal(2, c.MarkerX));
+        Assert.All(marked, c => Assert.Equal("best epoch 2", c.MarkerText));
     }
 
     [Fact]

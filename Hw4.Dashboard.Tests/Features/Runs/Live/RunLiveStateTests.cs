@@ -62,15 +62,19 @@ public sealed class RunLiveStateTests
     }
 
     [Fact]
-    public void Seed_IndexedRun_FillsEpochsAndBatchLossOnlyWithoutLiveEvents()
+    public void Seed_FolderRun_FillsStatusAndHistoryFillsEpochsAndBatchLoss()
     {
         var epochs = new[] { new EpochMetrics(1, 2, 1.9, 0.3, 1, 1), new EpochMetrics(2, 1, 1.1, 0.5, 1, 1) };
         var summary = new RunSummary("r", "/tmp/r",
             new RunRecord { Id = "r", Status = RunStatus.Completed, Config = new TrainerOptions { Epochs = 2 } },
             epochs, epochs[1], 0.6, null, [], new RunNotes(), null);
-        var state = new RunLiveState("r");
+        var state = new RunLiveState("r", awaitHistory: true);
 
-        state.Seed(summary, [(1, 2.3), (2, 2.1)]);
+        state.Seed(summary);
+        state.SeedHistory([
+            new BatchProgress("r", 1, 1, 1, 1, 2.3, 2.3, 900, null), new EpochCompleted("r", 1, 2, 1.9, 0.3, 1, 1),
+            new BatchProgress("r", 2, 1, 1, 2, 2.1, 2.1, 900, null), new EpochCompleted("r", 2, 1, 1.1, 0.5, 1, 1),
+        ]);
 
         Assert.Equal(RunStatus.Completed, state.Status);
         Assert.Equal(1.0, state.Progress);
@@ -113,5 +117,71 @@ public sealed class RunLiveStateTests
         state.Apply(E(3, new RunStarted("r", "train", "cpu", 3, 10, ResumedFromEpoch: 1)));
 
         Assert.Equal([1], state.Epochs.Select(e => e.Epoch));
+        Assert.Equal([1.0], state.EpochLoss.Points(0).X);
+        Assert.Equal([30.0], state.ValAccuracy.Points(0).Y);
     }
+
+    [Fact]
+    public void Apply_Epochs_ValidationAccuracyCurveInPercent()
+    {
+        var state = new RunLiveState("r");
+        state.Apply(E(1, new EpochCompleted("r", 1, 1.9, 1.8, 0.3, 10, 900)));
+        state.Apply(E(2, new EpochCompleted("r", 2, 1.7, 1.6, 0.45, 10, 900)));
+
+        var (x, y) = state.ValAccuracy.Points(0);
+
+        Assert.Equal([1.0, 2.0], x);
+        Assert.Equal(30, y[0], 9);
+        Assert.Equal(45, y[1], 9);
+    }
+
+    [Fact]
+    public void SeedHistory_LiveEventsOverlapTheFolder_EachBatchAndEpochOnce()
+    {
+        // The folder was read just after subscribing: batches 4-5 and epoch 1 were written before the read but emitted
+        // after the subscription, so they arrive live too.
+        var state = new RunLiveState("r", awaitHistory: true);
+        state.Apply(new RunReplay("r", IsSnapshot: true, 0, []));
+        var seq = 0;
+        for (var step = 4; step <= 8; step++)
+        {
+            state.Apply(E(++seq, Batch(step)));
+            if (step == 5)
+                state.Apply(E(++seq, new EpochCompleted("r", 1, 2, 1.9, 0.3, 5, 1)));
+        }
+
+        state.SeedHistory([.. Enumerable.Range(1, 5).Select(Batch), new EpochCompleted("r", 1, 2, 1.9, 0.3, 5, 1)]);
+        state.Apply(E(++seq, Batch(9)));
+
+        Assert.Equal(Enumerable.Range(1, 9).Select(i => (long)i), state.BatchLoss.Batches.Select(b => b.Step));
+        Assert.Equal(9, state.BatchLoss.Count(1));
+        Assert.Equal([1], state.Epochs.Select(e => e.Epoch));
+    }
+
+    [Fact]
+    public void SeedHistory_NoFolder_TheReplayIsTheHistory()
+    {
+        var state = new RunLiveState("r", awaitHistory: true);
+        state.Apply(new RunReplay("r", IsSnapshot: true, 2, [E(1, Batch(1)), E(2, Batch(2))]));
+        state.Apply(E(3, Batch(3)));
+        Assert.Equal(0, state.BatchLoss.Count(0));
+
+        state.SeedHistory(null);
+
+        Assert.Equal([1L, 2L, 3L], state.BatchLoss.Batches.Select(b => b.Step));
+    }
+
+    [Fact]
+    public void SeedHistory_FolderGiven_ReplayedProgressIsNotCountedTwice()
+    {
+        // Everything in the replay was written to the folder before it was emitted.
+        var state = new RunLiveState("r", awaitHistory: true);
+        state.Apply(new RunReplay("r", IsSnapshot: true, 2, [E(1, Batch(2)), E(2, Batch(3))]));
+
+        state.SeedHistory([Batch(1), Batch(2), Batch(3)]);
+
+        Assert.Equal([1L, 2L, 3L], state.BatchLoss.Batches.Select(b => b.Step));
+    }
+
+    private static BatchProgress Batch(int step) => new("r", (step - 1) / 5 + 1, (step - 1) % 5 + 1, 5, step, 3.0 / step, 3.0 / step, 900, null, step);
 }

@@ -31,8 +31,8 @@ public sealed partial class RunDetail
     /// <summary>The run's folder as read, or null when there is no such run.</summary>
     public RunSummary? Run { get; private set; }
 
-    /// <summary>Per-batch losses read from the run folder.</summary>
-    public IReadOnlyList<(double Step, double Loss)> BatchLosses { get; private set; } = [];
+    /// <summary>True once the folder was looked for (until then the page cannot say there is no such run).</summary>
+    public bool Loaded { get; private set; }
 
     /// <summary>True when the notifier has events for this run.</summary>
     public bool IsLive { get; private set; }
@@ -60,6 +60,9 @@ public sealed partial class RunDetail
 
     private string CompareHref => $"compare?runs={Uri.EscapeDataString(Id)}";
 
+    // Relative to the base href, exactly as Plotly.Blazor's interop asks for it, so its script tag finds it cached.
+    private static string PlotlyBundlePath => Hw4.Dashboard.Hosting.PlotlyBundle.FullBundlePath.TrimStart('/');
+
     /// <inheritdoc />
     protected override Task OnParametersSetAsync() => LoadAsync();
 
@@ -76,18 +79,20 @@ public sealed partial class RunDetail
         var folder = Path.Combine(RunStorePaths.RunsDir(Options.Value), Id);
         if (!RunId.IsValid(Id) || !File.Exists(Path.Combine(folder, RunDirectory.RunFile)))
         {
-            (Run, BatchLosses, Detail, Evaluation, Summary) = (null, [], RunDetailData.Empty, null, null);
+            (Run, Detail, Evaluation, Summary) = (null, RunDetailData.Empty, null, null);
+            Loaded = true;
             return;
         }
 
         // Folder reads and the one-off model build are blocking work; keep them off the circuit's thread. Everything is
         // assigned together afterwards, because the live view seeds itself from its parameters.
-        var (run, losses, detail) = await Task.Run(() =>
+        var (run, detail) = await Task.Run(() =>
         {
             var summary = RunDirectoryReader.Read(folder);
-            return (summary, RunDirectoryReader.BatchLosses(folder), RunDetailReader.Read(folder, RunDirectory.Open(folder).ReadRunText(), summary.Best?.Epoch));
+            return (summary, RunDetailReader.Read(folder, RunDirectory.Open(folder).ReadRunText(), summary.Best?.Epoch));
         });
-        (Run, BatchLosses, Detail, Summary) = (run, losses, detail, null);
+        (Run, Detail, Summary) = (run, detail, null);
+        Loaded = true;
         Evaluation = detail.Evaluation is { } e ? EvaluationView.Create(Id, e) : null;
         // The first layer table loads LibTorch and builds the network (seconds on a cold start): show the rest first.
         StateHasChanged();

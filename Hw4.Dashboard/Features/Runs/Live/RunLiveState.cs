@@ -14,6 +14,13 @@ namespace Hw4.Dashboard.Features.Runs.Live;
 /// progress with ETA and throughput, and the chart data. Only events of <see cref="RunId"/> are applied, so a view bound
 /// to one run never shows another's. Applying an event twice is harmless (sequence numbers at or below the last applied
 /// are ignored). Thread-safe; the collections it hands out are immutable snapshots, never lists another thread appends to.
+/// <para>
+/// The charts and the epoch table are one fold of the run's events (<see cref="BatchProgress"/>, <see cref="EpochCompleted"/>,
+/// a resume's <see cref="RunStarted"/>) wherever they come from, so a run draws the same live and after a restart. A view
+/// that reads the run folder (<c>awaitHistory</c>) folds the folder's events first and then the live events after its
+/// subscription (duplicates of folder lines are recognised by step and epoch), because the notifier's replay keeps only
+/// the latest progress events; without a folder the replay is the history.
+/// </para>
 /// </summary>
 public sealed class RunLiveState
 {
@@ -21,8 +28,21 @@ public sealed class RunLiveState
     private long _lastSeq;
     private ImmutableList<EpochCompleted> _epochs = [];
 
-    /// <summary>The run followed.</summary>
-    public RunLiveState(string runId) => RunId = runId;
+    // Until the folder's history is in (awaitHistory), chart events are held: the replay's (used only if there is no
+    // folder) and the live ones (folded after the folder's).
+    private List<RunEvent>? _replayChartEvents;
+    private List<RunEvent>? _liveChartEvents;
+
+    /// <summary>
+    /// The run followed. With <paramref name="awaitHistory"/> the charts wait for <see cref="SeedHistory"/> (the run
+    /// folder's events) before folding anything.
+    /// </summary>
+    public RunLiveState(string runId, bool awaitHistory = false)
+    {
+        RunId = runId;
+        if (awaitHistory)
+            (_replayChartEvents, _liveChartEvents) = ([], []);
+    }
 
     /// <summary>The run id.</summary>
     public string RunId { get; }
@@ -75,6 +95,9 @@ public sealed class RunLiveState
     /// <summary>Per-epoch train (trace 0) and validation (trace 1) loss.</summary>
     public LiveChartModel EpochLoss { get; } = new([new ChartSeries("train", "#3f51b5", Markers: true), new ChartSeries("val", "#e91e63", Markers: true)]);
 
+    /// <summary>Validation accuracy per epoch, in percent.</summary>
+    public LiveChartModel ValAccuracy { get; } = new([new ChartSeries("val accuracy", "#4caf50", Markers: true)]);
+
     /// <summary>Denoising loss.</summary>
     public LiveChartModel DenoiseLoss { get; } = new([new ChartSeries("loss", "#3f51b5")]);
 
@@ -113,10 +136,11 @@ public sealed class RunLiveState
     public bool IsActive => Status?.IsActive() == true;
 
     /// <summary>
-    /// Fills the view from the run's folder when no live events are known (a run from the CLI, from before a restart,
-    /// or one that ended before the view opened). Does nothing once events were applied.
+    /// Fills status, message, divergence, warnings and test accuracy from the run's folder when no live events are known
+    /// (a run from the CLI, from before a restart, or one that ended before the view opened). Does nothing once events
+    /// were applied. The charts and epochs come from <see cref="SeedHistory"/>.
     /// </summary>
-    public void Seed(RunSummary summary, IReadOnlyList<(double Step, double Loss)> batchLosses)
+    public void Seed(RunSummary summary)
     {
         ArgumentNullException.ThrowIfNull(summary);
         lock (_gate)
@@ -128,11 +152,30 @@ public sealed class RunLiveState
             Divergence = summary.Divergence is { } d ? DivergenceInfo.From(d) : null;
             Warnings = [.. summary.Warnings];
             TotalEpochs = summary.Record?.Config?.Epochs ?? summary.Epochs.Count;
-            foreach (var e in summary.Epochs)
-                AddEpoch(new EpochCompleted(RunId, e.Epoch, e.TrainLoss, e.ValLoss, e.ValAccuracy, e.Seconds, e.ImagesPerSecond));
-            foreach (var (step, loss) in batchLosses)
-                BatchLoss.AddLoss(step, loss);
             TestAccuracy = summary.TestAccuracy;
+        }
+    }
+
+    /// <summary>
+    /// The run folder's events (metrics.jsonl in order), read after subscribing, or null when the run has no readable
+    /// folder: the charts and epochs fold them, then the live events held since the subscription. Only once, and only
+    /// for a state made with <c>awaitHistory</c>.
+    /// </summary>
+    public void SeedHistory(IReadOnlyList<RunEvent>? folderEvents)
+    {
+        lock (_gate)
+        {
+            if (_liveChartEvents is not { } live || _replayChartEvents is not { } replay)
+                return;
+            (_replayChartEvents, _liveChartEvents) = (null, null);
+            foreach (var e in folderEvents ?? replay)
+            {
+                if (e.RunId == RunId)
+                    FoldChart(e);
+            }
+
+            foreach (var e in live)
+                FoldChart(e);
         }
     }
 
@@ -147,7 +190,7 @@ public sealed class RunLiveState
             if (replay.IsSnapshot)
                 Reset();
             foreach (var e in replay.Events)
-                ApplyLocked(e);
+                ApplyLocked(e, fromReplay: true);
         }
     }
 
@@ -155,7 +198,7 @@ public sealed class RunLiveState
     public void Apply(RunEventEnvelope envelope)
     {
         lock (_gate)
-            ApplyLocked(envelope);
+            ApplyLocked(envelope, fromReplay: false);
     }
 
     private void Reset()
@@ -171,25 +214,71 @@ public sealed class RunLiveState
         EvaluatedEpoch = null;
         LastCheckpoint = null;
         _epochs = [];
-        BatchLoss.Clear();
+        _replayChartEvents?.Clear();
+        _liveChartEvents?.Clear();
+        BatchLoss.ClearBatches();
         EpochLoss.Clear();
+        ValAccuracy.Clear();
         DenoiseLoss.Clear();
         DenoisePsnr.Clear();
     }
 
-    private void AddEpoch(EpochCompleted e)
+    // The events the charts and epoch table are folded from; the rest only change status.
+    private static bool IsChartEvent(RunEvent e) => e is BatchProgress or EpochCompleted or RunStarted { ResumedFromEpoch: not null };
+
+    // Held while the folder's history is awaited; folded at once otherwise. A replay's (seq at or below the
+    // subscription) and a live event are held apart: the folder already holds the former.
+    private void ChartEvent(RunEvent e, bool fromReplay)
     {
-        _epochs = _epochs.Add(e);
+        if (_liveChartEvents is { } live)
+            (fromReplay ? _replayChartEvents! : live).Add(e);
+        else
+            FoldChart(e);
+    }
+
+    private void FoldChart(RunEvent e)
+    {
+        switch (e)
+        {
+            case BatchProgress b:
+                BatchLoss.AddBatch(b);
+                break;
+            case EpochCompleted c when _epochs.Count == 0 || c.Epoch > _epochs[^1].Epoch:
+                _epochs = _epochs.Add(c);
+                BatchLoss.EpochEnded(c);
+                AddEpochPoints(c);
+                break;
+            case RunStarted { ResumedFromEpoch: { } from }:
+                BatchLoss.ResumedFrom(from);
+                if (_epochs.Any(x => x.Epoch > from))
+                {
+                    _epochs = _epochs.RemoveAll(x => x.Epoch > from);
+                    EpochLoss.Clear();
+                    ValAccuracy.Clear();
+                    foreach (var kept in _epochs)
+                        AddEpochPoints(kept);
+                }
+
+                break;
+        }
+    }
+
+    private void AddEpochPoints(EpochCompleted e)
+    {
         EpochLoss.Add(0, e.Epoch, e.TrainLoss);
         if (double.IsFinite(e.ValLoss))
             EpochLoss.Add(1, e.Epoch, e.ValLoss);
+        if (double.IsFinite(e.ValAccuracy))
+            ValAccuracy.Add(0, e.Epoch, e.ValAccuracy * 100);
     }
 
-    private void ApplyLocked(RunEventEnvelope envelope)
+    private void ApplyLocked(RunEventEnvelope envelope, bool fromReplay)
     {
         if (envelope.Seq <= _lastSeq || envelope.RunId != RunId)
             return;
         _lastSeq = envelope.Seq;
+        if (IsChartEvent(envelope.Event))
+            ChartEvent(envelope.Event, fromReplay);
         switch (envelope.Event)
         {
             case RunQueued:
@@ -200,18 +289,12 @@ public sealed class RunLiveState
                 Status = RunStatus.Running;
                 Device = s.Device;
                 TotalEpochs = s.TotalEpochs;
-                if (s.ResumedFromEpoch is { } from)
-                    _epochs = _epochs.RemoveAll(e => e.Epoch > from);
                 break;
             case RunWarning w:
                 Warnings = Warnings.Add(w.Message);
                 break;
             case BatchProgress b:
                 LastBatch = b;
-                BatchLoss.AddLoss(b.Step, b.Loss);
-                break;
-            case EpochCompleted e:
-                AddEpoch(e);
                 break;
             case CheckpointSaved c:
                 LastCheckpoint = c;

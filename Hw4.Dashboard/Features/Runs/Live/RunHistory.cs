@@ -1,0 +1,29 @@
+using Hw4.Ml.Lifecycle.Events;
+using Hw4.Ml.Runs;
+
+namespace Hw4.Dashboard.Features.Runs.Live;
+
+/// <summary>A run folder's event history (metrics.jsonl through <see cref="RunDirectory"/>) for the live view's charts.</summary>
+public static class RunHistory
+{
+    /// <summary>
+    /// The events of run <paramref name="runId"/> under <paramref name="runsDir"/>, or null when it has no folder (or
+    /// the id is not a run id) or its metrics cannot be read: the view then draws from the notifier's replay.
+    /// </summary>
+    public static IReadOnlyList<RunEvent>? Read(string runsDir, string runId)
+    {
+        if (!RunId.IsValid(runId))
+            return null;
+        var folder = Path.Combine(runsDir, runId);
+        if (!File.Exists(Path.Combine(folder, RunDirectory.RunFile)))
+            return null;
+        try
+        {
+            return RunDirectory.Open(folder).ReadMetrics();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+}
