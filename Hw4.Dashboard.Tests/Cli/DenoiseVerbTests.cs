@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Hw4.Dashboard.Cli;
 using Hw4.Ml.Imaging;
+using Hw4.Ml.Lifecycle;
+using Hw4.Ml.Runs;
 
 namespace Hw4.Dashboard.Tests.Cli;
 
@@ -9,6 +11,11 @@ public sealed class DenoiseVerbTests : IDisposable
     private readonly string _dir = Directory.CreateTempSubdirectory("hw4-cli-").FullName;
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private string Runs => Path.Combine(_dir, "runs");
+
+    /// <summary>The one run folder the verb left, read through the run store's own reader.</summary>
+    private RunSummary OnlyRun() => RunDirectoryReader.Read(Assert.Single(Directory.GetDirectories(Runs)));
 
     private string WriteImage(string name, int seed)
     {
@@ -27,14 +34,14 @@ public sealed class DenoiseVerbTests : IDisposable
         var clean = WriteImage("clean.png", 2);
         var output = Path.Combine(_dir, "out.png");
 
-        var run = await CliRun.RunAsync("denoise", "--image", noisy, "--clean", clean, "--steps", "3", "--lr", "0.1",
+        var run = await CliRun.RunAsync("denoise", "--runs-dir", Runs, "--image", noisy, "--clean", clean, "--steps", "3", "--lr", "0.1",
             "--out", output, "--device", "cpu", "--json");
 
         Assert.Equal(ExitCodes.Success, run.ExitCode);
         using var doc = JsonDocument.Parse(run.LastStdoutLine);
         var root = doc.RootElement;
         Assert.Equal(
-            ["norm", "optimizer", "lr", "alpha", "steps", "status", "diverged_at_step", "initial_loss", "final_loss", "psnr_input", "psnr_output", "seconds", "output"],
+            ["run_id", "norm", "optimizer", "lr", "alpha", "steps", "status", "diverged_at_step", "initial_loss", "final_loss", "psnr_input", "psnr_output", "seconds", "output"],
             root.EnumerateObject().Select(p => p.Name));
         // Preset seed, with --steps and --lr overriding it.
         Assert.Equal("l1", root.GetProperty("norm").GetString());
@@ -47,6 +54,14 @@ public sealed class DenoiseVerbTests : IDisposable
         Assert.Equal(JsonValueKind.Number, root.GetProperty("psnr_output").ValueKind);
         Assert.Equal(output, root.GetProperty("output").GetString());
         Assert.Equal((12, 10), (ImageFile.Load(output).Width, ImageFile.Load(output).Height));
+
+        // The run is kept where the dashboard lists runs: kind denoise, completed, its curves and both images.
+        var stored = OnlyRun();
+        Assert.Equal(root.GetProperty("run_id").GetString(), stored.Id);
+        Assert.Equal((RunKinds.Denoise, RunStatus.Completed), (stored.Record!.Kind, stored.Record.Status));
+        Assert.Equal(3, stored.Record.DenoiseConfig().Options.Steps);
+        Assert.Equal(File.ReadAllBytes(output), File.ReadAllBytes(Path.Combine(stored.Directory, RunDirectory.OutputImageFile)));
+        Assert.True(File.Exists(Path.Combine(stored.Directory, "clean.png")));
     }
 
     /// <summary>A 48x48 piecewise-smooth image (a ramp and a bright square) and a copy with Gaussian noise, sigma 25.</summary>
@@ -78,7 +93,7 @@ public sealed class DenoiseVerbTests : IDisposable
         var (noisy, clean) = SyntheticPair(_dir);
         var output = Path.Combine(_dir, "l2.png");
 
-        var run = await CliRun.RunAsync("denoise", "--image", noisy, "--clean", clean, "--norm", "l2", "--preset", "best",
+        var run = await CliRun.RunAsync("denoise", "--runs-dir", Runs, "--image", noisy, "--clean", clean, "--norm", "l2", "--preset", "best",
             "--out", output, "--device", "cpu", "--json");
 
         Assert.Equal(ExitCodes.Success, run.ExitCode);
@@ -97,7 +112,7 @@ public sealed class DenoiseVerbTests : IDisposable
         var (noisy, clean) = SyntheticPair(_dir);
         var output = Path.Combine(_dir, "l2-seed.png");
 
-        var run = await CliRun.RunAsync("denoise", "--image", noisy, "--clean", clean, "--norm", "l2", "--preset", "seed",
+        var run = await CliRun.RunAsync("denoise", "--runs-dir", Runs, "--image", noisy, "--clean", clean, "--norm", "l2", "--preset", "seed",
             "--out", output, "--device", "cpu", "--json");
 
         Assert.Equal(ExitCodes.Diverged, run.ExitCode);
@@ -112,12 +127,15 @@ public sealed class DenoiseVerbTests : IDisposable
         Assert.True(double.IsFinite(root.GetProperty("final_loss").GetDouble()));
         Assert.True(double.IsFinite(root.GetProperty("psnr_output").GetDouble()));
         Assert.Equal(JsonValueKind.Null, root.GetProperty("output").ValueKind);
+        var stored = OnlyRun();
+        Assert.Equal(RunStatus.Diverged, stored.Record!.Status);
+        Assert.False(File.Exists(Path.Combine(stored.Directory, RunDirectory.OutputImageFile)));
     }
 
     [Fact]
     public async Task Denoise_WithoutClean_PsnrIsNull()
     {
-        var run = await CliRun.RunAsync("denoise", "--image", WriteImage("noisy.png", 1), "--steps", "1",
+        var run = await CliRun.RunAsync("denoise", "--runs-dir", Runs, "--image", WriteImage("noisy.png", 1), "--steps", "1",
             "--out", Path.Combine(_dir, "out.png"), "--json");
 
         Assert.Equal(ExitCodes.Success, run.ExitCode);
@@ -132,7 +150,7 @@ public sealed class DenoiseVerbTests : IDisposable
         var path = Path.Combine(_dir, "notes.png");
         await File.WriteAllTextAsync(path, "not an image");
 
-        var run = await CliRun.RunAsync("denoise", "--image", path, "--json");
+        var run = await CliRun.RunAsync("denoise", "--runs-dir", Runs, "--image", path, "--json");
 
         Assert.Equal(ExitCodes.BadInput, run.ExitCode);
         Assert.Equal("error: 'notes.png' is not a PNG or JPEG image.", Assert.Single(run.StderrLines));
@@ -145,7 +163,7 @@ public sealed class DenoiseVerbTests : IDisposable
     [InlineData("--steps", "many")]
     public async Task Denoise_BadOption_ExitsTwoWithOneLine(string option, string value)
     {
-        var run = await CliRun.RunAsync("denoise", "--image", WriteImage("noisy.png", 1), option, value, "--json");
+        var run = await CliRun.RunAsync("denoise", "--runs-dir", Runs, "--image", WriteImage("noisy.png", 1), option, value, "--json");
 
         Assert.Equal(ExitCodes.BadInput, run.ExitCode);
         Assert.StartsWith("error:", Assert.Single(run.StderrLines));
@@ -154,7 +172,7 @@ public sealed class DenoiseVerbTests : IDisposable
     [Fact]
     public async Task Denoise_MissingImageOption_ExitsTwo()
     {
-        var run = await CliRun.RunAsync("denoise", "--json");
+        var run = await CliRun.RunAsync("denoise", "--runs-dir", Runs, "--json");
 
         Assert.Equal(ExitCodes.BadInput, run.ExitCode);
         Assert.Contains("--image", Assert.Single(run.StderrLines));

@@ -1,13 +1,18 @@
 using System.CommandLine;
 using System.Globalization;
+using Hw4.Dashboard.Configuration;
 using Hw4.Ml.Denoising;
 using Hw4.Ml.Imaging;
+using Hw4.Ml.Lifecycle;
+using Hw4.Ml.Recipes;
+using Hw4.Ml.Runs;
 
 namespace Hw4.Dashboard.Cli.Verbs;
 
 /// <summary>
-/// <c>denoise</c>: TV denoising of an image by autograd gradient descent, Adam or the primal-dual iteration. A diverged run
-/// (non-finite loss) exits 3 with one line on stderr and writes no image.
+/// <c>denoise</c>: TV denoising of an image by autograd gradient descent, Adam or the primal-dual iteration, stored as a
+/// denoising run in <c>--runs-dir</c> (the same folder the dashboard lists) through <see cref="DenoiseRecipe"/>, with a
+/// copy of the result at <c>--out</c>. A diverged run (non-finite loss) exits 3 with one line on stderr and writes no image.
 /// </summary>
 public sealed class DenoiseVerb : ICliVerb
 {
@@ -52,11 +57,16 @@ public sealed class DenoiseVerb : ICliVerb
         {
             Description = $"Output PNG (or .jpg). Default: {DefaultOutputPath}. Clamped to 0-255 and rounded.",
         };
+        var runsDir = new Option<string>("--runs-dir")
+        {
+            Description = "Folder for run folders: the run (settings, curves, input and output images, status) is kept there, as the dashboard's are.",
+            DefaultValueFactory = _ => new Hw4Options().RunsDir,
+        };
         var common = new CommonOptions();
 
         var command = new Command(Name, "TV denoising: J starts at the noisy image and descends the loss (gd or Adam by autograd, or primal-dual); exit 3 if it diverges.")
         {
-            image, clean, preset, norm, optimizer, lr, alpha, steps, reportEvery, output,
+            image, clean, preset, norm, optimizer, lr, alpha, steps, reportEvery, output, runsDir,
         };
         common.AddTo(command);
         command.SetAction((parse, cancellationToken) =>
@@ -71,8 +81,6 @@ public sealed class DenoiseVerb : ICliVerb
                 Alpha = parse.GetValue(alpha) ?? basis.Alpha,
                 Steps = parse.GetValue(steps) ?? basis.Steps,
                 ReportEvery = parse.GetValue(reportEvery),
-                // The CLI prints numbers only; a tiny preview keeps reporting cheap.
-                PreviewMaxSide = 8,
             };
             try
             {
@@ -84,23 +92,32 @@ public sealed class DenoiseVerb : ICliVerb
             }
 
             var outPath = parse.GetValue(output)?.FullName ?? DefaultOutputPath;
-            var noisy = ImageFile.Load(parse.GetValue(image)!.FullName);
+            var imagePath = parse.GetValue(image)!.FullName;
+            var noisy = ImageFile.Load(imagePath);
             var reference = parse.GetValue(clean) is { } cleanFile ? ImageFile.Load(cleanFile.FullName) : null;
             if (reference is not null && (reference.Width != noisy.Width || reference.Height != noisy.Height))
                 throw new CliInputException(
                     $"--clean is {reference.Width}x{reference.Height} but --image is {noisy.Width}x{noisy.Height}; they must match.");
             var device = common.ResolveDevice(parse);
+            var dir = DenoiseRecipe.Queue(Path.GetFullPath(parse.GetValue(runsDir)!),
+                new DenoiseRunConfig { Options = options, Preset = parse.GetValue(preset), Source = imagePath }, noisy, reference, DateTimeOffset.UtcNow);
             context.Progress(string.Create(CultureInfo.InvariantCulture,
-                $"denoise: {noisy.Width}x{noisy.Height} norm={DenoiseLabels.Of(options.Norm)} optimizer={DenoiseLabels.Of(options.Optimizer)} lr={options.Lr} alpha={options.Alpha} steps={options.Steps} device={device}"));
+                $"denoise {dir.Id}: {noisy.Width}x{noisy.Height} norm={DenoiseLabels.Of(options.Norm)} optimizer={DenoiseLabels.Of(options.Optimizer)} lr={options.Lr} alpha={options.Alpha} steps={options.Steps} device={device}"));
 
             var progress = new InlineProgress<DenoiseProgress>(p => context.Progress(string.Create(CultureInfo.InvariantCulture,
                 $"step {p.Step}/{p.Steps} loss={p.Loss:G6}{(p.Psnr is { } db ? $" psnr={db:F2}" : "")}")));
-            var result = TvDenoiser.Run(noisy, reference, options, device, progress, cancellationToken);
+            var run = DenoiseRecipe.Run(dir, device, sink: null, observer: progress, cancellationToken);
+            if (run.Result is not { } result)
+            {
+                // Stopped (Ctrl+C) or failed: run.json says which and why; the folder keeps the last estimate, if any.
+                context.Progress($"{run.Status.Name()}: {run.Message}");
+                return Task.FromResult(run.Status == RunStatus.Stopped ? ExitCodes.Cancelled : ExitCodes.Failure);
+            }
 
             if (result.Diverged)
             {
                 // An outcome, not a crash: the numbers up to the last finite step, no image, exit 3.
-                context.WriteResult(ToOutput(result, output: null), common.IsJson(parse));
+                context.WriteResult(ToOutput(result, dir.Id, output: null), common.IsJson(parse));
                 context.Progress($"{result.DivergenceMessage}; no image written");
                 return Task.FromResult(ExitCodes.Diverged);
             }
@@ -111,19 +128,19 @@ public sealed class DenoiseVerb : ICliVerb
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                throw new CliInputException($"Cannot write '{outPath}': {e.Message}", e);
+                throw new CliInputException($"Cannot write '{outPath}': {e.Message} (the run {dir.Id} keeps output.png)", e);
             }
 
-            context.WriteResult(ToOutput(result, outPath), common.IsJson(parse));
-            return Task.FromResult(ExitCodes.Success);
+            context.WriteResult(ToOutput(result, dir.Id, outPath), common.IsJson(parse));
+            return Task.FromResult(run.Status == RunStatus.Completed ? ExitCodes.Success : ExitCodes.Failure);
         });
         return command;
     }
 
-    private static DenoiseOutput ToOutput(DenoiseResult result, string? output)
+    private static DenoiseOutput ToOutput(DenoiseResult result, string runId, string? output)
     {
         var options = result.Options;
-        return new DenoiseOutput(DenoiseLabels.Of(options.Norm), DenoiseLabels.Of(options.Optimizer), options.Lr, options.Alpha, options.Steps,
+        return new DenoiseOutput(runId, DenoiseLabels.Of(options.Norm), DenoiseLabels.Of(options.Optimizer), options.Lr, options.Alpha, options.Steps,
             result.Diverged ? "diverged" : "completed", result.DivergedAtStep,
             result.InitialLoss, result.FinalLoss, Round(result.PsnrInput), Round(result.PsnrOutput), Math.Round(result.Seconds, 3), output);
     }
@@ -132,6 +149,7 @@ public sealed class DenoiseVerb : ICliVerb
 
     // Status "diverged": final_loss and psnr_output are the last finite ones, at the step before diverged_at_step.
     private sealed record DenoiseOutput(
+        string RunId,
         string Norm,
         string Optimizer,
         double Lr,
