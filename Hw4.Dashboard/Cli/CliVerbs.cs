@@ -13,5 +13,6 @@ public static class CliVerbs
         new DenoiseSweepVerb(),
         new TrainVerb(),
         new EvaluateVerb(),
+        new HashPasswordVerb(),
     ];
 }
