@@ -24,6 +24,9 @@ public sealed partial class Denoise : IDisposable
     private int _refreshQueued;
 
     [Inject]
+    private Hw4.Dashboard.Features.Access.IHw4Access Access { get; set; } = default!;
+
+    [Inject]
     private DataLocator Data { get; set; } = default!;
 
     [Inject]
@@ -143,6 +146,12 @@ public sealed partial class Denoise : IDisposable
 
     private async Task<RgbImage?> ReadUploadAsync(IBrowserFile file)
     {
+        if (!await Access.IsAdminAsync())
+        {
+            InputError = Hw4.Dashboard.Features.Access.IHw4Access.NotAdminMessage;
+            return null;
+        }
+
         var limits = ImageLimits.Default;
         if (file.Size > limits.MaxFileBytes)
         {
@@ -172,9 +181,15 @@ public sealed partial class Denoise : IDisposable
     private Task CompareNormsAsync() => QueueRunsAsync(
         [.. new[] { DenoiseNorm.L1, DenoiseNorm.L2 }.Select(n => DenoisePresets.Best(n) with { ReportEvery = Form.PreviewEvery })]);
 
-    private Task QueueRunsAsync(IReadOnlyList<DenoiseOptions> runs)
+    private async Task QueueRunsAsync(IReadOnlyList<DenoiseOptions> runs)
     {
         RunError = null;
+        if (!await Access.IsAdminAsync())
+        {
+            RunError = Hw4.Dashboard.Features.Access.IHw4Access.NotAdminMessage;
+            return;
+        }
+
         var context = new DenoiseJobContext(Device.Device, Device.Name, Notifier);
         foreach (var options in runs)
         {
@@ -197,8 +212,6 @@ public sealed partial class Denoise : IDisposable
                 break;
             }
         }
-
-        return Task.CompletedTask;
     }
 
     private void Follow(string runId)
@@ -257,8 +270,14 @@ public sealed partial class Denoise : IDisposable
             await PsnrChart.RefreshAsync();
     }
 
-    private void Stop()
+    private async Task Stop()
     {
+        if (!await Access.IsAdminAsync())
+        {
+            RunError = Hw4.Dashboard.Features.Access.IHw4Access.NotAdminMessage;
+            return;
+        }
+
         _pendingFollow.Clear();
         foreach (var id in Session.RunIds)
             Queue.Stop(id);

@@ -35,6 +35,9 @@ public sealed partial class Runs : IDisposable
     private IDialogService Dialogs { get; set; } = default!;
 
     [Inject]
+    private Hw4.Dashboard.Features.Access.IHw4Access Access { get; set; } = default!;
+
+    [Inject]
     private IOptions<Hw4Options> Options { get; set; } = default!;
 
     /// <summary>The filters and sort order.</summary>
@@ -81,6 +84,8 @@ public sealed partial class Runs : IDisposable
     /// <summary>Asks for confirmation, then deletes the run and reports the outcome.</summary>
     public async Task ConfirmDeleteAsync(RunRow run)
     {
+        if (await RefusedAsync())
+            return;
         var parameters = new DialogParameters<ConfirmDeleteDialog>
         {
             { d => d.RunId, run.Id },
@@ -133,6 +138,8 @@ public sealed partial class Runs : IDisposable
 
     private async Task ReindexAsync()
     {
+        if (await RefusedAsync())
+            return;
         Busy = true;
         try
         {
@@ -156,6 +163,15 @@ public sealed partial class Runs : IDisposable
     }
 
     private void Refresh() => Items = Query.Apply(All);
+
+    // The page is admin-only (AccessGate); this is the server-side check behind its buttons.
+    private async Task<bool> RefusedAsync()
+    {
+        if (await Access.IsAdminAsync())
+            return false;
+        (Message, MessageSeverity) = (Hw4.Dashboard.Features.Access.IHw4Access.NotAdminMessage, Severity.Error);
+        return true;
+    }
 
     private void OnRunChanged(string runId) => _ = InvokeAsync(async () =>
     {
