@@ -5,8 +5,9 @@ namespace Hw4.Dashboard.Components.Access;
 
 /// <summary>
 /// Wraps the routed page and shows it only when <see cref="PageAccess"/> allows it for this user: on the first request
-/// (prerendering, where a refusal becomes a redirect to sign-in or a 404) and on every navigation in the circuit,
-/// so a viewer cannot reach another page by navigating from the browser's side either.
+/// (prerendering, where a refusal becomes a redirect to sign-in or the not-found page with status 404) and on every
+/// navigation in the circuit, so a viewer cannot reach another page by navigating from the browser's side either.
+/// (<c>NavigationManager.NotFound()</c> is not used: called here while prerendering, the request never finished.)
 /// </summary>
 public sealed partial class AccessGate
 {
@@ -24,26 +25,26 @@ public sealed partial class AccessGate
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
 
-    private bool Allowed { get; set; }
+    [CascadingParameter]
+    private HttpContext? HttpContext { get; set; }
+
+    private PageDecision? Decision { get; set; }
 
     /// <inheritdoc />
     protected override async Task OnParametersSetAsync()
     {
-        Allowed = false;
+        Decision = null;
         var grant = await Access.GetAsync();
-        var uri = new Uri(Navigation.Uri);
-        switch (PageAccess.Decide(grant, RouteData.PageType, RouteData.RouteValues, uri.Query))
+        var decision = PageAccess.Decide(grant, RouteData.PageType, RouteData.RouteValues, new Uri(Navigation.Uri).Query);
+        if (decision == PageDecision.SignIn)
         {
-            case PageDecision.Allow:
-                Allowed = true;
-                break;
-            case PageDecision.SignIn:
-                var back = Navigation.ToBaseRelativePath(Navigation.Uri);
-                Navigation.NavigateTo($"signin?returnUrl={Uri.EscapeDataString("/" + back)}", forceLoad: true);
-                break;
-            default:
-                Navigation.NotFound();
-                break;
+            var back = Navigation.ToBaseRelativePath(Navigation.Uri);
+            Navigation.NavigateTo($"signin?returnUrl={Uri.EscapeDataString("/" + back)}", forceLoad: true);
+            return;
         }
+
+        if (decision == PageDecision.NotFound && HttpContext is { Response.HasStarted: false } http)
+            http.Response.StatusCode = StatusCodes.Status404NotFound;
+        Decision = decision;
     }
 }
