@@ -14,7 +14,8 @@ public static class AccessServiceExtensions
     /// </summary>
     public static IServiceCollection AddHw4Access(this IServiceCollection services)
     {
-        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section);
+        // Bound from configuration when there is one (a component test host has none: the defaults apply).
+        services.AddOptions<AuthOptions>().Configure<IServiceProvider>((auth, sp) => sp.GetService<IConfiguration>()?.GetSection(AuthOptions.Section).Bind(auth));
         services.AddSingleton(sp => new AdminCredentials(sp.GetRequiredService<IOptions<AuthOptions>>(), sp.GetService<IConfiguration>()));
         services.AddSingleton<ShareStore>();
         services.AddSingleton<AccessPolicy>();
