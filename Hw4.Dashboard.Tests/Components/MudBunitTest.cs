@@ -1,10 +1,11 @@
 using Bunit;
+using Hw4.Dashboard.Features.Access;
 using MudBlazor.Services;
 
 namespace Hw4.Dashboard.Tests.Components;
 
 /// <summary>
-/// Shared bUnit setup for MudBlazor components (as MudBlazor's own BunitTest does): loose JS interop, Mud services,
+/// Shared bUnit setup for MudBlazor components (as MudBlazor's own BunitTest does): loose JS interop, Mud services, the access model,
 /// and an async dispose, because some Mud services are only IAsyncDisposable.
 /// </summary>
 public abstract class MudBunitTest : IAsyncLifetime
@@ -17,6 +18,8 @@ public abstract class MudBunitTest : IAsyncLifetime
     {
         Context.JSInterop.Mode = JSRuntimeMode.Loose;
         Context.Services.AddMudServices();
+        // Pages ask who the user is; with no listen address or password configured that is the local admin.
+        Context.Services.AddHw4Access();
     }
 
     /// <inheritdoc />

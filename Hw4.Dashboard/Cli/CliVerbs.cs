@@ -14,5 +14,6 @@ public static class CliVerbs
         new TrainVerb(),
         new EvaluateVerb(),
         new ExportVerb(),
+        new HashPasswordVerb(),
     ];
 }

@@ -1,4 +1,5 @@
 using Hw4.Dashboard.Components;
+using Hw4.Dashboard.Features.Access;
 using Hw4.Dashboard.Features.Api;
 using Hw4.Dashboard.Features.Device;
 using Hw4.Dashboard.Features.Export;
@@ -10,12 +11,15 @@ namespace Hw4.Dashboard.Hosting;
 /// <summary>Middleware and endpoints.</summary>
 public static class Hw4PipelineExtensions
 {
-    /// <summary>Resolves the device once, adds the security headers and the request-body limit, then maps static assets, the Blazor app, the hub, run files, the runs API and <c>/healthz</c>.</summary>
+    /// <summary>Resolves the device once, adds the security headers and the request-body limit, then sign-in; maps static assets, the Blazor app, the hub, run files, the runs API, sign-in and share links, and <c>/healthz</c>.</summary>
     public static WebApplication UseHw4Pipeline(this WebApplication app)
     {
         // Resolve now so a bad Hw4:Device stops the start with its message instead of failing the first page.
         var device = app.Services.GetRequiredService<DeviceContext>();
         app.Logger.LogInformation("Device: {Device}", device.Name);
+        // Likewise a malformed admin password hash; and the sign-in mode is fixed from here on.
+        var credentials = app.Services.GetRequiredService<AdminCredentials>();
+        app.Logger.LogInformation("Admin sign-in: {Mode}", credentials.Mode);
 
         // First, so that error pages and refusals carry the headers too.
         app.UseHw4SecurityHeaders();
@@ -24,6 +28,9 @@ public static class Hw4PipelineExtensions
         app.UsePlotlyCartesianBundle();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseMiddleware<SameOriginGuard>();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
@@ -31,6 +38,7 @@ public static class Hw4PipelineExtensions
         app.MapRunFiles();
         app.MapRunsApi();
         app.MapExports();
+        app.MapHw4Access();
         app.MapGet("/healthz", () => Results.Ok("ok"));
         return app;
     }

@@ -1,5 +1,6 @@
 using Hw4.Dashboard.Configuration;
 using Hw4.Dashboard.Features.Denoising;
+using Hw4.Dashboard.Features.Access;
 using Hw4.Dashboard.Features.Device;
 using Hw4.Dashboard.Features.Queue;
 using Hw4.Dashboard.Features.Runs;
@@ -14,7 +15,7 @@ namespace Hw4.Dashboard.Hosting;
 /// <summary>Service registration for the dashboard, grouped by feature.</summary>
 public static class Hw4ServiceExtensions
 {
-    /// <summary>Adds options (validated at start), the device, data discovery, Blazor, MudBlazor and the features.</summary>
+    /// <summary>Adds options (validated at start), the device, data discovery, Blazor, MudBlazor, the features and sign-in.</summary>
     public static WebApplicationBuilder AddHw4Services(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -38,6 +39,7 @@ public static class Hw4ServiceExtensions
         // Training before the run store: its start-up recovery must settle the folders before the index is built.
         services.AddTraining();
         services.AddRunStore();
+        services.AddHw4Authentication();
         services.AddSingleton<Features.Api.RunStatusReader>();
         return builder;
     }

@@ -64,7 +64,28 @@ public static class WebHost
 
         foreach (var url in app.Urls)
             Console.WriteLine($"Hw4 Lab dashboard: {url}");
+        PrintSignIn(app);
         await app.WaitForShutdownAsync();
         return 0;
+    }
+
+    // On the console only (never the log): the token is what makes its reader admin, as Jupyter prints its own.
+    private static void PrintSignIn(WebApplication app)
+    {
+        var credentials = app.Services.GetRequiredService<Features.Access.AdminCredentials>();
+        var first = app.Urls.FirstOrDefault() ?? DefaultUrls.Url;
+        switch (credentials.Mode)
+        {
+            case Features.Access.SignInMode.StartupToken:
+                Console.WriteLine("Admin sign-in needs this token (valid until the server stops); open:");
+                Console.WriteLine($"    {first.TrimEnd('/')}{Features.Access.AccessEndpoints.SignInPage}?token={credentials.StartupToken}");
+                break;
+            case Features.Access.SignInMode.Password:
+                Console.WriteLine($"Admin sign-in: with the configured password at {first.TrimEnd('/')}{Features.Access.AccessEndpoints.SignInPage}");
+                break;
+            default:
+                Console.WriteLine("Loopback only and no password set: whoever uses this machine is admin.");
+                break;
+        }
     }
 }

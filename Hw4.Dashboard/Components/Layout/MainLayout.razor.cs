@@ -1,8 +1,13 @@
+using Hw4.Dashboard.Features.Access;
+using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
 namespace Hw4.Dashboard.Components.Layout;
 
-/// <summary>The shell: app bar (links on wide screens, a drawer on phones), status chip and light/dark toggle.</summary>
+/// <summary>
+/// The shell: app bar (links on wide screens, a drawer on phones), status chip, sign-in and light/dark toggle. A viewer
+/// who came by a share link gets no navigation and no status chip: the link shows one page.
+/// </summary>
 public partial class MainLayout
 {
     private static readonly MudTheme Hw4Theme = new()
@@ -10,6 +15,16 @@ public partial class MainLayout
         PaletteLight = new PaletteLight { Primary = "#3f51b5", AppbarBackground = "#3f51b5" },
         PaletteDark = new PaletteDark { Primary = "#7986cb" },
     };
+
+    [Inject]
+    private IHw4Access Access { get; set; } = default!;
+
+    /// <summary>The navigation shown: all of it for an admin, none for anyone else.</summary>
+    protected IReadOnlyList<NavItem> NavItems { get; private set; } = [];
+
+    /// <inheritdoc />
+    protected override async Task OnInitializedAsync() =>
+        NavItems = await Access.IsAdminAsync() ? NavItem.All : [];
 
     /// <summary>The theme.</summary>
     protected MudTheme Theme => Hw4Theme;

@@ -12,5 +12,6 @@ public sealed record NavItem(string Title, string Href, string Icon)
         new("Train", "train", MudBlazor.Icons.Material.Filled.ModelTraining),
         new("Runs", "runs", MudBlazor.Icons.Material.Filled.List),
         new("Compare", "compare", MudBlazor.Icons.Material.Filled.CompareArrows),
+        new("Shares", "shares", MudBlazor.Icons.Material.Filled.Share),
     ];
 }

@@ -16,6 +16,10 @@ public sealed partial class CheckpointList
     [Parameter, EditorRequired]
     public IReadOnlyList<CheckpointFile> Checkpoints { get; set; } = [];
 
+    /// <summary>Whether download links are shown (a viewer's link may not allow them; the file endpoint refuses too).</summary>
+    [Parameter]
+    public bool AllowDownload { get; set; } = true;
+
     private string Url(CheckpointFile c) => RunFileEndpoints.Url(RunId, c.RelativePath);
 
     private static string FormatSize(long bytes) => bytes >= 1 << 20

@@ -38,6 +38,12 @@ public sealed partial class DenoiseRunView : IDisposable
     [Inject]
     private RunStopper Stopper { get; set; } = default!;
 
+    [Inject]
+    private Hw4.Dashboard.Features.Access.IHw4Access Access { get; set; } = default!;
+
+    /// <summary>True when the user may stop the run (admin); a share link's viewer sees no Stop.</summary>
+    public bool CanControl { get; private set; }
+
     /// <summary>What is shown (public for tests).</summary>
     public DenoiseRunState State { get; private set; } = new("");
 
@@ -57,7 +63,7 @@ public sealed partial class DenoiseRunView : IDisposable
 
     private bool HasOutput { get; set; }
 
-    private bool CanStop => State.IsActive || State.Status is RunStatus.Interrupted;
+    private bool CanStop => CanControl && (State.IsActive || State.Status is RunStatus.Interrupted);
 
     private string InputUrl => RunFileEndpoints.Url(RunId, RunDirectory.InputImageFile);
 
@@ -172,11 +178,20 @@ public sealed partial class DenoiseRunView : IDisposable
             await PsnrChart.RefreshAsync();
     }
 
-    private void Stop()
+    private async Task Stop()
     {
+        if (!await Access.IsAdminAsync())
+        {
+            (CommandAccepted, CommandMessage) = (false, Hw4.Dashboard.Features.Access.IHw4Access.NotAdminMessage);
+            return;
+        }
+
         var result = Stopper.Stop(RunId);
         (CommandAccepted, CommandMessage) = (result.IsAccepted, result.Message);
     }
+
+    /// <inheritdoc />
+    protected override async Task OnInitializedAsync() => CanControl = await Access.IsAdminAsync();
 
     /// <inheritdoc />
     public void Dispose() => _subscription?.Dispose();

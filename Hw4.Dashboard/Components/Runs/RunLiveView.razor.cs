@@ -59,6 +59,12 @@ public sealed partial class RunLiveView : IDisposable
     [Inject]
     private TimeProvider Time { get; set; } = default!;
 
+    [Inject]
+    private Hw4.Dashboard.Features.Access.IHw4Access Access { get; set; } = default!;
+
+    /// <summary>True when the user may stop and resume (admin); a viewer sees no controls.</summary>
+    public bool CanControl { get; private set; }
+
     /// <summary>The folded state (public for tests).</summary>
     public RunLiveState State { get; private set; } = new("");
 
@@ -102,9 +108,9 @@ public sealed partial class RunLiveView : IDisposable
 
     private string? BestEpochText => State.BestEpoch is { } e ? $"best epoch {e}" : null;
 
-    private bool CanStop => State.IsActive || State.Status is RunStatus.Interrupted;
+    private bool CanStop => CanControl && (State.IsActive || State.Status is RunStatus.Interrupted);
 
-    private bool CanResume => State.Status?.CanResume() == true && (Summary?.Record?.Kind ?? RunKinds.Train) == RunKinds.Train
+    private bool CanResume => CanControl && State.Status?.CanResume() == true && (Summary?.Record?.Kind ?? RunKinds.Train) == RunKinds.Train
         && State.LastDenoise is null;
 
     private Color StatusColor => State.Status switch
@@ -127,6 +133,9 @@ public sealed partial class RunLiveView : IDisposable
             return $"epoch {b.Epoch}/{State.TotalEpochs}, batch {b.Batch}/{b.BatchesPerEpoch}, {b.ImagesPerSecond:0} img/s{eta}";
         }
     }
+
+    /// <inheritdoc />
+    protected override async Task OnInitializedAsync() => CanControl = await Access.IsAdminAsync();
 
     /// <inheritdoc />
     protected override void OnParametersSet()
@@ -219,9 +228,21 @@ public sealed partial class RunLiveView : IDisposable
             await BatchChart.RefreshAsync();
     }
 
-    private void Stop() => Say(Stopper.Stop(RunId));
+    private async Task Stop()
+    {
+        if (await Access.IsAdminAsync())
+            Say(Stopper.Stop(RunId));
+        else
+            Say(new RunCommandResult(StatusCodes.Status403Forbidden, Hw4.Dashboard.Features.Access.IHw4Access.NotAdminMessage));
+    }
 
-    private void Resume() => Say(Launcher.Resume(RunId));
+    private async Task Resume()
+    {
+        if (await Access.IsAdminAsync())
+            Say(Launcher.Resume(RunId));
+        else
+            Say(new RunCommandResult(StatusCodes.Status403Forbidden, Hw4.Dashboard.Features.Access.IHw4Access.NotAdminMessage));
+    }
 
     private void Say(RunCommandResult result)
     {

@@ -25,6 +25,12 @@ public sealed partial class RunNotesEditor
     [Inject]
     private IJSRuntime Js { get; set; } = default!;
 
+    [Inject]
+    private Hw4.Dashboard.Features.Access.IHw4Access Access { get; set; } = default!;
+
+    /// <summary>True for a viewer: the notes and tags are shown, not edited.</summary>
+    public bool ReadOnly { get; private set; }
+
     private IReadOnlyList<string> _savedTags = [];
     private string _savedNotes = "";
 
@@ -64,6 +70,7 @@ public sealed partial class RunNotesEditor
         TagError = null;
         SavedNote = null;
         LoadError = null;
+        ReadOnly = !await Access.IsAdminAsync();
         RunNotes? notes = null;
         try
         {
@@ -121,6 +128,12 @@ public sealed partial class RunNotesEditor
     public async Task SaveAsync()
     {
         SavedNote = null;
+        if (!await Access.IsAdminAsync())
+        {
+            Errors = [$"Not saved: {Hw4.Dashboard.Features.Access.IHw4Access.NotAdminMessage}"];
+            return;
+        }
+
         if (!string.IsNullOrWhiteSpace(NewTag))
         {
             AddTag();

@@ -1,12 +1,16 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Hw4.Dashboard.Features.Access;
+using Hw4.Dashboard.Features.Runs;
 using Hw4.Dashboard.Features.Training;
 
 namespace Hw4.Dashboard.Features.Api;
 
 /// <summary>
-/// The JSON API for scripts and tests: queue a training run, read its status, stop it, resume it. Runs go through the
-/// same <see cref="TrainingLauncher"/> and queue as the Train page; live events come from the <c>/hubs/runs</c> hub.
+/// The JSON API for scripts and tests: queue a training run, read its status, stop, resume or delete it. Runs go
+/// through the same <see cref="TrainingLauncher"/> and queue as the Train page; live events come from the
+/// <c>/hubs/runs</c> hub. Every call that changes something needs admin (the "Admin" policy: 401 otherwise); reading a
+/// status needs admin or a share link naming the run (404 otherwise, as for a run that does not exist).
 /// </summary>
 public static class RunsApi
 {
@@ -25,19 +29,29 @@ public static class RunsApi
     /// <summary>The status endpoint of <paramref name="id"/>.</summary>
     public static string StatusPath(string id) => $"{BasePath}/{Uri.EscapeDataString(id)}";
 
-    /// <summary>Maps <c>POST /api/runs</c>, <c>GET /api/runs/{id}</c>, <c>POST /api/runs/{id}/stop</c> and <c>POST /api/runs/{id}/resume</c>.</summary>
+    /// <summary>
+    /// Maps <c>POST /api/runs</c>, <c>GET /api/runs/{id}</c>, <c>POST /api/runs/{id}/stop</c>,
+    /// <c>POST /api/runs/{id}/resume</c> and <c>DELETE /api/runs/{id}</c>.
+    /// </summary>
     public static IEndpointRouteBuilder MapRunsApi(this IEndpointRouteBuilder endpoints)
     {
+        // Antiforgery tokens are for forms; a cross-site page cannot send this API's JSON without a preflight, and
+        // SameOriginGuard refuses a foreign Origin before the admin check.
         var group = endpoints.MapGroup(BasePath).DisableAntiforgery();
-        group.MapPost("", StartAsync);
         group.MapGet("/{id}", Get);
-        group.MapPost("/{id}/stop", (string id, RunStopper stopper) => Answer(id, stopper.Stop(id)));
-        group.MapPost("/{id}/resume", (string id, TrainingLauncher launcher) => Answer(id, launcher.Resume(id)));
+        var admin = group.MapGroup("").RequireAuthorization(AccessClaims.AdminPolicy);
+        admin.MapPost("", StartAsync);
+        admin.MapPost("/{id}/stop", (string id, RunStopper stopper) => Answer(id, stopper.Stop(id)));
+        admin.MapPost("/{id}/resume", (string id, TrainingLauncher launcher) => Answer(id, launcher.Resume(id)));
+        admin.MapDelete("/{id}", DeleteAsync);
         return endpoints;
     }
 
     private static async Task<IResult> StartAsync(HttpRequest request, TrainingLauncher launcher)
     {
+        // A body must be JSON: a form or text/plain body is what a page on another site can send without asking.
+        if (request.ContentType is { Length: > 0 } && !request.HasJsonContentType())
+            return Results.Problem(detail: "The request body must be JSON (Content-Type: application/json).", statusCode: StatusCodes.Status415UnsupportedMediaType);
         TrainRunBody? body;
         try
         {
@@ -79,10 +93,20 @@ public static class RunsApi
             : Results.Accepted(StatusPath(runId), RunAccepted.For(runId));
     }
 
-    private static IResult Get(string id, RunStatusReader reader) =>
-        reader.Read(id) is { } status
+    private static IResult Get(string id, RunStatusReader reader, AccessPolicy access, HttpContext http) =>
+        access.Evaluate(http.User).CanFollowRun(id) && reader.Read(id) is { } status
             ? Results.Ok(status)
             : Results.Problem(detail: $"No run '{Shorten(id)}'.", statusCode: StatusCodes.Status404NotFound);
+
+    private static async Task<IResult> DeleteAsync(string id, RunDeleter deleter, RunStatusReader reader, HttpContext http)
+    {
+        if (reader.Read(id) is null)
+            return Results.Problem(detail: $"No run '{Shorten(id)}'.", statusCode: StatusCodes.Status404NotFound);
+        var result = await deleter.DeleteAsync(id, http.RequestAborted);
+        return result.Deleted
+            ? Results.Ok(new { id, message = result.Message })
+            : Results.Problem(detail: result.Message, statusCode: StatusCodes.Status409Conflict);
+    }
 
     private static IResult Answer(string id, RunCommandResult result) =>
         result.IsAccepted

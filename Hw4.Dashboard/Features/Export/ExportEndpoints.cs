@@ -1,4 +1,5 @@
 using Hw4.Dashboard.Configuration;
+using Hw4.Dashboard.Features.Access;
 using Microsoft.Extensions.Options;
 
 namespace Hw4.Dashboard.Features.Export;
@@ -8,6 +9,9 @@ namespace Hw4.Dashboard.Features.Export;
 /// place: <c>GET /api/runs/{id}/export?format=json|csv|html|pt[&amp;table=…][&amp;epoch=N]</c> and
 /// <c>GET /api/compare/export?runs=a,b[,…]&amp;format=html</c>. Each answers the file as an attachment, 404 with the
 /// reason when the run, evaluation or checkpoint does not exist, and 400 with the reason for a malformed request.
+/// Access is <see cref="AccessPolicy"/>'s: an admin exports anything; a share link's viewer exports only the run or
+/// comparison of the link (a checkpoint only where the link allows checkpoints); everything else answers 404, as a
+/// run that does not exist does, so a link reveals nothing about other runs.
 /// </summary>
 public static class ExportEndpoints
 {
@@ -22,24 +26,35 @@ public static class ExportEndpoints
     public static RouteGroupBuilder MapExports(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api");
-        group.MapGet("/runs/{id}/export", (string id, string? format, string? table, string? epoch, IOptions<Hw4Options> options, TimeProvider clock) =>
+        group.MapGet("/runs/{id}/export", (string id, string? format, string? table, string? epoch, IOptions<Hw4Options> options, TimeProvider clock,
+            AccessPolicy access, HttpContext http) =>
             Answer(() =>
             {
+                var grant = access.Evaluate(http.User);
                 var kind = Format(format);
+                if (!grant.CanViewRun(id) || kind == ExportFormat.Pt && !grant.CanDownloadCheckpoints(id))
+                    throw NoSuchRun(id);
                 CsvTable? csvTable = table is null ? null : RunCsvExport.Parse(table) ?? throw new ExportInputException("table: use epochs, batches, confusion or per-class.");
                 int? checkpoint = epoch is null ? null
                     : int.TryParse(epoch, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var e) && e >= 1 ? e
                     : throw new ExportInputException("epoch: give a whole number of 1 or more.");
                 return RunExporter.ExportRun(RunStorePaths.RunsDir(options.Value), id, new ExportRequest(kind, checkpoint, csvTable), clock);
             }));
-        group.MapGet("/compare/export", (string? runs, string? format, IOptions<Hw4Options> options, TimeProvider clock) =>
+        group.MapGet("/compare/export", (string? runs, string? format, IOptions<Hw4Options> options, TimeProvider clock,
+            AccessPolicy access, HttpContext http) =>
             Answer(() =>
             {
                 var ids = (runs ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                if (!access.Evaluate(http.User).CanViewComparison(ids))
+                    throw new ExportInputException("no such comparison.", notFound: true);
                 return RunExporter.ExportComparison(RunStorePaths.RunsDir(options.Value), ids, Format(format ?? "html"), clock);
             }));
         return group;
     }
+
+    // The same answer as for a run that does not exist.
+    private static ExportInputException NoSuchRun(string id) =>
+        new($"run {(Hw4.Ml.Runs.RunId.IsValid(id) ? id : "(invalid id)")}: no such run.", notFound: true);
 
     private static ExportFormat Format(string? format) =>
         RunExporter.ParseFormat(format) ?? throw new ExportInputException("format: use json, csv, html or pt.");

@@ -1,12 +1,14 @@
+using Hw4.Dashboard.Features.Access;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Hw4.Dashboard.Features.Streaming;
 
 /// <summary>
 /// The run-event hub at <c>/hubs/runs</c>: one group per run. Subscribing hands the connection to the pump so the replay
-/// and the live events after it leave in one ordered stream.
+/// and the live events after it leave in one ordered stream. A connection may follow a run only when its user is admin
+/// or holds a share link naming that run; any other run is refused as if it did not exist.
 /// </summary>
-public sealed class RunsHub(RunEventNotifier notifier) : Hub<IRunsClient>
+public sealed class RunsHub(RunEventNotifier notifier, AccessPolicy access) : Hub<IRunsClient>
 {
     /// <summary>The hub's path.</summary>
     public const string Path = "/hubs/runs";
@@ -19,6 +21,8 @@ public sealed class RunsHub(RunEventNotifier notifier) : Hub<IRunsClient>
     {
         if (string.IsNullOrWhiteSpace(runId))
             throw new HubException("Subscribe: runId must not be empty.");
+        if (!access.Evaluate(Context.User).CanFollowRun(runId))
+            throw new HubException("Subscribe: no such run.");
         return notifier.AttachConnectionAsync(Context.ConnectionId, runId, lastSeq, Context.ConnectionAborted);
     }
 

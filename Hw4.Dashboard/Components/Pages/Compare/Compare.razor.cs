@@ -1,3 +1,4 @@
+using Hw4.Dashboard.Features.Access;
 using Hw4.Dashboard.Features.Runs;
 using Hw4.Dashboard.Features.Runs.Store;
 using Hw4.Ml.Evaluation;
@@ -9,8 +10,9 @@ namespace Hw4.Dashboard.Components.Pages.Compare;
 /// <summary>
 /// Compares the runs named in <c>?runs=a,b,…</c>: overlaid losses, a metrics table, per-class accuracy deltas against the
 /// first run and the confusion difference of the first two. Changing the selection rewrites the URL, so a comparison
-/// can be shared by its address.
+/// can be shared by its address (by an admin) or by a share link (read-only: no picker, no links to the runs).
 /// </summary>
+[SharedView(Features.Sharing.ShareKind.Compare)]
 public sealed partial class Compare
 {
     [Inject]
@@ -18,6 +20,12 @@ public sealed partial class Compare
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject]
+    private IHw4Access Access { get; set; } = default!;
+
+    /// <summary>What the user may do here.</summary>
+    public AccessGrant Grant { get; private set; } = AccessGrant.Nobody;
 
     /// <summary>The <c>runs</c> query value: comma-separated run ids, the first one the baseline.</summary>
     [SupplyParameterFromQuery(Name = "runs")]
@@ -47,6 +55,10 @@ public sealed partial class Compare
     /// <inheritdoc />
     protected override async Task OnInitializedAsync()
     {
+        Grant = await Access.GetAsync();
+        // A viewer's picker is hidden, and the other runs' ids are not even loaded.
+        if (!Grant.IsAdmin)
+            return;
         AllRuns = await Index.ListAsync();
         LatestPair = RunPairPicker.LatestCnnVsResidual(AllRuns);
     }
@@ -54,7 +66,7 @@ public sealed partial class Compare
     /// <inheritdoc />
     protected override async Task OnParametersSetAsync()
     {
-        var ids = CompareSelection.Parse(RunsQuery);
+        var ids = CompareSelection.Parse(RunsQuery).Where(id => Grant.IsAdmin || Grant.CanFollowRun(id)).ToList();
         if (ids.SequenceEqual(SelectedIds) && Model.Key == string.Join("|", ids))
             return;
         SelectedIds = ids;

@@ -26,6 +26,9 @@ public sealed partial class Denoise : IDisposable
     private int _refreshQueued;
 
     [Inject]
+    private Hw4.Dashboard.Features.Access.IHw4Access Access { get; set; } = default!;
+
+    [Inject]
     private DataLocator Data { get; set; } = default!;
 
     [Inject]
@@ -223,6 +226,12 @@ public sealed partial class Denoise : IDisposable
 
     private async Task<RgbImage?> ReadUploadAsync(IBrowserFile file)
     {
+        if (!await Access.IsAdminAsync())
+        {
+            InputError = Hw4.Dashboard.Features.Access.IHw4Access.NotAdminMessage;
+            return null;
+        }
+
         var limits = UploadOptions.Value.Limits;
         if (file.Size > limits.MaxFileBytes)
         {
@@ -254,13 +263,19 @@ public sealed partial class Denoise : IDisposable
     private Task CompareNormsAsync() => QueueRunsAsync(
         [.. new[] { DenoiseNorm.L1, DenoiseNorm.L2 }.Select(n => DenoisePresets.Best(n) with { ReportEvery = Form.PreviewEvery })], "best");
 
-    private Task QueueRunsAsync(IReadOnlyList<DenoiseOptions> runs, string? preset)
+    private async Task QueueRunsAsync(IReadOnlyList<DenoiseOptions> runs, string? preset)
     {
         RunError = null;
+        if (!await Access.IsAdminAsync())
+        {
+            RunError = Hw4.Dashboard.Features.Access.IHw4Access.NotAdminMessage;
+            return;
+        }
+
         if (Session.Noisy is not { } noisy)
         {
             RunError = "Choose a noisy image first.";
-            return Task.CompletedTask;
+            return;
         }
 
         foreach (var options in runs)
@@ -281,8 +296,6 @@ public sealed partial class Denoise : IDisposable
 
             Follow(runId);
         }
-
-        return Task.CompletedTask;
     }
 
     /// <summary>
@@ -389,8 +402,14 @@ public sealed partial class Denoise : IDisposable
             await PsnrChart.RefreshAsync();
     }
 
-    private void Stop()
+    private async Task Stop()
     {
+        if (!await Access.IsAdminAsync())
+        {
+            RunError = Hw4.Dashboard.Features.Access.IHw4Access.NotAdminMessage;
+            return;
+        }
+
         _pendingFollow.Clear();
         foreach (var id in Session.RunIds)
             Queue.Stop(id);

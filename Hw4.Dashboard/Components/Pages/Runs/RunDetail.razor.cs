@@ -1,4 +1,5 @@
 using Hw4.Dashboard.Configuration;
+using Hw4.Dashboard.Features.Access;
 using Hw4.Dashboard.Features.Runs.Detail;
 using Hw4.Dashboard.Features.Streaming;
 using Hw4.Ml.Models;
@@ -11,8 +12,10 @@ namespace Hw4.Dashboard.Components.Pages.Runs;
 /// <summary>
 /// One run, read from its folder (the run's own files, not the index, so the page is never behind them): config,
 /// model summary, checkpoints, evaluation and divergence, plus live events while it is active. A folder that cannot be
-/// read shows as "unreadable" with the reason.
+/// read shows as "unreadable" with the reason. A viewer with a link to this run sees it read-only: no controls, no
+/// Compare or Share, checkpoints only when the link allows them.
 /// </summary>
+[SharedView(Features.Sharing.ShareKind.Run)]
 public sealed partial class RunDetail
 {
     /// <summary>The run id from the route.</summary>
@@ -27,6 +30,12 @@ public sealed partial class RunDetail
 
     [Inject]
     private ModelSummaryProvider Summaries { get; set; } = default!;
+
+    [Inject]
+    private IHw4Access Access { get; set; } = default!;
+
+    /// <summary>What the user may do here.</summary>
+    public AccessGrant Grant { get; private set; } = AccessGrant.Nobody;
 
     /// <summary>The run's folder as read, or null when there is no such run.</summary>
     public RunSummary? Run { get; private set; }
@@ -56,7 +65,8 @@ public sealed partial class RunDetail
 
     private IReadOnlyList<string> ExportIds => [Id];
 
-    private bool HasCheckpoint => Detail.Checkpoints.Any(c => c.Name.StartsWith("model_", StringComparison.Ordinal));
+    // The PyTorch export is a checkpoint: offered only where checkpoints may be downloaded (an admin, or a link that allows them).
+    private bool HasCheckpoint => Grant.CanDownloadCheckpoints(Id) && Detail.Checkpoints.Any(c => c.Name.StartsWith("model_", StringComparison.Ordinal));
 
     private string CompareHref => $"compare?runs={Uri.EscapeDataString(Id)}";
 
@@ -75,9 +85,10 @@ public sealed partial class RunDetail
 
     private async Task LoadAsync()
     {
-        IsLive = Notifier.Log.LastSeq(Id) > 0;
+        Grant = await Access.GetAsync();
+        IsLive = Grant.CanViewRun(Id) && Notifier.Log.LastSeq(Id) > 0;
         var folder = Path.Combine(RunStorePaths.RunsDir(Options.Value), Id);
-        if (!RunId.IsValid(Id) || !File.Exists(Path.Combine(folder, RunDirectory.RunFile)))
+        if (!Grant.CanViewRun(Id) || !RunId.IsValid(Id) || !File.Exists(Path.Combine(folder, RunDirectory.RunFile)))
         {
             (Run, Detail, Evaluation, Summary) = (null, RunDetailData.Empty, null, null);
             Loaded = true;

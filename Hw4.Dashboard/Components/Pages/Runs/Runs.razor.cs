@@ -40,6 +40,9 @@ public sealed partial class Runs : IDisposable
     private RunStopper Stopper { get; set; } = default!;
 
     [Inject]
+    private Hw4.Dashboard.Features.Access.IHw4Access Access { get; set; } = default!;
+
+    [Inject]
     private IOptions<Hw4Options> Options { get; set; } = default!;
 
     /// <summary>The filters and sort order.</summary>
@@ -94,6 +97,8 @@ public sealed partial class Runs : IDisposable
     /// <summary>Asks for confirmation, then deletes the run and reports the outcome.</summary>
     public async Task ConfirmDeleteAsync(RunRow run)
     {
+        if (await RefusedAsync())
+            return;
         var parameters = new DialogParameters<ConfirmDeleteDialog>
         {
             { d => d.RunId, run.Id },
@@ -143,6 +148,8 @@ public sealed partial class Runs : IDisposable
     /// <summary>Stops a queued, running or interrupted run and says what happened beside the list.</summary>
     public async Task StopAsync(RunRow run)
     {
+        if (await RefusedAsync())
+            return;
         var result = Stopper.Stop(run.Id);
         Message = result.Message;
         MessageSeverity = result.IsAccepted ? Severity.Info : Severity.Warning;
@@ -161,6 +168,8 @@ public sealed partial class Runs : IDisposable
 
     private async Task ReindexAsync()
     {
+        if (await RefusedAsync())
+            return;
         Busy = true;
         try
         {
@@ -184,6 +193,15 @@ public sealed partial class Runs : IDisposable
     }
 
     private void Refresh() => Items = Query.Apply(All);
+
+    // The page is admin-only (AccessGate); this is the server-side check behind its buttons.
+    private async Task<bool> RefusedAsync()
+    {
+        if (await Access.IsAdminAsync())
+            return false;
+        (Message, MessageSeverity) = (Hw4.Dashboard.Features.Access.IHw4Access.NotAdminMessage, Severity.Error);
+        return true;
+    }
 
     private void OnRunChanged(string runId) => _ = InvokeAsync(async () =>
     {

@@ -14,6 +14,9 @@ public sealed partial class Train : IDisposable
     [Inject]
     private RunQueue Queue { get; set; } = default!;
 
+    [Inject]
+    private Hw4.Dashboard.Features.Access.IHw4Access Access { get; set; } = default!;
+
     /// <summary>The form's model.</summary>
     public TrainSettings Form { get; } = new();
 
@@ -44,8 +47,14 @@ public sealed partial class Train : IDisposable
         Queue.Changed += OnQueueChanged;
     }
 
-    private void Submit()
+    private async Task Submit()
     {
+        if (!await Access.IsAdminAsync())
+        {
+            Error = Hw4.Dashboard.Features.Access.IHw4Access.NotAdminMessage;
+            return;
+        }
+
         // A refused field queues nothing; the field already says why.
         if (!Inputs.TryApply(Form))
         {

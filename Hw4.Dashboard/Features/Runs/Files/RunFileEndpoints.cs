@@ -1,4 +1,5 @@
 using Hw4.Dashboard.Configuration;
+using Hw4.Dashboard.Features.Access;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.Options;
 
@@ -6,7 +7,9 @@ namespace Hw4.Dashboard.Features.Runs.Files;
 
 /// <summary>
 /// <c>GET /runs/{id}/files/{**path}</c>: serves one file of a run folder (checkpoints, evaluation.json, example PNGs)
-/// with its content type; checkpoints download as attachments. Everything <see cref="RunFileResolver"/> refuses is 404.
+/// with its content type; checkpoints download as attachments. Everything <see cref="RunFileResolver"/> refuses is 404,
+/// and so is any file <see cref="AccessGrant.CanReadRunFile"/> does not allow (a viewer: only the shared run's files,
+/// checkpoints only when the link allows them).
 /// </summary>
 public static class RunFileEndpoints
 {
@@ -31,8 +34,10 @@ public static class RunFileEndpoints
     /// <summary>Maps the endpoint.</summary>
     public static IEndpointRouteBuilder MapRunFiles(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(Pattern, (string id, string? path, IOptions<Hw4Options> options) =>
+        endpoints.MapGet(Pattern, (string id, string? path, IOptions<Hw4Options> options, AccessPolicy access, HttpContext http) =>
         {
+            if (!access.Evaluate(http.User).CanReadRunFile(id, path))
+                return Results.NotFound();
             var file = RunFileResolver.Resolve(RunStorePaths.RunsDir(options.Value), id, path);
             if (file is null)
                 return Results.NotFound();

@@ -1,0 +1,123 @@
+using Hw4.Dashboard.Configuration;
+using Hw4.Dashboard.Features.Sharing;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Hw4.Dashboard.Tests.Features.Sharing;
+
+/// <summary>The share-link store on a real temp folder: hashed tokens, durable across instances, expiry, revoke, damage.</summary>
+public sealed class ShareStoreTests : IDisposable
+{
+    private const string RunA = "20261201-000000-cnn-aaaa";
+    private const string RunB = "20261201-000000-cnn-bbbb";
+    private readonly string _runsDir = Directory.CreateTempSubdirectory("hw4-shares-").FullName;
+    private readonly ManualClock _clock = new(new DateTimeOffset(2026, 12, 1, 12, 0, 0, TimeSpan.Zero));
+
+    private ShareStore NewStore() =>
+        new(Options.Create(new Hw4Options { RunsDir = _runsDir }), _clock, NullLogger<ShareStore>.Instance);
+
+    [Fact]
+    public void Create_StoresOnlyTheHashOf128RandomBits()
+    {
+        var created = NewStore().Create(ShareKind.Run, [RunA], allowCheckpoints: false, null);
+
+        var text = File.ReadAllText(Path.Combine(_runsDir, ShareStore.FileName));
+        Assert.Equal(ShareTokens.TokenBytes * 8, 128);
+        Assert.Equal(22, created.Token.Length);
+        Assert.DoesNotContain(created.Token, text);
+        Assert.Contains(ShareTokens.Hash(created.Token), text);
+        Assert.NotEqual(created.Token, NewStore().Create(ShareKind.Run, [RunA], false, null).Token);
+    }
+
+    [Fact]
+    public void FindByToken_AnotherInstanceOnTheSameFolder_FindsIt()
+    {
+        var created = NewStore().Create(ShareKind.Compare, [RunA, RunB], allowCheckpoints: true, TimeSpan.FromDays(1));
+
+        var found = NewStore().FindByToken(created.Token);
+
+        Assert.NotNull(found);
+        Assert.Equal([RunA, RunB], found.RunIds);
+        Assert.Equal(ShareKind.Compare, found.Kind);
+        Assert.False(found.AllowCheckpoints); // Checkpoints are a run link's option only.
+        Assert.Equal(_clock.GetUtcNow(), NewStore().FindActive(found.Id)!.LastUsedUtc);
+    }
+
+    [Fact]
+    public void FindByToken_AfterExpiry_Null()
+    {
+        var store = NewStore();
+        var created = store.Create(ShareKind.Run, [RunA], false, TimeSpan.FromHours(1));
+
+        _clock.Advance(TimeSpan.FromMinutes(59));
+        Assert.NotNull(store.FindByToken(created.Token));
+        _clock.Advance(TimeSpan.FromMinutes(2));
+
+        Assert.Null(store.FindByToken(created.Token));
+        Assert.Empty(store.Active());
+    }
+
+    [Fact]
+    public void Revoke_LinkStopsWorkingEverywhere()
+    {
+        var store = NewStore();
+        var created = store.Create(ShareKind.Run, [RunA], false, null);
+
+        Assert.True(store.Revoke(created.Link.Id));
+
+        Assert.Null(store.FindByToken(created.Token));
+        Assert.Null(NewStore().FindByToken(created.Token));
+        Assert.False(store.Revoke(created.Link.Id));
+    }
+
+    [Fact]
+    public void Active_ForRun_ListsOnlyLinksNamingIt()
+    {
+        var store = NewStore();
+        store.Create(ShareKind.Run, [RunA], false, null);
+        store.Create(ShareKind.Compare, [RunA, RunB], false, null);
+        store.Create(ShareKind.Run, [RunB], false, null);
+
+        Assert.Equal(2, store.Active(RunA).Count);
+        Assert.Equal(3, store.Active().Count);
+    }
+
+    [Theory]
+    [InlineData(ShareKind.Run, new[] { RunA, RunB })]
+    [InlineData(ShareKind.Compare, new[] { RunA })]
+    [InlineData(ShareKind.Run, new[] { "../etc" })]
+    public void Create_BadRequest_Refused(ShareKind kind, string[] ids) =>
+        Assert.Throws<ArgumentException>(() => NewStore().Create(kind, ids, false, null));
+
+    [Fact]
+    public void DamagedFile_NoLinkWorksNothingIsOverwrittenAndTheProblemIsNamed()
+    {
+        var created = NewStore().Create(ShareKind.Run, [RunA], false, null);
+        var path = Path.Combine(_runsDir, ShareStore.FileName);
+        File.WriteAllText(path, "{ not json");
+        var store = NewStore();
+
+        Assert.Null(store.FindByToken(created.Token));
+        Assert.Contains(ShareStore.FileName, store.Problem);
+        Assert.Throws<InvalidDataException>(() => store.Create(ShareKind.Run, [RunA], false, null));
+        Assert.Equal("{ not json", File.ReadAllText(path));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("short")]
+    [InlineData("has/slash/and-is-long-enough-xx")]
+    public void FindByToken_Malformed_Null(string? token) => Assert.Null(NewStore().FindByToken(token));
+
+    public void Dispose() => Directory.Delete(_runsDir, recursive: true);
+
+    private sealed class ManualClock(DateTimeOffset start) : TimeProvider
+    {
+        private DateTimeOffset _now = start;
+
+        public override DateTimeOffset GetUtcNow() => _now;
+
+        public void Advance(TimeSpan by) => _now += by;
+    }
+}

@@ -1,0 +1,79 @@
+using Hw4.Dashboard.Features.Sharing;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Hw4.Dashboard.Features.Access;
+
+/// <summary>
+/// <c>POST /auth/signin</c> (form with antiforgery token, rate-limited per client address), <c>POST /auth/signout</c>
+/// and <c>GET /s/{token}</c>, which opens a share link: a viewer's cookie naming the link, then its page.
+/// </summary>
+public static class AccessEndpoints
+{
+    /// <summary>The sign-in page.</summary>
+    public const string SignInPage = "/signin";
+
+    /// <summary>Where the sign-in form posts.</summary>
+    public const string SignInPath = "/auth/signin";
+
+    /// <summary>Where the sign-out form posts.</summary>
+    public const string SignOutPath = "/auth/signout";
+
+    /// <summary>The rate-limiter policy of the sign-in endpoint.</summary>
+    public const string SignInRateLimit = "signin";
+
+    /// <summary>The query flag the sign-in page shows "wrong password" for.</summary>
+    public const string FailedFlag = "failed";
+
+    /// <summary>Maps the endpoints.</summary>
+    public static IEndpointRouteBuilder MapHw4Access(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost(SignInPath, SignInAsync).RequireRateLimiting(SignInRateLimit);
+        endpoints.MapPost(SignOutPath, SignOutAsync);
+        endpoints.MapGet(ShareTokens.LinkPrefix + "{token}", OpenShareAsync);
+        return endpoints;
+    }
+
+    /// <summary>A local path to return to after signing in: <paramref name="url"/> when it is one, else the home page.</summary>
+    public static string SafeReturnUrl(string? url) =>
+        url is { Length: > 0 and < 2048 } && url[0] == '/' && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
+            && !url.StartsWith(SignInPage, StringComparison.OrdinalIgnoreCase)
+            ? url
+            : "/";
+
+    private static async Task<IResult> SignInAsync(HttpContext http, [FromForm] SignInForm form, AdminCredentials credentials, ILoggerFactory loggers)
+    {
+        var back = SafeReturnUrl(form.ReturnUrl);
+        if (credentials.EveryoneIsAdmin)
+            return Results.Redirect(back);
+        if (!credentials.Check(form.Secret))
+        {
+            // Never the secret itself: only that a try failed, and from where.
+            loggers.CreateLogger(typeof(AccessEndpoints)).LogWarning("Refused an admin sign-in from {Address}", http.Connection.RemoteIpAddress);
+            return Results.Redirect($"{SignInPage}?{FailedFlag}=1&returnUrl={Uri.EscapeDataString(back)}");
+        }
+
+        await http.SignInAsync(AccessClaims.Scheme, AccessClaims.Admin(credentials.Stamp));
+        return Results.Redirect(back);
+    }
+
+    private static async Task<IResult> SignOutAsync(HttpContext http, IAntiforgery antiforgery)
+    {
+        if (!await antiforgery.IsRequestValidAsync(http))
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad request", detail: "The sign-out form is stale; reload the page and try again.");
+        await http.SignOutAsync(AccessClaims.Scheme);
+        return Results.Redirect(SignInPage);
+    }
+
+    private static async Task<IResult> OpenShareAsync(string token, HttpContext http, ShareStore shares, AccessPolicy policy)
+    {
+        // Unknown, revoked and expired links look the same.
+        if (shares.FindByToken(token) is not { } link)
+            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: "This link does not exist, was revoked or has expired.");
+        // An admin keeps their own sign-in (and sees the full page); anyone else becomes a viewer of this link only.
+        if (!policy.Evaluate(http.User).IsAdmin)
+            await http.SignInAsync(AccessClaims.Scheme, AccessClaims.Viewer(link.Id));
+        return Results.Redirect("/" + link.TargetPath);
+    }
+}

@@ -1,0 +1,11 @@
+namespace Hw4.Dashboard.Features.Sharing;
+
+/// <summary>What a share link shows.</summary>
+public enum ShareKind
+{
+    /// <summary>One run's page.</summary>
+    Run,
+
+    /// <summary>A comparison of two or more runs.</summary>
+    Compare,
+}

@@ -1,0 +1,32 @@
+namespace Hw4.Dashboard.Features.Sharing;
+
+/// <summary>
+/// One share link as stored: never the token itself, only its SHA-256 (<see cref="TokenHash"/>); the token is shown
+/// once, when the link is made. <see cref="Id"/> names the link in the list and in a viewer's cookie.
+/// </summary>
+/// <param name="Id">A short random id (not secret).</param>
+/// <param name="TokenHash">Lower-case hex SHA-256 of the token.</param>
+/// <param name="Kind">A run page or a comparison.</param>
+/// <param name="RunIds">The run (one) or the compared runs (two or more, the first the baseline).</param>
+/// <param name="AllowCheckpoints">Whether the viewer may download the run's checkpoint files.</param>
+/// <param name="CreatedUtc">When it was made.</param>
+/// <param name="ExpiresUtc">When it stops working; null: until revoked.</param>
+/// <param name="LastUsedUtc">When a viewer last opened it (recorded at most once a minute).</param>
+public sealed record ShareLink(
+    string Id,
+    string TokenHash,
+    ShareKind Kind,
+    IReadOnlyList<string> RunIds,
+    bool AllowCheckpoints,
+    DateTimeOffset CreatedUtc,
+    DateTimeOffset? ExpiresUtc,
+    DateTimeOffset? LastUsedUtc)
+{
+    /// <summary>True when the link still works at <paramref name="now"/>.</summary>
+    public bool IsActiveAt(DateTimeOffset now) => ExpiresUtc is not { } expires || now < expires;
+
+    /// <summary>The page the link opens, relative to the app base.</summary>
+    public string TargetPath => Kind == ShareKind.Run
+        ? $"runs/{Uri.EscapeDataString(RunIds[0])}"
+        : $"compare?runs={string.Join(',', RunIds.Select(Uri.EscapeDataString))}";
+}

@@ -1,0 +1,174 @@
+using System.Text.Json;
+using Hw4.Dashboard.Configuration;
+using Hw4.Ml.IO;
+using Hw4.Ml.Runs;
+using Microsoft.Extensions.Options;
+
+namespace Hw4.Dashboard.Features.Sharing;
+
+/// <summary>
+/// The share links, in <c>shares.json</c> in the runs folder, written whole with <see cref="AtomicFile"/> on every
+/// change. They live beside the runs rather than in the SQLite index because the index is a projection that is
+/// rebuilt from the run folders (a damaged one is moved aside): links kept only there would vanish silently. A
+/// damaged <c>shares.json</c> is never overwritten: every link stops working (404) and <see cref="Problem"/> says why,
+/// until the file is fixed or removed.
+/// </summary>
+public sealed class ShareStore(IOptions<Hw4Options> options, TimeProvider time, ILogger<ShareStore> logger)
+{
+    /// <summary>The file name in the runs folder.</summary>
+    public const string FileName = "shares.json";
+
+    private static readonly TimeSpan UseRecordInterval = TimeSpan.FromMinutes(1);
+    private readonly Lock _lock = new();
+    private List<ShareLink> _links = [];
+    private (DateTime WriteTime, long Length)? _loadedStamp;
+
+    /// <summary>Raised after a link is made or revoked.</summary>
+    public event Action? Changed;
+
+    /// <summary>The file's full path.</summary>
+    public string FilePath => Path.Combine(RunStorePaths.RunsDir(options.Value), FileName);
+
+    /// <summary>Why the stored links cannot be read, or null.</summary>
+    public string? Problem { get; private set; }
+
+    /// <summary>
+    /// Makes a link to one run (<see cref="ShareKind.Run"/>) or a comparison of two or more; <paramref name="lifetime"/>
+    /// null means until revoked. Throws <see cref="ArgumentException"/> for a bad request and
+    /// <see cref="InvalidDataException"/> when the stored links are damaged.
+    /// </summary>
+    public ShareCreated Create(ShareKind kind, IReadOnlyList<string> runIds, bool allowCheckpoints, TimeSpan? lifetime)
+    {
+        ArgumentNullException.ThrowIfNull(runIds);
+        var ids = runIds.Distinct(StringComparer.Ordinal).ToList();
+        if (ids.Any(id => !RunId.IsValid(id)))
+            throw new ArgumentException("A share link can only name valid run ids.", nameof(runIds));
+        if (kind == ShareKind.Run && ids.Count != 1)
+            throw new ArgumentException("A run link names exactly one run.", nameof(runIds));
+        if (kind == ShareKind.Compare && ids.Count < 2)
+            throw new ArgumentException("A comparison link names two or more runs.", nameof(runIds));
+        if (lifetime is { } l && l <= TimeSpan.Zero)
+            throw new ArgumentException("The expiry must be in the future.", nameof(lifetime));
+
+        var now = time.GetUtcNow();
+        var token = ShareTokens.NewToken();
+        var link = new ShareLink(ShareTokens.NewId(), ShareTokens.Hash(token), kind, ids, kind == ShareKind.Run && allowCheckpoints, now, now + lifetime, null);
+        Mutate(links => links.Add(link));
+        logger.LogInformation("Share link {Id} made for {Kind} {Runs}", link.Id, kind, string.Join(",", ids));
+        return new ShareCreated(link, token);
+    }
+
+    /// <summary>The active link whose token is <paramref name="token"/> (its use recorded), or null: unknown, revoked or expired.</summary>
+    public ShareLink? FindByToken(string? token)
+    {
+        if (!ShareTokens.IsWellFormed(token))
+            return null;
+        var hash = ShareTokens.Hash(token!);
+        var link = Current().FirstOrDefault(l => string.Equals(l.TokenHash, hash, StringComparison.Ordinal));
+        if (link is null)
+            return null;
+        RecordUse(link);
+        return link;
+    }
+
+    /// <summary>The active link with id <paramref name="id"/>, or null.</summary>
+    public ShareLink? FindActive(string? id) =>
+        id is null ? null : Current().FirstOrDefault(l => string.Equals(l.Id, id, StringComparison.Ordinal));
+
+    /// <summary>The active links, newest first; only those naming <paramref name="runId"/> when given.</summary>
+    public IReadOnlyList<ShareLink> Active(string? runId = null) =>
+        [.. Current().Where(l => runId is null || l.RunIds.Contains(runId)).OrderByDescending(l => l.CreatedUtc)];
+
+    /// <summary>Revokes a link; false when there is no such active link.</summary>
+    public bool Revoke(string id)
+    {
+        var removed = false;
+        Mutate(links => removed = links.RemoveAll(l => l.Id == id) > 0);
+        if (removed)
+            logger.LogInformation("Share link {Id} revoked", id);
+        return removed;
+    }
+
+    private List<ShareLink> Current()
+    {
+        var now = time.GetUtcNow();
+        lock (_lock)
+        {
+            Load();
+            return [.. _links.Where(l => l.IsActiveAt(now))];
+        }
+    }
+
+    private void RecordUse(ShareLink link)
+    {
+        var now = time.GetUtcNow();
+        if (link.LastUsedUtc is { } last && now - last < UseRecordInterval)
+            return;
+        try
+        {
+            Mutate(links =>
+            {
+                var i = links.FindIndex(l => l.Id == link.Id);
+                if (i >= 0)
+                    links[i] = links[i] with { LastUsedUtc = now };
+            }, notify: false);
+        }
+        catch (IOException e)
+        {
+            // The link still works; only its "last used" is behind.
+            logger.LogWarning("Could not record the use of share link {Id}: {Message}", link.Id, e.Message);
+        }
+    }
+
+    private void Mutate(Action<List<ShareLink>> change, bool notify = true)
+    {
+        lock (_lock)
+        {
+            Load();
+            if (Problem is { } problem)
+                throw new InvalidDataException(problem);
+            var now = time.GetUtcNow();
+            var links = _links.Where(l => l.IsActiveAt(now)).ToList();
+            change(links);
+            Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
+            MlJson.WriteAtomic(FilePath, links);
+            _links = links;
+            _loadedStamp = Stamp();
+        }
+
+        if (notify)
+            Changed?.Invoke();
+    }
+
+    // Re-read only when the file changed on disk (another server on the same folder, or a hand edit).
+    private void Load()
+    {
+        var stamp = Stamp();
+        if (stamp == _loadedStamp)
+            return;
+        _loadedStamp = stamp;
+        if (stamp is null)
+        {
+            (_links, Problem) = ([], null);
+            return;
+        }
+
+        try
+        {
+            _links = MlJson.Read<List<ShareLink>>(FilePath);
+            Problem = null;
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or JsonException or NotSupportedException)
+        {
+            _links = [];
+            Problem = $"The share links in {FilePath} cannot be read, so none of them works until the file is fixed or removed: {e.Message}";
+            logger.LogError("{Problem}", Problem);
+        }
+    }
+
+    private (DateTime, long)? Stamp()
+    {
+        var info = new FileInfo(FilePath);
+        return info.Exists ? (info.LastWriteTimeUtc, info.Length) : null;
+    }
+}
