@@ -16,6 +16,22 @@ public static class PageExtensions
         await page.Locator("[data-testid=interactive]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 60_000 });
     }
 
+    /// <summary>Waits until every chart on the page is drawn (Plotly draws after the circuit is up).</summary>
+    public static Task WaitForChartsAsync(this IPage page) =>
+        page.WaitForFunctionAsync("() => [...document.querySelectorAll('.chart-host')].every(h => h.querySelector('.js-plotly-plot .main-svg'))",
+            null, new PageWaitForFunctionOptions { Timeout = 60_000 });
+
+    /// <summary>Switches the theme with the app bar's toggle and waits until the page shows it.</summary>
+    public static async Task SwitchThemeAsync(this IPage page, bool dark)
+    {
+        var toggle = page.ByTestId("theme-toggle");
+        var wanted = dark ? "Switch to light theme" : "Switch to dark theme";
+        if (await toggle.GetAttributeAsync("aria-label") != wanted)
+            await toggle.ClickAsync();
+        await Microsoft.Playwright.Assertions.Expect(toggle).ToHaveAttributeAsync("aria-label", wanted);
+        await page.WaitForChartsAsync();
+    }
+
     /// <summary>The element with <paramref name="testId"/>.</summary>
     public static ILocator ByTestId(this IPage page, string testId) => page.Locator($"[data-testid=\"{testId}\"]");
 

@@ -51,6 +51,11 @@ public sealed partial class RunDetail
 
     private string? ModelName => Run?.Record?.Config.Model.ToString().ToLowerInvariant();
 
+    // The model as the UI spells it (CNN), or the run's kind where it has no model (a denoise run).
+    private string ModelChip => Run?.Record is { } record && record.Kind == Hw4.Ml.Runs.RunKinds.Train
+        ? Features.Models.ModelDisplayName.Of(record.Config.Model)
+        : Run?.Record?.Kind ?? "?";
+
     private string CompareHref => $"compare?runs={Uri.EscapeDataString(Id)}";
 
     /// <inheritdoc />
