@@ -25,6 +25,8 @@ public static class Hw4PipelineExtensions
         app.UseWhen(
             context => HttpMethods.IsGet(context.Request.Method) && context.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase),
             branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        // Routing after the status-code pages, so the re-executed request is matched to /not-found again.
+        app.UseRouting();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseMiddleware<SameOriginGuard>();
         app.UseAntiforgery();

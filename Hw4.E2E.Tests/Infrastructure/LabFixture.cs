@@ -28,8 +28,8 @@ public sealed class LabFixture : IAsyncLifetime
         Server = await AppServer.StartAsync();
         Browser = await Browser.LaunchAsync();
         using var http = new HttpClient { BaseAddress = new Uri(Server.Url), Timeout = TimeSpan.FromSeconds(30) };
-        CnnRun = await QueueAsync(http, new { model = "cnn", epochs = 2, batchSize = 32, lr = 1e-3, limit = 256, seed = 0 });
-        ResidualRun = await QueueAsync(http, new { model = "residual", epochs = 1, batchSize = 32, lr = 1e-3, limit = 256, seed = 0 });
+        CnnRun = await QueueAsync(http, new { model = "cnn", epochs = 2, batchSize = 32, lr = 1e-3, limit = 256, valSize = 32, seed = 0 });
+        ResidualRun = await QueueAsync(http, new { model = "residual", epochs = 1, batchSize = 32, lr = 1e-3, limit = 256, valSize = 32, seed = 0 });
         await WaitFinishedAsync(http, CnnRun);
         await WaitFinishedAsync(http, ResidualRun);
     }

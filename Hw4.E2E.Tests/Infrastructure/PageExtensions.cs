@@ -30,6 +30,8 @@ public static class PageExtensions
             await toggle.ClickAsync();
         await Microsoft.Playwright.Assertions.Expect(toggle).ToHaveAttributeAsync("aria-label", wanted);
         await page.WaitForChartsAsync();
+        // MudBlazor fades colours over 250 ms: what a person reads (and axe measures) is the colour at rest.
+        await page.WaitForFunctionAsync("() => document.getAnimations().filter(a => a instanceof CSSTransition).length === 0");
     }
 
     /// <summary>The element with <paramref name="testId"/>.</summary>

@@ -44,7 +44,7 @@ public sealed class PageTests(LabFixture lab, ITestOutputHelper output) : IClass
             foreach (var violation in result.Violations)
                 output.WriteLine($"{(dark ? "dark" : "light")} {violation.Impact} {violation.Id}: {string.Join(" | ", violation.Nodes.Take(5).Select(n => n.Html))}");
             Assert.True(bad.Count == 0, $"{path} ({(dark ? "dark" : "light")}): " + string.Join("\n", bad.Select(v =>
-                $"{v.Impact} {v.Id} ({v.Nodes.Count()} nodes): {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}")));
+                $"{v.Impact} {v.Id} ({v.Nodes.Count()} nodes): {string.Join(" | ", v.Nodes.Take(3).Select(n => $"{n.Html} [{string.Join("; ", n.Any.Select(a => a.Message))}]"))}")));
             await page.Context.CloseAsync();
         }
     }
@@ -57,9 +57,13 @@ public sealed class PageTests(LabFixture lab, ITestOutputHelper output) : IClass
 
         await Expect(page.Locator("h1")).ToHaveCountAsync(1);
         await Expect(page.Locator("main h1")).ToHaveCountAsync(1);
-        await page.Keyboard.PressAsync("Tab");
+        // The skip link is the first thing Tab reaches, shows itself when focused, and moves focus into main.
         var skip = page.GetByRole(AriaRole.Link, new() { Name = "Skip to main content" });
-        await Expect(skip).ToBeFocusedAsync();
+        Assert.True(await page.EvaluateAsync<bool>(
+            "() => document.querySelector('a[href], button:not([disabled]), input:not([disabled]), select, textarea, [tabindex]:not([tabindex=\"-1\"])')?.classList.contains('skip-link') === true"),
+            "the skip link is not the first focusable element");
+        await skip.FocusAsync();
+        await Expect(skip).ToBeInViewportAsync();
         await skip.PressAsync("Enter");
         await Expect(page.Locator("main")).ToBeFocusedAsync();
         await page.Context.CloseAsync();
@@ -95,6 +99,78 @@ public sealed class PageTests(LabFixture lab, ITestOutputHelper output) : IClass
     }
 
     [Fact]
+    public async Task RunPage_FinishedRun_SaysEachThingOnceAndSpellsCnn()
+    {
+        var page = await OpenAsync($"/runs/{lab.CnnRun}");
+
+        await Expect(page.GetByText("Notes and tags", new() { Exact = true })).ToHaveCountAsync(1);
+        await Expect(page.GetByText("2/2 epochs")).ToHaveCountAsync(1);
+        await Expect(page.Locator("main")).ToContainTextAsync("CNN");
+        await Expect(page.Locator("main")).Not.ToContainTextAsync("Cnn");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Home_TwoFinishedRuns_ListsThemNewestFirstAndSaysWhereToStart()
+    {
+        var page = await OpenAsync("/");
+
+        var recent = page.ByTestId("recent-runs");
+        await Expect(recent.Locator("tbody tr")).ToHaveCountAsync(2);
+        await Expect(recent.Locator("tbody tr").First).ToContainTextAsync(lab.ResidualRun);
+        await Expect(recent.Locator("tbody tr").Nth(1)).ToContainTextAsync(lab.CnnRun);
+        await Expect(page.ByTestId("page-guide").Locator("dt")).ToHaveTextAsync(["Autograd", "Denoise", "Train", "Runs", "Compare"]);
+        await page.ByTestId("start-here").GetByRole(AriaRole.Link, new() { Name = "Train a model" }).ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Train");
+        await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).Locator("[aria-current=page]")).ToHaveTextAsync("Train");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task RunsList_FilterAndSort_KeptInTheAddressThroughReloadAndBack()
+    {
+        var page = await OpenAsync("/runs");
+        var rows = page.Locator("tbody tr");
+        await Expect(rows).ToHaveCountAsync(2);
+
+        await page.ByTestId("sort-Id").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"sort=id"));
+        await Expect(page.Locator("th[aria-sort=ascending]")).ToContainTextAsync("Run");
+        await page.Field("runs-filter").FillAsync("residual");
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"q=residual"));
+        await Expect(rows).ToHaveCountAsync(1);
+
+        await page.ReloadAsync();
+        await page.Locator("[data-testid=interactive]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await Expect(rows).ToHaveCountAsync(1);
+        await Expect(rows.First).ToContainTextAsync(lab.ResidualRun);
+        await Expect(page.Field("runs-filter")).ToHaveValueAsync("residual");
+        await Expect(page.Locator("th[aria-sort=ascending]")).ToContainTextAsync("Run");
+
+        await page.GoBackAsync();
+        await Expect(rows).ToHaveCountAsync(2);
+        await Expect(page).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"q="));
+        await Expect(page.Locator("th[aria-sort=ascending]")).ToContainTextAsync("Run");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Theme_DarkChosen_StillDarkAfterAReload()
+    {
+        var page = await OpenAsync("/autograd");
+        await page.SwitchThemeAsync(dark: true);
+
+        await page.ReloadAsync();
+        await page.Locator("[data-testid=interactive]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+
+        await Expect(page.ByTestId("theme-toggle")).ToHaveAttributeAsync("aria-label", "Switch to light theme");
+        // MudBlazor writes the palette into CSS variables: the page background is the dark one.
+        var background = await page.EvaluateAsync<string>("() => getComputedStyle(document.documentElement).getPropertyValue('--mud-palette-background').trim()");
+        Assert.NotEqual("#ffffff", background.ToLowerInvariant());
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Compare_TwoFinishedRuns_MetricsConfigDiffAndDeltasForBoth()
     {
         var page = await OpenAsync($"/compare?runs={lab.CnnRun},{lab.ResidualRun}");
@@ -108,7 +184,7 @@ public sealed class PageTests(LabFixture lab, ITestOutputHelper output) : IClass
         var diff = page.ByTestId("config-diff");
         await Expect(diff.Locator("tr", new() { HasText = "Epochs" })).ToContainTextAsync("2");
         await Expect(diff.Locator("tr", new() { HasText = "Epochs" })).ToContainTextAsync("1");
-        await Expect(diff.Locator("tr", new() { HasText = "Model" })).ToContainTextAsync("residual");
+        await Expect(diff.Locator("tr", new() { HasText = "Model" })).ToContainTextAsync("Residual");
         await Expect(page.ByTestId("compare-unknown")).ToHaveCountAsync(0);
         // The overlaid losses: val and train for each run.
         var traces = await Infrastructure.PageExtensions.EventuallyAsync(() => page.ByTestId("compare-chart").TracesAsync(), t => t.Count == 4, "the overlaid loss curves");

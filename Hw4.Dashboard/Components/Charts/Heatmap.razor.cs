@@ -59,6 +59,9 @@ public sealed partial class Heatmap
         ColorScale = data.Diverging ? DivergingScale : SequentialScale,
         XGap = 1,
         YGap = 1,
+        ColorBar = data.ColorBarTitle is { } unit
+            ? new Plotly.Blazor.Traces.HeatMapLib.ColorBar { Title = new Plotly.Blazor.Traces.HeatMapLib.ColorBarLib.Title { Text = unit } }
+            : null,
         // No colour: Plotly then picks black or white per cell for contrast with its fill, in either theme.
         TextFont = new Plotly.Blazor.Traces.HeatMapLib.TextFont { Size = 10 },
     };

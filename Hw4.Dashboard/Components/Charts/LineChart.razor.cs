@@ -43,6 +43,10 @@ public sealed partial class LineChart
     [Parameter]
     public bool LogY { get; set; }
 
+    /// <summary>The legend in rows under the plot instead of a column beside it: many or long series names would otherwise squeeze the plot on a phone.</summary>
+    [Parameter]
+    public bool LegendBelow { get; set; }
+
     /// <summary>Height in pixels.</summary>
     [Parameter]
     public int Height { get; set; } = 340;
@@ -85,6 +89,20 @@ public sealed partial class LineChart
         PlotConfig = PlotlyDefaults.Config(DownloadName);
         PlotLayout = PlotlyDefaults.Layout(Title, Height, XTitle, YTitle);
         PlotLayout.HoverMode = HoverModeEnum.X;
+        if (LegendBelow)
+        {
+            PlotLayout.Legend =
+            [
+                new Plotly.Blazor.LayoutLib.Legend
+                {
+                    Orientation = Plotly.Blazor.LayoutLib.LegendLib.OrientationEnum.H,
+                    X = 0,
+                    XAnchor = Plotly.Blazor.LayoutLib.LegendLib.XAnchorEnum.Left,
+                    Y = -0.2m,
+                    YAnchor = Plotly.Blazor.LayoutLib.LegendLib.YAnchorEnum.Top,
+                },
+            ];
+        }
         PlotLayout.YAxis[0].Type = LogY ? Plotly.Blazor.LayoutLib.YAxisLib.TypeEnum.Log : null;
         ApplyMarker();
         PlotData = Model.Series.Select(ToTrace).Cast<ITrace>().ToList();
