@@ -17,9 +17,20 @@ public static class PageExtensions
     }
 
     /// <summary>Waits until every chart on the page is drawn (Plotly draws after the circuit is up).</summary>
-    public static Task WaitForChartsAsync(this IPage page) =>
-        page.WaitForFunctionAsync("() => [...document.querySelectorAll('.chart-host')].every(h => h.querySelector('.js-plotly-plot .main-svg'))",
-            null, new PageWaitForFunctionOptions { Timeout = 60_000 });
+    public static async Task WaitForChartsAsync(this IPage page)
+    {
+        try
+        {
+            await page.WaitForFunctionAsync("() => [...document.querySelectorAll('.chart-host')].every(h => h.querySelector('.js-plotly-plot .main-svg'))",
+                null, new PageWaitForFunctionOptions { Timeout = 60_000 });
+        }
+        catch (TimeoutException e)
+        {
+            // Say which chart stayed empty: its caption names it.
+            var missing = await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('.chart-host')].filter(h => !h.querySelector('.js-plotly-plot .main-svg')).map(h => (h.querySelector('figcaption')?.textContent ?? '?') + ' | plot div: ' + (h.querySelector('.js-plotly-plot') ? 'yes' : 'no') + ' | ' + h.innerHTML.slice(0, 200))");
+            throw new TimeoutException($"charts not drawn in 60 s on {page.Url}: {string.Join(" || ", missing)}", e);
+        }
+    }
 
     /// <summary>Switches the theme with the app bar's toggle and waits until the page shows it.</summary>
     public static async Task SwitchThemeAsync(this IPage page, bool dark)

@@ -65,4 +65,7 @@ public sealed partial class Heatmap
         // No colour: Plotly then picks black or white per cell for contrast with its fill, in either theme.
         TextFont = new Plotly.Blazor.Traces.HeatMapLib.TextFont { Size = 10 },
     };
+
+    // The figure's caption, read by screen readers in place of the plot: its title, then what it shows.
+    private string SummaryText => $"{Title ?? "Chart"}. {Hw4.Dashboard.Features.Charts.ChartSummary.Of(Data)}";
 }

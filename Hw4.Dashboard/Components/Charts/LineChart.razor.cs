@@ -217,4 +217,7 @@ public sealed partial class LineChart
         X = new List<object>(),
         Y = new List<object>(),
     };
+
+    // The figure's caption, read by screen readers in place of the plot: its title, then what it shows.
+    private string SummaryText => $"{Title ?? "Chart"}. {Hw4.Dashboard.Features.Charts.ChartSummary.Of(Model, XTitle)}";
 }
