@@ -23,8 +23,10 @@ public sealed class DenoiseUploadTests : MudBunitTest, IDisposable
         Context.Services.AddSingleton<RunEventNotifier>();
         Context.Services.AddSingleton<RunQueue>();
         Context.Services.AddSingleton(new DeviceContext(TorchSharp.torch.CPU));
-        // No shared parrots: the page starts without an input.
-        Context.Services.AddSingleton(new DataLocator(null, [_dir]));
+        // No shared parrots: the page starts without an input. The data folder is configured (an empty one) rather than
+        // searched for: a search walks up from the temp folder, and a /tmp/shared made by anyone on the machine (a fresh
+        // clone beside /tmp with ../shared) handed these tests the real parrots, failing both refusal tests.
+        Context.Services.AddSingleton(new DataLocator(_dir, []));
     }
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
