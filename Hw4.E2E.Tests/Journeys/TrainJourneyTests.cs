@@ -91,7 +91,9 @@ public sealed class TrainJourneyTests(ITestOutputHelper output) : Journey(output
         var evaluation = page.ByTestId("evaluation");
         await Expect(evaluation).ToContainTextAsync("Test accuracy");
         await Expect(evaluation.GetByText(new System.Text.RegularExpressions.Regex(@"Test accuracy \d+(\.\d+)?\s?%"))).ToBeVisibleAsync();
-        var heatmap = await PageExtensions.EventuallyAsync(() => evaluation.HeatmapAsync(), _ => true, "the confusion heatmap");
+        // The heatmap is read once the page's charts are drawn (reading it earlier finds no trace yet).
+        await page.WaitForChartsAsync();
+        var heatmap = await evaluation.HeatmapAsync();
         // CIFAR-10's classes: a 10×10 matrix labelled with the class names, each cell coloured by its row fraction
         // (every class has test images, so every row sums to one).
         Assert.Equal(TinyCifarZip.Cifar10Classes, heatmap.X);
