@@ -42,8 +42,8 @@ public sealed class AppServer : IAsyncDisposable
     /// <summary>Starts a server and waits until <c>/healthz</c> answers.</summary>
     public static async Task<AppServer> StartAsync(params string[] settings)
     {
-        // 288 train images (256 to train on with limit 256, 32 held out), 32 test images, 4 classes.
-        var data = TinyCifarZip.EnsureDataDir(trainPerClass: 72, testPerClass: 8);
+        // CIFAR-10's 10 classes: 300 train images (256 to train on with limit 256 and 32 held out), 40 test images.
+        var data = TinyCifarZip.EnsureDataDir(trainPerClass: 30, testPerClass: 4, classCount: 10);
         var root = Directory.CreateTempSubdirectory("hw4-e2e-").FullName;
         var port = FreePort();
         var info = new ProcessStartInfo("dotnet")

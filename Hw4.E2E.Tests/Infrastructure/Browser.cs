@@ -26,6 +26,9 @@ public sealed class Browser : IAsyncDisposable
     {
         if (!File.Exists(ExecutablePath))
             throw new InvalidOperationException($"{ExecutablePath} is not installed: apt-get install -y chromium (the browser tests drive it).");
+        // Assertions wait (poll) up to 20 s instead of Playwright's 5: on a shared 2-core machine a Blazor round trip under
+        // load (another suite training, a build) has taken longer than 5 s, and a passing check does not wait longer.
+        Assertions.SetDefaultExpectTimeout(20_000);
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

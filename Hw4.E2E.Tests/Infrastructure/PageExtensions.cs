@@ -16,6 +16,35 @@ public static class PageExtensions
         await page.Locator("[data-testid=interactive]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 60_000 });
     }
 
+    /// <summary>Waits until every chart on the page is drawn (Plotly draws after the circuit is up).</summary>
+    public static async Task WaitForChartsAsync(this IPage page)
+    {
+        try
+        {
+            await page.WaitForFunctionAsync("() => [...document.querySelectorAll('.chart-host')].every(h => h.querySelector('.js-plotly-plot .main-svg'))",
+                null, new PageWaitForFunctionOptions { Timeout = 60_000 });
+        }
+        catch (TimeoutException e)
+        {
+            // Say which chart stayed empty: its caption names it.
+            var missing = await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('.chart-host')].filter(h => !h.querySelector('.js-plotly-plot .main-svg')).map(h => (h.querySelector('figcaption')?.textContent ?? '?') + ' | plot div: ' + (h.querySelector('.js-plotly-plot') ? 'yes' : 'no') + ' | ' + h.innerHTML.slice(0, 200))");
+            throw new TimeoutException($"charts not drawn in 60 s on {page.Url}: {string.Join(" || ", missing)}", e);
+        }
+    }
+
+    /// <summary>Switches the theme with the app bar's toggle and waits until the page shows it.</summary>
+    public static async Task SwitchThemeAsync(this IPage page, bool dark)
+    {
+        var toggle = page.ByTestId("theme-toggle");
+        var wanted = dark ? "Switch to light theme" : "Switch to dark theme";
+        if (await toggle.GetAttributeAsync("aria-label") != wanted)
+            await toggle.ClickAsync();
+        await Microsoft.Playwright.Assertions.Expect(toggle).ToHaveAttributeAsync("aria-label", wanted);
+        await page.WaitForChartsAsync();
+        // MudBlazor fades colours over 250 ms: what a person reads (and axe measures) is the colour at rest.
+        await page.WaitForFunctionAsync("() => document.getAnimations().filter(a => a instanceof CSSTransition).length === 0");
+    }
+
     /// <summary>The element with <paramref name="testId"/>.</summary>
     public static ILocator ByTestId(this IPage page, string testId) => page.Locator($"[data-testid=\"{testId}\"]");
 

@@ -27,12 +27,14 @@ public sealed class ConfusionHeatmapTests
     {
         var data = ConfusionHeatmap.Difference(Classes, [[2, 2], [1, 3]], [[3, 1], [1, 3]]);
 
-        Assert.Equal([0.25, -0.25], data.Z[0]);
+        // Percentage points, as the cells read: +25.0 and −25.0.
+        Assert.Equal([25.0, -25.0], data.Z[0]);
         Assert.Equal([0.0, 0.0], data.Z[1]);
         Assert.Equal(["+25.0", "-25.0"], data.CellText[0]);
         Assert.Equal("0", data.CellText[1][0]);
         Assert.True(data.Diverging);
-        Assert.Equal((-0.25, 0.25), (data.ZMin, data.ZMax));
+        Assert.Equal((-25.0, 25.0), (data.ZMin, data.ZMax));
+        Assert.Equal("pp", data.ColorBarTitle);
     }
 
     [Fact]
@@ -40,7 +42,7 @@ public sealed class ConfusionHeatmapTests
     {
         var data = ConfusionHeatmap.Difference(Classes, [[1, 0], [0, 1]], [[1, 0], [0, 1]]);
 
-        Assert.Equal((-0.01, 0.01), (data.ZMin, data.ZMax));
+        Assert.Equal((-1.0, 1.0), (data.ZMin, data.ZMax));
     }
 
     [Fact]

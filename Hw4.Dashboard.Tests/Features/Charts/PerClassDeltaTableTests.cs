@@ -45,8 +45,9 @@ public sealed class PerClassDeltaTableTests
         Assert.Equal(["cat"], bars.Categories);
         var series = Assert.Single(bars.Series);
         Assert.Equal("b − a", series.Name);
-        Assert.Equal([0.25], series.Values);
+        // In percentage points, the unit of the labels and of the table: 75 % − 50 % is +25 pp.
+        Assert.Equal([25.0], series.Values);
         Assert.Equal(["+25.0"], series.Labels!);
-        Assert.True(bars.Percent);
+        Assert.False(bars.Percent);
     }
 }

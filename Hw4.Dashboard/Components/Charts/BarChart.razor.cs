@@ -47,4 +47,7 @@ public sealed partial class BarChart
         HoverTemplate = data.Percent ? "%{x}: %{y:.1%}<extra>%{fullData.name}</extra>" : "%{x}: %{y}<extra>%{fullData.name}</extra>",
         Marker = new Plotly.Blazor.Traces.BarLib.Marker { Color = series.Color },
     };
+
+    // The figure's caption, read by screen readers in place of the plot: its title, then what it shows.
+    private string SummaryText => $"{Title ?? "Chart"}. {Hw4.Dashboard.Features.Charts.ChartSummary.Of(Data)}";
 }

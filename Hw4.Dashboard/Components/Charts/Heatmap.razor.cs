@@ -59,7 +59,13 @@ public sealed partial class Heatmap
         ColorScale = data.Diverging ? DivergingScale : SequentialScale,
         XGap = 1,
         YGap = 1,
+        ColorBar = data.ColorBarTitle is { } unit
+            ? new Plotly.Blazor.Traces.HeatMapLib.ColorBar { Title = new Plotly.Blazor.Traces.HeatMapLib.ColorBarLib.Title { Text = unit } }
+            : null,
         // No colour: Plotly then picks black or white per cell for contrast with its fill, in either theme.
         TextFont = new Plotly.Blazor.Traces.HeatMapLib.TextFont { Size = 10 },
     };
+
+    // The figure's caption, read by screen readers in place of the plot: its title, then what it shows.
+    private string SummaryText => $"{Title ?? "Chart"}. {Hw4.Dashboard.Features.Charts.ChartSummary.Of(Data)}";
 }

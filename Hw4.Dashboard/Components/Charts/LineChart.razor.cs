@@ -51,6 +51,10 @@ public sealed partial class LineChart
 
     private (bool LogY, int? XTickStep, string? XTitle)? _appliedAxes;
 
+    /// <summary>The legend in rows under the plot instead of a column beside it: many or long series names would otherwise squeeze the plot on a phone.</summary>
+    [Parameter]
+    public bool LegendBelow { get; set; }
+
     /// <summary>Height in pixels.</summary>
     [Parameter]
     public int Height { get; set; } = 340;
@@ -93,6 +97,20 @@ public sealed partial class LineChart
         PlotConfig = PlotlyDefaults.Config(DownloadName);
         PlotLayout = PlotlyDefaults.Layout(Title, Height, XTitle, YTitle);
         PlotLayout.HoverMode = HoverModeEnum.X;
+        if (LegendBelow)
+        {
+            PlotLayout.Legend =
+            [
+                new Plotly.Blazor.LayoutLib.Legend
+                {
+                    Orientation = Plotly.Blazor.LayoutLib.LegendLib.OrientationEnum.H,
+                    X = 0,
+                    XAnchor = Plotly.Blazor.LayoutLib.LegendLib.XAnchorEnum.Left,
+                    Y = -0.2m,
+                    YAnchor = Plotly.Blazor.LayoutLib.LegendLib.YAnchorEnum.Top,
+                },
+            ];
+        }
         ApplyAxes();
         ApplyMarker();
         PlotData = Model.Series.Select(ToTrace).Cast<ITrace>().ToList();
@@ -236,4 +254,7 @@ public sealed partial class LineChart
         X = new List<object>(),
         Y = new List<object>(),
     };
+
+    // The figure's caption, read by screen readers in place of the plot: its title, then what it shows.
+    private string SummaryText => $"{Title ?? "Chart"}. {Hw4.Dashboard.Features.Charts.ChartSummary.Of(Model, XTitle)}";
 }

@@ -22,7 +22,8 @@ public static class ConfusionHeatmap
 
     /// <summary>
     /// The difference <paramref name="second"/> − <paramref name="first"/> of the row-normalised matrices, on a scale
-    /// symmetric about 0 (at least ±0.01 so an all-zero difference still draws). Cells read in percentage points.
+    /// symmetric about 0 (at least ±1 so an all-zero difference still draws). Colours, colour bar and cell text are all
+    /// in percentage points.
     /// </summary>
     /// <exception cref="ArgumentException">A matrix is not square or does not match the class names.</exception>
     public static HeatmapData Difference(IReadOnlyList<string> classes, long[][] first, long[][] second)
@@ -30,9 +31,10 @@ public static class ConfusionHeatmap
         var a = ToMatrix(classes, first, nameof(first)).RowNormalized();
         var b = ToMatrix(classes, second, nameof(second)).RowNormalized();
         var diff = a.Select((row, r) => row.Select((v, c) => b[r][c] - v).ToArray()).ToArray();
-        var extent = Math.Max(0.01, diff.SelectMany(row => row).Select(Math.Abs).DefaultIfEmpty().Max());
+        var points = diff.Select(row => row.Select(d => d * 100).ToArray()).ToArray();
+        var extent = Math.Max(1, points.SelectMany(row => row).Select(Math.Abs).DefaultIfEmpty().Max());
         var text = diff.Select(row => row.Select(d => FormatPoints(d)).ToArray()).ToArray();
-        return new HeatmapData(classes, classes, diff, text, -extent, extent, Diverging: true, "predicted", "true");
+        return new HeatmapData(classes, classes, points, text, -extent, extent, Diverging: true, "predicted", "true") { ColorBarTitle = "pp" };
     }
 
     /// <summary>A fraction difference as signed percentage points, e.g. <c>+3.5</c>; exactly 0 shows as <c>0</c>.</summary>

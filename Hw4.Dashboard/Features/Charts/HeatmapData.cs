@@ -22,4 +22,8 @@ public sealed record HeatmapData(
     double ZMax,
     bool Diverging,
     string XTitle,
-    string YTitle);
+    string YTitle)
+{
+    /// <summary>The colour bar's title, naming the unit of <see cref="Z"/> (e.g. <c>pp</c>); null for none.</summary>
+    public string? ColorBarTitle { get; init; }
+}

@@ -35,7 +35,8 @@ public sealed record PerClassDeltaTable(string BaselineRun, IReadOnlyList<string
         OtherRuns.Select((id, i) =>
         {
             var values = Rows.Select(r => r.Deltas[i] ?? 0).ToList();
-            return new BarSeries($"{id} − {BaselineRun}", values, ChartPalette.Color(i + 1), values.Select(ConfusionHeatmap.FormatPoints).ToList());
+            // Bars in percentage points, as the table beside them and the labels on them read.
+            return new BarSeries($"{id} − {BaselineRun}", values.Select(v => v * 100).ToList(), ChartPalette.Color(i + 1), values.Select(ConfusionHeatmap.FormatPoints).ToList());
         }).ToList(),
-        Percent: true);
+        Percent: false);
 }

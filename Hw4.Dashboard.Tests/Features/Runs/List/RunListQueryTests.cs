@@ -111,4 +111,37 @@ public sealed class RunListQueryTests
         Assert.Equal(["diverged", "finished", "running"], RunListQuery.StatusesOf(Runs));
         Assert.Equal(["cnn", "residual"], RunListQuery.ModelsOf(Runs));
     }
+
+    [Fact]
+    public void ToAddress_Defaults_AllNull_SoTheDefaultListIsABareAddress()
+    {
+        Assert.All(new RunListQuery().ToAddress().Values, Assert.Null);
+    }
+
+    [Fact]
+    public void FromAddress_WhatToAddressWrote_SameFiltersSortAndRows()
+    {
+        var query = new RunListQuery { Text = "baseline", Model = "residual", Kind = "train" };
+        query.SortBy(RunSortColumn.BestValLoss);
+        query.SortBy(RunSortColumn.BestValLoss);
+        var address = query.ToAddress();
+
+        var back = RunListQuery.FromAddress((string?)address["q"], (string?)address["status"], (string?)address["model"], (string?)address["sort"], (string?)address["dir"], (string?)address["kind"]);
+
+        Assert.Equal("bestvalloss", address["sort"]);
+        Assert.Equal("desc", address["dir"]);
+        Assert.Equal("train", address["kind"]);
+        Assert.Equal((RunSortColumn.BestValLoss, true, "baseline", "residual", "train"), (back.SortColumn, back.Descending, back.Text, back.Model, back.Kind));
+        Assert.Equal(query.Apply(Runs).Select(r => r.Id), back.Apply(Runs).Select(r => r.Id));
+    }
+
+    [Fact]
+    public void FromAddress_UnknownSortAndDirection_DefaultsNewestFirst()
+    {
+        var query = RunListQuery.FromAddress(null, "", null, "nonsense", "sideways");
+
+        Assert.Equal((RunSortColumn.Created, true), (query.SortColumn, query.Descending));
+        Assert.Null(query.Status);
+        Assert.Equal(["d-res", "c-cnn", "b-res", "a-cnn"], query.Apply(Runs).Select(r => r.Id));
+    }
 }

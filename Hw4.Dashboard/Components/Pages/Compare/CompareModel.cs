@@ -22,6 +22,9 @@ public sealed record CompareModel(
     HeatmapData? ConfusionDifference,
     string? DifferenceNote)
 {
+    /// <summary>The settings the runs differ in (empty for fewer than two runs).</summary>
+    public ConfigDiff Config { get; init; } = new([], []);
+
     /// <summary>The deltas as grouped bars (built once, so re-renders do not redraw the chart).</summary>
     public BarChartData? DeltaBars { get; } = Deltas?.ToBars();
 
@@ -70,6 +73,9 @@ public sealed record CompareModel(
                 difference = ConfusionHeatmap.Difference(first.Classes, first.ConfusionMatrix, second.ConfusionMatrix);
         }
 
-        return new CompareModel(string.Join("|", runs.Select(r => r.Id)), chart, rows, deltas, difference, note);
+        return new CompareModel(string.Join("|", runs.Select(r => r.Id)), chart, rows, deltas, difference, note)
+        {
+            Config = runs.Count >= 2 ? ConfigDiff.Create(runs) : new ConfigDiff([], []),
+        };
     }
 }

@@ -1,5 +1,6 @@
 using System.Reflection;
 using Hw4.Dashboard.Configuration;
+using Hw4.Dashboard.Features.Runs.Store;
 
 namespace Hw4.Dashboard.Components.Pages.Home;
 
@@ -24,4 +25,8 @@ public sealed record HomeModel(string Version, string Device, string? DataDir, I
         IReadOnlyList<string> files = data.DataDir is null ? [] : data.ListFiles();
         return new HomeModel(version, device, data.DataDir, items, files);
     }
+
+    /// <summary>The <paramref name="count"/> newest of <paramref name="runs"/>, newest first.</summary>
+    public static IReadOnlyList<RunRow> Recent(IEnumerable<RunRow> runs, int count) =>
+        [.. runs.OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id, StringComparer.Ordinal).Take(count)];
 }

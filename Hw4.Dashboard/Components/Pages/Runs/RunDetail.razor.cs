@@ -68,6 +68,11 @@ public sealed partial class RunDetail
     // The PyTorch export is a checkpoint: offered only where checkpoints may be downloaded (an admin, or a link that allows them).
     private bool HasCheckpoint => Grant.CanDownloadCheckpoints(Id) && Detail.Checkpoints.Any(c => c.Name.StartsWith("model_", StringComparison.Ordinal));
 
+    // The model as the UI spells it (CNN), or the run's kind where it has no model (a denoise run).
+    private string ModelChip => Run?.Record is { Kind: Hw4.Ml.Runs.RunKinds.Train, Config: { } config }
+        ? Features.Models.ModelDisplayName.Of(config.Model)
+        : Run?.Record?.Kind ?? "?";
+
     private string CompareHref => $"compare?runs={Uri.EscapeDataString(Id)}";
 
     // Relative to the base href, exactly as Plotly.Blazor's interop asks for it, so its script tag finds it cached.

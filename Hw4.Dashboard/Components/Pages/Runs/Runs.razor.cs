@@ -13,7 +13,8 @@ namespace Hw4.Dashboard.Components.Pages.Runs;
 
 /// <summary>
 /// The runs list from the index: filter, sort (<see cref="RunListQuery"/>), delete after a confirmation; reloads when
-/// the updater rewrites a run, and can rebuild the index.
+/// the updater rewrites a run, and can rebuild the index. Filter and sort live in the address (<c>?q=&amp;status=&amp;
+/// model=&amp;sort=&amp;dir=</c>): each change is a history entry, so reload, Back and a shared link show the same list.
 /// </summary>
 public sealed partial class Runs : IDisposable
 {
@@ -45,8 +46,35 @@ public sealed partial class Runs : IDisposable
     [Inject]
     private IOptions<Hw4Options> Options { get; set; } = default!;
 
-    /// <summary>The filters and sort order.</summary>
-    public RunListQuery Query { get; } = new();
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    /// <summary>The <c>q</c> query value: the free-text filter.</summary>
+    [SupplyParameterFromQuery(Name = "q")]
+    public string? TextQuery { get; set; }
+
+    /// <summary>The <c>status</c> query value.</summary>
+    [SupplyParameterFromQuery(Name = "status")]
+    public string? StatusQuery { get; set; }
+
+    /// <summary>The <c>kind</c> query value: <c>train</c> or <c>denoise</c>.</summary>
+    [SupplyParameterFromQuery(Name = "kind")]
+    public string? KindQuery { get; set; }
+
+    /// <summary>The <c>model</c> query value.</summary>
+    [SupplyParameterFromQuery(Name = "model")]
+    public string? ModelQuery { get; set; }
+
+    /// <summary>The <c>sort</c> query value: a column name.</summary>
+    [SupplyParameterFromQuery(Name = "sort")]
+    public string? SortQuery { get; set; }
+
+    /// <summary>The <c>dir</c> query value: <c>asc</c> or <c>desc</c>.</summary>
+    [SupplyParameterFromQuery(Name = "dir")]
+    public string? DirectionQuery { get; set; }
+
+    /// <summary>The filters and sort order, as the address says.</summary>
+    public RunListQuery Query { get; private set; } = new();
 
     /// <summary>Every indexed run.</summary>
     public IReadOnlyList<RunRow> All { get; private set; } = [];
@@ -87,11 +115,18 @@ public sealed partial class Runs : IDisposable
         await ReloadAsync();
     }
 
+    /// <inheritdoc />
+    protected override void OnParametersSet()
+    {
+        Query = RunListQuery.FromAddress(TextQuery, StatusQuery, ModelQuery, SortQuery, DirectionQuery, KindQuery);
+        Refresh();
+    }
+
     /// <summary>Sorts by a column (again: flips the direction).</summary>
     public void SortBy(RunSortColumn column)
     {
         Query.SortBy(column);
-        Refresh();
+        Go();
     }
 
     /// <summary>Asks for confirmation, then deletes the run and reports the outcome.</summary>
@@ -127,22 +162,26 @@ public sealed partial class Runs : IDisposable
         column != Query.SortColumn ? Icons.Material.Filled.UnfoldMore
         : Query.Descending ? Icons.Material.Filled.ArrowDownward : Icons.Material.Filled.ArrowUpward;
 
+    // aria-sort on the sorted column's header only, as the ARIA practices advise.
+    private string? AriaSort(RunSortColumn column) =>
+        column != Query.SortColumn ? null : Query.Descending ? "descending" : "ascending";
+
     private void OnTextChanged(string? text)
     {
         Query.Text = text;
-        Refresh();
+        Go();
     }
 
     private void OnStatusChanged(string? status)
     {
         Query.Status = string.IsNullOrEmpty(status) ? null : status;
-        Refresh();
+        Go();
     }
 
     private void OnKindChanged(string? kind)
     {
         Query.Kind = string.IsNullOrEmpty(kind) ? null : kind;
-        Refresh();
+        Go();
     }
 
     /// <summary>Stops a queued, running or interrupted run and says what happened beside the list.</summary>
@@ -159,7 +198,14 @@ public sealed partial class Runs : IDisposable
     private void OnModelChanged(string? model)
     {
         Query.Model = string.IsNullOrEmpty(model) ? null : model;
+        Go();
+    }
+
+    // The address is the state: navigating re-runs OnParametersSet with the new query, which re-filters.
+    private void Go()
+    {
         Refresh();
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(Query.ToAddress()));
     }
 
     private void FilterByTag(string tag) => OnTextChanged(tag);

@@ -34,6 +34,8 @@ public sealed partial class Train : IDisposable
 
     private static IReadOnlyList<ModelKind> Models { get; } = Enum.GetValues<ModelKind>();
 
+    private static Func<ModelKind, string?> ModelText { get; } = kind => Features.Models.ModelDisplayName.Of(kind);
+
     private IEnumerable<(string RunId, string Label, bool Active)> QueueItems =>
         (Queue.Active is { } a ? new[] { (a.Job.RunId, $"{a.Job.RunId} (running)", true) } : [])
         .Concat(Queue.Waiting.Select((w, i) => (w.Job.RunId, $"{i + 1}. {w.Job.RunId}", false)));

@@ -15,6 +15,9 @@ public sealed class TrainInputs
         LearningRate = new NumberInput(NumberRule.For<TrainSettings>(nameof(TrainSettings.LearningRate), "Learning rate"), settings.LearningRate);
         Seed = new NumberInput(NumberRule.For<TrainSettings>(nameof(TrainSettings.Seed), "Seed"), settings.Seed);
         Limit = new NumberInput(NumberRule.For<TrainSettings>(nameof(TrainSettings.Limit), "Limit", emptyMeaning: "all images"), settings.Limit);
+        ValidationSize = new NumberInput(
+            NumberRule.For<TrainSettings>(nameof(TrainSettings.ValidationSize), "Validation size", emptyMeaning: $"the recipe's {new Hw4.Ml.Training.TrainerOptions().ValidationSize}"),
+            settings.ValidationSize);
     }
 
     /// <summary>Epochs.</summary>
@@ -32,8 +35,11 @@ public sealed class TrainInputs
     /// <summary>Training images to use; empty for all.</summary>
     public NumberInput Limit { get; }
 
+    /// <summary>Training images held out for validation; empty for the recipe's default.</summary>
+    public NumberInput ValidationSize { get; }
+
     /// <summary>Every field is accepted.</summary>
-    public bool IsValid => Epochs.IsValid && BatchSize.IsValid && LearningRate.IsValid && Seed.IsValid && Limit.IsValid;
+    public bool IsValid => Epochs.IsValid && BatchSize.IsValid && LearningRate.IsValid && Seed.IsValid && Limit.IsValid && ValidationSize.IsValid;
 
     /// <summary>Writes the accepted values into <paramref name="settings"/>; false (and nothing written) while any field is refused.</summary>
     public bool TryApply(TrainSettings settings)
@@ -46,6 +52,7 @@ public sealed class TrainInputs
         settings.LearningRate = LearningRate.Value!.Value;
         settings.Seed = Seed.IntValue!.Value;
         settings.Limit = Limit.IntValue;
+        settings.ValidationSize = ValidationSize.IntValue;
         return true;
     }
 }

@@ -40,7 +40,54 @@ public sealed class RunListQuery
         }
 
         SortColumn = column;
-        Descending = column is RunSortColumn.Created or RunSortColumn.TestAccuracy;
+        Descending = DefaultDescending(column);
+    }
+
+    // Newest and most accurate first; names and losses from the smallest.
+    private static bool DefaultDescending(RunSortColumn column) => column is RunSortColumn.Created or RunSortColumn.TestAccuracy;
+
+    /// <summary>
+    /// The query read back from the address (<c>?q=&amp;status=&amp;model=&amp;sort=&amp;dir=</c>); unknown or missing values
+    /// fall back to the defaults (newest first), so a hand-edited link still opens the list.
+    /// </summary>
+    public static RunListQuery FromAddress(string? text, string? status, string? model, string? sort, string? direction, string? kind = null)
+    {
+        var query = new RunListQuery
+        {
+            Text = string.IsNullOrWhiteSpace(text) ? null : text,
+            Status = string.IsNullOrWhiteSpace(status) ? null : status,
+            Model = string.IsNullOrWhiteSpace(model) ? null : model,
+            Kind = string.IsNullOrWhiteSpace(kind) ? null : kind,
+        };
+        if (Enum.TryParse<RunSortColumn>(sort, ignoreCase: true, out var column) && Enum.IsDefined(column))
+        {
+            query.SortColumn = column;
+            query.Descending = DefaultDescending(column);
+        }
+
+        if (direction is "asc")
+            query.Descending = false;
+        else if (direction is "desc")
+            query.Descending = true;
+        return query;
+    }
+
+    /// <summary>
+    /// The address's query values for this state, each null where it is the default (so the default list has a bare
+    /// <c>/runs</c>): <c>q</c>, <c>status</c>, <c>kind</c>, <c>model</c>, <c>sort</c> (a column name in lower case) and <c>dir</c>.
+    /// </summary>
+    public IReadOnlyDictionary<string, object?> ToAddress()
+    {
+        var defaultSort = SortColumn == RunSortColumn.Created;
+        return new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["q"] = string.IsNullOrWhiteSpace(Text) ? null : Text,
+            ["status"] = Status,
+            ["kind"] = Kind,
+            ["model"] = Model,
+            ["sort"] = defaultSort ? null : SortColumn.ToString().ToLowerInvariant(),
+            ["dir"] = Descending == DefaultDescending(SortColumn) ? null : Descending ? "desc" : "asc",
+        };
     }
 
     /// <summary>The rows that pass the filters, in the chosen order (ties: newest first, then id).</summary>
