@@ -12,7 +12,8 @@ public sealed record PageGuide(string Title, string Href, string Purpose)
         new("Autograd", "autograd", "Check automatic differentiation on a Taylor series of sin x: its derivative should match cos x."),
         new("Denoise", "denoise", "Remove noise from an image with total variation (L1 or L2), watch it converge and compare before and after."),
         new("Train", "train", "Train a CNN or a residual network on CIFAR-10 and follow its loss and accuracy live."),
-        new("Runs", "runs", "Every run trained here or with the CLI: filter, sort, open, tag or delete."),
+        new("Runs", "runs", "Every training and denoising run made here or with the CLI: filter, sort, open, tag, stop or delete."),
         new("Compare", "compare", "Put two or more finished runs side by side: curves, metrics, configuration and per-class accuracy."),
+        new("Shares", "shares", "The read-only links you made to a run or a comparison: when each was last used, and Revoke."),
     ];
 }
