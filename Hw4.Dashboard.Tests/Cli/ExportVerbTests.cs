@@ -6,15 +6,12 @@ using Hw4.Dashboard.Tests.Features.Runs;
 using Hw4.Ml.Data;
 using Hw4.Ml.Evaluation;
 using Hw4.Ml.Models;
-using SixLabors.ImageSharp;
-using SixLabors.ImageSharp.PixelFormats;
 using TorchSharp;
 
 namespace Hw4.Dashboard.Tests.Cli;
 
 public sealed class ExportVerbTests : IDisposable
 {
-    private static readonly string[] Classes = ["airplane", "cat", "ship"];
     private readonly string _root = Path.Combine(Path.GetTempPath(), "hw4-exportverb-" + Guid.NewGuid().ToString("N"));
 
     public void Dispose()
@@ -137,28 +134,5 @@ public sealed class ExportVerbTests : IDisposable
         throw new InvalidOperationException($"no scripts/pytorch above {AppContext.BaseDirectory}");
     }
 
-    /// <summary>A tiny train/test image folder: each class a flat colour plus noise, PNG 32x32.</summary>
-    private string WriteImageFolder(int trainPerClass, int testPerClass)
-    {
-        var random = new Random(5);
-        var data = Path.Combine(_root, "data");
-        foreach (var (split, count) in new[] { ("train", trainPerClass), ("test", testPerClass) })
-        {
-            for (var c = 0; c < Classes.Length; c++)
-            {
-                var dir = Path.Combine(data, split, Classes[c]);
-                Directory.CreateDirectory(dir);
-                for (var i = 0; i < count; i++)
-                {
-                    using var image = new Image<Rgb24>(32, 32);
-                    for (var y = 0; y < 32; y++)
-                    for (var x = 0; x < 32; x++)
-                        image[x, y] = new Rgb24((byte)(c == 0 ? 200 : random.Next(80)), (byte)(c == 1 ? 200 : random.Next(80)), (byte)(c == 2 ? 200 : random.Next(80)));
-                    image.SaveAsPng(Path.Combine(dir, $"{i}.png"));
-                }
-            }
-        }
-
-        return data;
-    }
+    private string WriteImageFolder(int trainPerClass, int testPerClass) => TinyImageFolder.Write(_root, trainPerClass, testPerClass, seed: 5);
 }

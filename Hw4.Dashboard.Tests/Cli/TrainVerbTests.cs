@@ -1,39 +1,13 @@
 using System.Text.Json;
 using Hw4.Dashboard.Cli;
-using SixLabors.ImageSharp;
-using SixLabors.ImageSharp.PixelFormats;
 
 namespace Hw4.Dashboard.Tests.Cli;
 
 public sealed class TrainVerbTests : IDisposable
 {
-    private static readonly string[] Classes = ["airplane", "cat", "ship"];
     private readonly string _root = Path.Combine(Path.GetTempPath(), "hw4-trainverb-" + Guid.NewGuid().ToString("N"));
 
-    /// <summary>A tiny train/test image folder: each class a flat colour plus noise, PNG 32x32.</summary>
-    private string WriteImageFolder(int trainPerClass, int testPerClass)
-    {
-        var random = new Random(7);
-        var data = Path.Combine(_root, "data");
-        foreach (var (split, count) in new[] { ("train", trainPerClass), ("test", testPerClass) })
-        {
-            for (var c = 0; c < Classes.Length; c++)
-            {
-                var dir = Path.Combine(data, split, Classes[c]);
-                Directory.CreateDirectory(dir);
-                for (var i = 0; i < count; i++)
-                {
-                    using var image = new Image<Rgb24>(32, 32);
-                    for (var y = 0; y < 32; y++)
-                    for (var x = 0; x < 32; x++)
-                        image[x, y] = new Rgb24((byte)(c == 0 ? 200 : random.Next(80)), (byte)(c == 1 ? 200 : random.Next(80)), (byte)(c == 2 ? 200 : random.Next(80)));
-                    image.SaveAsPng(Path.Combine(dir, $"{i}.png"));
-                }
-            }
-        }
-
-        return data;
-    }
+    private string WriteImageFolder(int trainPerClass, int testPerClass) => TinyImageFolder.Write(_root, trainPerClass, testPerClass, seed: 7);
 
     [Fact]
     public async Task Train_LimitOneEpochJson_LastLineHasEveryKeyAndTheRunFolderIsComplete()
@@ -64,7 +38,7 @@ public sealed class TrainVerbTests : IDisposable
         foreach (var key in new[] { "accuracy", "per_class_accuracy", "confusion_matrix", "worst_class", "most_confused_with", "examples" })
             Assert.True(test.TryGetProperty(key, out _), $"missing test.{key}");
         Assert.Equal(24, test.GetProperty("confusion_matrix").EnumerateArray().Sum(r => r.EnumerateArray().Sum(c => c.GetInt64())));
-        Assert.Equal(Classes, test.GetProperty("per_class_accuracy").EnumerateObject().Select(p => p.Name).Order());
+        Assert.Equal(TinyImageFolder.Classes, test.GetProperty("per_class_accuracy").EnumerateObject().Select(p => p.Name).Order());
         Assert.True(File.Exists(Path.Combine(runDir, "evaluation.json")));
     }
 
