@@ -11,6 +11,7 @@ using Hw4.Ml.Runs;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
 using MudBlazor;
+using Hw4.Dashboard.Features.Access;
 
 namespace Hw4.Dashboard.Components.Runs;
 
@@ -39,7 +40,7 @@ public sealed partial class DenoiseRunView : IDisposable
     private RunStopper Stopper { get; set; } = default!;
 
     [Inject]
-    private Hw4.Dashboard.Features.Access.IHw4Access Access { get; set; } = default!;
+    private IHw4Access Access { get; set; } = default!;
 
     /// <summary>True when the user may stop the run (admin); a share link's viewer sees no Stop.</summary>
     public bool CanControl { get; private set; }
@@ -182,7 +183,7 @@ public sealed partial class DenoiseRunView : IDisposable
     {
         if (!await Access.IsAdminAsync())
         {
-            (CommandAccepted, CommandMessage) = (false, Hw4.Dashboard.Features.Access.IHw4Access.NotAdminMessage);
+            (CommandAccepted, CommandMessage) = (false, IHw4Access.NotAdminMessage);
             return;
         }
 

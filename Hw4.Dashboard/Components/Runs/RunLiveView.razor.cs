@@ -9,6 +9,7 @@ using Hw4.Ml.Runs;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
 using MudBlazor;
+using Hw4.Dashboard.Features.Access;
 
 namespace Hw4.Dashboard.Components.Runs;
 
@@ -60,7 +61,7 @@ public sealed partial class RunLiveView : IDisposable
     private TimeProvider Time { get; set; } = default!;
 
     [Inject]
-    private Hw4.Dashboard.Features.Access.IHw4Access Access { get; set; } = default!;
+    private IHw4Access Access { get; set; } = default!;
 
     /// <summary>True when the user may stop and resume (admin); a viewer sees no controls.</summary>
     public bool CanControl { get; private set; }
@@ -233,7 +234,7 @@ public sealed partial class RunLiveView : IDisposable
         if (await Access.IsAdminAsync())
             Say(Stopper.Stop(RunId));
         else
-            Say(new RunCommandResult(StatusCodes.Status403Forbidden, Hw4.Dashboard.Features.Access.IHw4Access.NotAdminMessage));
+            Say(new RunCommandResult(StatusCodes.Status403Forbidden, IHw4Access.NotAdminMessage));
     }
 
     private async Task Resume()
@@ -241,7 +242,7 @@ public sealed partial class RunLiveView : IDisposable
         if (await Access.IsAdminAsync())
             Say(Launcher.Resume(RunId));
         else
-            Say(new RunCommandResult(StatusCodes.Status403Forbidden, Hw4.Dashboard.Features.Access.IHw4Access.NotAdminMessage));
+            Say(new RunCommandResult(StatusCodes.Status403Forbidden, IHw4Access.NotAdminMessage));
     }
 
     private void Say(RunCommandResult result)

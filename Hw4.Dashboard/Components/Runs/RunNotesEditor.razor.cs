@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Components.Routing;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.JSInterop;
 using MudBlazor;
+using Hw4.Dashboard.Features.Access;
 
 namespace Hw4.Dashboard.Components.Runs;
 
@@ -26,7 +27,7 @@ public sealed partial class RunNotesEditor
     private IJSRuntime Js { get; set; } = default!;
 
     [Inject]
-    private Hw4.Dashboard.Features.Access.IHw4Access Access { get; set; } = default!;
+    private IHw4Access Access { get; set; } = default!;
 
     /// <summary>True for a viewer: the notes and tags are shown, not edited.</summary>
     public bool ReadOnly { get; private set; }
@@ -130,7 +131,7 @@ public sealed partial class RunNotesEditor
         SavedNote = null;
         if (!await Access.IsAdminAsync())
         {
-            Errors = [$"Not saved: {Hw4.Dashboard.Features.Access.IHw4Access.NotAdminMessage}"];
+            Errors = [$"Not saved: {IHw4Access.NotAdminMessage}"];
             return;
         }
 

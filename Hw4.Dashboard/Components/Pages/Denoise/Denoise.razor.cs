@@ -13,6 +13,7 @@ using Hw4.Ml.Runs;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.Options;
+using Hw4.Dashboard.Features.Access;
 
 namespace Hw4.Dashboard.Components.Pages.Denoise;
 
@@ -26,7 +27,7 @@ public sealed partial class Denoise : IDisposable
     private int _refreshQueued;
 
     [Inject]
-    private Hw4.Dashboard.Features.Access.IHw4Access Access { get; set; } = default!;
+    private IHw4Access Access { get; set; } = default!;
 
     [Inject]
     private DataLocator Data { get; set; } = default!;
@@ -228,7 +229,7 @@ public sealed partial class Denoise : IDisposable
     {
         if (!await Access.IsAdminAsync())
         {
-            InputError = Hw4.Dashboard.Features.Access.IHw4Access.NotAdminMessage;
+            InputError = IHw4Access.NotAdminMessage;
             return null;
         }
 
@@ -268,7 +269,7 @@ public sealed partial class Denoise : IDisposable
         RunError = null;
         if (!await Access.IsAdminAsync())
         {
-            RunError = Hw4.Dashboard.Features.Access.IHw4Access.NotAdminMessage;
+            RunError = IHw4Access.NotAdminMessage;
             return;
         }
 
@@ -406,7 +407,7 @@ public sealed partial class Denoise : IDisposable
     {
         if (!await Access.IsAdminAsync())
         {
-            RunError = Hw4.Dashboard.Features.Access.IHw4Access.NotAdminMessage;
+            RunError = IHw4Access.NotAdminMessage;
             return;
         }
 

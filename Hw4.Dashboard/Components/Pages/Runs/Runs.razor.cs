@@ -8,6 +8,7 @@ using Hw4.Ml.Runs;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
 using MudBlazor;
+using Hw4.Dashboard.Features.Access;
 
 namespace Hw4.Dashboard.Components.Pages.Runs;
 
@@ -41,7 +42,7 @@ public sealed partial class Runs : IDisposable
     private RunStopper Stopper { get; set; } = default!;
 
     [Inject]
-    private Hw4.Dashboard.Features.Access.IHw4Access Access { get; set; } = default!;
+    private IHw4Access Access { get; set; } = default!;
 
     [Inject]
     private IOptions<Hw4Options> Options { get; set; } = default!;
@@ -245,7 +246,7 @@ public sealed partial class Runs : IDisposable
     {
         if (await Access.IsAdminAsync())
             return false;
-        (Message, MessageSeverity) = (Hw4.Dashboard.Features.Access.IHw4Access.NotAdminMessage, Severity.Error);
+        (Message, MessageSeverity) = (IHw4Access.NotAdminMessage, Severity.Error);
         return true;
     }
 

@@ -2,6 +2,7 @@ using Hw4.Dashboard.Features.Queue;
 using Hw4.Dashboard.Features.Training;
 using Hw4.Ml.Models;
 using Microsoft.AspNetCore.Components;
+using Hw4.Dashboard.Features.Access;
 
 namespace Hw4.Dashboard.Components.Pages.Train;
 
@@ -15,7 +16,7 @@ public sealed partial class Train : IDisposable
     private RunQueue Queue { get; set; } = default!;
 
     [Inject]
-    private Hw4.Dashboard.Features.Access.IHw4Access Access { get; set; } = default!;
+    private IHw4Access Access { get; set; } = default!;
 
     /// <summary>The form's model.</summary>
     public TrainSettings Form { get; } = new();
@@ -53,7 +54,7 @@ public sealed partial class Train : IDisposable
     {
         if (!await Access.IsAdminAsync())
         {
-            Error = Hw4.Dashboard.Features.Access.IHw4Access.NotAdminMessage;
+            Error = IHw4Access.NotAdminMessage;
             return;
         }
 
