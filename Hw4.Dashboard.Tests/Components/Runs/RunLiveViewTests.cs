@@ -130,8 +130,10 @@ public sealed class RunLiveViewTests : MudBunitTest, IDisposable
         var a = Context.Render<RunLiveView>(p => p.Add(v => v.RunId, completed.Id).Add(v => v.Summary, RunDirectoryReader.Read(completed.Path)));
         var b = Context.Render<RunLiveView>(p => p.Add(v => v.RunId, stopped.Id).Add(v => v.Summary, RunDirectoryReader.Read(stopped.Path)));
 
+        // The role is checked asynchronously at first render: wait for it, so "no Resume" is not merely "not yet".
+        a.WaitForAssertion(() => Assert.True(a.Instance.CanControl), TimeSpan.FromSeconds(2));
         Assert.Empty(a.FindAll("[data-testid=resume-run]"));
-        b.Find("[data-testid=resume-run]").Click();
+        b.WaitForElement("[data-testid=resume-run]", TimeSpan.FromSeconds(2)).Click();
         b.WaitForAssertion(() => Assert.Contains("is queued to resume", b.Find("[data-testid=run-command-message]").TextContent), TimeSpan.FromSeconds(2));
         Assert.Equal(RunStatus.Queued, stopped.ReadRun().Status);
     }

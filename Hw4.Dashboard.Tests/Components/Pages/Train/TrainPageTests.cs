@@ -82,9 +82,13 @@ public sealed class TrainPageTests : MudBunitTest
         var page = Context.Render<Hw4.Dashboard.Components.Pages.Train.Train>();
         var chip = Context.Render<Hw4.Dashboard.Components.Layout.StatusChip>();
         page.Instance.Form.Limit = 256;
-        page.Find("form").Submit();
-        page.Find("form").Submit();
         var queue = Context.Services.GetRequiredService<RunQueue>();
+        // Submit checks the user's role asynchronously: each submit is waited for before the next, or the second
+        // could land while the first is still being handled.
+        page.Find("form").Submit();
+        page.WaitForAssertion(() => Assert.Equal(1, queue.Length), TimeSpan.FromSeconds(5));
+        page.Find("form").Submit();
+        page.WaitForAssertion(() => Assert.Equal(2, queue.Length), TimeSpan.FromSeconds(5));
         var second = queue.Waiting[1].Job.RunId;
         Assert.Equal("cpu · queue 2", chip.Instance.Label);
 
