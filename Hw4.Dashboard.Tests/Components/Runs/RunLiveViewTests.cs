@@ -110,7 +110,7 @@ public sealed class RunLiveViewTests : MudBunitTest, IDisposable
         var cut = Context.Render<RunLiveView>(p => p.Add(v => v.RunId, dir.Id));
         cut.WaitForAssertion(() => Assert.Equal("queued", cut.Find("[data-testid=run-status]").TextContent.Trim()), TimeSpan.FromSeconds(10));
 
-        cut.Find("[data-testid=stop-run]").Click();
+        cut.WaitForElement("[data-testid=stop-run]", TimeSpan.FromSeconds(2)).Click();
 
         cut.WaitForAssertion(() => Assert.Equal("stopped", cut.Find("[data-testid=run-status]").TextContent.Trim()), TimeSpan.FromSeconds(2));
         Assert.Contains("Stopping run", cut.Find("[data-testid=run-command-message]").TextContent);
