@@ -26,6 +26,9 @@ public sealed partial class SecurityHeadersTests(Hw4WebApplicationFactory factor
         Assert.Matches(NonceSource(), csp);
         Assert.DoesNotContain("'unsafe-eval'", csp);
         Assert.DoesNotMatch("script-src[^;]*'unsafe-inline'", csp);
+        // same-origin, not no-referrer: under no-referrer Chromium sends "Origin: null" on form posts, which the
+        // same-origin guard must refuse, so a real browser could not sign in. Share tokens still never leave the site.
+        Assert.Equal("same-origin", Assert.Single(response.Headers.GetValues("Referrer-Policy")));
     }
 
     // Against the built server as a child process, as users run it: the in-memory test host renders the page without

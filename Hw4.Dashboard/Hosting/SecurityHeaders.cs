@@ -46,7 +46,7 @@ public static class SecurityHeaders
             headers.XContentTypeOptions = "nosniff";
             headers.ContentSecurityPolicy = ContentSecurityPolicy(nonce);
             headers.XFrameOptions = "DENY";
-            headers["Referrer-Policy"] = "no-referrer";
+            headers["Referrer-Policy"] = "same-origin";
             return Task.CompletedTask;
         });
         return next(context);
