@@ -29,11 +29,28 @@ public sealed class ViewerActionsTests : MudBunitTest, IDisposable
 
     public void Dispose() => _files.Dispose();
 
-    private void AsViewerOf(string runId)
+    private ShareLink AsViewerOf(string runId)
     {
         var link = Context.Services.GetRequiredService<ShareStore>().Create(ShareKind.Run, [runId], false, null).Link;
         _auth.SetAuthorized("viewer");
         _auth.SetClaims(new Claim(AccessClaims.ShareClaim, link.Id));
+        return link;
+    }
+
+    [Fact]
+    public void OpenRunPage_LinkRevoked_TheGateStopsShowingItWithoutAReload()
+    {
+        var link = AsViewerOf(RunA);
+        var route = new Microsoft.AspNetCore.Components.RouteData(typeof(Hw4.Dashboard.Components.Pages.Runs.RunDetail),
+            new Dictionary<string, object?> { ["Id"] = RunA });
+        var cut = Context.Render<Hw4.Dashboard.Components.Access.AccessGate>(p => p
+            .Add(g => g.RouteData, route)
+            .AddChildContent("<p data-testid=\"the-run\">run A</p>"));
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=the-run]")));
+
+        Assert.True(Context.Services.GetRequiredService<ShareStore>().Revoke(link.Id));
+
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=the-run]")), TimeSpan.FromSeconds(5));
     }
 
     [Fact]

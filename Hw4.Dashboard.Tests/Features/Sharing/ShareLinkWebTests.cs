@@ -244,11 +244,7 @@ public sealed class ShareLinkWebTests(AuthWebApplicationFactory factory) : IClas
     {
         EnsureRuns();
         var created = Store.Create(ShareKind.Run, [RunA], allowCheckpoints: false, null);
-        using var plain = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
-        using var opened = await plain.GetAsync(created.Path);
-        var cookie = string.Join("; ", opened.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
-
-        await using var viewer = Connect(cookie);
+        await using var viewer = Connect(await ViewerCookieAsync(created));
         await using var anonymous = Connect(null);
         await viewer.StartAsync();
         await anonymous.StartAsync();
@@ -257,6 +253,45 @@ public sealed class ShareLinkWebTests(AuthWebApplicationFactory factory) : IClas
         var refused = await Assert.ThrowsAsync<HubException>(() => viewer.InvokeAsync("Subscribe", RunB, (long?)null));
         await Assert.ThrowsAsync<HubException>(() => anonymous.InvokeAsync("Subscribe", RunA, (long?)null));
         Assert.Contains("no such run", refused.Message);
+    }
+
+    [Fact]
+    public async Task Hub_ViewerFollowingA_LinkRevoked_TheConnectionIsClosed()
+    {
+        EnsureRuns();
+        var created = Store.Create(ShareKind.Run, [RunA], allowCheckpoints: false, null);
+        await using var viewer = Connect(await ViewerCookieAsync(created));
+        var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        viewer.Closed += _ => { closed.TrySetResult(); return Task.CompletedTask; };
+        await viewer.StartAsync();
+        await viewer.InvokeAsync("Subscribe", RunA, (long?)null);
+
+        Assert.True(Store.Revoke(created.Link.Id));
+
+        await closed.Task.WaitAsync(TimeSpan.FromSeconds(15));
+        Assert.Equal(HubConnectionState.Disconnected, viewer.State);
+    }
+
+    [Fact]
+    public async Task Hub_ViewerFollowingA_LinkExpires_TheConnectionIsClosed()
+    {
+        EnsureRuns();
+        var created = Store.Create(ShareKind.Run, [RunA], allowCheckpoints: false, TimeSpan.FromSeconds(3));
+        await using var viewer = Connect(await ViewerCookieAsync(created));
+        var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        viewer.Closed += _ => { closed.TrySetResult(); return Task.CompletedTask; };
+        await viewer.StartAsync();
+        await viewer.InvokeAsync("Subscribe", RunA, (long?)null);
+
+        await closed.Task.WaitAsync(TimeSpan.FromSeconds(20));
+        Assert.Equal(HubConnectionState.Disconnected, viewer.State);
+    }
+
+    private async Task<string> ViewerCookieAsync(ShareCreated created)
+    {
+        using var plain = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        using var opened = await plain.GetAsync(created.Path);
+        return string.Join("; ", opened.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
     }
 
     private HubConnection Connect(string? cookie) => new HubConnectionBuilder()

@@ -15,6 +15,7 @@ public static class StreamingServiceExtensions
             .ValidateOnStart();
         services.AddSingleton<RunEventNotifier>();
         services.AddHostedService<RunEventPump>();
+        services.AddSingleton<ViewerConnections>();
         // Statuses travel as their one lower-case word (completed, stopped, …), as in run.json and the API.
         services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(RunStatusJson.Converter()));
         return services;
