@@ -59,7 +59,9 @@ public sealed class ConvolutionPathTests
         foreach (var ((name, actual), (_, wanted)) in gradients.Zip(expected))
         {
             var relative = (actual.to(ScalarType.Float64) - wanted).norm().item<double>() / wanted.norm().item<double>();
-            Assert.True(relative < 1e-4, $"{name}: relative gradient error {relative:E2}");
+            // The fault this guards against is 85 % off (or NaN); float32 rounding is up to about 1e-3 relative, and it
+            // varies with the CPU's kernels: 1.02e-3 for the first conv on an AMD EPYC host (docs/benchmarks.md).
+            Assert.True(relative < 1e-2, $"{name}: relative gradient error {relative:E2}");
         }
     }
 
