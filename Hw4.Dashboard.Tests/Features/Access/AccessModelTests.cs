@@ -95,6 +95,32 @@ public sealed class AccessModelTests
     }
 
     [Fact]
+    public void Policy_RevokedLink_IsALapsedViewerNotAnonymous()
+    {
+        var dir = Directory.CreateTempSubdirectory("hw4-access-").FullName;
+        try
+        {
+            var shares = new ShareStore(Options.Create(new Hw4.Dashboard.Configuration.Hw4Options { RunsDir = dir }), TimeProvider.System,
+                Microsoft.Extensions.Logging.Abstractions.NullLogger<ShareStore>.Instance);
+            var policy = new AccessPolicy(Credentials("http://0.0.0.0:5000", AdminPassword.Hash("a long admin password")), shares);
+            var link = shares.Create(ShareKind.Run, [RunA], allowCheckpoints: false, lifetime: null).Link;
+            var viewer = AccessClaims.Viewer(link.Id);
+
+            Assert.True(policy.Evaluate(viewer).CanViewRun(RunA));
+            Assert.True(shares.Revoke(link.Id));
+            var lapsed = policy.Evaluate(viewer);
+
+            Assert.Same(AccessGrant.LapsedViewer, lapsed);
+            Assert.Equal(PageDecision.NotFound, PageAccess.Decide(lapsed, typeof(RunDetail), new Dictionary<string, object?> { ["Id"] = RunA }, ""));
+            Assert.Same(AccessGrant.Nobody, policy.Evaluate(null));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Decide_Pages()
     {
         var run = Viewer(ShareKind.Run, false, RunA);
@@ -111,6 +137,10 @@ public sealed class AccessModelTests
         Assert.Equal(PageDecision.NotFound, PageAccess.Decide(compare, typeof(Compare), none, $"?runs={RunA},other"));
         Assert.Equal(PageDecision.NotFound, PageAccess.Decide(compare, typeof(RunDetail), idA, ""));
         Assert.Equal(PageDecision.SignIn, PageAccess.Decide(AccessGrant.Nobody, typeof(RunDetail), idA, ""));
+        // A revoked or expired link's holder gets "not found", as the link itself answers, never the sign-in page.
+        Assert.Equal(PageDecision.NotFound, PageAccess.Decide(AccessGrant.LapsedViewer, typeof(RunDetail), idA, ""));
+        Assert.Equal(PageDecision.NotFound, PageAccess.Decide(AccessGrant.LapsedViewer, typeof(Compare), none, $"?runs={RunA}"));
+        Assert.False(AccessGrant.LapsedViewer.CanReadRunFile(RunA, "run.json"));
         Assert.Equal(PageDecision.Allow, PageAccess.Decide(AccessGrant.Nobody, typeof(SignIn), none, ""));
         Assert.Equal(PageDecision.Allow, PageAccess.Decide(AccessGrant.Admin, typeof(Hw4.Dashboard.Components.Pages.Runs.Runs), none, ""));
     }

@@ -220,7 +220,7 @@ public sealed class ShareLinkWebTests(AuthWebApplicationFactory factory) : IClas
         using var file = await browser.GetAsync($"/runs/{RunA}/files/evaluation.json");
 
         Assert.Equal(HttpStatusCode.NotFound, link.StatusCode);
-        Assert.NotEqual(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, file.StatusCode);
     }
 

@@ -16,8 +16,17 @@ public sealed record AccessGrant(bool IsAdmin, ShareLink? Share)
     /// <summary>No access.</summary>
     public static AccessGrant Nobody { get; } = new(false, null);
 
-    /// <summary>Neither admin nor holding a link.</summary>
-    public bool IsAnonymous => !IsAdmin && Share is null;
+    /// <summary>
+    /// A viewer whose link was revoked or has expired: sees nothing, and its pages answer "not found" as the link does,
+    /// rather than sending someone who never had an account to sign in.
+    /// </summary>
+    public static AccessGrant LapsedViewer { get; } = new(false, null) { HeldLink = true };
+
+    /// <summary>True when the user came in by a share link that is no longer active.</summary>
+    public bool HeldLink { get; private init; }
+
+    /// <summary>Neither admin nor holding a link (active or lapsed).</summary>
+    public bool IsAnonymous => !IsAdmin && Share is null && !HeldLink;
 
     /// <summary>True when the run page of <paramref name="runId"/> may be shown.</summary>
     public bool CanViewRun(string runId) =>

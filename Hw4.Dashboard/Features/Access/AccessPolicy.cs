@@ -22,8 +22,8 @@ public sealed class AccessPolicy(AdminCredentials credentials, ShareStore shares
             return AccessGrant.Nobody;
         if (user.IsInRole(AccessClaims.AdminRole) && user.FindFirst(AccessClaims.StampClaim)?.Value == credentials.Stamp)
             return AccessGrant.Admin;
-        return user.FindFirst(AccessClaims.ShareClaim)?.Value is { } id && shares.FindActive(id) is { } link
-            ? new AccessGrant(false, link)
-            : AccessGrant.Nobody;
+        if (user.FindFirst(AccessClaims.ShareClaim)?.Value is not { } id)
+            return AccessGrant.Nobody;
+        return shares.FindActive(id) is { } link ? new AccessGrant(false, link) : AccessGrant.LapsedViewer;
     }
 }
