@@ -94,6 +94,22 @@ public static class HomeworkReportBuilder
             $"L2 with {o.Optimizer} lr {o.Lr}, α {o.Alpha} (run {diverged.Id}{(diverged.Record.DenoiseConfig().Preset is { } p ? $", preset {p}" : "")}) diverged: {diverged.Divergence!.Message}");
     }
 
+    /// <summary>
+    /// The run each part would use by default (the newest completed one), or null where it is not run yet: what the
+    /// report page lists without building the whole report.
+    /// </summary>
+    public static IReadOnlyList<(ReportPart Part, string? RunId)> Chosen(string runsDir)
+    {
+        var summaries = RunDirectoryReader.ReadAll(runsDir);
+        return
+        [
+            (ReportPart.DenoiseL1, Newest(summaries, r => r.Kind == RunKinds.Denoise && r.DenoiseConfig().Options.Norm == DenoiseNorm.L1)?.Id),
+            (ReportPart.DenoiseL2, Newest(summaries, r => r.Kind == RunKinds.Denoise && r.DenoiseConfig().Options.Norm == DenoiseNorm.L2)?.Id),
+            (ReportPart.Cnn, Newest(summaries, r => r.Kind == RunKinds.Train && r.TrainingConfig().Model == ModelKind.Cnn)?.Id),
+            (ReportPart.Residual, Newest(summaries, r => r.Kind == RunKinds.Train && r.TrainingConfig().Model == ModelKind.Residual)?.Id),
+        ];
+    }
+
     private static RunExport? Training(string runsDir, IReadOnlyList<RunSummary> summaries, string? id, ModelKind kind)
     {
         if (id is not null)

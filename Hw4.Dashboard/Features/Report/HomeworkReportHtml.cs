@@ -24,6 +24,9 @@ public static class HomeworkReportHtml
 
     private const string Cli = "dotnet run --project Hw4.Dashboard -c Release --";
 
+    // The homework's recipe (15 epochs, seed 0) is the trainer's defaults, as the Train form's are.
+    private static readonly Hw4.Ml.Training.TrainerOptions Recipe = new();
+
     private static readonly JsonSerializerOptions ScriptJson = new(MlJson.Compact) { Encoder = JavaScriptEncoder.Default };
 
     /// <summary>The report as one HTML document.</summary>
@@ -207,7 +210,7 @@ public static class HomeworkReportHtml
         if (run is null)
         {
             html.Append("<p class=\"missing\" id=\"missing-").Append(model).Append("\">").Append(title).Append(": ").Append(NotRunYet)
-                .Append(string.Create(CultureInfo.InvariantCulture, $". The homework's recipe: {Cli} train --model {model} --epochs {HomeworkRecipe.Epochs} --seed {HomeworkRecipe.Seed}.")).Append("</p>\n");
+                .Append(string.Create(CultureInfo.InvariantCulture, $". The homework's recipe: {Cli} train --model {model} --epochs {Recipe.Epochs} --seed {Recipe.Seed}.")).Append("</p>\n");
             return;
         }
 
