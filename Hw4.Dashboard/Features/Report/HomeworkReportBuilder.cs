@@ -38,10 +38,12 @@ public static class HomeworkReportBuilder
     /// <param name="residualId">The residual run to use instead of the newest, or null.</param>
     /// <param name="dataset">The dataset to draw augmentation samples from, or null to leave them out (the section says why).</param>
     /// <param name="loadOptions">How the dataset is loaded (caps, cache).</param>
-    public static HomeworkReport Build(string runsDir, string? cnnId, string? residualId, string? dataset, DatasetLoadOptions? loadOptions = null)
+    /// <param name="onlyRuns">When given, the report is made of these runs only (a report share link's), the rest "not run yet".</param>
+    public static HomeworkReport Build(
+        string runsDir, string? cnnId, string? residualId, string? dataset, DatasetLoadOptions? loadOptions = null, IReadOnlyCollection<string>? onlyRuns = null)
     {
         ArgumentNullException.ThrowIfNull(runsDir);
-        var summaries = RunDirectoryReader.ReadAll(runsDir);
+        var summaries = Summaries(runsDir, onlyRuns);
         var cnn = Training(runsDir, summaries, cnnId, ModelKind.Cnn);
         var residual = Training(runsDir, summaries, residualId, ModelKind.Residual);
         var l1 = Denoise(summaries, DenoiseNorm.L1);
@@ -98,9 +100,9 @@ public static class HomeworkReportBuilder
     /// The run each part would use by default (the newest completed one), or null where it is not run yet: what the
     /// report page lists without building the whole report.
     /// </summary>
-    public static IReadOnlyList<(ReportPart Part, string? RunId)> Chosen(string runsDir)
+    public static IReadOnlyList<(ReportPart Part, string? RunId)> Chosen(string runsDir, IReadOnlyCollection<string>? onlyRuns = null)
     {
-        var summaries = RunDirectoryReader.ReadAll(runsDir);
+        var summaries = Summaries(runsDir, onlyRuns);
         return
         [
             (ReportPart.DenoiseL1, Newest(summaries, r => r.Kind == RunKinds.Denoise && r.DenoiseConfig().Options.Norm == DenoiseNorm.L1)?.Id),
@@ -109,6 +111,12 @@ public static class HomeworkReportBuilder
             (ReportPart.Residual, Newest(summaries, r => r.Kind == RunKinds.Train && r.TrainingConfig().Model == ModelKind.Residual)?.Id),
         ];
     }
+
+    private static IReadOnlyList<RunSummary> Summaries(string runsDir, IReadOnlyCollection<string>? onlyRuns) =>
+        onlyRuns is null
+            ? RunDirectoryReader.ReadAll(runsDir)
+            : onlyRuns.Where(RunId.IsValid).Select(id => Path.Combine(runsDir, id)).Where(d => File.Exists(Path.Combine(d, RunDirectory.RunFile)))
+                .Select(RunDirectoryReader.Read).ToList();
 
     private static RunExport? Training(string runsDir, IReadOnlyList<RunSummary> summaries, string? id, ModelKind kind)
     {

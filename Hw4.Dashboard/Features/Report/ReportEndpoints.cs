@@ -8,7 +8,8 @@ namespace Hw4.Dashboard.Features.Report;
 
 /// <summary>
 /// <c>GET /api/report?format=html|pdf[&amp;download=false]</c>: the homework report of this machine's runs, made as the
-/// <c>report</c> verb makes it. Admin only (anyone else gets 404, as for a run they may not see); 400 for an unknown
+/// <c>report</c> verb makes it. An admin's report uses the newest runs; a report share link's viewer gets the report of
+/// the link's runs only; anyone else gets 404, as for a run they may not see; 400 for an unknown
 /// format; 503 with the reason when the PDF cannot be printed (no Chromium).
 /// </summary>
 public static class ReportEndpoints
@@ -22,11 +23,13 @@ public static class ReportEndpoints
         endpoints.MapGet("/api/report", async (string? format, bool? download, IOptions<Hw4Options> options, DataLocator data, TimeProvider clock,
             AccessPolicy access, HttpContext http, CancellationToken cancellationToken) =>
         {
-            if (!access.Evaluate(http.User).IsAdmin)
+            // An admin's report is made of the newest runs; a report link's viewer gets the runs of the link, nothing else.
+            var grant = access.Evaluate(http.User);
+            if (grant.ReportRuns is { Count: 0 })
                 return Results.Problem("no such report.", statusCode: StatusCodes.Status404NotFound);
             if (format is not ("html" or "pdf"))
                 return Results.Problem("format: use html or pdf.", statusCode: StatusCodes.Status400BadRequest);
-            var report = await Task.Run(() => HomeworkReportBuilder.Build(RunStorePaths.RunsDir(options.Value), null, null, data.CifarArchive), cancellationToken);
+            var report = await Task.Run(() => HomeworkReportBuilder.Build(RunStorePaths.RunsDir(options.Value), null, null, data.CifarArchive, onlyRuns: grant.ReportRuns), cancellationToken);
             var html = HomeworkReportHtml.Render(report, ReportAssets.Load(), clock.GetUtcNow());
             var name = download == false ? null : $"hw4-report.{format}";
             if (format == "html")

@@ -42,6 +42,9 @@ public sealed partial class Report : IDisposable
 
     private bool Queueing { get; set; }
 
+    // The runs the report is made of now: what a report share link names.
+    private IReadOnlyList<string> ChosenIds => Rows.Where(r => r.RunId is not null).Select(r => r.RunId!).ToList();
+
     private IEnumerable<ReportPart> Missing => Rows.Where(r => r.RunId is null && r.QueuedId is null).Select(r => r.Part);
 
     private bool HasMissing => Missing.Any();
