@@ -14,6 +14,7 @@ public static class CliVerbs
         new TrainVerb(),
         new EvaluateVerb(),
         new ExportVerb(),
+        new ReportVerb(),
         new HashPasswordVerb(),
     ];
 }

@@ -3,6 +3,7 @@ using Hw4.Dashboard.Features.Access;
 using Hw4.Dashboard.Features.Api;
 using Hw4.Dashboard.Features.Device;
 using Hw4.Dashboard.Features.Export;
+using Hw4.Dashboard.Features.Report;
 using Hw4.Dashboard.Features.Runs.Files;
 using Hw4.Dashboard.Features.Streaming;
 
@@ -44,6 +45,7 @@ public static class Hw4PipelineExtensions
         app.MapRunFiles();
         app.MapRunsApi();
         app.MapExports();
+        app.MapHomeworkReport();
         app.MapHw4Access();
         app.MapGet("/healthz", () => Results.Ok("ok"));
         return app;

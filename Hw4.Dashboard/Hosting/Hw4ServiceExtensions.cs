@@ -3,6 +3,7 @@ using Hw4.Dashboard.Features.Denoising;
 using Hw4.Dashboard.Features.Access;
 using Hw4.Dashboard.Features.Device;
 using Hw4.Dashboard.Features.Queue;
+using Hw4.Dashboard.Features.Report;
 using Hw4.Dashboard.Features.Runs;
 using Hw4.Dashboard.Features.Streaming;
 using Hw4.Dashboard.Features.Training;
@@ -38,6 +39,7 @@ public static class Hw4ServiceExtensions
         services.AddDenoising();
         // Training before the run store: its start-up recovery must settle the folders before the index is built.
         services.AddTraining();
+        services.AddHomeworkReport();
         services.AddRunStore();
         services.AddHw4Authentication();
         services.AddSingleton<Features.Api.RunStatusReader>();

@@ -16,7 +16,7 @@ public sealed class PageTests(LabFixture lab, ITestOutputHelper output) : IClass
     /// <summary>Each page, with <c>{cnn}</c> and <c>{residual}</c> for the fixture's runs.</summary>
     public static TheoryData<string> Pages { get; } = new()
     {
-        "/", "/autograd", "/denoise", "/train", "/runs", "/runs/{cnn}", "/compare?runs={cnn},{residual}", "/no-such-page",
+        "/", "/autograd", "/denoise", "/train", "/runs", "/runs/{cnn}", "/compare?runs={cnn},{residual}", "/report", "/no-such-page",
     };
 
     private string Resolve(string path) => path.Replace("{cnn}", lab.CnnRun, StringComparison.Ordinal).Replace("{residual}", lab.ResidualRun, StringComparison.Ordinal);
@@ -119,7 +119,7 @@ public sealed class PageTests(LabFixture lab, ITestOutputHelper output) : IClass
         await Expect(recent.Locator("tbody tr")).ToHaveCountAsync(2);
         await Expect(recent.Locator("tbody tr").First).ToContainTextAsync(lab.ResidualRun);
         await Expect(recent.Locator("tbody tr").Nth(1)).ToContainTextAsync(lab.CnnRun);
-        await Expect(page.ByTestId("page-guide").Locator("dt")).ToHaveTextAsync(["Autograd", "Denoise", "Train", "Runs", "Compare", "Shares"]);
+        await Expect(page.ByTestId("page-guide").Locator("dt")).ToHaveTextAsync(["Autograd", "Denoise", "Train", "Runs", "Compare", "Shares", "Report"]);
         await page.ByTestId("start-here").GetByRole(AriaRole.Link, new() { Name = "Train a model" }).ClickAsync();
         await Expect(page.Locator("h1")).ToHaveTextAsync("Train");
         await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).Locator("[aria-current=page]")).ToHaveTextAsync("Train");

@@ -71,6 +71,29 @@ public sealed class ShareLinkWebTests(AuthWebApplicationFactory factory) : IClas
     }
 
     [Fact]
+    public async Task ReportLink_OpensTheReportOfItsRunsOnly_AndNoReportWithoutIt()
+    {
+        EnsureRuns();
+        var created = Store.Create(ShareKind.Report, [RunB], allowCheckpoints: false, TimeSpan.FromHours(1));
+        using var anonymous = factory.CreateBrowser();
+        using var refused = await anonymous.GetAsync("/api/report?format=html");
+        var (browser, opened) = await OpenAsync(created);
+        using var _ = browser;
+
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, opened.StatusCode);
+        Assert.Equal("/api/report?format=html&download=false", opened.Headers.Location?.OriginalString);
+        using var report = await browser.GetAsync("/api/report?format=html&download=false");
+        var html = await report.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, report.StatusCode);
+        Assert.Contains("<h2>2 Classifier</h2>", html, StringComparison.Ordinal);
+        Assert.Contains($"<tr><td>{RunB}</td>", html, StringComparison.Ordinal);
+        // Made of the link's run only: run A (another CNN run) is in no part of it, the residual is "not run yet".
+        Assert.DoesNotContain(RunA, html, StringComparison.Ordinal);
+        Assert.Contains("id=\"missing-residual\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RunLink_ExportsOnlyItsRunAndNoCheckpoint()
     {
         EnsureRuns();

@@ -13,5 +13,6 @@ public sealed record NavItem(string Title, string Href, string Icon)
         new("Runs", "runs", MudBlazor.Icons.Material.Filled.List),
         new("Compare", "compare", MudBlazor.Icons.Material.Filled.CompareArrows),
         new("Shares", "shares", MudBlazor.Icons.Material.Filled.Share),
+        new("Report", "report", MudBlazor.Icons.Material.Filled.Description),
     ];
 }

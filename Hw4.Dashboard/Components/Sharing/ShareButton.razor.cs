@@ -21,7 +21,7 @@ public sealed partial class ShareButton
     private async Task OpenAsync()
     {
         var parameters = new DialogParameters<ShareDialog> { { d => d.Kind, Kind }, { d => d.RunIds, RunIds } };
-        await Dialogs.ShowAsync<ShareDialog>(Kind == ShareKind.Run ? "Share this run" : "Share this comparison", parameters,
+        await Dialogs.ShowAsync<ShareDialog>(Kind switch { ShareKind.Run => "Share this run", ShareKind.Report => "Share this report", _ => "Share this comparison" }, parameters,
             new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseButton = true });
     }
 }

@@ -63,9 +63,12 @@ public sealed partial class ShareList : IDisposable
         StateHasChanged();
     });
 
-    private static string Shows(ShareLink link) => link.Kind == ShareKind.Run
-        ? $"run {link.RunIds[0]}"
-        : $"comparison of {string.Join(", ", link.RunIds)}";
+    private static string Shows(ShareLink link) => link.Kind switch
+    {
+        ShareKind.Run => $"run {link.RunIds[0]}",
+        ShareKind.Report => $"homework report of {string.Join(", ", link.RunIds)}",
+        _ => $"comparison of {string.Join(", ", link.RunIds)}",
+    };
 
     private static string When(DateTimeOffset at) => at.ToLocalTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 

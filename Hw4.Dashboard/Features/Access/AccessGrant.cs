@@ -36,6 +36,12 @@ public sealed record AccessGrant(bool IsAdmin, ShareLink? Share)
     public bool CanViewComparison(IReadOnlyCollection<string> runIds) =>
         IsAdmin || Share is { Kind: ShareKind.Compare } s && runIds.Count > 0 && runIds.All(s.RunIds.Contains);
 
+    /// <summary>
+    /// The runs the homework report may be made of: null for an admin (any run), a report link's runs for its viewer,
+    /// and an empty list (no report) for anyone else.
+    /// </summary>
+    public IReadOnlyList<string>? ReportRuns => IsAdmin ? null : Share is { Kind: ShareKind.Report } s ? s.RunIds : [];
+
     /// <summary>True when live events of <paramref name="runId"/> may be received.</summary>
     public bool CanFollowRun(string runId) => IsAdmin || Share is { } s && s.RunIds.Contains(runId);
 

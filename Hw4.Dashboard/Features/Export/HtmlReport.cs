@@ -199,7 +199,8 @@ public static class HtmlReport
             .Append(Encode(pythonModels)).Append("</code></pre>\n");
     }
 
-    private static object ChartData(RunExport run) => new
+    /// <summary>A run's chart data as report.js reads it (shared with the homework report).</summary>
+    internal static object ChartData(RunExport run) => new
     {
         id = run.Id,
         model = ModelFactory.Name(run.Run.TrainingConfig().Model),

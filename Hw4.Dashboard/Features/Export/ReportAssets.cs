@@ -34,7 +34,8 @@ public sealed class ReportAssets
     /// <summary>Reads the embedded files (about 5 MB, most of it plotly.js); call once per export.</summary>
     public static ReportAssets Load() => new(Read("plotly.min.js"), Read("report.js"), Read("report.css"), Read("hw4_models.py"));
 
-    private static string Read(string name)
+    /// <summary>One embedded report file by name (the homework report reads its own script this way).</summary>
+    internal static string Read(string name)
     {
         using var stream = typeof(ReportAssets).Assembly.GetManifestResourceStream(Prefix + name)
             ?? throw new InvalidOperationException($"embedded report asset {name} is missing from {typeof(ReportAssets).Assembly.GetName().Name}.");

@@ -8,4 +8,7 @@ public enum ShareKind
 
     /// <summary>A comparison of two or more runs.</summary>
     Compare,
+
+    /// <summary>The homework report of the runs it names (made from those runs only).</summary>
+    Report,
 }

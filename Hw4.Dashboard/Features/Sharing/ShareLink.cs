@@ -26,7 +26,10 @@ public sealed record ShareLink(
     public bool IsActiveAt(DateTimeOffset now) => ExpiresUtc is not { } expires || now < expires;
 
     /// <summary>The page the link opens, relative to the app base.</summary>
-    public string TargetPath => Kind == ShareKind.Run
-        ? $"runs/{Uri.EscapeDataString(RunIds[0])}"
-        : $"compare?runs={string.Join(',', RunIds.Select(Uri.EscapeDataString))}";
+    public string TargetPath => Kind switch
+    {
+        ShareKind.Run => $"runs/{Uri.EscapeDataString(RunIds[0])}",
+        ShareKind.Report => Report.ReportEndpoints.Url("html", download: false),
+        _ => $"compare?runs={string.Join(',', RunIds.Select(Uri.EscapeDataString))}",
+    };
 }

@@ -45,6 +45,8 @@ public sealed class ShareStore(IOptions<Hw4Options> options, TimeProvider time, 
             throw new ArgumentException("A share link can only name valid run ids.", nameof(runIds));
         if (kind == ShareKind.Run && ids.Count != 1)
             throw new ArgumentException("A run link names exactly one run.", nameof(runIds));
+        if (kind == ShareKind.Report && ids.Count < 1)
+            throw new ArgumentException("A report link names at least one run.", nameof(runIds));
         if (kind == ShareKind.Compare && ids.Count < 2)
             throw new ArgumentException("A comparison link names two or more runs.", nameof(runIds));
         if (lifetime is { } l && l <= TimeSpan.Zero)

@@ -15,5 +15,6 @@ public sealed record PageGuide(string Title, string Href, string Purpose)
         new("Runs", "runs", "Every training and denoising run made here or with the CLI: filter, sort, open, tag, stop or delete."),
         new("Compare", "compare", "Put two or more finished runs side by side: curves, metrics, configuration and per-class accuracy."),
         new("Shares", "shares", "The read-only links you made to a run or a comparison: when each was last used, and Revoke."),
+        new("Report", "report", "The homework write-up from this machine's runs, as HTML or PDF; queues the runs it still lacks."),
     ];
 }

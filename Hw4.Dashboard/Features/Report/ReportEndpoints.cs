@@ -1,0 +1,48 @@
+using System.Text;
+using Hw4.Dashboard.Configuration;
+using Hw4.Dashboard.Features.Access;
+using Hw4.Dashboard.Features.Export;
+using Microsoft.Extensions.Options;
+
+namespace Hw4.Dashboard.Features.Report;
+
+/// <summary>
+/// <c>GET /api/report?format=html|pdf[&amp;download=false]</c>: the homework report of this machine's runs, made as the
+/// <c>report</c> verb makes it. An admin's report uses the newest runs; a report share link's viewer gets the report of
+/// the link's runs only; anyone else gets 404, as for a run they may not see; 400 for an unknown
+/// format; 503 with the reason when the PDF cannot be printed (no Chromium).
+/// </summary>
+public static class ReportEndpoints
+{
+    /// <summary>The report's URL, relative to the app base.</summary>
+    public static string Url(string format, bool download = true) => $"api/report?format={format}{(download ? "" : "&download=false")}";
+
+    /// <summary>Maps the report endpoint.</summary>
+    public static IEndpointRouteBuilder MapHomeworkReport(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/api/report", async (string? format, bool? download, IOptions<Hw4Options> options, DataLocator data, TimeProvider clock,
+            AccessPolicy access, HttpContext http, CancellationToken cancellationToken) =>
+        {
+            // An admin's report is made of the newest runs; a report link's viewer gets the runs of the link, nothing else.
+            var grant = access.Evaluate(http.User);
+            if (grant.ReportRuns is { Count: 0 })
+                return Results.Problem("no such report.", statusCode: StatusCodes.Status404NotFound);
+            if (format is not ("html" or "pdf"))
+                return Results.Problem("format: use html or pdf.", statusCode: StatusCodes.Status400BadRequest);
+            var report = await Task.Run(() => HomeworkReportBuilder.Build(RunStorePaths.RunsDir(options.Value), null, null, data.CifarArchive, onlyRuns: grant.ReportRuns), cancellationToken);
+            var html = HomeworkReportHtml.Render(report, ReportAssets.Load(), clock.GetUtcNow());
+            var name = download == false ? null : $"hw4-report.{format}";
+            if (format == "html")
+                return Results.File(Encoding.UTF8.GetBytes(html), "text/html; charset=utf-8", name);
+            try
+            {
+                return Results.File(await ReportPdf.PrintAsync(html, null, cancellationToken), "application/pdf", name);
+            }
+            catch (InvalidOperationException e)
+            {
+                return Results.Problem(e.Message, statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
+        });
+        return endpoints;
+    }
+}
