@@ -16,7 +16,7 @@ public sealed class PageTests(LabFixture lab, ITestOutputHelper output) : IClass
     /// <summary>Each page, with <c>{cnn}</c> and <c>{residual}</c> for the fixture's runs.</summary>
     public static TheoryData<string> Pages { get; } = new()
     {
-        "/", "/autograd", "/denoise", "/train", "/runs", "/runs/{cnn}", "/compare?runs={cnn},{residual}", "/report", "/no-such-page",
+        "/", "/autograd", "/denoise", "/train", "/runs", "/runs/{cnn}", "/compare?runs={cnn},{residual}", "/report", "/shares", "/no-such-page",
     };
 
     private string Resolve(string path) => path.Replace("{cnn}", lab.CnnRun, StringComparison.Ordinal).Replace("{residual}", lab.ResidualRun, StringComparison.Ordinal);
