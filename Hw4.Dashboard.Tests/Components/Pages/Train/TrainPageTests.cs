@@ -77,6 +77,52 @@ public sealed class TrainPageTests : MudBunitTest
     }
 
     [Fact]
+    public void Submit_ValidForm_PutsTheRunInTheAddress_APageOpenedThereFollowsItAgain()
+    {
+        var cut = Context.Render<Hw4.Dashboard.Components.Pages.Train.Train>();
+        Type(cut, "epochs", "2");
+        Type(cut, "limit", "256");
+
+        cut.Find("form").Submit();
+
+        var runId = cut.Instance.SelectedRunId;
+        Assert.NotNull(runId);
+        var navigation = Context.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
+        Assert.EndsWith($"?run={runId}", navigation.Uri, StringComparison.Ordinal);
+        // A reload or a bookmark of that address: a new page follows the same run.
+        var reopened = Context.Render<Hw4.Dashboard.Components.Pages.Train.Train>();
+        Assert.Equal((runId, "train"), (reopened.Instance.SelectedRunId, reopened.Instance.SelectedKind));
+    }
+
+    [Fact]
+    public void Address_DenoiseRun_FollowsItWithTheDenoiseView()
+    {
+        var options = new Hw4.Ml.Denoising.DenoiseOptions(Hw4.Ml.Denoising.DenoiseNorm.L1, Hw4.Ml.Denoising.DenoiseOptimizer.Gd, Lr: 0.3, Alpha: 1, Steps: 5);
+        var (id, error) = Context.Services.GetRequiredService<Hw4.Dashboard.Features.Denoising.DenoiseLauncher>()
+            .Launch(new Hw4.Ml.Runs.DenoiseRunConfig { Options = options, Source = "tiny.png" }, new Hw4.Ml.Imaging.RgbImage(4, 4, new byte[48]), null);
+        Assert.Null(error);
+        Context.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo($"train?run={id}");
+
+        var cut = Context.Render<Hw4.Dashboard.Components.Pages.Train.Train>();
+
+        Assert.Equal((id, "denoise"), (cut.Instance.SelectedRunId, cut.Instance.SelectedKind));
+    }
+
+    [Theory]
+    [InlineData("..%2F..%2Fetc")]
+    [InlineData("20990101-000000-cnn-dead")]
+    [InlineData("")]
+    public void Address_NotARunOfThisServer_IsIgnored_NoRunFollowed(string value)
+    {
+        Context.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo($"train?run={value}");
+
+        var cut = Context.Render<Hw4.Dashboard.Components.Pages.Train.Train>();
+
+        Assert.Null(cut.Instance.SelectedRunId);
+        Assert.Contains("Queue run", cut.Markup);
+    }
+
+    [Fact]
     public void Stop_QueuedRun_LeavesTheQueueListAndTheChipAtOnceAndItsFolderSaysStopped()
     {
         var page = Context.Render<Hw4.Dashboard.Components.Pages.Train.Train>();

@@ -3,6 +3,9 @@ using Hw4.Dashboard.Features.Training;
 using Hw4.Ml.Models;
 using Microsoft.AspNetCore.Components;
 using Hw4.Dashboard.Features.Access;
+using Hw4.Dashboard.Configuration;
+using Hw4.Ml.Runs;
+using Microsoft.Extensions.Options;
 
 namespace Hw4.Dashboard.Components.Pages.Train;
 
@@ -17,6 +20,22 @@ public sealed partial class Train : IDisposable
 
     [Inject]
     private IHw4Access Access { get; set; } = default!;
+
+    [Inject]
+    private IOptions<Hw4Options> Options { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    /// <summary>
+    /// The run the address says to follow (<c>/train?run=ID</c>), so a reload, a bookmark or Back shows the same run; a
+    /// value that names no run folder is ignored.
+    /// </summary>
+    [SupplyParameterFromQuery(Name = "run")]
+    public string? Run { get; set; }
+
+    // The address's run value last applied: a re-render with the same address keeps what the user picked since.
+    private string? _appliedRun;
 
     /// <summary>The form's model.</summary>
     public TrainSettings Form { get; } = new();
@@ -50,6 +69,42 @@ public sealed partial class Train : IDisposable
         Queue.Changed += OnQueueChanged;
     }
 
+    /// <inheritdoc />
+    protected override void OnParametersSet()
+    {
+        if (Run == _appliedRun)
+            return;
+        _appliedRun = Run;
+        if (KindOf(Run) is { } kind)
+            (SelectedRunId, SelectedKind) = (Run, kind);
+    }
+
+    // The kind of the run folder named by id, or null when id is not a run id or names no readable run.
+    private string? KindOf(string? id)
+    {
+        if (!RunId.IsValid(id))
+            return null;
+        var folder = Path.Combine(RunStorePaths.RunsDir(Options.Value), id!);
+        if (!File.Exists(Path.Combine(folder, RunDirectory.RunFile)))
+            return null;
+        try
+        {
+            return RunDirectory.Open(folder).ReadRun().Kind;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+
+    // Follows runId and puts it in the address (replacing the entry, so Back leaves the page rather than the pick).
+    private void Follow(string runId, string kind)
+    {
+        (SelectedRunId, SelectedKind) = (runId, kind);
+        _appliedRun = runId;
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("run", runId), replace: true);
+    }
+
     private async Task Submit()
     {
         if (!await Access.IsAdminAsync())
@@ -76,7 +131,7 @@ public sealed partial class Train : IDisposable
             var (runId, error) = Launcher.Launch(Form);
             Error = error;
             if (runId is not null)
-                (SelectedRunId, SelectedKind) = (runId, Hw4.Ml.Runs.RunKinds.Train);
+                Follow(runId, RunKinds.Train);
         }
         catch (Exception e) when (e is ArgumentException or IOException or UnauthorizedAccessException)
         {
@@ -90,7 +145,7 @@ public sealed partial class Train : IDisposable
     private void Select(string runId)
     {
         var job = new[] { Queue.Active }.Concat(Queue.Waiting).FirstOrDefault(q => q?.Job.RunId == runId)?.Job;
-        (SelectedRunId, SelectedKind) = (runId, job?.Kind ?? Hw4.Ml.Runs.RunKinds.Train);
+        Follow(runId, job?.Kind ?? RunKinds.Train);
     }
 
     private void OnQueueChanged() => _ = InvokeAsync(StateHasChanged);
