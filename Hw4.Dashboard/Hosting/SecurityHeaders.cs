@@ -31,7 +31,9 @@ public static class SecurityHeaders
         ArgumentNullException.ThrowIfNull(context);
         if (context.Items[NonceKey] is string nonce)
             return nonce;
-        nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(18));
+        // base64url: its alphabet needs no escaping in an HTML attribute, so the attribute reads exactly as the header
+        // (standard base64's '+' came out as "&#x2B;" in the markup, the same value to a browser but not to a reader).
+        nonce = System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(18));
         context.Items[NonceKey] = nonce;
         return nonce;
     }
