@@ -21,7 +21,7 @@ public static class ReportEndpoints
     public static IEndpointRouteBuilder MapHomeworkReport(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/api/report", async (string? format, bool? download, IOptions<Hw4Options> options, DataLocator data, TimeProvider clock,
-            AccessPolicy access, HttpContext http, CancellationToken cancellationToken) =>
+            AccessPolicy access, ReportGate gate, HttpContext http, CancellationToken cancellationToken) =>
         {
             // An admin's report is made of the newest runs; a report link's viewer gets the runs of the link, nothing else.
             var grant = access.Evaluate(http.User);
@@ -29,14 +29,17 @@ public static class ReportEndpoints
                 return Results.Problem("no such report.", statusCode: StatusCodes.Status404NotFound);
             if (format is not ("html" or "pdf"))
                 return Results.Problem("format: use html or pdf.", statusCode: StatusCodes.Status400BadRequest);
-            var report = await Task.Run(() => HomeworkReportBuilder.Build(RunStorePaths.RunsDir(options.Value), null, null, data.CifarArchive, onlyRuns: grant.ReportRuns), cancellationToken);
-            var html = HomeworkReportHtml.Render(report, ReportAssets.Load(), clock.GetUtcNow());
             var name = download == false ? null : $"hw4-report.{format}";
-            if (format == "html")
-                return Results.File(Encoding.UTF8.GetBytes(html), "text/html; charset=utf-8", name);
             try
             {
-                return Results.File(await ReportPdf.PrintAsync(html, null, cancellationToken), "application/pdf", name);
+                // One report at a time: a link holder asking repeatedly queues behind the first, not beside it.
+                var bytes = await gate.RunAsync(async () =>
+                {
+                    var report = await Task.Run(() => HomeworkReportBuilder.Build(RunStorePaths.RunsDir(options.Value), null, null, data.CifarArchive, onlyRuns: grant.ReportRuns), cancellationToken);
+                    var html = HomeworkReportHtml.Render(report, ReportAssets.Load(), clock.GetUtcNow());
+                    return format == "html" ? Encoding.UTF8.GetBytes(html) : await ReportPdf.PrintAsync(html, null, cancellationToken);
+                }, cancellationToken);
+                return Results.File(bytes, format == "html" ? "text/html; charset=utf-8" : "application/pdf", name);
             }
             catch (InvalidOperationException e)
             {
