@@ -96,18 +96,7 @@ public sealed partial class RunExportTests : IDisposable
 
         var html = Encoding.UTF8.GetString(RunExporter.ExportRun(_runs, id, new ExportRequest(ExportFormat.Html)).Content);
 
-        // plotly.js is embedded verbatim; its minified code names URLs it never loads for these charts (the SVG
-        // namespace, map tiles of geo traces), so the checks below are on the rest of the document.
-        var plotly = ReportAssets.Load().Plotly;
-        Assert.Contains(plotly, html, StringComparison.Ordinal);
-        var rest = html.Replace(plotly, "", StringComparison.Ordinal);
-        // Every src, href and CSS url() is inline (data:) or a fragment: nothing is fetched.
-        var references = ReferencePattern().Matches(rest).Select(m => m.Groups["v"].Value).ToList();
-        Assert.NotEmpty(references);
-        Assert.All(references, r => Assert.True(r.StartsWith("data:", StringComparison.Ordinal) || r.StartsWith('#'), $"external reference {r}"));
-        Assert.DoesNotContain("http://", rest, StringComparison.Ordinal);
-        Assert.DoesNotContain("https://", rest, StringComparison.Ordinal);
-        Assert.DoesNotContain("<script src", rest, StringComparison.OrdinalIgnoreCase);
+        SelfContainedHtml.AssertNoExternalReference(html);
 
         Assert.Contains("<td class=\"num test-accuracy\">75.00 %</td>", html, StringComparison.Ordinal);
         Assert.Contains("data:image/png;base64," + Convert.ToBase64String(RunFolderBuilder.PngBytes), html, StringComparison.Ordinal);
@@ -170,9 +159,6 @@ public sealed partial class RunExportTests : IDisposable
 
         Assert.Equal($"run {id}: a denoise run; exports cover training runs (its page offers the output image).", error.Message);
     }
-
-    [GeneratedRegex("""(?:src|href)\s*=\s*["'](?<v>[^"']*)["']|url\(\s*["']?(?<v>[^"')]*)""", RegexOptions.IgnoreCase)]
-    private static partial Regex ReferencePattern();
 
     [GeneratedRegex("""<script type="application/json" id="hw4-report-data">(?<json>.*?)</script>""", RegexOptions.Singleline)]
     private static partial Regex DataPattern();
