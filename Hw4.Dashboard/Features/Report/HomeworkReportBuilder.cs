@@ -46,8 +46,8 @@ public static class HomeworkReportBuilder
         var summaries = Summaries(runsDir, onlyRuns);
         var cnn = Training(runsDir, summaries, cnnId, ModelKind.Cnn);
         var residual = Training(runsDir, summaries, residualId, ModelKind.Residual);
-        var l1 = Denoise(summaries, DenoiseNorm.L1);
-        var l2 = Denoise(summaries, DenoiseNorm.L2);
+        var l1 = Denoise(summaries, ReportPart.DenoiseL1);
+        var l2 = Denoise(summaries, ReportPart.DenoiseL2);
 
         var taylor = TaylorExperiment.Run(new TaylorOptions(), CPU);
         var terms = TaylorExperiment.ErrorByTerms(MaxTerms, taylor.Points, new TaylorOptions().Seed, CPU);
@@ -103,14 +103,18 @@ public static class HomeworkReportBuilder
     public static IReadOnlyList<(ReportPart Part, string? RunId)> Chosen(string runsDir, IReadOnlyCollection<string>? onlyRuns = null)
     {
         var summaries = Summaries(runsDir, onlyRuns);
-        return
-        [
-            (ReportPart.DenoiseL1, Newest(summaries, r => r.Kind == RunKinds.Denoise && r.DenoiseConfig().Options.Norm == DenoiseNorm.L1)?.Id),
-            (ReportPart.DenoiseL2, Newest(summaries, r => r.Kind == RunKinds.Denoise && r.DenoiseConfig().Options.Norm == DenoiseNorm.L2)?.Id),
-            (ReportPart.Cnn, Newest(summaries, r => r.Kind == RunKinds.Train && r.TrainingConfig().Model == ModelKind.Cnn)?.Id),
-            (ReportPart.Residual, Newest(summaries, r => r.Kind == RunKinds.Train && r.TrainingConfig().Model == ModelKind.Residual)?.Id),
-        ];
+        return [.. Enum.GetValues<ReportPart>().Select(part => (part, Newest(summaries, part)?.Id))];
     }
+
+    // What a part is made of: the one definition both the report and the page's list use.
+    private static bool IsFor(RunRecord r, ReportPart part) => part switch
+    {
+        ReportPart.DenoiseL1 => r.Kind == RunKinds.Denoise && r.DenoiseConfig().Options.Norm == DenoiseNorm.L1,
+        ReportPart.DenoiseL2 => r.Kind == RunKinds.Denoise && r.DenoiseConfig().Options.Norm == DenoiseNorm.L2,
+        ReportPart.Cnn => r.Kind == RunKinds.Train && r.TrainingConfig().Model == ModelKind.Cnn,
+        ReportPart.Residual => r.Kind == RunKinds.Train && r.TrainingConfig().Model == ModelKind.Residual,
+        _ => throw new ArgumentOutOfRangeException(nameof(part), part, "not a report part"),
+    };
 
     private static IReadOnlyList<RunSummary> Summaries(string runsDir, IReadOnlyCollection<string>? onlyRuns) =>
         onlyRuns is null
@@ -128,22 +132,22 @@ public static class HomeworkReportBuilder
             return chosen;
         }
 
-        var newest = Newest(summaries, r => r.Kind == RunKinds.Train && r.TrainingConfig().Model == kind);
+        var newest = Newest(summaries, kind == ModelKind.Cnn ? ReportPart.Cnn : ReportPart.Residual);
         return newest is null ? null : RunExportReader.Read(runsDir, newest.Id);
     }
 
-    private static DenoiseReportRun? Denoise(IReadOnlyList<RunSummary> summaries, DenoiseNorm norm)
+    private static DenoiseReportRun? Denoise(IReadOnlyList<RunSummary> summaries, ReportPart part)
     {
-        var newest = Newest(summaries, r => r.Kind == RunKinds.Denoise && r.DenoiseConfig().Options.Norm == norm);
+        var newest = Newest(summaries, part);
         if (newest is null)
             return null;
         var dir = RunDirectory.Open(newest.Directory);
         return new DenoiseReportRun(newest, RunDirectoryReader.DenoiseSteps(dir.Path), Png(dir.InputImagePath), Png(dir.OutputImagePath));
     }
 
-    private static RunSummary? Newest(IReadOnlyList<RunSummary> summaries, Func<RunRecord, bool> matches) =>
+    private static RunSummary? Newest(IReadOnlyList<RunSummary> summaries, ReportPart part) =>
         summaries
-            .Where(s => s.Problem is null && s.Record is { Status: RunStatus.Completed } r && matches(r))
+            .Where(s => s.Problem is null && s.Record is { Status: RunStatus.Completed } r && IsFor(r, part))
             .OrderByDescending(s => s.Record!.FinishedUtc ?? s.Record.CreatedUtc)
             .ThenByDescending(s => s.Id, StringComparer.Ordinal)
             .FirstOrDefault();
