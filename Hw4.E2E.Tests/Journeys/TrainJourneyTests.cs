@@ -147,5 +147,39 @@ public sealed class TrainJourneyTests(ITestOutputHelper output) : Journey(output
         await Expect(page.ByTestId("run-status")).ToHaveTextAsync("stopped", new() { Timeout = 60_000 });
     }
 
+    [Fact]
+    public async Task ZoomedBatchChart_KeepsItsXRangeWhileNewPointsAndEpochsArrive()
+    {
+        // A long run (stopped through the API at the end), so that batches and epoch ends (the best-epoch marker moves
+        // on the other charts, the epoch table grows) keep arriving after the zoom.
+        var page = await OpenAsync("/train");
+        await FillAsync(page, "100", "4");
+        var runId = await QueueAsync(page);
+        await Expect(page.ByTestId("run-status")).ToHaveTextAsync("running", new() { Timeout = 120_000 });
+        var plot = page.ByTestId("run-live").Locator(".js-plotly-plot").First;
+        var traces = await PageExtensions.EventuallyAsync(() => page.ByTestId("run-live").TracesAsync(), t => t.Count > 0 && t[0].X.Length >= 10, "the first batch losses", 120);
+
+        // Zoom as the modebar's box zoom does: a relayout with an x range, here the first half of what is drawn so far.
+        var from = traces[0].X[0]!.Value;
+        var to = traces[0].X[^1]!.Value;
+        var zoom = new[] { from, from + ((to - from) / 2) };
+        await plot.EvaluateAsync("(el, r) => Plotly.relayout(el, { 'xaxis.range': r })", zoom);
+        var zoomed = await XRangeAsync(plot);
+        Assert.Equal(zoom, zoomed);
+
+        // The chart keeps gaining points, and two epochs end (each moves the other charts' best-epoch marker).
+        var count = traces[0].X.Length;
+        await PageExtensions.EventuallyAsync(() => page.ByTestId("run-live").Locator("table tbody tr").CountAsync(), n => n >= 2, "two finished epochs", 240);
+        await PageExtensions.EventuallyAsync(() => page.ByTestId("run-live").TracesAsync(), t => t[0].X.Length >= count + 20, "new batch losses after the zoom", 120);
+
+        Assert.Equal(zoomed, await XRangeAsync(plot));
+        Assert.False(await plot.EvaluateAsync<bool>("el => el.layout.xaxis.autorange === true"), "the x axis went back to autorange");
+        await StopAsync(runId);
+        await Expect(page.ByTestId("run-status")).ToHaveTextAsync("stopped", new() { Timeout = 60_000 });
+    }
+
+    private static async Task<double[]> XRangeAsync(ILocator plot) =>
+        await plot.EvaluateAsync<double[]>("el => (el.layout.xaxis.range || []).map(Number)");
+
     private sealed record Sample(double P, int N);
 }
