@@ -44,9 +44,11 @@ public sealed partial class DenoiseJourneyTests(ITestOutputHelper output) : Jour
         // The shared parrots are loaded by themselves: the crop, with its clean reference.
         await Expect(page.ByTestId("image-size")).ToContainTextAsync($"{Size}");
         await Expect(page.ByTestId("preview")).ToBeVisibleAsync();
-        // Enough steps, previewed often, that the run lasts seconds (previews are sent at most every 250 ms).
-        await page.TypeIntoAsync("steps", "4000");
-        await Expect(page.Field("steps")).ToHaveValueAsync("4000");
+        // Enough steps, previewed often, that the run lasts seconds (previews are sent at most every 250 ms): about 5 s by
+        // the page's own measured time per step, whatever this machine's speed and load.
+        var steps = await StepsForAsync(page, seconds: 5);
+        await page.TypeIntoAsync("steps", steps.ToString(CultureInfo.InvariantCulture));
+        await Expect(page.Field("steps")).ToHaveValueAsync(steps.ToString(CultureInfo.InvariantCulture));
         await page.TypeIntoAsync("preview-every", "5");
         await Expect(page.Field("preview-every")).ToHaveValueAsync("5");
         await page.Field("preview-every").PressAsync("Tab");
@@ -55,10 +57,10 @@ public sealed partial class DenoiseJourneyTests(ITestOutputHelper output) : Jour
 
         // Finished: the before/after panel shows the output.
         await Expect(page.ByTestId("before-after")).ToBeVisibleAsync(new() { Timeout = 300_000 });
-        await Expect(page.ByTestId("live-text")).ToContainTextAsync("step 4000/4000");
+        await Expect(page.ByTestId("live-text")).ToContainTextAsync($"step {steps}/{steps}");
         var samples = JsonSerializer.Deserialize<Sample[]>(
             await page.EvaluateAsync<string>("() => JSON.stringify(window.__samples)"), new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
-        var running = samples.Where(s => Step(s.Live) is { } step && step < 4000).ToList();
+        var running = samples.Where(s => Step(s.Live) is { } step && step < steps).ToList();
         // The preview showed the input, then at least two different estimates while the run went.
         var previews = running.Select(s => s.Preview).Distinct().ToList();
         Assert.True(previews.Count >= 3, $"previews seen while running: {previews.Count} ({running.Count} samples)");
@@ -81,6 +83,18 @@ public sealed partial class DenoiseJourneyTests(ITestOutputHelper output) : Jour
         await slider.PressAsync("End");
         await Expect(after).ToHaveAttributeAsync("style", new Regex(@"inset\(0 0% 0 0\)"));
         await Expect(after).ToHaveCSSAsync("clip-path", new Regex(@"inset\(0px( 0%| 0px)*\)"));
+    }
+
+    // The estimate line reads "…; this run ≈ 12.3 ms (measured)." for the steps in the form.
+    private static async Task<int> StepsForAsync(IPage page, double seconds)
+    {
+        await Expect(page.ByTestId("step-estimate")).ToContainTextAsync("this run", new() { Timeout = 60_000 });
+        var text = await page.ByTestId("step-estimate").InnerTextAsync();
+        var m = Regex.Match(text, @"this run ≈ (\d+(?:\.\d+)?) (ms|s)\b");
+        Assert.True(m.Success, $"no run time in the estimate: {text}");
+        var runSeconds = double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) / (m.Groups[2].Value == "ms" ? 1000 : 1);
+        var formSteps = int.Parse(await page.Field("steps").InputValueAsync(), CultureInfo.InvariantCulture);
+        return (int)Math.Clamp(Math.Ceiling(formSteps * seconds / Math.Max(runSeconds, 1e-6)), 500, 100_000);
     }
 
     private static int? Step(string live) => StepPattern().Match(live) is { Success: true } m ? int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : null;
