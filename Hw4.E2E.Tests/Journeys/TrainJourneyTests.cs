@@ -147,5 +147,56 @@ public sealed class TrainJourneyTests(ITestOutputHelper output) : Journey(output
         await Expect(page.ByTestId("run-status")).ToHaveTextAsync("stopped", new() { Timeout = 60_000 });
     }
 
+    [Fact]
+    public async Task ZoomedCharts_KeepTheirXRangeWhileNewPointsArriveAndTheBestEpochMarkerMoves()
+    {
+        // A long run (stopped through the API at the end), so that batches and epoch ends keep arriving after the zoom.
+        var page = await OpenAsync("/train");
+        await FillAsync(page, "100", "4");
+        var runId = await QueueAsync(page);
+        await Expect(page.ByTestId("run-status")).ToHaveTextAsync("running", new() { Timeout = 120_000 });
+        var live = page.ByTestId("run-live");
+        var batch = Chart(live, "Loss per batch");
+        var epoch = Chart(live, "Loss per epoch");
+        var traces = await PageExtensions.EventuallyAsync(() => live.TracesAsync(), t => t.Count > 0 && t[0].X.Length >= 10, "the first batch losses", 120);
+
+        // Zoom as the modebar's box zoom does: a relayout with an x range. The batch chart: the first half of what is
+        // drawn so far; the epoch chart (before its first epoch, so with no best-epoch marker yet): epochs 1 to 4.
+        var from = traces[0].X[0]!.Value;
+        var to = traces[0].X[^1]!.Value;
+        var batchZoom = new[] { from, from + ((to - from) / 2) };
+        double[] epochZoom = [1, 4];
+        await batch.EvaluateAsync("(el, r) => Plotly.relayout(el, { 'xaxis.range': r })", batchZoom);
+        await epoch.EvaluateAsync("(el, r) => Plotly.relayout(el, { 'xaxis.range': r })", epochZoom);
+        Assert.Equal(batchZoom, await XRangeAsync(batch));
+        Assert.Equal(epochZoom, await XRangeAsync(epoch));
+        var markerAtZoom = await MarkerAsync(epoch);
+
+        // The batch chart keeps gaining points, two epochs end, and the best-epoch marker moves after the zoom (each move
+        // relayouts the epoch chart).
+        var count = traces[0].X.Length;
+        await PageExtensions.EventuallyAsync(() => live.Locator("table tbody tr").CountAsync(), n => n >= 2, "two finished epochs", 240);
+        await PageExtensions.EventuallyAsync(() => live.TracesAsync(), t => t[0].X.Length >= count + 20, "new batch losses after the zoom", 120);
+        await PageExtensions.EventuallyAsync(() => MarkerAsync(epoch), m => m != markerAtZoom, "the best-epoch marker moving after the zoom", 60);
+
+        Assert.Equal(batchZoom, await XRangeAsync(batch));
+        Assert.Equal(epochZoom, await XRangeAsync(epoch));
+        Assert.False(await batch.EvaluateAsync<bool>("el => el.layout.xaxis.autorange === true"), "the batch chart's x axis went back to autorange");
+        Assert.False(await epoch.EvaluateAsync<bool>("el => el.layout.xaxis.autorange === true"), "the epoch chart's x axis went back to autorange");
+        await StopAsync(runId);
+        await Expect(page.ByTestId("run-status")).ToHaveTextAsync("stopped", new() { Timeout = 60_000 });
+    }
+
+    // The plot of the chart whose caption starts with its title (the caption is the figure's summary for screen readers).
+    private static ILocator Chart(ILocator within, string title) =>
+        within.Locator("figure.chart-host").Filter(new() { Has = within.Page.Locator("figcaption", new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^" + System.Text.RegularExpressions.Regex.Escape(title) + "\\.") }) }).Locator(".js-plotly-plot");
+
+    // The marker's x and label as the browser holds them, or null when the chart has none.
+    private static async Task<string?> MarkerAsync(ILocator plot) =>
+        await plot.EvaluateAsync<string?>("el => { const s = (el.layout.shapes || [])[0]; const a = (el.layout.annotations || [])[0]; return s ? `${s.x0} ${a ? a.text : ''}` : null; }");
+
+    private static async Task<double[]> XRangeAsync(ILocator plot) =>
+        await plot.EvaluateAsync<double[]>("el => (el.layout.xaxis.range || []).map(Number)");
+
     private sealed record Sample(double P, int N);
 }

@@ -146,7 +146,13 @@ public sealed partial class LineChart
         ApplyMarker();
         ApplyAxes();
         if (_ready && Chart is not null)
-            await Chart.Relayout();
+        {
+            // Through react, not relayout: Plotly.relayout with the whole layout replaces the axes, and with them the
+            // user's zoom (uirevision is honoured by react only), so a zoomed epoch chart jumped back to its full range
+            // each time the best-epoch marker moved. React needs the traces' data: redraw them from the model.
+            Model.Invalidate();
+            await RefreshAsync();
+        }
     }
 
     private void ApplyAxes()

@@ -1,0 +1,135 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Hw4.Dashboard.Configuration;
+using Hw4.E2E.Tests.Infrastructure;
+using Hw4.Ml.Imaging;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace Hw4.E2E.Tests.Journeys;
+
+/// <summary>
+/// The Denoise page on a 96×96 crop of the shared parrots (noisy and clean, the same crop), given to the server as its
+/// data folder: a run's preview and PSNR move while it runs, and the before/after slider moves the divider.
+/// </summary>
+public sealed partial class DenoiseJourneyTests(ITestOutputHelper output) : Journey(output), IDisposable
+{
+    private const int Size = 96;
+
+    // Every 25 ms while the run goes: the preview's source (its length and tail tell two PNGs apart) and the live line.
+    private const string RecordSamples = """
+        () => { window.__samples = [];
+          setInterval(() => {
+            const img = document.querySelector('[data-testid=preview]');
+            const live = document.querySelector('[data-testid=live-text]');
+            const src = img ? img.getAttribute('src') : '';
+            window.__samples.push({ preview: src.length + ':' + src.slice(-40), live: live ? live.textContent : '' });
+          }, 25); }
+        """;
+
+    private readonly string _data = MakeDataDir();
+
+    /// <inheritdoc />
+    protected override string[] Settings => ["--Hw4:DataDir", _data];
+
+    /// <inheritdoc />
+    public void Dispose() => Directory.Delete(_data, recursive: true);
+
+    [Fact]
+    public async Task Run_PreviewChangesAndPsnrRisesWhileItRuns_SliderMovesTheBeforeAfterDivider()
+    {
+        var page = await OpenAsync("/denoise");
+        // The shared parrots are loaded by themselves: the crop, with its clean reference.
+        await Expect(page.ByTestId("image-size")).ToContainTextAsync($"{Size}");
+        await Expect(page.ByTestId("preview")).ToBeVisibleAsync();
+        // Enough steps, previewed often, that the run lasts seconds (previews are sent at most every 250 ms): about 5 s by
+        // the page's own measured time per step, whatever this machine's speed and load.
+        var steps = await StepsForAsync(page, seconds: 5);
+        await page.TypeIntoAsync("steps", steps.ToString(CultureInfo.InvariantCulture));
+        await Expect(page.Field("steps")).ToHaveValueAsync(steps.ToString(CultureInfo.InvariantCulture));
+        await page.TypeIntoAsync("preview-every", "5");
+        await Expect(page.Field("preview-every")).ToHaveValueAsync("5");
+        await page.Field("preview-every").PressAsync("Tab");
+        await page.EvaluateAsync(RecordSamples);
+        await page.ByTestId("start-denoise").ClickAsync();
+
+        // Finished: the before/after panel shows the output.
+        await Expect(page.ByTestId("before-after")).ToBeVisibleAsync(new() { Timeout = 300_000 });
+        await Expect(page.ByTestId("live-text")).ToContainTextAsync($"step {steps}/{steps}");
+        var samples = JsonSerializer.Deserialize<Sample[]>(
+            await page.EvaluateAsync<string>("() => JSON.stringify(window.__samples)"), new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+        var running = samples.Where(s => Step(s.Live) is { } step && step < steps).ToList();
+        // The preview showed the input, then at least two different estimates while the run went.
+        var previews = running.Select(s => s.Preview).Distinct().ToList();
+        Assert.True(previews.Count >= 3, $"previews seen while running: {previews.Count} ({running.Count} samples)");
+        // The PSNR shown rose: the last one read above the first, over several readings.
+        var psnr = samples.Select(s => Psnr(s.Live)).OfType<double>().Distinct().ToList();
+        Assert.True(psnr.Count >= 3, $"PSNR readings: {string.Join(", ", psnr)}");
+        var final = Psnr(await page.ByTestId("live-text").InnerTextAsync());
+        Assert.True(final > psnr[0] + 0.5, $"PSNR went from {psnr[0]} to {final} (readings: {string.Join(", ", psnr)})");
+
+        // The slider moves the divider: the output's clip follows it to either end.
+        var after = page.ByTestId("after-image");
+        var clip = await after.GetAttributeAsync("style");
+        Assert.Contains("inset(0 50% 0 0)", clip);
+        var slider = page.Locator("[data-testid=before-after-slider] input[type=range], input[type=range][data-testid=before-after-slider]").First;
+        await slider.FocusAsync();
+        await slider.PressAsync("Home");
+        await Expect(after).ToHaveAttributeAsync("style", new Regex(@"inset\(0 100% 0 0\)"));
+        // What the browser applies, not only the attribute: at the left end none of the output shows, at the right all.
+        await Expect(after).ToHaveCSSAsync("clip-path", new Regex(@"inset\(0px 100% 0px 0px\)"));
+        await slider.PressAsync("End");
+        await Expect(after).ToHaveAttributeAsync("style", new Regex(@"inset\(0 0% 0 0\)"));
+        await Expect(after).ToHaveCSSAsync("clip-path", new Regex(@"inset\(0px( 0%| 0px)*\)"));
+    }
+
+    // The estimate line reads "…; this run ≈ 12.3 ms (measured)." for the steps in the form.
+    private static async Task<int> StepsForAsync(IPage page, double seconds)
+    {
+        await Expect(page.ByTestId("step-estimate")).ToContainTextAsync("this run", new() { Timeout = 60_000 });
+        var text = await page.ByTestId("step-estimate").InnerTextAsync();
+        var m = Regex.Match(text, @"this run ≈ (\d+(?:\.\d+)?) (ms|s)\b");
+        Assert.True(m.Success, $"no run time in the estimate: {text}");
+        var runSeconds = double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) / (m.Groups[2].Value == "ms" ? 1000 : 1);
+        var formSteps = int.Parse(await page.Field("steps").InputValueAsync(), CultureInfo.InvariantCulture);
+        return (int)Math.Clamp(Math.Ceiling(formSteps * seconds / Math.Max(runSeconds, 1e-6)), 500, 100_000);
+    }
+
+    private static int? Step(string live) => StepPattern().Match(live) is { Success: true } m ? int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : null;
+
+    private static double? Psnr(string live) => PsnrPattern().Match(live) is { Success: true } m ? double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : null;
+
+    [GeneratedRegex(@"step (\d+)/")]
+    private static partial Regex StepPattern();
+
+    [GeneratedRegex(@"PSNR (-?\d+(?:\.\d+)?) dB")]
+    private static partial Regex PsnrPattern();
+
+    // images/parrots-noisy.png and parrots-clean.png: the same 96×96 crop of the shared pair, found as the app finds
+    // them (HW4_DATA, else a shared/ folder above the tests).
+    private static string MakeDataDir()
+    {
+        var shared = new DataLocator(Environment.GetEnvironmentVariable("HW4_DATA"), [AppContext.BaseDirectory]);
+        if (shared.NoisyImage is not { } noisy || shared.CleanImage is not { } clean)
+            throw new InvalidOperationException($"No images/parrots-noisy.png and parrots-clean.png in the shared data folder ({shared.DataDir ?? "none found"}); set HW4_DATA to it.");
+        var dir = Directory.CreateTempSubdirectory("hw4-e2e-denoise-").FullName;
+        Directory.CreateDirectory(Path.Combine(dir, "images"));
+        ImageFile.Save(Crop(ImageFile.Load(noisy)), Path.Combine(dir, "images", "parrots-noisy.png"));
+        ImageFile.Save(Crop(ImageFile.Load(clean)), Path.Combine(dir, "images", "parrots-clean.png"));
+        return dir;
+    }
+
+    // From the middle of the picture, where the parrots' feathers give the estimate something to change.
+    private static RgbImage Crop(RgbImage image)
+    {
+        var (left, top) = ((image.Width - Size) / 2, (image.Height - Size) / 2);
+        var pixels = new byte[Size * Size * 3];
+        for (var y = 0; y < Size; y++)
+            Array.Copy(image.Pixels, (((top + y) * image.Width) + left) * 3, pixels, y * Size * 3, Size * 3);
+        return new RgbImage(Size, Size, pixels);
+    }
+
+    private sealed record Sample(string Preview, string Live);
+}
