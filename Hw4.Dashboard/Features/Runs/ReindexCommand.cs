@@ -49,7 +49,7 @@ public static class ReindexCommand
         var options = host.Services.GetRequiredService<IOptions<Hw4Options>>().Value;
         var index = host.Services.GetRequiredService<RunIndex>();
         var runsDir = RunStorePaths.RunsDir(options);
-        var database = RunStorePaths.DatabaseFile(options);
+        var database = options.UsesPostgres ? "PostgreSQL (Hw4:Postgres)" : RunStorePaths.DatabaseFile(options);
         try
         {
             await index.InitializeAsync();
@@ -57,7 +57,7 @@ public static class ReindexCommand
             await stdout.WriteLineAsync($"Indexed {count} run(s) from {runsDir} into {database}");
             return 0;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Data.Common.DbException)
         {
             await stderr.WriteLineAsync($"reindex: cannot use database '{database}': {e.Message}");
             return 2;
