@@ -1,6 +1,7 @@
 using Hw4.Dashboard.Configuration;
 using Hw4.Dashboard.Features.Runs.Store;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Hw4.Dashboard.Features.Runs;
 
@@ -13,7 +14,7 @@ public static class RunStoreServiceExtensions
     /// <summary>Adds the index. With <paramref name="scanAtStart"/> a hosted service migrates and rebuilds it at start.</summary>
     public static IServiceCollection AddRunStore(this IServiceCollection services, bool scanAtStart = true)
     {
-        services.AddSingleton<StoreContextFactory>();
+        services.TryAddSingleton<StoreContextFactory>();
         services.AddSingleton<IDbContextFactory<Hw4DbContext>>(sp => sp.GetRequiredService<StoreContextFactory>());
         services.AddSingleton<RunIndex>();
         services.AddSingleton<Notes.RunNotesService>();
