@@ -55,7 +55,17 @@ public sealed class ServerProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the server with <paramref name="settings"/> (<c>--Key value</c> pairs) on <paramref name="port"/>.</summary>
-    public static ServerProcess Start(string root, int port, params string[] settings)
+    public static ServerProcess Start(string root, int port, params string[] settings) =>
+        Launch(root, port, ["--urls", $"http://127.0.0.1:{port}", "--Logging:LogLevel:Default", "Warning", .. settings]);
+
+    /// <summary>
+    /// Starts <c>Hw4.Dashboard worker</c> with <paramref name="settings"/> (no web server: <see cref="Http"/> has no
+    /// use); wait for it with <see cref="WaitForOutputAsync"/>.
+    /// </summary>
+    public static ServerProcess StartWorker(string root, params string[] settings) =>
+        Launch(root, 0, ["worker", .. settings]);
+
+    private static ServerProcess Launch(string root, int port, string[] args)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "Hw4.Dashboard.dll");
         var info = new ProcessStartInfo("dotnet")
@@ -64,7 +74,7 @@ public sealed class ServerProcess : IAsyncDisposable
             RedirectStandardError = true,
             WorkingDirectory = root,
         };
-        foreach (var arg in new[] { "exec", dll, "--urls", $"http://127.0.0.1:{port}", "--Logging:LogLevel:Default", "Warning" }.Concat(settings))
+        foreach (var arg in new[] { "exec", dll }.Concat(args))
             info.ArgumentList.Add(arg);
         // The decoded-dataset cache of this test's own, not the user's.
         info.Environment["XDG_CACHE_HOME"] = Path.Combine(root, "cache");
@@ -100,6 +110,22 @@ public sealed class ServerProcess : IAsyncDisposable
         }
 
         throw new TimeoutException($"server not healthy in {seconds} s:\n{Output}");
+    }
+
+    /// <summary>Waits until the process has printed <paramref name="text"/> (or exits, which fails the test with its output).</summary>
+    public async Task WaitForOutputAsync(string text, int seconds = 90)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (Output.Contains(text, StringComparison.Ordinal))
+                return;
+            if (_process.HasExited)
+                throw new InvalidOperationException($"process exited with {_process.ExitCode}:\n{Output}");
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"'{text}' not printed in {seconds} s:\n{Output}");
     }
 
     /// <summary><c>GET /api/runs/{id}</c>.</summary>

@@ -23,6 +23,24 @@ public sealed class Hw4Options
     /// </summary>
     public string? Database { get; set; }
 
+    /// <summary>
+    /// An Npgsql connection string (<c>Host=…;Database=…;Username=…;Password=…</c>). When set, the run index lives in
+    /// PostgreSQL instead of the SQLite file of <see cref="Database"/>, so several hosts can share it.
+    /// </summary>
+    public string? Postgres { get; set; }
+
+    /// <summary>
+    /// Whether this host trains runs (the default). False: it only serves pages, and the runs queued here are trained
+    /// by worker hosts, which needs the shared store (<see cref="Postgres"/>).
+    /// </summary>
+    public bool Train { get; set; } = true;
+
+    /// <summary>This host's name in the runs list and the job queue (<c>worker --name</c>); empty: the machine name.</summary>
+    public string? HostName { get; set; }
+
+    /// <summary>True when <see cref="Postgres"/> chooses PostgreSQL for the store.</summary>
+    public bool UsesPostgres => !string.IsNullOrWhiteSpace(Postgres);
+
     /// <summary><c>auto</c>, <c>cpu</c> or <c>cuda</c>; resolved once at start.</summary>
     public string Device { get; set; } = "auto";
 

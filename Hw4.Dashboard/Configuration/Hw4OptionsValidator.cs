@@ -32,6 +32,9 @@ public sealed class Hw4OptionsValidator : IValidateOptions<Hw4Options>
                 $"Hw4:Dataset{e.ParamName} must be between 1 and {Array.MaxLength:N0} bytes (was {e.ActualValue})."));
         }
 
+        if (!options.Train && !options.UsesPostgres)
+            failures.Add("Hw4:Train=false needs Hw4:Postgres: with the embedded SQLite store no other host can train the runs queued here.");
+
         if (string.IsNullOrWhiteSpace(options.RunsDir))
             failures.Add("Hw4:RunsDir must not be empty.");
 

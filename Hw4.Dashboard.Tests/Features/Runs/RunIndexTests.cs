@@ -1,47 +1,63 @@
+using Hw4.Dashboard.Configuration;
 using Hw4.Dashboard.Features.Runs;
 using Hw4.Dashboard.Features.Runs.Store;
+using Hw4.Dashboard.Tests.Integration;
 using Hw4.Ml.Lifecycle.Events;
 using Hw4.Ml.Training;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Hw4.Dashboard.Tests.Features.Runs;
 
-/// <summary>The SQLite index over run folders written by Hw4.Ml's own writer (the index is a projection of them).</summary>
-public sealed class RunIndexTests : IAsyncLifetime
+/// <summary>
+/// The index over run folders written by Hw4.Ml's own writer (the index is a projection of them): one suite, run on
+/// each store provider by a subclass (<see cref="SqliteRunIndexTests"/>, <see cref="PostgresRunIndexTests"/>), which
+/// chooses it through configuration as the app does.
+/// </summary>
+public abstract class RunIndexContract : IAsyncLifetime
 {
-    private readonly string _root = Directory.CreateTempSubdirectory("hw4-index-").FullName;
     private ServiceProvider _services = default!;
 
-    private string RunsDir => Path.Combine(_root, "runs");
+    /// <summary>The temp folder of this test (runs, and the SQLite file where there is one).</summary>
+    protected string Root { get; } = Directory.CreateTempSubdirectory("hw4-index-").FullName;
 
-    private string DatabaseFile => Path.Combine(_root, "db", "hw4.db");
+    protected string RunsDir => Path.Combine(Root, "runs");
 
-    private RunIndex Index => _services.GetRequiredService<RunIndex>();
+    protected RunIndex Index => _services.GetRequiredService<RunIndex>();
 
-    private RunFolderBuilder Runs => new(RunsDir);
+    protected IServiceProvider Services => _services;
 
-    public Task InitializeAsync()
+    protected RunFolderBuilder Runs => new(RunsDir);
+
+    /// <summary>The store settings (Hw4:Database or Hw4:Postgres) this provider's tests use.</summary>
+    protected abstract Task<Hw4Options> StoreOptionsAsync();
+
+    /// <summary>Removes what <see cref="StoreOptionsAsync"/> made.</summary>
+    protected abstract Task CleanUpStoreAsync();
+
+    public async Task InitializeAsync()
     {
+        var options = await StoreOptionsAsync();
+        options.RunsDir = RunsDir;
         var collection = new ServiceCollection();
         collection.AddLogging();
         collection.AddSingleton(TimeProvider.System);
-        collection.AddDbContextFactory<Hw4DbContext>(db => db.UseSqlite($"Data Source={DatabaseFile}"));
-        collection.AddSingleton<RunIndex>();
+        collection.AddSingleton(Options.Create(options));
+        collection.AddRunStore(scanAtStart: false);
         _services = collection.BuildServiceProvider();
-        return Task.CompletedTask;
     }
 
     public async Task DisposeAsync()
     {
         await _services.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_root, recursive: true);
+        await CleanUpStoreAsync();
+        Directory.Delete(Root, recursive: true);
     }
 
     [Fact]
-    public async Task RebuildAsync_RunFolders_RoundTripThroughSqlite()
+    public async Task RebuildAsync_RunFolders_RoundTripThroughTheStore()
     {
         var cnn = Runs.Finished("20261127-cnn", "cnn", [1.8, 1.5, 1.6], created: new DateTimeOffset(2026, 11, 27, 5, 0, 0, TimeSpan.Zero));
         File.AppendAllText(cnn.MetricsPath, "{ this line is damaged\n");
@@ -62,7 +78,6 @@ public sealed class RunIndexTests : IAsyncLifetime
         Assert.Equal(1.5, row.BestValLoss);
         Assert.Null(row.Problem);
         Assert.Equal(11.0 / 14, list[1].TestAccuracy);
-        Assert.Equal("wal", await Index.JournalModeAsync());
     }
 
     [Fact]
@@ -86,7 +101,7 @@ public sealed class RunIndexTests : IAsyncLifetime
     {
         await Index.InitializeAsync();
 
-        Assert.Equal(0, await Index.RebuildAsync(Path.Combine(_root, "nowhere")));
+        Assert.Equal(0, await Index.RebuildAsync(Path.Combine(Root, "nowhere")));
         Assert.Empty(await Index.ListAsync());
     }
 
@@ -122,6 +137,45 @@ public sealed class RunIndexTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RebuildAsync_TwoHostsAtOnce_BothSucceedAndTheIndexHoldsEachRunOnce()
+    {
+        foreach (var id in new[] { "a", "b", "c" })
+            Runs.Finished(id, "cnn", [1.5, 1.4]);
+        await Index.InitializeAsync();
+        // A second index on the same store, as a second host has.
+        await using var other = new ServiceCollection().AddLogging().AddSingleton(TimeProvider.System)
+            .AddSingleton(Services.GetRequiredService<IOptions<Hw4Options>>()).AddRunStore(scanAtStart: false).BuildServiceProvider();
+
+        var counts = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => (i % 2 == 0 ? Index : other.GetRequiredService<RunIndex>()).RebuildAsync(RunsDir)));
+
+        Assert.All(counts, c => Assert.Equal(3, c));
+        Assert.Equal(["a", "b", "c"], (await Index.ListAsync()).Select(r => r.Id).Order());
+        Assert.Equal(6, (await Task.WhenAll(new[] { "a", "b", "c" }.Select(id => Index.GetAsync(id)))).Sum(r => r!.Epochs.Count));
+    }
+}
+
+/// <summary>The index suite on SQLite (the embedded default), plus what only a file-backed index has.</summary>
+public sealed class SqliteRunIndexTests : RunIndexContract
+{
+    private string DatabaseFile => Path.Combine(Root, "db", "hw4.db");
+
+    protected override Task<Hw4Options> StoreOptionsAsync() => Task.FromResult(new Hw4Options { Database = DatabaseFile });
+
+    protected override Task CleanUpStoreAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task InitializeAsync_FileDatabase_IsInWalMode()
+    {
+        await Index.InitializeAsync();
+
+        Assert.Equal("wal", await Index.JournalModeAsync());
+    }
+
+    [Fact]
     public async Task InitializeAsync_CorruptDatabaseFile_MovesItAsideAndRebuildsEveryRun()
     {
         Runs.Finished("a", "cnn", [1.5]);
@@ -136,5 +190,25 @@ public sealed class RunIndexTests : IAsyncLifetime
         Assert.True(File.Exists(aside));
         Assert.Equal(2, count);
         Assert.Equal(["a", "b"], (await Index.ListAsync()).Select(r => r.Id).Order());
+    }
+}
+
+/// <summary>The index suite on PostgreSQL, each test in a database of its own on the test server.</summary>
+public sealed class PostgresRunIndexTests : RunIndexContract
+{
+    private readonly PostgresTestDatabase _database = new();
+
+    protected override async Task<Hw4Options> StoreOptionsAsync() => new() { Postgres = await _database.CreateAsync() };
+
+    protected override Task CleanUpStoreAsync() => _database.DropAsync();
+
+    [Fact]
+    public async Task InitializeAsync_Postgres_CreatesTheJobQueueTableToo()
+    {
+        await Index.InitializeAsync();
+
+        await using var db = Services.GetRequiredService<StoreContextFactory>().CreatePostgres();
+        Assert.Equal(0, await db.Jobs.CountAsync());
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
     }
 }

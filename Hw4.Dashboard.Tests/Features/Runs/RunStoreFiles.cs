@@ -42,6 +42,7 @@ public sealed class RunStoreFiles : IDisposable
         services.AddSingleton<Hw4.Dashboard.Features.Training.TrainingLauncher>();
         services.AddSingleton<Hw4.Dashboard.Features.Training.RunStopper>();
         services.AddSingleton<RunQueue>();
+        services.AddSingleton<Hw4.Dashboard.Features.Queue.Store.StoreJobQueue>();
         services.AddRunStore(scanAtStart: false);
         // The page listens to the updater for changes; it is not started, so it never writes.
         services.AddSingleton<RunIndexUpdater>();

@@ -1,6 +1,8 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace Hw4.Dashboard.Features.Queue;
 
-/// <summary>Registers the device queue and its single worker.</summary>
+/// <summary>Registers the device queue and its single worker, and the PostgreSQL store's shared queue.</summary>
 public static class QueueServiceExtensions
 {
     /// <summary>Adds <see cref="RunQueue"/> and <see cref="RunQueueWorker"/>.</summary>
@@ -9,9 +11,23 @@ public static class QueueServiceExtensions
         services.AddOptions<QueueOptions>()
             .BindConfiguration(QueueOptions.Section)
             .Validate(o => o.Capacity > 0, "Hw4:Queue:Capacity must be positive.")
+            .Validate(o => o.HeartbeatSeconds > 0 && o.PollSeconds > 0 && o.HeartbeatTimeoutSeconds >= 2 * o.HeartbeatSeconds,
+                "Hw4:Queue: HeartbeatSeconds and PollSeconds must be positive and HeartbeatTimeoutSeconds at least twice HeartbeatSeconds.")
             .ValidateOnStart();
         services.AddSingleton<RunQueue>();
         services.AddHostedService<RunQueueWorker>();
+        return services.AddStoreJobQueue();
+    }
+
+    /// <summary>
+    /// Adds the PostgreSQL store's shared queue and this host's name in it (idempotent: both the queue and training
+    /// need it). Unused, and never connecting, unless <c>Hw4:Postgres</c> is set.
+    /// </summary>
+    public static IServiceCollection AddStoreJobQueue(this IServiceCollection services)
+    {
+        services.TryAddSingleton<Runs.Store.StoreContextFactory>();
+        services.TryAddSingleton<Store.StoreJobQueue>();
+        services.TryAddSingleton<Store.HostIdentity>();
         return services;
     }
 }

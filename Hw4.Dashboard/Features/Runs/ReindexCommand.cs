@@ -26,20 +26,14 @@ public static class ReindexCommand
         }
 
         // Settings come in "--name value" pairs; anything else is a typo worth naming.
-        var wellFormed = rest.Length % 2 == 0
-            && Enumerable.Range(0, rest.Length / 2).All(i => Known(rest[2 * i]) && !rest[2 * i + 1].StartsWith("--", StringComparison.Ordinal));
-        if (!wellFormed)
+        if (!SettingArguments.AreWellFormed(rest, Shortcuts().Keys))
         {
             await stderr.WriteLineAsync($"reindex: unexpected arguments '{string.Join(" ", rest)}'; use --runs-dir DIR and --database FILE.");
             return 2;
         }
 
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
-        builder.Configuration.AddCommandLine(rest, new Dictionary<string, string>
-        {
-            ["--runs-dir"] = "Hw4:RunsDir",
-            ["--database"] = "Hw4:Database",
-        });
+        builder.Configuration.AddCommandLine(rest, Shortcuts());
         builder.Logging.ClearProviders();
         builder.Services.AddOptions<Hw4Options>().BindConfiguration(Hw4Options.Section);
         builder.Services.AddSingleton(TimeProvider.System);
@@ -49,7 +43,7 @@ public static class ReindexCommand
         var options = host.Services.GetRequiredService<IOptions<Hw4Options>>().Value;
         var index = host.Services.GetRequiredService<RunIndex>();
         var runsDir = RunStorePaths.RunsDir(options);
-        var database = RunStorePaths.DatabaseFile(options);
+        var database = options.UsesPostgres ? "PostgreSQL (Hw4:Postgres)" : RunStorePaths.DatabaseFile(options);
         try
         {
             await index.InitializeAsync();
@@ -57,13 +51,16 @@ public static class ReindexCommand
             await stdout.WriteLineAsync($"Indexed {count} run(s) from {runsDir} into {database}");
             return 0;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Data.Common.DbException)
         {
             await stderr.WriteLineAsync($"reindex: cannot use database '{database}': {e.Message}");
             return 2;
         }
     }
 
-    private static bool Known(string arg) =>
-        arg is "--runs-dir" or "--database" || arg.StartsWith("--Hw4:", StringComparison.OrdinalIgnoreCase);
+    private static Dictionary<string, string> Shortcuts() => new()
+    {
+        ["--runs-dir"] = "Hw4:RunsDir",
+        ["--database"] = "Hw4:Database",
+    };
 }

@@ -64,7 +64,7 @@ public sealed class RunDeleter(
             await db.Epochs.Where(e => e.RunId == runId).ExecuteDeleteAsync(cancellationToken);
             await db.Runs.Where(r => r.Id == runId).ExecuteDeleteAsync(cancellationToken);
         }
-        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or DbUpdateException or InvalidOperationException)
+        catch (Exception e) when (e is System.Data.Common.DbException or DbUpdateException or InvalidOperationException)
         {
             if (exists)
                 Directory.Move(hidden, folder);

@@ -6,9 +6,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Hw4.Dashboard.Features.Runs;
 
 /// <summary>
-/// The SQLite index of the run folders: migrates the schema, switches the file to WAL (readers do not block the
-/// writer while a run is being indexed), rebuilds from the folders and answers the pages' queries. The folders are the
-/// truth; every row is <see cref="RunRows.From"/> of a folder's <see cref="RunSummary"/>.
+/// The index of the run folders (SQLite or PostgreSQL): migrates the schema, rebuilds from the folders and answers the
+/// pages' queries. On SQLite it switches the file to WAL (readers do not block the writer while a run is being
+/// indexed); on PostgreSQL, which several hosts share, a rebuild holds a transaction-scoped advisory lock so two hosts
+/// starting together do not interleave their deletes and inserts. The folders are the truth; every row is
+/// <see cref="RunRows.From"/> of a folder's <see cref="RunSummary"/>.
 /// </summary>
 public sealed class RunIndex(IDbContextFactory<Hw4DbContext> contexts, TimeProvider time, ILogger<RunIndex> logger)
 {
@@ -47,17 +49,27 @@ public sealed class RunIndex(IDbContextFactory<Hw4DbContext> contexts, TimeProvi
     private async Task MigrateAsync(CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        // PostgreSQL: EF takes its own migration lock, so hosts starting together migrate one after the other.
         await db.Database.MigrateAsync(cancellationToken);
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        if (db.Database.IsSqlite())
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
     }
 
+    // The SQLite file, or null (PostgreSQL, or an in-memory SQLite database).
     private string? DatabaseFile()
     {
         using var db = contexts.CreateDbContext();
-        return db.Database.GetConnectionString() is { } cs && new SqliteConnectionStringBuilder(cs).DataSource is { Length: > 0 } file ? file : null;
+        return db.Database.IsSqlite() && db.Database.GetConnectionString() is { } cs && new SqliteConnectionStringBuilder(cs).DataSource is { Length: > 0 } file ? file : null;
     }
 
-    /// <summary>The journal mode in effect (<c>wal</c> after <see cref="InitializeAsync"/>).</summary>
+    // One writer of the whole index at a time across hosts (PostgreSQL); released when the transaction ends.
+    private static async Task LockIndexAsync(Hw4DbContext db, CancellationToken cancellationToken)
+    {
+        if (db.Database.IsNpgsql())
+            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(4104)", cancellationToken);
+    }
+
+    /// <summary>The SQLite journal mode in effect (<c>wal</c> after <see cref="InitializeAsync"/>).</summary>
     public async Task<string> JournalModeAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -71,6 +83,7 @@ public sealed class RunIndex(IDbContextFactory<Hw4DbContext> contexts, TimeProvi
         var records = RunDirectoryReader.ReadAll(runsDir).Select(s => RunRows.From(s, now)).ToList();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+        await LockIndexAsync(db, cancellationToken);
         await db.Epochs.ExecuteDeleteAsync(cancellationToken);
         await db.Runs.ExecuteDeleteAsync(cancellationToken);
         db.Runs.AddRange(records);
@@ -85,6 +98,7 @@ public sealed class RunIndex(IDbContextFactory<Hw4DbContext> contexts, TimeProvi
         var record = RunRows.From(RunDirectoryReader.Read(runDirectory), time.GetUtcNow());
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+        await LockIndexAsync(db, cancellationToken);
         await db.Epochs.Where(e => e.RunId == record.Id).ExecuteDeleteAsync(cancellationToken);
         await db.Runs.Where(r => r.Id == record.Id).ExecuteDeleteAsync(cancellationToken);
         db.Runs.Add(record);

@@ -1,18 +1,21 @@
 using Hw4.Dashboard.Configuration;
 using Hw4.Dashboard.Features.Runs.Store;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Hw4.Dashboard.Features.Runs;
 
-/// <summary>Registers the run index (EF Core on SQLite) and its start-up migration and scan.</summary>
+/// <summary>
+/// Registers the run index (EF Core on SQLite, or on PostgreSQL when <see cref="Hw4Options.Postgres"/> is set) and its
+/// start-up migration and scan.
+/// </summary>
 public static class RunStoreServiceExtensions
 {
     /// <summary>Adds the index. With <paramref name="scanAtStart"/> a hosted service migrates and rebuilds it at start.</summary>
     public static IServiceCollection AddRunStore(this IServiceCollection services, bool scanAtStart = true)
     {
-        services.AddDbContextFactory<Hw4DbContext>((sp, db) =>
-            db.UseSqlite($"Data Source={RunStorePaths.DatabaseFile(sp.GetRequiredService<IOptions<Hw4Options>>().Value)}"));
+        services.TryAddSingleton<StoreContextFactory>();
+        services.AddSingleton<IDbContextFactory<Hw4DbContext>>(sp => sp.GetRequiredService<StoreContextFactory>());
         services.AddSingleton<RunIndex>();
         services.AddSingleton<Notes.RunNotesService>();
         services.AddSingleton<RunDeleter>();

@@ -65,10 +65,16 @@ public sealed class RunRecovery(TrainingLauncher launcher, DenoiseLauncher denoi
             : $"interrupted: its process ended after step {last.Step}/{last.TotalSteps} (the curves up to there are kept; no image)";
     }
 
-    private static string TrainInterruptMessage(RunDirectory dir)
+    private static string TrainInterruptMessage(RunDirectory dir) => TrainInterruptMessage(dir, "its process ended");
+
+    /// <summary>
+    /// Why a training run is interrupted, for its run.json: "interrupted: <paramref name="cause"/> during epoch N (epochs
+    /// 1–M are kept); resume it to continue".
+    /// </summary>
+    public static string TrainInterruptMessage(RunDirectory dir, string cause)
     {
         var epochs = RunDirectoryReader.Read(dir.Path).Epochs;
         var kept = epochs.Count == 0 ? "no epoch was completed" : $"epochs 1–{epochs[^1].Epoch} are kept";
-        return $"interrupted: its process ended during epoch {(epochs.Count == 0 ? 1 : epochs[^1].Epoch + 1)} ({kept}); resume it to continue";
+        return $"interrupted: {cause} during epoch {(epochs.Count == 0 ? 1 : epochs[^1].Epoch + 1)} ({kept}); resume it to continue";
     }
 }

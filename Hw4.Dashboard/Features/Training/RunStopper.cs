@@ -1,5 +1,6 @@
 using Hw4.Dashboard.Configuration;
 using Hw4.Dashboard.Features.Queue;
+using Hw4.Dashboard.Features.Queue.Store;
 using Hw4.Dashboard.Features.Streaming;
 using Hw4.Ml.Lifecycle;
 using Hw4.Ml.Lifecycle.Events;
@@ -11,15 +12,20 @@ namespace Hw4.Dashboard.Features.Training;
 /// <summary>
 /// Stops a run wherever it stands: on this server's queue (waiting: it ends stopped at once; active: between two
 /// batches), or from its folder when no live process owns it (a run left running or interrupted by a dead process).
-/// A run trained by another live process is refused with the process named.
+/// With the PostgreSQL store, a run in the store's queue is stopped through it: a waiting one leaves it and ends
+/// stopped here, a held one is flagged and its host stops it at its next heartbeat. A run trained by another live
+/// process outside the queue (the CLI) is refused with the process named.
 /// </summary>
-public sealed class RunStopper(RunQueue queue, RunEventNotifier notifier, IOptions<Hw4Options> options, TimeProvider time)
+public sealed class RunStopper(RunQueue queue, StoreJobQueue store, RunEventNotifier notifier, IOptions<Hw4Options> options, TimeProvider time)
 {
     /// <summary>Stops <paramref name="runId"/>; the result says what happens or why nothing does.</summary>
     public RunCommandResult Stop(string runId)
     {
         if (queue.Stop(runId))
             return RunCommandResult.Accepted($"Stopping run '{runId}'.");
+        var fromStore = options.Value.UsesPostgres && RunId.IsValid(runId) ? store.RequestStop(runId) : StopRequestOutcome.NotQueued;
+        if (fromStore == StopRequestOutcome.SignalledHolder)
+            return RunCommandResult.Accepted($"Stopping run '{runId}' on the host training it.");
         var path = Path.Combine(RunStorePaths.RunsDir(options.Value), runId);
         if (!RunId.IsValid(runId) || !File.Exists(Path.Combine(path, RunDirectory.RunFile)))
             return RunCommandResult.NotFound(runId);
@@ -43,7 +49,9 @@ public sealed class RunStopper(RunQueue queue, RunEventNotifier notifier, IOptio
 
         try
         {
-            var message = record.Status == RunStatus.Interrupted ? record.Message : "stopped; its process had ended";
+            var message = record.Status == RunStatus.Interrupted ? record.Message
+                : fromStore == StopRequestOutcome.RemovedWhileWaiting ? "stopped while queued"
+                : "stopped; its process had ended";
             dir.Transition(RunStatus.Stopped, r => r with { Message = message, FinishedUtc = time.GetUtcNow(), Owner = null });
             notifier.Publish(new RunEnded(runId, RunStatus.Stopped, message, 0));
             return RunCommandResult.Accepted($"Run '{runId}' is stopped.");

@@ -64,7 +64,8 @@ public sealed class TrainingJob(RunDirectory dir, CifarDataProvider data, RunEve
         notifier.Publish(new RunEnded(dir.Id, status, message, 0));
     }
 
-    private static string Describe(RunDirectory dir)
+    /// <summary>The queue list's line for the run in <paramref name="dir"/> (its id when run.json is unreadable).</summary>
+    public static string Describe(RunDirectory dir)
     {
         try
         {

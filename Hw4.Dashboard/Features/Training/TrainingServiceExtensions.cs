@@ -1,10 +1,13 @@
+using Hw4.Dashboard.Features.Queue;
+
 namespace Hw4.Dashboard.Features.Training;
 
 /// <summary>Registers the training launcher, the stopper and the start-up recovery of run folders.</summary>
 public static class TrainingServiceExtensions
 {
     /// <summary>
-    /// Adds <see cref="TrainingLauncher"/>, <see cref="RunStopper"/> and <see cref="RunRecovery"/>. Needs
+    /// Adds <see cref="TrainingLauncher"/>, <see cref="RunStopper"/>, <see cref="RunRecovery"/> and the store-queue hosts
+    /// (<see cref="AddStoreQueueHosts"/>). Needs
     /// <c>AddDenoising</c> as well: the recovery queues denoising runs again through their launcher.
     /// </summary>
     public static IServiceCollection AddTraining(this IServiceCollection services)
@@ -14,6 +17,19 @@ public static class TrainingServiceExtensions
         services.AddSingleton<RunStopper>();
         // Registered before the run store so that its start (the index rebuild) sees the recovered statuses.
         services.AddHostedService<RunRecovery>();
+        AddStoreQueueHosts(services);
+        return services;
+    }
+
+    /// <summary>
+    /// With the PostgreSQL store (they do nothing otherwise): the claimer that feeds this host's device from the store's
+    /// queue, unless <c>Hw4:Train</c> is false, and the sweeper that marks runs of silent hosts interrupted.
+    /// </summary>
+    public static IServiceCollection AddStoreQueueHosts(this IServiceCollection services)
+    {
+        services.AddStoreJobQueue();
+        services.AddHostedService<Queue.Store.StoreJobClaimer>();
+        services.AddHostedService<Queue.Store.StoreJobSweeper>();
         return services;
     }
 }

@@ -54,7 +54,7 @@ public sealed class RunNotesService(
                 await db.SaveChangesAsync(cancellationToken);
             }
         }
-        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or DbUpdateException)
+        catch (Exception e) when (e is System.Data.Common.DbException or DbUpdateException)
         {
             logger.LogWarning(e, "Notes of run {RunId} are saved in its folder; the runs list shows them after the next reindex", runId);
         }

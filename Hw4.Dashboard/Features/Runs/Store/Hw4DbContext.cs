@@ -2,9 +2,23 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Hw4.Dashboard.Features.Runs.Store;
 
-/// <summary>The run index (SQLite). The run folders stay the source of truth; this can always be rebuilt from them.</summary>
-public sealed class Hw4DbContext(DbContextOptions<Hw4DbContext> options) : DbContext(options)
+/// <summary>
+/// The run index, on SQLite (this type, with the migrations in <c>Migrations/</c>) or on PostgreSQL
+/// (<see cref="PostgresHw4DbContext"/>, same model, its own migrations). The run folders stay the source of truth; this
+/// can always be rebuilt from them.
+/// </summary>
+public class Hw4DbContext : DbContext
 {
+    /// <summary>The SQLite context.</summary>
+    public Hw4DbContext(DbContextOptions<Hw4DbContext> options) : base(options)
+    {
+    }
+
+    /// <summary>For a provider's own context type (EF keeps migrations per context type).</summary>
+    protected Hw4DbContext(DbContextOptions options) : base(options)
+    {
+    }
+
     /// <summary>Indexed runs.</summary>
     public DbSet<RunRow> Runs => Set<RunRow>();
 

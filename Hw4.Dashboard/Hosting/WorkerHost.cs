@@ -1,0 +1,103 @@
+using Hw4.Dashboard.Cli;
+using Hw4.Dashboard.Configuration;
+using Hw4.Dashboard.Features.Device;
+using Hw4.Dashboard.Features.Queue;
+using Hw4.Dashboard.Features.Runs;
+using Hw4.Dashboard.Features.Streaming;
+using Hw4.Dashboard.Features.Training;
+using Microsoft.Extensions.Options;
+
+namespace Hw4.Dashboard.Hosting;
+
+/// <summary>
+/// <c>Hw4.Dashboard worker [--device cuda] [--name N] [--Hw4:…]</c>: a host with no web UI that trains runs from the
+/// PostgreSQL store's queue (<see cref="Features.Queue.Store.StoreJobClaimer"/>), heartbeats, keeps the shared index
+/// current and publishes its runs' events (through the Redis backplane when <c>Hw4:Redis</c> is set). Stops on Ctrl+C
+/// or SIGTERM; a run it was training then ends stopped, and one it loses to SIGKILL becomes interrupted on another host
+/// after the heartbeat timeout.
+/// </summary>
+public static class WorkerHost
+{
+    /// <summary>The verb.</summary>
+    public const string Verb = "worker";
+
+    /// <summary>True when <paramref name="args"/> asks for a worker.</summary>
+    public static bool Matches(string[] args) => args.Length > 0 && args[0] == Verb;
+
+    /// <summary>Runs the worker until shutdown; 0 after a clean stop, 2 on bad arguments or configuration.</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var rest = args.Skip(1).ToArray();
+        if (rest.Any(a => a is "-h" or "--help"))
+        {
+            await stdout.WriteLineAsync("usage: worker [--device auto|cpu|cuda] [--name NAME] --Hw4:Postgres CONNECTION [--Hw4:Redis HOST:PORT] [--Hw4:RunsDir DIR]");
+            return 0;
+        }
+
+        if (!SettingArguments.AreWellFormed(rest, Shortcuts().Keys))
+        {
+            await stderr.WriteLineAsync($"worker: unexpected arguments '{string.Join(" ", rest)}'; use --device DEVICE, --name NAME and --Hw4:Setting VALUE.");
+            return ExitCodes.BadInput;
+        }
+
+        Hw4.Ml.Runtime.OpenMpSettings.PreferPassiveWait();
+        Hw4.Ml.Runtime.MallocSettings.EnsureConfigured();
+        IHost host;
+        try
+        {
+            host = Build(rest);
+            var options = host.Services.GetRequiredService<IOptions<Hw4Options>>().Value;
+            if (!options.UsesPostgres)
+            {
+                await stderr.WriteLineAsync("worker: needs the shared store: set --Hw4:Postgres to the dashboard's PostgreSQL connection string.");
+                return ExitCodes.BadInput;
+            }
+
+            await host.StartAsync();
+            var name = host.Services.GetRequiredService<Features.Queue.Store.HostIdentity>().Name;
+            var device = host.Services.GetRequiredService<DeviceContext>().Name;
+            await stdout.WriteLineAsync($"Hw4 Lab worker {name} on {device}: taking runs from the store's queue (runs in {RunStorePaths.RunsDir(options)})");
+        }
+        catch (OptionsValidationException e)
+        {
+            await stderr.WriteLineAsync($"worker: {string.Join("; ", e.Failures)}");
+            return ExitCodes.BadInput;
+        }
+        catch (StartupConfigurationException e)
+        {
+            await stderr.WriteLineAsync($"worker: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+
+        using (host)
+            await host.WaitForShutdownAsync();
+        return 0;
+    }
+
+    /// <summary>The worker's services: the web host's, less pages, endpoints, sign-in and start-up recovery.</summary>
+    public static IHost Build(string[] settings)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.AddCommandLine(settings, Shortcuts());
+        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        var services = builder.Services;
+        services.AddOptions<Hw4Options>().BindConfiguration(Hw4Options.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<Hw4Options>, Hw4OptionsValidator>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => DeviceContext.FromOptions(sp.GetRequiredService<IOptions<Hw4Options>>().Value));
+        services.AddSingleton(sp => DataLocator.FromOptions(sp.GetRequiredService<IOptions<Hw4Options>>().Value));
+        services.AddRunStreaming();
+        services.AddRunQueue();
+        services.AddSingleton<CifarDataProvider>();
+        services.AddSingleton<TrainingLauncher>();
+        services.AddStoreQueueHosts();
+        services.AddRunStore();
+        return builder.Build();
+    }
+
+    private static Dictionary<string, string> Shortcuts() => new()
+    {
+        ["--device"] = "Hw4:Device",
+        ["--name"] = "Hw4:HostName",
+    };
+}
