@@ -116,6 +116,9 @@ public sealed class ShareLinkWebTests(AuthWebApplicationFactory factory) : IClas
     [Fact]
     public async Task DenoiseRunLink_ShowsItsViewWithoutStop_WhileTheAdminSeesStop()
     {
+        // Start the server first: a queued folder that is there when it starts is queued again by its recovery and,
+        // two steps long, would be over (no Stop to show) by the time the pages are read.
+        _ = factory.Services;
         var pixels = new byte[4 * 4 * 3];
         var options = new Hw4.Ml.Denoising.DenoiseOptions(Hw4.Ml.Denoising.DenoiseNorm.L1, Hw4.Ml.Denoising.DenoiseOptimizer.Gd, Lr: 0.3, Alpha: 0.8, Steps: 2, ReportEvery: 1);
         var queued = Hw4.Ml.Recipes.DenoiseRecipe.Queue(factory.RunsDir, new Hw4.Ml.Runs.DenoiseRunConfig { Options = options, Source = "tiny.png" },
