@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Hw4.Dashboard.Tests.Features.Runs;
 
-public sealed class RunDeleterTests : RunStoreServiceTest
+public class RunDeleterTests : RunStoreServiceTest
 {
     private RunDeleter Deleter => Services.GetRequiredService<RunDeleter>();
 
@@ -145,4 +145,10 @@ public sealed class RunDeleterTests : RunStoreServiceTest
 
         Assert.Equal(new RunDeleteResult(false, "No run 'ghost'."), result);
     }
+}
+
+/// <summary>The same tests with the index on PostgreSQL.</summary>
+public sealed class PostgresRunDeleterTests : RunDeleterTests
+{
+    protected override bool OnPostgres => true;
 }

@@ -28,12 +28,15 @@ public sealed class RunStoreFiles : IDisposable
     /// <summary>The runs folder (Hw4:RunsDir).</summary>
     public string RunsDir => Path.Combine(Root, "runs");
 
+    /// <summary>A PostgreSQL connection string: the index lives there instead of the SQLite file under <see cref="Root"/>.</summary>
+    public string? Postgres { get; set; }
+
     /// <summary>Registers options, the store (without the start-up scan), the queue and the notifier.</summary>
     public IServiceCollection AddTo(IServiceCollection services)
     {
         services.AddLogging();
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(Options.Create(new Hw4Options { RunsDir = RunsDir, Database = Path.Combine(Root, "db", "hw4.db"), Device = "cpu" }));
+        services.AddSingleton(Options.Create(new Hw4Options { RunsDir = RunsDir, Database = Path.Combine(Root, "db", "hw4.db"), Postgres = Postgres, Device = "cpu" }));
         services.AddSingleton(Options.Create(new StreamingOptions()));
         services.AddSingleton(Options.Create(new QueueOptions()));
         services.AddSingleton<RunEventNotifier>();

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Hw4.Dashboard.Tests.Features.Runs.Notes;
 
-public sealed class RunNotesServiceTests : RunStoreServiceTest
+public class RunNotesServiceTests : RunStoreServiceTest
 {
     private RunNotesService Service => Services.GetRequiredService<RunNotesService>();
 
@@ -58,4 +58,10 @@ public sealed class RunNotesServiceTests : RunStoreServiceTest
         Assert.Null(await Service.GetAsync("nope"));
         Assert.Null(await Service.GetAsync("../escape"));
     }
+}
+
+/// <summary>The same tests with the index on PostgreSQL.</summary>
+public sealed class PostgresRunNotesServiceTests : RunNotesServiceTests
+{
+    protected override bool OnPostgres => true;
 }
