@@ -113,7 +113,7 @@ public sealed class ExportVerbTests : IDisposable
 
     private static string RunPython(string script, params string[] args)
     {
-        var path = Path.Combine(RepositoryRoot(), "scripts", "pytorch", script);
+        var path = Path.Combine(Hw4.Dashboard.Tests.Integration.RepositoryFiles.Root(), "scripts", "pytorch", script);
         var start = new ProcessStartInfo(PyTorchFactAttribute.Python, [path, .. args]) { RedirectStandardOutput = true, RedirectStandardError = true };
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
@@ -121,17 +121,6 @@ public sealed class ExportVerbTests : IDisposable
         Assert.True(process.WaitForExit(180_000), $"{script} did not finish in 3 minutes");
         Assert.True(process.ExitCode == 0, $"{script} exited {process.ExitCode}: {stderr.Result}");
         return stdout.Result.Trim().Split('\n')[^1];
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "scripts", "pytorch", "eval_state_dict.py")))
-                return dir.FullName;
-        }
-
-        throw new InvalidOperationException($"no scripts/pytorch above {AppContext.BaseDirectory}");
     }
 
     private string WriteImageFolder(int trainPerClass, int testPerClass) => TinyImageFolder.Write(_root, trainPerClass, testPerClass, seed: 5);
