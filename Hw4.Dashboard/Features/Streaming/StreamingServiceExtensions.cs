@@ -16,8 +16,11 @@ public static class StreamingServiceExtensions
         services.AddSingleton<RunEventNotifier>();
         services.AddHostedService<RunEventPump>();
         services.AddSingleton<ViewerConnections>();
-        // Statuses travel as their one lower-case word (completed, stopped, …), as in run.json and the API.
-        services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(RunStatusJson.Converter()));
+        // Statuses travel as their one lower-case word (completed, stopped, …), as in run.json and the API; NaN as "NaN".
+        // MessagePack next to it for clients that ask (smaller frames, cheaper to write per connection).
+        services.AddSignalR()
+            .AddJsonProtocol(o => RunStatusJson.ApplyTo(o.PayloadSerializerOptions))
+            .AddMessagePackProtocol(o => o.SerializerOptions = RunEventMessagePack.Options);
         return services;
     }
 }
