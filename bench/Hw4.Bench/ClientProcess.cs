@@ -10,14 +10,14 @@ internal sealed class ClientProcess : IAsyncDisposable
 
     private ClientProcess(Process process) => _process = process;
 
-    public static async Task<ClientProcess> StartAsync(string url, int count)
+    public static async Task<ClientProcess> StartAsync(string url, int count, string protocol)
     {
         // Started the way this process was: `dotnet Hw4.Bench.dll …` or the apphost.
         var self = Environment.ProcessPath ?? throw new InvalidOperationException("cannot locate the benchmark binary");
         var info = new ProcessStartInfo(self) { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
         if (Path.GetFileNameWithoutExtension(self) == "dotnet")
             info.ArgumentList.Add(typeof(ClientProcess).Assembly.Location);
-        foreach (var a in new[] { "stream-clients", "--url", url, "--count", count.ToString(CultureInfo.InvariantCulture) })
+        foreach (var a in new[] { "stream-clients", "--url", url, "--count", count.ToString(CultureInfo.InvariantCulture), "--protocol", protocol })
             info.ArgumentList.Add(a);
         var process = Process.Start(info) ?? throw new InvalidOperationException("could not start stream-clients");
         var first = await process.StandardOutput.ReadLineAsync();

@@ -27,6 +27,7 @@ internal static class StreamBenchmark
         var latencyEpochs = args.GetInt("--latency-epochs", 50);
         var model = args.Get("--model") ?? "cnn";
         var testSize = args.GetInt("--test-size", 500);
+        var protocol = StreamClientsCommand.Protocol(args);
         var runsDir = Directory.CreateTempSubdirectory("hw4-bench-stream-").FullName;
         var timeout = TimeSpan.FromHours(2);
         try
@@ -34,7 +35,7 @@ internal static class StreamBenchmark
             // Enough training images per class for the limit plus the validation hold-out (the split is random).
             var data = BenchData.SubsetDataDir(args.Get("--data"), (limit + valSize) / 10 + 100, Math.Max(1, testSize / 10));
             await using var server = await BenchServer.StartAsync(runsDir, data);
-            await using var children = await ClientProcess.StartAsync(server.Url, clients);
+            await using var children = await ClientProcess.StartAsync(server.Url, clients, protocol);
             object Body(int e, int l, int b, int v) => new { model, epochs = e, batchSize = b, lr = 1e-4, seed, augment = true, limit = l, valSize = v };
 
             // Warm-up: loads and caches the data set, JITs the trainer, the hub and the clients' process; not reported.
@@ -71,6 +72,7 @@ internal static class StreamBenchmark
                 }
             }
 
+            Console.WriteLine($"clients' hub protocol: {protocol}");
             var med0 = Stats.Median(runs.Where(x => x.Clients == 0).Select(x => x.ImagesPerSecond));
             var medN = Stats.Median(runs.Where(x => x.Clients == clients).Select(x => x.ImagesPerSecond));
             var mem0 = runs.Where(x => x.Clients == 0).Select(x => x.Memory).Aggregate(ProcessMemory.Max);
@@ -94,7 +96,7 @@ internal static class StreamBenchmark
             {
                 Console.WriteLine(JsonSerializer.Serialize(new
                 {
-                    model, limit, epochs, batch_size = batchSize, clients, seed,
+                    model, limit, epochs, batch_size = batchSize, clients, protocol, seed,
                     runs = runs.Select(x => new { clients = x.Clients, img_s = x.ImagesPerSecond, seconds = x.Seconds, rss_mb = x.Memory.RssMb, managed_mb = x.Memory.ManagedHeapMb, client_events = x.ClientEvents, end = x.End }),
                     median_img_s_0 = med0, median_img_s_n = medN, ratio = medN / med0,
                     rss_mb_0 = mem0.RssMb, rss_mb_n = memN.RssMb, managed_mb_0 = mem0.ManagedHeapMb, managed_mb_n = memN.ManagedHeapMb,

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Hw4.Bench;
 
 /// <summary>
-/// <c>stream-clients --url U --count N</c>: the SignalR clients of <c>stream</c>, in their own process so their CPU and
+/// <c>stream-clients --url U --count N [--protocol messagepack|json]</c>: the SignalR clients of <c>stream</c>, in their own process so their CPU and
 /// memory are not the server's (as with real browsers). Reads <c>sub &lt;runId&gt;</c> lines from stdin: connects N
 /// clients, subscribes each to the run from sequence 0, and when every client has seen the run end prints one
 /// <c>lat &lt;ms&gt;</c> line per EpochCompleted received (receive time minus the envelope's emit time, one clock: same
@@ -21,6 +21,7 @@ internal static class StreamClientsCommand
         var args = new BenchArgs(rawArgs);
         var url = args.Get("--url") ?? throw new ArgumentException("--url is required.");
         var count = args.GetInt("--count", 20);
+        var protocol = Protocol(args);
         Console.WriteLine("ready");
         while (Console.ReadLine() is { } line)
         {
@@ -31,7 +32,7 @@ internal static class StreamClientsCommand
             {
                 try
                 {
-                    FollowAsync(url, runId, count).GetAwaiter().GetResult();
+                    FollowAsync(url, runId, count, protocol).GetAwaiter().GetResult();
                 }
                 catch (Exception e)
                 {
@@ -44,7 +45,15 @@ internal static class StreamClientsCommand
         return 0;
     }
 
-    private static async Task FollowAsync(string url, string runId, int count)
+    /// <summary><c>--protocol</c>: the hub protocol the clients ask for, <c>messagepack</c> (default) or <c>json</c>.</summary>
+    public static string Protocol(BenchArgs args) => args.Get("--protocol") switch
+    {
+        null or "messagepack" => "messagepack",
+        "json" => "json",
+        var other => throw new ArgumentException($"--protocol must be messagepack or json, not '{other}'."),
+    };
+
+    private static async Task FollowAsync(string url, string runId, int count, string protocol)
     {
         var latencies = new ConcurrentBag<double>();
         var events = 0;
@@ -53,8 +62,10 @@ internal static class StreamClientsCommand
         {
             for (var i = 0; i < count; i++)
             {
-                var connection = new HubConnectionBuilder().WithUrl(url + RunsHub.Path)
-                    .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(RunStatusJson.Converter())).Build();
+                var builder = new HubConnectionBuilder().WithUrl(url + RunsHub.Path);
+                var connection = (protocol == "json"
+                    ? builder.AddJsonProtocol(o => RunStatusJson.ApplyTo(o.PayloadSerializerOptions))
+                    : builder.AddMessagePackProtocol(o => o.SerializerOptions = RunEventMessagePack.Options)).Build();
                 // The machine may be saturated by the training run itself; the defaults (15 s / 30 s) are for networks.
                 connection.HandshakeTimeout = TimeSpan.FromMinutes(2);
                 connection.ServerTimeout = TimeSpan.FromMinutes(5);

@@ -24,7 +24,12 @@ public sealed class RunLiveViewTests : MudBunitTest, IDisposable
 
     public RunLiveViewTests()
     {
-        Context.Services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
+        // Every batch sent (BatchProgressPerSecond 0): these tests are about the views' fold of the events, which must be
+        // the same live and from the folder; the default coalescing (4 a second) is tested in RunEventThrottleTests and
+        // RunEventNotifierTests.
+        Context.Services.AddSingleton<IConfiguration>(new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Hw4:Streaming:BatchProgressPerSecond"] = "0" })
+            .Build());
         Context.Services.AddLogging();
         Context.Services.AddSingleton(TimeProvider.System);
         Context.Services.AddSingleton(Options.Create(new Hw4Options { RunsDir = _runs, Device = "cpu" }));
@@ -158,7 +163,7 @@ public sealed class RunLiveViewTests : MudBunitTest, IDisposable
         events.Add(new RunEnded(id, RunStatus.Completed, null, 30));
 
         // Live: the view is open before the run starts (no folder yet); every batch comes through the notifier, the
-        // pump and its throttle, published as fast as a training loop can.
+        // pump and its throttle (set to pass every batch), published as fast as a training loop can.
         var live = Context.Render<RunLiveView>(p => p.Add(v => v.RunId, id));
         foreach (var e in events)
             Notifier.Publish(e);
