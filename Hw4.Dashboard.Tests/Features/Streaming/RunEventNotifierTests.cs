@@ -20,7 +20,7 @@ public sealed class RunEventNotifierTests : IAsyncLifetime
     {
         var collection = new ServiceCollection();
         collection.AddSingleton<IConfiguration>(new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Hw4:Streaming:DenoiseProgressPerSecond"] = "10" })
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Hw4:Streaming:DenoiseProgressPerSecond"] = "10", ["Hw4:Streaming:BatchProgressPerSecond"] = "4" })
             .Build());
         collection.AddLogging();
         collection.AddSingleton(TimeProvider.System);

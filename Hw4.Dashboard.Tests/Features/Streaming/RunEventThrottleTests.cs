@@ -42,7 +42,7 @@ public sealed class RunEventThrottleTests
     [Fact]
     public void Offer_ABatchEveryMillisecondForThreeSeconds_AtMostFourPerSecondPerRunAndTheLatestArrives()
     {
-        var throttle = new RunEventThrottle(new StreamingOptions());
+        var throttle = new RunEventThrottle(new StreamingOptions { BatchProgressPerSecond = 4 });
         var b = 0;
 
         // 2,999 batches of a 10,000-batch epoch for runs a and b, then quiet until everything pending is due.

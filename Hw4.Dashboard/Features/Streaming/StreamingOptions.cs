@@ -11,10 +11,11 @@ public sealed class StreamingOptions
 
     /// <summary>
     /// Most <c>BatchProgress</c> events per second per run (the latest in between is kept, the last batch of an epoch
-    /// always sent); 0 sends every batch. Each one goes to every viewer, so this bounds the streaming cost of a run
-    /// whatever the trainer's batch rate.
+    /// always sent); 0, the default, sends every batch. A positive rate bounds the streaming cost of a run whatever the
+    /// trainer's batch rate, but the live per-batch chart then skips the batches in between and draws differently from
+    /// the same run after a reload (issue 11 asks for every point), so it is off until batches travel bundled.
     /// </summary>
-    public double BatchProgressPerSecond { get; set; } = 4;
+    public double BatchProgressPerSecond { get; set; }
 
     /// <summary>How many recent events per run are kept for reconnecting clients.</summary>
     public int LogCapacityPerRun { get; set; } = 4096;
