@@ -58,6 +58,9 @@ public sealed partial class RunLiveView : IDisposable
     private IOptions<Hw4Options> Options { get; set; } = default!;
 
     [Inject]
+    private RunMetricsCache Metrics { get; set; } = default!;
+
+    [Inject]
     private TimeProvider Time { get; set; } = default!;
 
     [Inject]
@@ -173,7 +176,7 @@ public sealed partial class RunLiveView : IDisposable
         _historyPending = null;
         var runsDir = RunStorePaths.RunsDir(Options.Value);
         var runId = state.RunId;
-        state.SeedHistory(await Task.Run(() => RunHistory.Read(runsDir, runId)));
+        state.SeedHistory(await Task.Run(() => RunHistory.Read(runsDir, runId, Metrics)));
         if (ReferenceEquals(state, State) && !_disposed)
             await RefreshAsync();
     }
