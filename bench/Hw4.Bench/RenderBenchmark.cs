@@ -118,6 +118,11 @@ internal static class RenderBenchmark
               };
             }
           }});
+          document.addEventListener('load', e => { if (e.target.tagName === 'SCRIPT') log.push(`${now()} script ran ${e.target.src}`); }, true);
+          try {
+            new PerformanceObserver(l => l.getEntries().forEach(e => log.push(`${Math.round(e.startTime)}-${Math.round(e.startTime + e.duration)} long task`)))
+              .observe({ type: 'longtask', buffered: true });
+          } catch { }
           const WS = window.WebSocket;
           window.WebSocket = class extends WS {
             constructor(...a) {
