@@ -7,13 +7,20 @@ namespace Hw4.Ml.Runs;
 public static class RunDirectoryReader
 {
     /// <summary>The summary of one run folder.</summary>
-    public static RunSummary Read(string runDir)
+    public static RunSummary Read(string runDir) => Read(runDir, dir => dir.ReadMetrics());
+
+    /// <summary>
+    /// The summary of one run folder, its metrics.jsonl read by <paramref name="readMetrics"/> (a cache of parsed
+    /// files; it throws as <see cref="RunDirectory.ReadMetrics"/> does).
+    /// </summary>
+    public static RunSummary Read(string runDir, Func<RunDirectory, IReadOnlyList<RunEvent>> readMetrics)
     {
+        ArgumentNullException.ThrowIfNull(readMetrics);
         var dir = RunDirectory.Open(runDir);
         var problems = new List<string>();
         var record = Try(dir.ReadRun, problems);
         var notes = Try(dir.ReadNotes, problems) ?? new RunNotes();
-        IReadOnlyList<RunEvent> events = Try(dir.ReadMetrics, problems) ?? [];
+        IReadOnlyList<RunEvent> events = Try(() => readMetrics(dir), problems) ?? [];
         var evaluation = Try(dir.ReadEvaluation, problems);
 
         var epochs = new SortedDictionary<int, EpochMetrics>();

@@ -89,6 +89,51 @@ internal static class RenderBenchmark
     // started: the moment a person can use it. It has no chart to wait for.
     private const string HomeReadyScript = "() => document.readyState === 'complete' && !!window.Blazor && !!document.querySelector('.mud-main-content')";
 
+    // --verbose only: logs each Plotly draw call (which chart, how many points, how long it ran) and each circuit
+    // message (direction, bytes) against navigation start, to see what the batch chart waits for.
+    private const string TraceScript = """
+        (() => {
+          const log = window.__hw4Trace = [];
+          const now = () => Math.round(performance.now());
+          const name = id => {
+            const el = typeof id === 'string' ? document.getElementById(id) : id;
+            const t = el && el.querySelector && el.querySelector('.gtitle');
+            return (t && t.textContent) || (el && el.id) || '?';
+          };
+          const count = d => Array.isArray(d) ? d.reduce((s, t) => s + (t && t.x ? t.x.length : 0), 0)
+            : (d && Array.isArray(d.x) ? d.x.reduce((s, a) => s + a.length, 0) : 0);
+          let plotly;
+          Object.defineProperty(window, 'Plotly', { configurable: true, get: () => plotly, set: v => {
+            plotly = v;
+            log.push(`${now()} plotly script evaluated`);
+            for (const fn of ['newPlot', 'react', 'extendTraces', 'relayout']) {
+              const f = v[fn];
+              if (typeof f !== 'function') continue;
+              v[fn] = function (id, data, ...rest) {
+                const start = now();
+                const r = f.call(this, id, data, ...rest);
+                const end = now();
+                Promise.resolve(r).then(() => log.push(`${start}-${end} (settled ${now()}) ${fn} '${name(id)}' ${count(data)} points`));
+                return r;
+              };
+            }
+          }});
+          document.addEventListener('load', e => { if (e.target.tagName === 'SCRIPT') log.push(`${now()} script ran ${e.target.src}`); }, true);
+          try {
+            new PerformanceObserver(l => l.getEntries().forEach(e => log.push(`${Math.round(e.startTime)}-${Math.round(e.startTime + e.duration)} long task`)))
+              .observe({ type: 'longtask', buffered: true });
+          } catch { }
+          const WS = window.WebSocket;
+          window.WebSocket = class extends WS {
+            constructor(...a) {
+              super(...a);
+              this.addEventListener('message', e => log.push(`${now()} circuit in ${typeof e.data === 'string' ? e.data.length : (e.data.byteLength ?? e.data.size)} B`));
+            }
+            send(d) { log.push(`${now()} circuit out ${typeof d === 'string' ? d.length : d.byteLength} B`); super.send(d); }
+          };
+        })()
+        """;
+
     /// <summary>One load in a fresh browser context (cold page cache): goto → <paramref name="readyScript"/> true.</summary>
     private static async Task<(double WallMs, double PageMs)> TimeLoadAsync(IBrowser browser, string url, string readyScript, string what, BenchArgs args)
     {
@@ -96,6 +141,8 @@ internal static class RenderBenchmark
         var page = await context.NewPageAsync();
         var console = new List<string>();
         page.Console += (_, m) => console.Add($"{m.Type}: {m.Text}");
+        if (args.Has("--verbose"))
+            await page.AddInitScriptAsync(TraceScript);
         var clock = Stopwatch.StartNew();
         await page.GotoAsync(url, new PageGotoOptions { WaitUntil = WaitUntilState.Commit });
         try
@@ -118,6 +165,7 @@ internal static class RenderBenchmark
             var timeline = await page.EvaluateAsync<string>(
                 "() => performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource')).map(e => `${Math.round(e.startTime)}-${Math.round(e.responseEnd)} ms ${e.name}`).join('\\n')");
             Console.WriteLine($"{url}:\n{timeline}");
+            Console.WriteLine(await page.EvaluateAsync<string>("() => (window.__hw4Trace || []).join('\\n')"));
         }
 
         return (wall, pageMs);

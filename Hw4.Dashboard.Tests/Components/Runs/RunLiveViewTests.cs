@@ -201,6 +201,28 @@ public sealed class RunLiveViewTests : MudBunitTest, IDisposable
         Assert.Equal(19.0, live.Instance.State.BatchLoss.Points(0).X[^1], 9);
     }
 
+    [Fact]
+    public void FinishedRun_ChartsMadeAfterItsHistory_BatchChartFirstWithItsPointsInItsFirstDraw()
+    {
+        const string id = "first-draw";
+        var dir = new RunFolderBuilder(_runs).Started(id, new Hw4.Ml.Training.TrainerOptions { Epochs = 2 });
+        for (var b = 1; b <= 40; b++)
+            dir.AppendMetric(new BatchProgress(id, (b - 1) / 20 + 1, (b - 1) % 20 + 1, 20, b, 2.0 - b * 0.01, 2.0 - b * 0.01, 900, 0));
+        dir.AppendMetric(new EpochCompleted(id, 1, 1.8, 1.7, 0.4, 10, 900));
+        dir.AppendMetric(new EpochCompleted(id, 2, 1.6, 1.5, 0.5, 10, 900));
+
+        var cut = Context.Render<RunLiveView>(p => p.Add(v => v.RunId, id).Add(v => v.Summary, RunDirectoryReader.Read(dir.Path)));
+
+        // Every chart shows in the end; the batch chart's traces held all 40 points when PlotlyChart first rendered
+        // (what goes to Plotly.newPlot), so no redraw of them is pending.
+        cut.WaitForAssertion(() => Assert.Equal(3, cut.FindComponents<Hw4.Dashboard.Components.Charts.LineChart>().Count), TimeSpan.FromSeconds(10));
+        var batch = cut.FindComponents<Hw4.Dashboard.Components.Charts.LineChart>().Single(c => c.Instance.Title == "Loss per batch");
+        var traces = batch.FindComponent<Plotly.Blazor.PlotlyChart>().Instance.Data.Cast<Plotly.Blazor.Traces.Scatter>().ToList();
+        Assert.Equal(40, traces[0].X!.Count);
+        Assert.True(cut.Instance.State.BatchLoss.TakeUpdate().IsEmpty);
+        Assert.Empty(cut.FindAll("[data-testid=chart-pending]"));
+    }
+
     private static void SameSeries((double[] X, double[] Y) expected, (double[] X, double[] Y) actual)
     {
         Assert.Equal(expected.X, actual.X);

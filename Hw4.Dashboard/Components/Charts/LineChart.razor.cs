@@ -116,7 +116,21 @@ public sealed partial class LineChart
         PlotData = Model.Series.Select(ToTrace).Cast<ITrace>().ToList();
         _drawn = Model;
         ApplyTheme();
+        // The points the model holds now go out with the chart's first draw (Plotly.newPlot), not in a redraw after it:
+        // one draw and one message fewer before a big finished run's curve shows. Later points are appended once drawn.
         Model.Invalidate();
+        Fill(Model.TakeUpdate());
+    }
+
+    // Puts a redraw's (downsampled) points into the traces the PlotlyChart holds.
+    private void Fill(ChartUpdate update)
+    {
+        for (var i = 0; i < update.Traces.Count; i++)
+        {
+            var trace = (Scatter)PlotData[update.Traces[i]];
+            trace.X = update.X[i].Cast<object>().ToList();
+            trace.Y = update.Y[i].Cast<object>().ToList();
+        }
     }
 
     /// <inheritdoc />
@@ -226,13 +240,7 @@ public sealed partial class LineChart
 
         if (update.Redraw)
         {
-            for (var i = 0; i < update.Traces.Count; i++)
-            {
-                var trace = (Scatter)PlotData[update.Traces[i]];
-                trace.X = update.X[i].Cast<object>().ToList();
-                trace.Y = update.Y[i].Cast<object>().ToList();
-            }
-
+            Fill(update);
             await Chart.React();
             return;
         }
@@ -243,11 +251,20 @@ public sealed partial class LineChart
             update.Traces);
     }
 
+    /// <summary>Called once the chart's first draw was sent (its points included), e.g. to draw the next chart after it.</summary>
+    [Parameter]
+    public EventCallback FirstDrawn { get; set; }
+
+    // The first draw held what the model had at OnInitialized (or, after the model changed before it, the model is
+    // marked for a redraw): only what arrived since is sent now.
     private void OnChartRendered()
     {
         _ready = true;
-        Model.Invalidate();
-        _ = InvokeAsync(RefreshAsync);
+        _ = InvokeAsync(async () =>
+        {
+            await RefreshAsync();
+            await FirstDrawn.InvokeAsync();
+        });
     }
 
     private static Scatter ToTrace(ChartSeries s) => new()

@@ -33,6 +33,16 @@ public sealed partial class RunLiveView : IDisposable
     // The state whose folder history is still to be read (after the next render, so never in a prerender).
     private RunLiveState? _historyPending;
 
+    // The charts are made once the folder's history is in, so that each one's first Plotly draw holds its points (not
+    // an empty plot and a full redraw a round trip later); the batch-loss chart first, the epoch charts after its first
+    // draw was sent, so the page's main curve never waits behind the other two.
+    private bool _historyRead;
+    private bool _batchChartDrawn;
+
+    private bool ChartsShown => _historyRead;
+
+    private bool EpochChartsShown => _historyRead && _batchChartDrawn;
+
     /// <summary>The run to follow.</summary>
     [Parameter, EditorRequired]
     public string RunId { get; set; } = "";
@@ -56,6 +66,9 @@ public sealed partial class RunLiveView : IDisposable
 
     [Inject]
     private IOptions<Hw4Options> Options { get; set; } = default!;
+
+    [Inject]
+    private RunMetricsCache Metrics { get; set; } = default!;
 
     [Inject]
     private TimeProvider Time { get; set; } = default!;
@@ -152,6 +165,7 @@ public sealed partial class RunLiveView : IDisposable
         _subscription?.Dispose();
         var axis = State.BatchLoss.XAxis;
         State = new RunLiveState(RunId, awaitHistory: true);
+        (_historyRead, _batchChartDrawn) = (false, false);
         State.BatchLoss.SetSmoothing(Smoothing);
         State.BatchLoss.SetXAxis(axis);
         CommandMessage = null;
@@ -173,10 +187,14 @@ public sealed partial class RunLiveView : IDisposable
         _historyPending = null;
         var runsDir = RunStorePaths.RunsDir(Options.Value);
         var runId = state.RunId;
-        state.SeedHistory(await Task.Run(() => RunHistory.Read(runsDir, runId)));
-        if (ReferenceEquals(state, State) && !_disposed)
-            await RefreshAsync();
+        state.SeedHistory(await Task.Run(() => RunHistory.Read(runsDir, runId, Metrics)));
+        if (!ReferenceEquals(state, State) || _disposed)
+            return;
+        _historyRead = true;
+        await RefreshAsync();
     }
+
+    private void OnBatchChartDrawn() => _batchChartDrawn = true;
 
     private void OnEvent(RunEventEnvelope envelope)
     {

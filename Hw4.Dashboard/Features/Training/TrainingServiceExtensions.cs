@@ -15,6 +15,8 @@ public static class TrainingServiceExtensions
         services.AddSingleton<CifarDataProvider>();
         services.AddSingleton<TrainingLauncher>();
         services.AddSingleton<RunStopper>();
+        // A finished run's metrics.jsonl parsed once for its page (prerender, interactive render, live view's charts).
+        services.AddSingleton<Hw4.Dashboard.Features.Runs.Live.RunMetricsCache>();
         // Registered before the run store so that its start (the index rebuild) sees the recovered statuses.
         services.AddHostedService<RunRecovery>();
         AddStoreQueueHosts(services);

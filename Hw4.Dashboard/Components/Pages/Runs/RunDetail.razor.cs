@@ -32,6 +32,9 @@ public sealed partial class RunDetail
     private ModelSummaryProvider Summaries { get; set; } = default!;
 
     [Inject]
+    private Features.Runs.Live.RunMetricsCache Metrics { get; set; } = default!;
+
+    [Inject]
     private IHw4Access Access { get; set; } = default!;
 
     /// <summary>What the user may do here.</summary>
@@ -104,7 +107,7 @@ public sealed partial class RunDetail
         // assigned together afterwards, because the live view seeds itself from its parameters.
         var (run, detail) = await Task.Run(() =>
         {
-            var summary = RunDirectoryReader.Read(folder);
+            var summary = RunDirectoryReader.Read(folder, Metrics.Read);
             return (summary, RunDetailReader.Read(folder, RunDirectory.Open(folder).ReadRunText(), summary.Best?.Epoch));
         });
         (Run, Detail, Summary) = (run, detail, null);

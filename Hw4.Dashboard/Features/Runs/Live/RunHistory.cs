@@ -10,7 +10,10 @@ public static class RunHistory
     /// The events of run <paramref name="runId"/> under <paramref name="runsDir"/>, or null when it has no folder (or
     /// the id is not a run id) or its metrics cannot be read: the view then draws from the notifier's replay.
     /// </summary>
-    public static IReadOnlyList<RunEvent>? Read(string runsDir, string runId)
+    public static IReadOnlyList<RunEvent>? Read(string runsDir, string runId) => Read(runsDir, runId, null);
+
+    /// <summary>As <see cref="Read(string, string)"/>, through <paramref name="cache"/> when given (parsed once per file version).</summary>
+    public static IReadOnlyList<RunEvent>? Read(string runsDir, string runId, RunMetricsCache? cache)
     {
         if (!RunId.IsValid(runId))
             return null;
@@ -19,7 +22,8 @@ public static class RunHistory
             return null;
         try
         {
-            return RunDirectory.Open(folder).ReadMetrics();
+            var dir = RunDirectory.Open(folder);
+            return cache is null ? dir.ReadMetrics() : cache.Read(dir);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
