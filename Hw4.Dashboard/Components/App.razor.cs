@@ -1,5 +1,6 @@
 using Hw4.Dashboard.Hosting;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Routing;
 
 namespace Hw4.Dashboard.Components;
 
@@ -8,6 +9,14 @@ public sealed partial class App
 {
     [CascadingParameter]
     private HttpContext? HttpContext { get; set; }
+
+    /// <summary>
+    /// Interactive on the server, except on pages marked <see cref="ExcludeFromInteractiveRoutingAttribute"/> (sign-in):
+    /// a plain form there must not be re-rendered when the circuit starts, which emptied a password typed before it did
+    /// (and a required empty field then blocks the submit without a word).
+    /// </summary>
+    private IComponentRenderMode? PageRenderMode =>
+        HttpContext?.AcceptsInteractiveRouting() == false ? null : Microsoft.AspNetCore.Components.Web.RenderMode.InteractiveServer;
 
     /// <summary>The nonce that the Content-Security-Policy allows for the inline import map.</summary>
     private string? ScriptNonce => HttpContext is null ? null : SecurityHeaders.Nonce(HttpContext);

@@ -56,6 +56,22 @@ public sealed class SignInTests(AuthWebApplicationFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task SignInPage_IsAPlainServerRenderedForm_NoCircuitThatWouldRenderItAgainAndEmptyATypedPassword()
+    {
+        using var anonymous = factory.CreateBrowser();
+        using var admin = factory.CreateBrowser();
+        await AuthWebApplicationFactory.SignInAsync(admin, AuthWebApplicationFactory.Password);
+
+        var signIn = await anonymous.GetStringAsync("/signin");
+        var runs = await admin.GetStringAsync("/runs");
+
+        // Interactive server components are written with Blazor's markers; a page the circuit never takes over has none.
+        Assert.Contains("data-testid=\"signin-form\"", signIn);
+        Assert.DoesNotContain("<!--Blazor:{\"type\":\"server\"", signIn);
+        Assert.Contains("<!--Blazor:{\"type\":\"server\"", runs);
+    }
+
+    [Fact]
     public async Task SignIn_WrongPassword_RefusedWithNoSession()
     {
         EnsureRun();
