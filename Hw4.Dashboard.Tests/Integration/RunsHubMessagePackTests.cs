@@ -1,12 +1,10 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Hw4.Dashboard.Features.Streaming;
-using Hw4.Dashboard.Hosting;
 using Hw4.Ml.Evaluation;
 using Hw4.Ml.Lifecycle;
 using Hw4.Ml.Lifecycle.Events;
 using MessagePack;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -22,29 +20,12 @@ public sealed class RunsHubMessagePackTests : IAsyncLifetime
     private const string Run = "mp-run";
     private static readonly JsonSerializerOptions Json = Hw4Json();
 
-    private readonly string _dir = Directory.CreateTempSubdirectory("hw4-hub-mp-").FullName;
-    private WebApplication _app = default!;
-    private string _url = "";
+    // A server of this test's own (not a class fixture): each test numbers the same run's events from 1.
+    private readonly LiveServer _server = new();
 
-    public async Task InitializeAsync()
-    {
-        _app = WebHost.Build([
-            "--urls", "http://127.0.0.1:0",
-            "--Hw4:Device", "cpu",
-            "--Hw4:RunsDir", Path.Combine(_dir, "runs"),
-            "--Hw4:Database", Path.Combine(_dir, "hw4.db"),
-            "--Logging:LogLevel:Default", "Warning",
-        ]);
-        await _app.StartAsync();
-        _url = _app.Urls.First();
-    }
+    public Task InitializeAsync() => _server.InitializeAsync();
 
-    public async Task DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-        Directory.Delete(_dir, recursive: true);
-    }
+    public Task DisposeAsync() => _server.DisposeAsync();
 
     // One of every event type (and of the nullable members both null and set where a type has one).
     private static IReadOnlyList<RunEvent> EveryEventType() =>
@@ -72,7 +53,7 @@ public sealed class RunsHubMessagePackTests : IAsyncLifetime
 
     private async Task<HubConnection> ConnectAsync(bool messagePack, ConcurrentQueue<RunEventEnvelope> events, ConcurrentQueue<RunReplay> replays)
     {
-        var builder = new HubConnectionBuilder().WithUrl(_url + RunsHub.Path);
+        var builder = new HubConnectionBuilder().WithUrl(_server.Url + RunsHub.Path);
         if (messagePack)
             builder.AddMessagePackProtocol(o => o.SerializerOptions = RunEventMessagePack.Options);
         else
@@ -82,17 +63,6 @@ public sealed class RunsHubMessagePackTests : IAsyncLifetime
         connection.On<RunReplay>(nameof(IRunsClient.ReceiveReplay), replays.Enqueue);
         await connection.StartAsync();
         return connection;
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException("condition not met in 10 s");
-            await Task.Delay(20);
-        }
     }
 
     private static JsonSerializerOptions Hw4Json()
@@ -108,7 +78,7 @@ public sealed class RunsHubMessagePackTests : IAsyncLifetime
     [Fact]
     public async Task Subscribe_MessagePackAndJsonClients_ReceiveEveryEventTypeInOrderWithTheSameValues()
     {
-        var notifier = _app.Services.GetRequiredService<RunEventNotifier>();
+        var notifier = _server.Notifier;
         var (mpEvents, mpReplays) = (new ConcurrentQueue<RunEventEnvelope>(), new ConcurrentQueue<RunReplay>());
         var (jsonEvents, jsonReplays) = (new ConcurrentQueue<RunEventEnvelope>(), new ConcurrentQueue<RunReplay>());
         await using var mp = await ConnectAsync(messagePack: true, mpEvents, mpReplays);
@@ -119,7 +89,7 @@ public sealed class RunsHubMessagePackTests : IAsyncLifetime
         var published = EveryEventType();
         foreach (var e in published)
             notifier.Publish(e);
-        await WaitUntilAsync(() => mpEvents.Any(e => e.Event is RunEnded) && jsonEvents.Any(e => e.Event is RunEnded));
+        await LiveServer.WaitUntilAsync(() => mpEvents.Any(e => e.Event is RunEnded) && jsonEvents.Any(e => e.Event is RunEnded), seconds: 10);
 
         var sent = notifier.Log.Since(Run, 0).Events;
         Assert.Equal(Enumerable.Range(1, published.Count).Select(i => (long)i), mpEvents.Select(e => e.Seq));
@@ -136,11 +106,11 @@ public sealed class RunsHubMessagePackTests : IAsyncLifetime
     [Fact]
     public async Task Subscribe_MessagePackClientAfterTheRun_SnapshotHoldsTheSameEventsAsJson()
     {
-        var notifier = _app.Services.GetRequiredService<RunEventNotifier>();
+        var notifier = _server.Notifier;
         var published = EveryEventType();
         foreach (var e in published)
             notifier.Publish(e);
-        await WaitUntilAsync(() => notifier.Log.LastSeq(Run) == published.Count);
+        await LiveServer.WaitUntilAsync(() => notifier.Log.LastSeq(Run) == published.Count, seconds: 10);
 
         var (mpEvents, mpReplays) = (new ConcurrentQueue<RunEventEnvelope>(), new ConcurrentQueue<RunReplay>());
         var (jsonEvents, jsonReplays) = (new ConcurrentQueue<RunEventEnvelope>(), new ConcurrentQueue<RunReplay>());
@@ -148,7 +118,7 @@ public sealed class RunsHubMessagePackTests : IAsyncLifetime
         await using var json = await ConnectAsync(messagePack: false, jsonEvents, jsonReplays);
         await mp.InvokeAsync(nameof(RunsHub.Subscribe), Run, (long?)null);
         await json.InvokeAsync(nameof(RunsHub.Subscribe), Run, (long?)null);
-        await WaitUntilAsync(() => !mpReplays.IsEmpty && !jsonReplays.IsEmpty);
+        await LiveServer.WaitUntilAsync(() => !mpReplays.IsEmpty && !jsonReplays.IsEmpty, seconds: 10);
 
         var (mpReplay, jsonReplay) = (Assert.Single(mpReplays), Assert.Single(jsonReplays));
         Assert.True(mpReplay.IsSnapshot);

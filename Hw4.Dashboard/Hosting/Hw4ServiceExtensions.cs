@@ -16,15 +16,11 @@ namespace Hw4.Dashboard.Hosting;
 /// <summary>Service registration for the dashboard, grouped by feature.</summary>
 public static class Hw4ServiceExtensions
 {
-    /// <summary>Adds options (validated at start), the device, data discovery, Blazor, MudBlazor, the features and sign-in.</summary>
+    /// <summary>Adds the core (<see cref="AddHw4Core"/>), Blazor, MudBlazor, the features and sign-in.</summary>
     public static WebApplicationBuilder AddHw4Services(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<Hw4Options>().BindConfiguration(Hw4Options.Section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<Hw4Options>, Hw4OptionsValidator>();
-        services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => DeviceContext.FromOptions(sp.GetRequiredService<IOptions<Hw4Options>>().Value));
-        services.AddSingleton(sp => DataLocator.FromOptions(sp.GetRequiredService<IOptions<Hw4Options>>().Value));
+        services.AddHw4Core();
 
         // Kestrel enforces the same body limit as RequestBodyLimitMiddleware, which turns its 413 into a JSON problem.
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<Hw4Options>>((kestrel, hw4) =>
@@ -44,5 +40,19 @@ public static class Hw4ServiceExtensions
         services.AddHw4Authentication();
         services.AddSingleton<Features.Api.RunStatusReader>();
         return builder;
+    }
+
+    /// <summary>
+    /// What every host (web instance or <see cref="WorkerHost"/>) needs first: the <c>Hw4</c> options, validated at
+    /// start, the clock, the device and the data folders.
+    /// </summary>
+    public static IServiceCollection AddHw4Core(this IServiceCollection services)
+    {
+        services.AddOptions<Hw4Options>().BindConfiguration(Hw4Options.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<Hw4Options>, Hw4OptionsValidator>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => DeviceContext.FromOptions(sp.GetRequiredService<IOptions<Hw4Options>>().Value));
+        services.AddSingleton(sp => DataLocator.FromOptions(sp.GetRequiredService<IOptions<Hw4Options>>().Value));
+        return services;
     }
 }

@@ -81,11 +81,7 @@ public static class WorkerHost
         builder.Configuration.AddCommandLine(settings, Shortcuts());
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
         var services = builder.Services;
-        services.AddOptions<Hw4Options>().BindConfiguration(Hw4Options.Section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<Hw4Options>, Hw4OptionsValidator>();
-        services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => DeviceContext.FromOptions(sp.GetRequiredService<IOptions<Hw4Options>>().Value));
-        services.AddSingleton(sp => DataLocator.FromOptions(sp.GetRequiredService<IOptions<Hw4Options>>().Value));
+        services.AddHw4Core();
         services.AddRunStreaming();
         services.AddRunQueue();
         services.AddSingleton<CifarDataProvider>();

@@ -14,6 +14,9 @@ namespace Hw4.Dashboard.Features.Queue.Store;
 /// </summary>
 public sealed class StoreJobQueue(StoreContextFactory contexts)
 {
+    // A row as QueryAsync reads it back, in this order.
+    private const string Columns = "run_id, kind, queued_at, host, claimed_at, heartbeat_at, stop_requested";
+
     /// <summary>
     /// Adds a waiting row for <paramref name="runId"/> unless <paramref name="capacity"/> rows already wait. True when it
     /// is queued (also when it already was: queueing again is harmless, as at start-up recovery on several hosts).
@@ -35,11 +38,11 @@ public sealed class StoreJobQueue(StoreContextFactory contexts)
     public async Task<JobRow?> ClaimNextAsync(string host, CancellationToken cancellationToken = default)
     {
         await using var db = contexts.CreatePostgres();
-        return (await QueryAsync(db, """
+        return (await QueryAsync(db, $"""
             UPDATE jobs SET host = @host, claimed_at = now(), heartbeat_at = now()
             WHERE run_id = (SELECT run_id FROM jobs WHERE host IS NULL AND NOT stop_requested
                             ORDER BY queued_at, run_id LIMIT 1 FOR UPDATE SKIP LOCKED)
-            RETURNING run_id, kind, queued_at, host, claimed_at, heartbeat_at, stop_requested
+            RETURNING {Columns}
             """, cancellationToken, ("host", host))).SingleOrDefault();
     }
 
@@ -47,9 +50,9 @@ public sealed class StoreJobQueue(StoreContextFactory contexts)
     public async Task<HeartbeatOutcome> HeartbeatAsync(string runId, string host, CancellationToken cancellationToken = default)
     {
         await using var db = contexts.CreatePostgres();
-        var rows = await QueryAsync(db, """
+        var rows = await QueryAsync(db, $"""
             UPDATE jobs SET heartbeat_at = now() WHERE run_id = @run AND host = @host
-            RETURNING run_id, kind, queued_at, host, claimed_at, heartbeat_at, stop_requested
+            RETURNING {Columns}
             """, cancellationToken, ("run", runId), ("host", host));
         return rows.Count == 0 ? HeartbeatOutcome.Lost : rows[0].StopRequested ? HeartbeatOutcome.StopRequested : HeartbeatOutcome.Held;
     }
@@ -80,9 +83,9 @@ public sealed class StoreJobQueue(StoreContextFactory contexts)
     public async Task<IReadOnlyList<ExpiredJob>> ExpireAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         await using var db = contexts.CreatePostgres();
-        var rows = await QueryAsync(db, """
+        var rows = await QueryAsync(db, $"""
             DELETE FROM jobs WHERE host IS NOT NULL AND heartbeat_at < now() - @timeout
-            RETURNING run_id, kind, queued_at, host, claimed_at, heartbeat_at, stop_requested
+            RETURNING {Columns}
             """, cancellationToken, ("timeout", timeout));
         return [.. rows.Select(r => new ExpiredJob(r.RunId, r.Host!, r.HeartbeatAt!.Value))];
     }

@@ -28,19 +28,14 @@ public sealed class RunMetricsCache
         var stamp = Stamp(path);
         lock (_gate)
         {
-            for (var node = _entries.First; node is not null; node = node.Next)
+            if (Find(path) is { } node)
             {
-                if (node.Value.Path != path)
-                    continue;
+                _entries.Remove(node);
                 if (node.Value.Stamp == stamp)
                 {
-                    _entries.Remove(node);
                     _entries.AddFirst(node);
                     return node.Value.Events;
                 }
-
-                _entries.Remove(node);
-                break;
             }
         }
 
@@ -52,14 +47,8 @@ public sealed class RunMetricsCache
         lock (_gate)
         {
             // Another reader may have added the same file meanwhile.
-            for (var node = _entries.First; node is not null; node = node.Next)
-            {
-                if (node.Value.Path == path)
-                {
-                    _entries.Remove(node);
-                    break;
-                }
-            }
+            if (Find(path) is { } added)
+                _entries.Remove(added);
 
             _entries.AddFirst(new Entry(path, stamp.Value, readOnly));
             while (_entries.Count > Capacity)
@@ -67,6 +56,18 @@ public sealed class RunMetricsCache
         }
 
         return readOnly;
+    }
+
+    // Under _gate.
+    private LinkedListNode<Entry>? Find(string path)
+    {
+        for (var node = _entries.First; node is not null; node = node.Next)
+        {
+            if (node.Value.Path == path)
+                return node;
+        }
+
+        return null;
     }
 
     private static (long Length, DateTime WrittenUtc)? Stamp(string path)
