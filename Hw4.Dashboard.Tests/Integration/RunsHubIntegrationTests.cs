@@ -22,7 +22,7 @@ public sealed class RunsHubIntegrationTests : IAsyncLifetime
         _app = WebHost.Build([
             "--urls", "http://127.0.0.1:0",
             "--Hw4:Device", "cpu",
-            "--Hw4:RunsDir", Path.Combine(_dir, "runs"),
+            "--Hw4:ArtifactsDir", Path.Combine(_dir, "runs"),
             "--Hw4:Database", Path.Combine(_dir, "hw4.db"),
             "--Logging:LogLevel:Default", "Warning",
         ]);

@@ -31,7 +31,7 @@ public sealed partial class ComposeFileTests
         Assert.Contains("HW4_CUDA: \"true\"", Service("worker"));
         // Every host gets the store and the artifacts folder from the shared block.
         Assert.Matches(@"Hw4__Postgres: ""Host=postgres;", Compose);
-        Assert.Contains("Hw4__RunsDir: /var/lib/hw4/runs", Compose);
+        Assert.Contains("Hw4__ArtifactsDir: /var/lib/hw4/runs", Compose);
         Assert.Contains("- artifacts:/var/lib/hw4", Compose);
     }
 

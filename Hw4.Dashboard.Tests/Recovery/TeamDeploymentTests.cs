@@ -29,7 +29,7 @@ public sealed class TeamDeploymentTests(Xunit.Abstractions.ITestOutputHelper out
     [
         "--Hw4:Device", "cpu",
         "--Hw4:DataDir", data,
-        "--Hw4:RunsDir", Path.Combine(_root, "runs"),
+        "--Hw4:ArtifactsDir", Path.Combine(_root, "runs"),
         "--Hw4:Postgres", _postgres,
         // A dead host is noticed within about 3 s (the default is 10 s).
         "--Hw4:Queue:HeartbeatSeconds", "0.5",

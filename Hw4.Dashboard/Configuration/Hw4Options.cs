@@ -15,7 +15,7 @@ public sealed class Hw4Options
     public string? DataDir { get; set; }
 
     /// <summary>Where training runs are stored; relative paths are under the current directory.</summary>
-    public string RunsDir { get; set; } = "runs";
+    public string ArtifactsDir { get; set; } = "runs";
 
     /// <summary>
     /// The SQLite file indexing the runs. Empty: <c>hw4.db</c> in the per-user app data folder

@@ -35,8 +35,8 @@ public sealed class Hw4OptionsValidator : IValidateOptions<Hw4Options>
         if (!options.Train && !options.UsesPostgres)
             failures.Add("Hw4:Train=false needs Hw4:Postgres: with the embedded SQLite store no other host can train the runs queued here.");
 
-        if (string.IsNullOrWhiteSpace(options.RunsDir))
-            failures.Add("Hw4:RunsDir must not be empty.");
+        if (string.IsNullOrWhiteSpace(options.ArtifactsDir))
+            failures.Add("Hw4:ArtifactsDir must not be empty.");
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

@@ -50,6 +50,7 @@ public static class Hw4ServiceExtensions
     {
         services.AddOptions<Hw4Options>().BindConfiguration(Hw4Options.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<Hw4Options>, Hw4OptionsValidator>();
+        services.AddSingleton<IValidateOptions<Hw4Options>, RetiredSettingsValidator>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => DeviceContext.FromOptions(sp.GetRequiredService<IOptions<Hw4Options>>().Value));
         services.AddSingleton(sp => DataLocator.FromOptions(sp.GetRequiredService<IOptions<Hw4Options>>().Value));

@@ -32,7 +32,7 @@ public sealed class RunLiveViewTests : MudBunitTest, IDisposable
             .Build());
         Context.Services.AddLogging();
         Context.Services.AddSingleton(TimeProvider.System);
-        Context.Services.AddSingleton(Options.Create(new Hw4Options { RunsDir = _runs, Device = "cpu" }));
+        Context.Services.AddSingleton(Options.Create(new Hw4Options { ArtifactsDir = _runs, Device = "cpu" }));
         Context.Services.AddSingleton(sp => DataLocator.FromOptions(sp.GetRequiredService<IOptions<Hw4Options>>().Value));
         Context.Services.AddRunStreaming();
         Context.Services.AddRunQueue();

@@ -97,7 +97,7 @@ public sealed class RunsApiTests(Hw4WebApplicationFactory factory) : IClassFixtu
     [Fact]
     public async Task PostResumeAndStop_CompletedRun_Return409WithTheReason()
     {
-        var runs = new Hw4.Dashboard.Tests.Features.Runs.RunFolderBuilder(factory.RunsDir);
+        var runs = new Hw4.Dashboard.Tests.Features.Runs.RunFolderBuilder(factory.ArtifactsDir);
         var id = $"20261201-120000-cnn-{Random.Shared.Next(0x1000, 0xffff):x4}";
         runs.Finished(id, "cnn", [1.5]);
         using var client = factory.CreateClient();

@@ -30,7 +30,7 @@ public sealed class TinyHomeworkRuns : IAsyncLifetime
         var clean = WriteImage("clean.png", 2);
         foreach (var norm in new[] { "l1", "l2" })
         {
-            var run = await CliRun.RunAsync("denoise", "--runs-dir", Runs, "--image", noisy, "--clean", clean, "--norm", norm, "--preset", "best",
+            var run = await CliRun.RunAsync("denoise", "--artifacts-dir", Runs, "--image", noisy, "--clean", clean, "--norm", norm, "--preset", "best",
                 "--device", "cpu", "--out", Path.Combine(Root, $"{norm}.png"), "--json");
             Assert.True(run.ExitCode == ExitCodes.Success, run.Stderr);
         }
@@ -61,7 +61,7 @@ public sealed class TinyHomeworkRuns : IAsyncLifetime
     private async Task<string> TrainAsync(string model)
     {
         var train = await CliRun.RunAsync("train", "--data", Data, "--model", model, "--epochs", "2", "--val-size", "6", "--batch-size", "8",
-            "--lr", "2e-3", "--threads", "2", "--device", "cpu", "--runs-dir", Runs, "--no-cache", "--json");
+            "--lr", "2e-3", "--threads", "2", "--device", "cpu", "--artifacts-dir", Runs, "--no-cache", "--json");
         Assert.True(train.ExitCode == ExitCodes.Success, train.Stderr);
         return JsonDocument.Parse(train.LastStdoutLine).RootElement.GetProperty("run_id").GetString()!;
     }

@@ -25,8 +25,8 @@ public sealed class RunStoreFiles : IDisposable
     /// <summary>The temp root.</summary>
     public string Root { get; } = Directory.CreateTempSubdirectory("hw4-runstore-").FullName;
 
-    /// <summary>The runs folder (Hw4:RunsDir).</summary>
-    public string RunsDir => Path.Combine(Root, "runs");
+    /// <summary>The runs folder (Hw4:ArtifactsDir).</summary>
+    public string ArtifactsDir => Path.Combine(Root, "runs");
 
     /// <summary>A PostgreSQL connection string: the index lives there instead of the SQLite file under <see cref="Root"/>.</summary>
     public string? Postgres { get; set; }
@@ -36,7 +36,7 @@ public sealed class RunStoreFiles : IDisposable
     {
         services.AddLogging();
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(Options.Create(new Hw4Options { RunsDir = RunsDir, Database = Path.Combine(Root, "db", "hw4.db"), Postgres = Postgres, Device = "cpu" }));
+        services.AddSingleton(Options.Create(new Hw4Options { ArtifactsDir = ArtifactsDir, Database = Path.Combine(Root, "db", "hw4.db"), Postgres = Postgres, Device = "cpu" }));
         services.AddSingleton(Options.Create(new StreamingOptions()));
         services.AddSingleton(Options.Create(new QueueOptions()));
         services.AddSingleton<RunEventNotifier>();
@@ -62,7 +62,7 @@ public sealed class RunStoreFiles : IDisposable
     {
         var created = DateTimeOffset.Parse(createdUtc, System.Globalization.CultureInfo.InvariantCulture);
         var target = RunStatusNames.Parse(status) ?? throw new ArgumentException($"unknown status {status}", nameof(status));
-        var dir = RunDirectory.Create(RunsDir, new RunRecord
+        var dir = RunDirectory.Create(ArtifactsDir, new RunRecord
         {
             Id = id,
             Config = new TrainerOptions { Model = ModelFactory.ParseKind(model), Epochs = 2 },
@@ -87,7 +87,7 @@ public sealed class RunStoreFiles : IDisposable
     {
         var index = services.GetRequiredService<RunIndex>();
         await index.InitializeAsync();
-        return await index.RebuildAsync(RunStorePaths.RunsDir(services.GetRequiredService<IOptions<Hw4Options>>().Value));
+        return await index.RebuildAsync(RunStorePaths.ArtifactsDir(services.GetRequiredService<IOptions<Hw4Options>>().Value));
     }
 
     /// <summary>Index rows (the run plus its epochs) of run <paramref name="id"/>, counted with a fresh context.</summary>

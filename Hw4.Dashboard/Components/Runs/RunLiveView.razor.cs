@@ -185,9 +185,9 @@ public sealed partial class RunLiveView : IDisposable
         if (_historyPending is not { } state)
             return;
         _historyPending = null;
-        var runsDir = RunStorePaths.RunsDir(Options.Value);
+        var artifactsDir = RunStorePaths.ArtifactsDir(Options.Value);
         var runId = state.RunId;
-        state.SeedHistory(await Task.Run(() => RunHistory.Read(runsDir, runId, Metrics)));
+        state.SeedHistory(await Task.Run(() => RunHistory.Read(artifactsDir, runId, Metrics)));
         if (!ReferenceEquals(state, State) || _disposed)
             return;
         _historyRead = true;

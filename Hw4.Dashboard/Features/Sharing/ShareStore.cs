@@ -27,7 +27,7 @@ public sealed class ShareStore(IOptions<Hw4Options> options, TimeProvider time, 
     public event Action? Changed;
 
     /// <summary>The file's full path.</summary>
-    public string FilePath => Path.Combine(RunStorePaths.RunsDir(options.Value), FileName);
+    public string FilePath => Path.Combine(RunStorePaths.ArtifactsDir(options.Value), FileName);
 
     /// <summary>Why the stored links cannot be read, or null.</summary>
     public string? Problem { get; private set; }

@@ -8,7 +8,6 @@ public sealed class RunListQueryTests
     private static RunRow Run(string id, string? model, string status, double? valLoss, double? accuracy, int day, params string[] tags) => new()
     {
         Id = id,
-        Directory = "/runs/" + id,
         Model = model,
         Status = status,
         BestValLoss = valLoss,

@@ -84,7 +84,7 @@ public sealed partial class Train : IDisposable
     {
         if (!RunId.IsValid(id))
             return null;
-        var folder = Path.Combine(RunStorePaths.RunsDir(Options.Value), id!);
+        var folder = Path.Combine(RunStorePaths.ArtifactsDir(Options.Value), id!);
         if (!File.Exists(Path.Combine(folder, RunDirectory.RunFile)))
             return null;
         try
