@@ -40,7 +40,7 @@ public static class RetiredSettings
 
     private static string Message(string old, string current) =>
         $"the setting {old} was renamed {current}: set {current} (env {Env(current)}, --{current}) and remove {old} " +
-        $"(env {Env(old)}, --{old}); it is not read any more, so it would silently point at another folder.";
+        $"(env {Env(old)}, --{old}): the old key is no longer read, and starting anyway would use another folder than the one it names.";
 
     private static string Env(string key) => key.Replace(":", "__", StringComparison.Ordinal);
 }
