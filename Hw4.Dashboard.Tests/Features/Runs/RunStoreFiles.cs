@@ -55,10 +55,11 @@ public sealed class RunStoreFiles : IDisposable
     /// <summary>
     /// Writes <c>runs/&lt;id&gt;/</c> with Hw4.Ml's own writer: queued, then moved to <paramref name="status"/> the way
     /// a run gets there, with one epoch event per value of <paramref name="valLosses"/>, notes.json for the tags and a
-    /// checkpoint file (so a delete has something nested to remove); returns the folder.
+    /// checkpoint file (so a delete has something nested to remove); returns the folder. A started run names
+    /// <paramref name="host"/> as its training host when given.
     /// </summary>
     public string WriteRun(string id, string model = "cnn", string status = "completed", string? message = null, string createdUtc = "2026-11-27T07:00:00+00:00",
-        IReadOnlyList<string>? tags = null, RunOwner? owner = null, params double[] valLosses)
+        IReadOnlyList<string>? tags = null, RunOwner? owner = null, string? host = null, params double[] valLosses)
     {
         var created = DateTimeOffset.Parse(createdUtc, System.Globalization.CultureInfo.InvariantCulture);
         var target = RunStatusNames.Parse(status) ?? throw new ArgumentException($"unknown status {status}", nameof(status));
@@ -70,7 +71,7 @@ public sealed class RunStoreFiles : IDisposable
             QueuedUtc = created,
         });
         if (target != RunStatus.Queued)
-            dir.Transition(RunStatus.Running, r => r with { Owner = owner ?? RunOwner.Current(), StartedUtc = created });
+            dir.Transition(RunStatus.Running, r => r with { Owner = owner ?? RunOwner.Current(), StartedUtc = created, Host = host });
         for (var e = 1; e <= valLosses.Length; e++)
             dir.AppendMetric(new EpochCompleted(id, e, valLosses[e - 1] + 0.1, valLosses[e - 1], 0.5, 10, 1000));
         if (target is not (RunStatus.Queued or RunStatus.Running))

@@ -135,6 +135,33 @@ public sealed class RunListQueryTests
     }
 
     [Fact]
+    public void Host_FilterSortAndAddress_RoundTrip()
+    {
+        RunRow[] runs =
+        [
+            Run("a-cnn", "cnn", "completed", 0.9, 0.7, 20),
+            Run("b-cnn", "cnn", "completed", 0.8, 0.7, 21),
+            Run("c-cnn", "cnn", "queued", null, null, 22),
+        ];
+        runs[0].Host = "gpu-2";
+        runs[1].Host = "GPU-1";
+        var query = new RunListQuery { Host = "gpu-1" };
+        query.SortBy(RunSortColumn.Host);
+        var address = query.ToAddress();
+
+        var back = RunListQuery.FromAddress((string?)address["q"], (string?)address["status"], (string?)address["model"],
+            (string?)address["sort"], (string?)address["dir"], (string?)address["kind"], (string?)address["host"]);
+
+        Assert.Equal(("gpu-1", "host"), ((string?)address["host"], (string?)address["sort"]));
+        Assert.Equal(["b-cnn"], back.Apply(runs).Select(r => r.Id));
+        var byHost = new RunListQuery();
+        byHost.SortBy(RunSortColumn.Host);
+        Assert.Equal(["b-cnn", "a-cnn", "c-cnn"], byHost.Apply(runs).Select(r => r.Id));
+        Assert.Equal(["a-cnn"], new RunListQuery { Text = "gpu-2" }.Apply(runs).Select(r => r.Id));
+        Assert.Equal(["GPU-1", "gpu-2"], RunListQuery.HostsOf(runs));
+    }
+
+    [Fact]
     public void FromAddress_UnknownSortAndDirection_DefaultsNewestFirst()
     {
         var query = RunListQuery.FromAddress(null, "", null, "nonsense", "sideways");
