@@ -61,6 +61,30 @@ public sealed class TeamDeploymentTests(Xunit.Abstractions.ITestOutputHelper out
         return (await response.Content.ReadFromJsonAsync<RunAccepted>())!.Id;
     }
 
+    // The Host cell of the run's row on the instance's runs list (server-rendered), or null while the run is not listed.
+    private static async Task<string?> ListedHostAsync(ServerProcess web, string runId)
+    {
+        var html = await web.Http.GetStringAsync("/runs");
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
+        var row = page.QuerySelectorAll("tbody tr").FirstOrDefault(r => r.QuerySelector("td")?.TextContent.Trim() == runId);
+        return row?.QuerySelector("[data-testid=cell-host]")?.TextContent.Trim();
+    }
+
+    private static async Task<string?> WaitForListedHostAsync(ServerProcess web, string runId, string host)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        string? listed;
+        do
+        {
+            listed = await ListedHostAsync(web, runId);
+            if (listed == host)
+                return listed;
+            await Task.Delay(200);
+        }
+        while (DateTime.UtcNow < deadline);
+        return listed;
+    }
+
     [Fact]
     public async Task WorkerKilled_RunBecomesInterruptedWithinTheTimeout_ResumeOnASecondWorkerCompletesIt_StopFromTheOtherInstanceReachesTheWorker()
     {
@@ -76,9 +100,11 @@ public sealed class TeamDeploymentTests(Xunit.Abstractions.ITestOutputHelper out
         var killedAt = DateTime.UtcNow;
         await using (var first = await WorkerAsync(data, "gpu-1"))
         {
-            await b.WaitForAsync(run, s => s.Status == "running" && s.EpochsDone == 1, seconds: 180, pollMs: 10);
+            var running = await b.WaitForAsync(run, s => s.Status == "running" && s.EpochsDone == 1, seconds: 180, pollMs: 10);
             first.Kill();
             killedAt = DateTime.UtcNow;
+            // The training host, as instance B's API reports it: the worker's --name, not B's or the machine's name.
+            Assert.Equal("gpu-1", running.Host);
         }
 
         var interrupted = await a.WaitForAsync(run, s => s.Status == "interrupted", seconds: 30, pollMs: 100);
@@ -87,6 +113,7 @@ public sealed class TeamDeploymentTests(Xunit.Abstractions.ITestOutputHelper out
         output.WriteLine($"interrupted {noticedAfter.TotalSeconds:F2} s after SIGKILL: {interrupted.Message}");
         Assert.Contains("host gpu-1 stopped heartbeating", interrupted.Message);
         Assert.Equal([1], interrupted.Epochs);
+        Assert.Equal("gpu-1", interrupted.Host);
 
         await using var second = await WorkerAsync(data, "gpu-2");
         using (var resume = await a.Http.PostAsync(RunsApi.StatusPath(run) + "/resume", null))
@@ -95,6 +122,9 @@ public sealed class TeamDeploymentTests(Xunit.Abstractions.ITestOutputHelper out
         Assert.Equal("completed", done.Status);
         Assert.Equal([1, 2], done.Epochs);
         Assert.NotNull(done.TestAccuracy);
+        // Resumed on the second worker: B's API and B's runs list (the shared index) name that worker.
+        Assert.Equal("gpu-2", done.Host);
+        Assert.Equal("gpu-2", await WaitForListedHostAsync(b, run, "gpu-2"));
 
         // Queued on A, trained by gpu-2, stopped from B: the request travels through the store's row.
         var stopped = await QueueAsync(a, epochs: 30);
