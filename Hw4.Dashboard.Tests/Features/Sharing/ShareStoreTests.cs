@@ -30,6 +30,18 @@ public sealed class ShareStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Create_TwoHostsOnTheSharedFolderAtOnce_KeepsEveryLink()
+    {
+        // Two web instances on one shared artifacts folder: each its own store (and in-process lock).
+        var hosts = new[] { NewStore(), NewStore() };
+
+        var made = await Task.WhenAll(hosts.Select(store => Task.Run(() =>
+            Enumerable.Range(0, 25).Select(_ => store.Create(ShareKind.Run, [RunA], false, null).Link.Id).ToList())));
+
+        Assert.Equal(made.SelectMany(ids => ids).Order(), NewStore().Active().Select(l => l.Id).Order());
+    }
+
+    [Fact]
     public void FindByToken_AnotherInstanceOnTheSameFolder_FindsIt()
     {
         var created = NewStore().Create(ShareKind.Compare, [RunA, RunB], allowCheckpoints: true, TimeSpan.FromDays(1));
