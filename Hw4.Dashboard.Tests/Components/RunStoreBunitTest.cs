@@ -12,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Hw4.Dashboard.Tests.Components;
 
 /// <summary>
-/// bUnit base for pages over the run index: the real SQLite index, notifier and queue, with the runs folder and the
+/// bUnit base for pages over the run index: the real SQLite index, notifier and queue, with the artifacts folder and the
 /// database in a temp folder. Tests write run folders with <see cref="Runs"/>, then call <see cref="IndexAsync"/>.
 /// </summary>
 public abstract class RunStoreBunitTest : MudBunitTest, IDisposable
@@ -41,13 +41,13 @@ public abstract class RunStoreBunitTest : MudBunitTest, IDisposable
         Directory.CreateDirectory(ArtifactsDir);
     }
 
-    /// <summary>The runs folder.</summary>
+    /// <summary>The artifacts folder.</summary>
     protected string ArtifactsDir => Path.Combine(_root, "runs");
 
     /// <summary>Writes fixture run folders.</summary>
     protected RunFolderBuilder Runs => new(ArtifactsDir);
 
-    /// <summary>Migrates the index and rebuilds it from the runs folder.</summary>
+    /// <summary>Migrates the index and rebuilds it from the artifacts folder.</summary>
     protected async Task IndexAsync()
     {
         var index = Context.Services.GetRequiredService<RunIndex>();

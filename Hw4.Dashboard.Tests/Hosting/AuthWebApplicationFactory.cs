@@ -18,7 +18,7 @@ public class AuthWebApplicationFactory : WebApplicationFactory<Program>
     private readonly string _dir = Directory.CreateTempSubdirectory("hw4-auth-").FullName;
     private readonly string _hash = AdminPassword.Hash(Password);
 
-    /// <summary>The app's runs folder.</summary>
+    /// <summary>The app's artifacts folder.</summary>
     public string ArtifactsDir => Path.Combine(_dir, "runs");
 
     /// <summary>Sign-in attempts allowed per minute (high here, so tests sharing the fixture do not trip it).</summary>

@@ -3,12 +3,12 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Hw4.Dashboard.Tests.Hosting;
 
-/// <summary>The real app in-memory, with its run index and runs folder in a temp folder instead of the user's.</summary>
+/// <summary>The real app in-memory, with its run index and artifacts folder in a temp folder instead of the user's.</summary>
 public sealed class Hw4WebApplicationFactory : WebApplicationFactory<Program>
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("hw4-web-").FullName;
 
-    /// <summary>The app's runs folder (Hw4:ArtifactsDir); tests write run folders here.</summary>
+    /// <summary>The app's artifacts folder (Hw4:ArtifactsDir); tests write run folders here.</summary>
     public string ArtifactsDir => Path.Combine(_dir, "runs");
 
     /// <inheritdoc />

@@ -11,7 +11,7 @@ namespace Hw4.Bench;
 /// <summary>
 /// The real dashboard (<see cref="WebHost.Build"/>) on Kestrel at a free loopback port inside the benchmark process, so
 /// the benchmark can read the server's own managed heap and follow runs through the notifier without a hub client.
-/// Its index database lives in a temp folder; the runs folder is the caller's.
+/// Its index database lives in a temp folder; the artifacts folder is the caller's.
 /// </summary>
 internal sealed class BenchServer : IAsyncDisposable
 {

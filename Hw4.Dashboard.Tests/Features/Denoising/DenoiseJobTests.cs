@@ -19,7 +19,7 @@ namespace Hw4.Dashboard.Tests.Features.Denoising;
 
 /// <summary>
 /// Denoising runs through the real launcher, queue, worker, notifier and pump, on an 8×8 image, each with its run
-/// folder in a temp runs folder.
+/// folder in a temp artifacts folder.
 /// </summary>
 public sealed class DenoiseJobTests : IAsyncLifetime
 {

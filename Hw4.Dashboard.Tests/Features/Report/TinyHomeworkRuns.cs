@@ -7,7 +7,7 @@ namespace Hw4.Dashboard.Tests.Features.Report;
 
 /// <summary>
 /// Real tiny runs of the whole homework made once per test class through the CLI: a CNN and a residual run trained
-/// on <see cref="TinyImageFolder"/>, and an L1 and an L2 denoising run, all in one runs folder.
+/// on <see cref="TinyImageFolder"/>, and an L1 and an L2 denoising run, all in one artifacts folder.
 /// </summary>
 public sealed class TinyHomeworkRuns : IAsyncLifetime
 {
@@ -42,7 +42,7 @@ public sealed class TinyHomeworkRuns : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    /// <summary>A copy of the runs folder without the run <paramref name="leaveOut"/>.</summary>
+    /// <summary>A copy of the artifacts folder without the run <paramref name="leaveOut"/>.</summary>
     public string RunsWithout(string leaveOut)
     {
         var copy = Path.Combine(Root, "runs-without-" + leaveOut);

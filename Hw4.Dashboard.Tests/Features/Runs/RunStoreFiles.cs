@@ -25,7 +25,7 @@ public sealed class RunStoreFiles : IDisposable
     /// <summary>The temp root.</summary>
     public string Root { get; } = Directory.CreateTempSubdirectory("hw4-runstore-").FullName;
 
-    /// <summary>The runs folder (Hw4:ArtifactsDir).</summary>
+    /// <summary>The artifacts folder (Hw4:ArtifactsDir).</summary>
     public string ArtifactsDir => Path.Combine(Root, "runs");
 
     /// <summary>A PostgreSQL connection string: the index lives there instead of the SQLite file under <see cref="Root"/>.</summary>
@@ -83,7 +83,7 @@ public sealed class RunStoreFiles : IDisposable
         return dir.Path;
     }
 
-    /// <summary>Migrates and rebuilds the index from the runs folder.</summary>
+    /// <summary>Migrates and rebuilds the index from the artifacts folder.</summary>
     public static async Task<int> ReindexAsync(IServiceProvider services)
     {
         var index = services.GetRequiredService<RunIndex>();

@@ -19,7 +19,7 @@ namespace Hw4.Dashboard.Features.Denoising;
 public sealed class DenoiseLauncher(
     RunQueue queue, RunEventNotifier notifier, DeviceContext device, IOptions<Hw4Options> options, TimeProvider time, HostIdentity host)
 {
-    /// <summary>The runs folder.</summary>
+    /// <summary>The artifacts folder.</summary>
     public string ArtifactsDir => RunStorePaths.ArtifactsDir(options.Value);
 
     /// <summary>

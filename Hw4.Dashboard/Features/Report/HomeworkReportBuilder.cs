@@ -14,7 +14,7 @@ using static TorchSharp.torch;
 namespace Hw4.Dashboard.Features.Report;
 
 /// <summary>
-/// Assembles the <see cref="HomeworkReport"/> from a runs folder: by default the newest completed run of each model
+/// Assembles the <see cref="HomeworkReport"/> from an artifacts folder: by default the newest completed run of each model
 /// and the newest completed denoising run of each norm, read through the one run-folder reader. Blocking (it runs the
 /// Taylor check, builds both models and may load the dataset): call it off a UI thread.
 /// </summary>
@@ -33,7 +33,7 @@ public static class HomeworkReportBuilder
     private const long MaxImageBytes = 32L << 20;
 
     /// <summary>Builds the report.</summary>
-    /// <param name="artifactsDir">The runs folder.</param>
+    /// <param name="artifactsDir">The artifacts folder.</param>
     /// <param name="cnnId">The CNN run to use instead of the newest, or null.</param>
     /// <param name="residualId">The residual run to use instead of the newest, or null.</param>
     /// <param name="dataset">The dataset to draw augmentation samples from, or null to leave them out (the section says why).</param>

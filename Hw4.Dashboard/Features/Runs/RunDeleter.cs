@@ -13,7 +13,7 @@ namespace Hw4.Dashboard.Features.Runs;
 /// live process (a CLI <c>train</c>) owns; any other run can be deleted, whatever state it was left in (interrupted,
 /// unreadable, or "running" for a process that is gone).
 /// The folder is first renamed to a hidden name (atomic, and hidden folders are not runs), so a failure at any step
-/// leaves either the whole run or nothing visible; nothing else in the runs folder is touched.
+/// leaves either the whole run or nothing visible; nothing else in the artifacts folder is touched.
 /// </summary>
 public sealed class RunDeleter(
     IDbContextFactory<Hw4DbContext> contexts,

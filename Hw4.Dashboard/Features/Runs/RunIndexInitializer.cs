@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 
 namespace Hw4.Dashboard.Features.Runs;
 
-/// <summary>At start: migrate the index, then rebuild it from the runs folder so runs trained by the CLI show up.</summary>
+/// <summary>At start: migrate the index, then rebuild it from the artifacts folder so runs trained by the CLI show up.</summary>
 public sealed class RunIndexInitializer(RunIndex index, IOptions<Hw4Options> options, ILogger<RunIndexInitializer> logger) : IHostedService
 {
     /// <inheritdoc />

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace Hw4.Dashboard.Features.Sharing;
 
 /// <summary>
-/// The share links, in <c>shares.json</c> in the runs folder, written whole with <see cref="AtomicFile"/> on every
+/// The share links, in <c>shares.json</c> in the artifacts folder, written whole with <see cref="AtomicFile"/> on every
 /// change. They live beside the runs rather than in the SQLite index because the index is a projection that is
 /// rebuilt from the run folders (a damaged one is moved aside): links kept only there would vanish silently. A
 /// damaged <c>shares.json</c> is never overwritten: every link stops working (404) and <see cref="Problem"/> says why,
@@ -17,7 +17,7 @@ namespace Hw4.Dashboard.Features.Sharing;
 /// </summary>
 public sealed class ShareStore(IOptions<Hw4Options> options, TimeProvider time, ILogger<ShareStore> logger)
 {
-    /// <summary>The file name in the runs folder.</summary>
+    /// <summary>The file name in the artifacts folder.</summary>
     public const string FileName = "shares.json";
 
     private static readonly TimeSpan UseRecordInterval = TimeSpan.FromMinutes(1);

@@ -21,7 +21,7 @@ public sealed class TrainingLauncher(
     RunQueue queue, StoreJobQueue store, CifarDataProvider data, RunEventNotifier notifier, IOptions<Hw4Options> options,
     IOptions<QueueOptions> queueOptions, TimeProvider time, HostIdentity host)
 {
-    /// <summary>The runs folder.</summary>
+    /// <summary>The artifacts folder.</summary>
     public string ArtifactsDir => RunStorePaths.ArtifactsDir(options.Value);
 
     /// <summary>Creates and queues a run; its id, or null with a reason when the queue is full.</summary>

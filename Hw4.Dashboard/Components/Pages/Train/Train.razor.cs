@@ -135,7 +135,7 @@ public sealed partial class Train : IDisposable
         }
         catch (Exception e) when (e is ArgumentException or IOException or UnauthorizedAccessException)
         {
-            // The trainer's own validation, or a runs folder that cannot be written: say so where the user pressed.
+            // The trainer's own validation, or an artifacts folder that cannot be written: say so where the user pressed.
             Error = e.Message;
         }
     }
