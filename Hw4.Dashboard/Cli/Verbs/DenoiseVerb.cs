@@ -57,11 +57,7 @@ public sealed class DenoiseVerb : ICliVerb
         {
             Description = $"Output PNG (or .jpg). Default: {DefaultOutputPath}. Clamped to 0-255 and rounded.",
         };
-        var artifactsDir = new Option<string>("--artifacts-dir")
-        {
-            Description = "Folder for run folders: the run (settings, curves, input and output images, status) is kept there, as the dashboard's are.",
-            DefaultValueFactory = _ => new Hw4Options().ArtifactsDir,
-        };
+        var artifactsDir = CommonOptions.ArtifactsDir("The run (settings, curves, input and output images, status) is kept there, as the dashboard's are.");
         var common = new CommonOptions();
 
         var command = new Command(Name, "TV denoising: J starts at the noisy image and descends the loss (gd or Adam by autograd, or primal-dual); exit 3 if it diverges.")

@@ -25,7 +25,7 @@ public sealed class ExportVerb : ICliVerb
             HelpName = "RUN_ID",
             AllowMultipleArgumentsPerToken = true,
         };
-        var artifactsDir = new Option<string>("--artifacts-dir") { Description = "Folder of run folders.", DefaultValueFactory = _ => new Hw4Options().ArtifactsDir };
+        var artifactsDir = CommonOptions.ArtifactsDir("The runs exported are read from there.");
         var format = new Option<string>("--format") { Description = "json, csv, html or pt (PyTorch state_dict).", Required = true, HelpName = "json|csv|html|pt" };
         format.AcceptOnlyFromAmong("json", "csv", "html", "pt");
         var table = new Option<string?>("--table")

@@ -24,7 +24,7 @@ public sealed class ReportVerb : ICliVerb
     {
         var cnn = new Option<string?>("--cnn") { Description = "The CNN run to report (default: the newest completed one).", HelpName = "RUN_ID" };
         var residual = new Option<string?>("--residual") { Description = "The residual run to report (default: the newest completed one).", HelpName = "RUN_ID" };
-        var artifactsDir = new Option<string>("--artifacts-dir") { Description = "Folder of run folders.", DefaultValueFactory = _ => new Hw4Options().ArtifactsDir };
+        var artifactsDir = CommonOptions.ArtifactsDir("The runs reported are read from there.");
         var data = new Option<string?>("--data") { Description = "Dataset for the augmented samples (default: the one found by configuration)." };
         var format = new Option<string>("--format") { Description = "html or pdf (printed by /usr/bin/chromium).", Required = true, HelpName = "html|pdf" };
         format.AcceptOnlyFromAmong("html", "pdf");

@@ -35,7 +35,7 @@ public sealed class TrainVerb : ICliVerb
         var valSize = new Option<int>("--val-size") { Description = "Training images held out for validation.", DefaultValueFactory = _ => DatasetSplitter.DefaultValidationSize };
         var limit = new Option<int?>("--limit") { Description = "Train on only the first N training images (validation and test stay whole)." };
         var noAugment = new Option<bool>("--no-augment") { Description = "Train without the flip/affine/colour-jitter augmentation." };
-        var artifactsDir = new Option<string>("--artifacts-dir") { Description = "Folder for run folders.", DefaultValueFactory = _ => new Hw4Options().ArtifactsDir };
+        var artifactsDir = CommonOptions.ArtifactsDir("The run is created (or resumed) there.");
         var progressEvery = new Option<int>("--progress-every") { Description = "Print progress every N batches.", DefaultValueFactory = _ => defaults.ProgressEveryBatches };
         var resume = new Option<string?>("--resume")
         {
