@@ -1,14 +1,22 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using Hw4.Dashboard.Features.Api;
+using Hw4.Dashboard.Features.Streaming;
 using Hw4.Dashboard.Tests.Integration;
+using Hw4.Ml.Lifecycle;
+using Hw4.Ml.Lifecycle.Events;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Hw4.Dashboard.Tests.Recovery;
 
 /// <summary>
 /// The team topology as real processes on one machine: two dashboard instances that only serve pages
 /// (<c>Hw4:Train=false</c>) and worker processes, sharing a PostgreSQL store (a database of this test's own on the test
-/// server) and one artifacts folder. A worker is killed with SIGKILL, as a crashed GPU host would be.
+/// server) and one artifacts folder, and the test Redis server for SignalR's backplane and the shared event log. A worker
+/// is killed with SIGKILL, as a crashed GPU host would be.
 /// </summary>
 [Collection(Hw4.Dashboard.Tests.Hosting.HostingCollection.Name)]
 public sealed class TeamDeploymentTests(Xunit.Abstractions.ITestOutputHelper output) : IAsyncLifetime
@@ -17,7 +25,11 @@ public sealed class TeamDeploymentTests(Xunit.Abstractions.ITestOutputHelper out
     private readonly PostgresTestDatabase _database = new();
     private string _postgres = "";
 
-    public async Task InitializeAsync() => _postgres = await _database.CreateAsync();
+    public async Task InitializeAsync()
+    {
+        _postgres = await _database.CreateAsync();
+        await using var redis = await RedisTestServer.ConnectAsync();
+    }
 
     public async Task DisposeAsync()
     {
@@ -31,6 +43,7 @@ public sealed class TeamDeploymentTests(Xunit.Abstractions.ITestOutputHelper out
         "--Hw4:DataDir", data,
         "--Hw4:RunsDir", Path.Combine(_root, "runs"),
         "--Hw4:Postgres", _postgres,
+        "--Hw4:Redis", RedisTestServer.Configuration,
         // A dead host is noticed within about 3 s (the default is 10 s).
         "--Hw4:Queue:HeartbeatSeconds", "0.5",
         "--Hw4:Queue:HeartbeatTimeoutSeconds", "3",
@@ -105,5 +118,110 @@ public sealed class TeamDeploymentTests(Xunit.Abstractions.ITestOutputHelper out
         output.WriteLine($"stopped from B after {end.EpochsDone} epoch(s): {end.Message}");
         Assert.Equal("stopped", end.Status);
         Assert.True(end.EpochsDone < 30);
+    }
+
+    [Fact]
+    public async Task RunQueuedOnA_TrainedByTheWorker_HubClientsOnBAndAGetEveryEventInOrder_AndReplayFromASequenceNumber()
+    {
+        var data = TinyCifarZip.EnsureDataDir(trainPerClass: 136, testPerClass: 8);
+        await using var a = await WebAsync(data);
+        await using var b = await WebAsync(data);
+
+        // B follows the run from before a worker exists: queued on A, numbered on A, then taken over by the worker.
+        var run = await QueueAsync(a, epochs: 2);
+        await using var fromStart = await HubClient.ConnectAsync(b, run, lastSeq: null);
+        await using var worker = await WorkerAsync(data, "gpu-1");
+
+        // A second viewer, on A, joins in the middle of the run, while the worker numbers its events.
+        await fromStart.WaitForAsync(e => e.Event is EpochCompleted { Epoch: 1 }, seconds: 180);
+        await using var midway = await HubClient.ConnectAsync(a, run, lastSeq: null);
+        var done = await fromStart.WaitForAsync(e => e.Event is RunEnded, seconds: 240);
+        await midway.WaitForAsync(e => e.Event is RunEnded, seconds: 30);
+        Assert.Equal("completed", ((RunEnded)done.Event).Status.Name());
+
+        foreach (var (client, where) in new[] { (fromStart, "B from the start"), (midway, "A from the middle") })
+        {
+            Assert.False(client.LiveBeforeReplay, $"{where}: a live event arrived before the replay");
+            var seqs = client.Seen.Select(e => e.Seq).ToList();
+            Assert.True(seqs.SequenceEqual(Enumerable.Range((int)seqs[0], seqs.Count).Select(i => (long)i)),
+                $"{where}: sequence numbers not 1 apart: {string.Join(",", seqs)}");
+            Assert.Equal([1, 2], client.Seen.Select(e => e.Event).OfType<EpochCompleted>().Select(e => e.Epoch));
+            Assert.IsType<RunEnded>(client.Seen[^1].Event);
+        }
+
+        Assert.Equal(1, fromStart.Seen[0].Seq);
+        Assert.IsType<RunQueued>(fromStart.Seen[0].Event);
+        Assert.IsType<RunStarted>(fromStart.Seen.First(e => e.Event is not RunQueued).Event);
+        Assert.Equal(fromStart.Seen.Select(e => e.Seq).SkipWhile(s => s < midway.Seen[0].Seq), midway.Seen.Select(e => e.Seq));
+        Assert.True(midway.LiveCount > 0, "the viewer that joined midway got no live event");
+
+        var latencies = fromStart.EpochLatenciesMs();
+        output.WriteLine($"epoch end on the worker to the client on B: {string.Join(", ", latencies.Select(l => $"{l:F1} ms"))}");
+
+        // Replay from a sequence number on B, after the run: exactly the events after it, the same ones.
+        var epoch1 = fromStart.Seen.First(e => e.Event is EpochCompleted { Epoch: 1 }).Seq;
+        await using var replaying = await HubClient.ConnectAsync(b, run, lastSeq: epoch1);
+        var replay = await replaying.ReplayAsync();
+        Assert.False(replay.IsSnapshot);
+        Assert.Equal(fromStart.Seen.Where(e => e.Seq > epoch1).Select(e => e.Seq), replay.Events.Select(e => e.Seq));
+        Assert.Equal(fromStart.Seen[^1].Seq, replay.LastSeq);
+    }
+
+    /// <summary>A .NET hub client (MessagePack) following one run from the moment it subscribes.</summary>
+    private sealed class HubClient : IAsyncDisposable
+    {
+        private readonly HubConnection _connection;
+        private readonly ConcurrentQueue<(RunEventEnvelope Envelope, long ReceivedAtMs)> _live = new();
+        private readonly TaskCompletionSource<RunReplay> _replay = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        private HubClient(HubConnection connection) => _connection = connection;
+
+        /// <summary>The replay's events, then every live one, as received.</summary>
+        public List<RunEventEnvelope> Seen =>
+            [.. _replay.Task.IsCompleted ? _replay.Task.Result.Events : [], .. _live.Select(x => x.Envelope)];
+
+        public int LiveCount => _live.Count;
+
+        /// <summary>True when a live event came before the replay (the hub's contract forbids it).</summary>
+        public bool LiveBeforeReplay { get; private set; }
+
+        public static async Task<HubClient> ConnectAsync(ServerProcess server, string run, long? lastSeq)
+        {
+            var connection = new HubConnectionBuilder().WithUrl($"http://127.0.0.1:{server.Port}{RunsHub.Path}")
+                .AddMessagePackProtocol(o => o.SerializerOptions = RunEventMessagePack.Options).Build();
+            var client = new HubClient(connection);
+            connection.On<RunReplay>(nameof(IRunsClient.ReceiveReplay), r =>
+            {
+                // The hub's contract: the replay comes once, before any live event of the run.
+                client.LiveBeforeReplay |= !client._live.IsEmpty;
+                client._replay.TrySetResult(r);
+            });
+            connection.On<RunEventEnvelope>(nameof(IRunsClient.ReceiveEvent), e =>
+                client._live.Enqueue((e, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds())));
+            await connection.StartAsync();
+            await connection.InvokeAsync(nameof(RunsHub.Subscribe), run, lastSeq);
+            return client;
+        }
+
+        public Task<RunReplay> ReplayAsync() => _replay.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        public async Task<RunEventEnvelope> WaitForAsync(Func<RunEventEnvelope, bool> match, int seconds)
+        {
+            var clock = Stopwatch.StartNew();
+            while (clock.Elapsed < TimeSpan.FromSeconds(seconds))
+            {
+                if (Seen.FirstOrDefault(match) is { } found)
+                    return found;
+                await Task.Delay(20);
+            }
+
+            throw new TimeoutException($"no matching event in {seconds} s; seen: {string.Join(", ", Seen.Select(e => $"{e.Seq}:{e.Event.GetType().Name}"))}");
+        }
+
+        /// <summary>From each epoch's end (its event's time on the host that numbered it) to its arrival here.</summary>
+        public List<double> EpochLatenciesMs() =>
+            [.. _live.Where(x => x.Envelope.Event is EpochCompleted).Select(x => (double)(x.ReceivedAtMs - x.Envelope.At.ToUnixTimeMilliseconds()))];
+
+        public ValueTask DisposeAsync() => _connection.DisposeAsync();
     }
 }

@@ -9,6 +9,7 @@ namespace Hw4.Dashboard.Features.Streaming;
 /// </summary>
 public sealed class RunEventPump(
     RunEventNotifier notifier,
+    IRunEventExchange exchange,
     IHubContext<RunsHub, IRunsClient> hub,
     TimeProvider time,
     ILogger<RunEventPump> logger) : BackgroundService
@@ -44,6 +45,12 @@ public sealed class RunEventPump(
                 case AttachItem a:
                     await AttachAsync(a, stoppingToken);
                     break;
+                case RelayItem r:
+                    notifier.EmitRelayed(r.Envelope);
+                    break;
+                case HoldItem h:
+                    await h.Action(stoppingToken);
+                    break;
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
@@ -77,7 +84,9 @@ public sealed class RunEventPump(
 
     private async Task FanOutAsync(RunEvent e, CancellationToken stoppingToken)
     {
+        await exchange.ClaimAsync(e.RunId, notifier.Log, stoppingToken);
         var envelope = notifier.Emit(e, time.GetUtcNow());
+        exchange.Published(envelope, notifier.Log);
         try
         {
             await hub.Clients.Group(RunsHub.GroupName(e.RunId)).ReceiveEvent(envelope).WaitAsync(stoppingToken);
