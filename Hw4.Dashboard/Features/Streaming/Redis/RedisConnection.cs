@@ -22,16 +22,25 @@ public sealed class RedisConnection(string configuration) : IAsyncDisposable
     /// <summary>The database, connecting on the first call.</summary>
     public async Task<IDatabase> DatabaseAsync() => (await ConnectAsync()).GetDatabase();
 
-    /// <summary>The database when the connection is already made (for fire-and-forget writes that must not wait).</summary>
+    /// <summary>
+    /// The database when Redis answers now, else null at once (after the first connection attempt): a host whose Redis
+    /// is down goes on alone instead of waiting for a timeout at every event.
+    /// </summary>
+    public async Task<IDatabase?> ConnectedDatabaseAsync()
+    {
+        var connection = await ConnectAsync();
+        return connection.IsConnected ? connection.GetDatabase() : null;
+    }
+
+    /// <summary>The database when the connection is made and up (for fire-and-forget writes that must not wait).</summary>
     public bool TryGetDatabase(out IDatabase db)
     {
-        if (_connection.IsValueCreated && _connection.Value.IsCompletedSuccessfully)
+        if (_connection.IsValueCreated && _connection.Value.IsCompletedSuccessfully && _connection.Value.Result.IsConnected)
         {
             db = _connection.Value.Result.GetDatabase();
             return true;
         }
 
-        _ = ConnectAsync();
         db = null!;
         return false;
     }

@@ -37,6 +37,7 @@ public sealed class RedisRunEventExchange(
     private readonly RedisRunLog _log = new(streamingOptions.Value.LogCapacityPerRun);
     private readonly ConcurrentDictionary<string, long> _ownedUntil = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, TaskCompletionSource<long>> _holds = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _alone = new(StringComparer.Ordinal);
 
     /// <inheritdoc />
     public async ValueTask ClaimAsync(string runId, RunEventLog log, CancellationToken cancellationToken)
@@ -46,7 +47,12 @@ public sealed class RedisRunEventExchange(
             return;
         try
         {
-            var db = await redis.DatabaseAsync();
+            if (await redis.ConnectedDatabaseAsync() is not { } db)
+            {
+                WarnAlone(runId);
+                return;
+            }
+
             var renewed = (long)await db.ScriptEvaluateAsync(RenewIfMine, [RedisRunKeys.Owner(runId)], [instance.Id, (long)OwnerTtl.TotalMilliseconds]);
             if (renewed == 0)
             {
@@ -58,6 +64,7 @@ public sealed class RedisRunEventExchange(
             }
 
             _ownedUntil[runId] = now + (long)(OwnerTtl.TotalSeconds / 3 * time.TimestampFrequency);
+            _alone.TryRemove(runId, out _);
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
         {
@@ -91,7 +98,7 @@ public sealed class RedisRunEventExchange(
         RunLock held;
         try
         {
-            db = await redis.DatabaseAsync();
+            db = await redis.ConnectedDatabaseAsync() ?? throw new RedisConnectionException(ConnectionFailureType.UnableToConnect, "Redis is not connected");
             held = await LockAsync(db, runId, cancellationToken);
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
@@ -124,6 +131,13 @@ public sealed class RedisRunEventExchange(
                     await db.PublishAsync(RedisRunKeys.Release(owner!), hold);
             }
         }
+    }
+
+    // Once per run and outage, not once per event.
+    private void WarnAlone(string runId)
+    {
+        if (_alone.TryAdd(runId, 0))
+            logger.LogWarning("Redis is not connected: run {RunId}'s events reach this host's viewers only until it is", runId);
     }
 
     /// <summary>Called by <see cref="RedisRunEventListener"/> when an owner says it holds its events.</summary>

@@ -29,22 +29,23 @@ public sealed class RedisRunEventListener(
         var own = RedisRunKeys.Events(instance.Id);
         // Queues, not plain handlers: StackExchange.Redis runs plain handlers concurrently, and a run's events must reach
         // the notifier in the order they were published.
-        (await subscriber.SubscribeAsync(RedisRunKeys.AllEvents)).OnMessage(m =>
+        await SubscribeAsync(subscriber, RedisRunKeys.AllEvents, m =>
         {
             if (m.Channel != own)
                 Guard("an event", () => notifier.Relay(RedisRunLog.Read(m.Message)));
-        });
-        (await subscriber.SubscribeAsync(RedisRunKeys.Hold(instance.Id))).OnMessage(m => Guard("a hold request", () => OnHold(m.Message!)));
-        (await subscriber.SubscribeAsync(RedisRunKeys.Held(instance.Id))).OnMessage(m => Guard("a hold answer", () =>
+        }, stoppingToken);
+        await SubscribeAsync(subscriber, RedisRunKeys.Hold(instance.Id), m => Guard("a hold request", () => OnHold(m.Message!)), stoppingToken);
+        await SubscribeAsync(subscriber, RedisRunKeys.Held(instance.Id), m => Guard("a hold answer", () =>
         {
             var (requestId, lastSeq) = Split2(m.Message!);
             exchange.Held(requestId, long.Parse(lastSeq, System.Globalization.CultureInfo.InvariantCulture));
-        }));
-        (await subscriber.SubscribeAsync(RedisRunKeys.Release(instance.Id))).OnMessage(m => Guard("a release", () =>
+        }), stoppingToken);
+        await SubscribeAsync(subscriber, RedisRunKeys.Release(instance.Id), m => Guard("a release", () =>
         {
             if (_releases.TryRemove(m.Message!, out var release))
                 release.TrySetResult();
-        }));
+        }), stoppingToken);
+
         try
         {
             await Task.Delay(Timeout.Infinite, stoppingToken);
@@ -52,6 +53,25 @@ public sealed class RedisRunEventListener(
         finally
         {
             await subscriber.UnsubscribeAllAsync();
+        }
+    }
+
+    // Redis down at start must not stop the host: retry until it answers (StackExchange.Redis renews subscriptions
+    // itself after any later outage).
+    private async Task SubscribeAsync(ISubscriber subscriber, RedisChannel channel, Action<ChannelMessage> handle, CancellationToken stoppingToken)
+    {
+        while (true)
+        {
+            try
+            {
+                (await subscriber.SubscribeAsync(channel)).OnMessage(handle);
+                return;
+            }
+            catch (Exception e) when (e is RedisException or TimeoutException)
+            {
+                logger.LogWarning("Redis does not answer ({Message}); this host hears no other host's run events until it does", e.Message);
+                await Task.Delay(TimeSpan.FromSeconds(2), time, stoppingToken);
+            }
         }
     }
 
