@@ -198,6 +198,12 @@ public sealed class TeamDeploymentTests(Xunit.Abstractions.ITestOutputHelper out
             });
             connection.On<RunEventEnvelope>(nameof(IRunsClient.ReceiveEvent), e =>
                 client._live.Enqueue((e, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds())));
+            connection.On<RunEventEnvelope[]>(nameof(IRunsClient.ReceiveEvents), batch =>
+            {
+                var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+                foreach (var e in batch)
+                    client._live.Enqueue((e, now));
+            });
             await connection.StartAsync();
             await connection.InvokeAsync(nameof(RunsHub.Subscribe), run, lastSeq);
             return client;

@@ -18,4 +18,4 @@ internal sealed record AttachItem(string ConnectionId, string RunId, long? LastS
 internal sealed record RelayItem(RunEventEnvelope Envelope) : PumpItem;
 
 /// <summary>Work the pump awaits before its next item (see <see cref="RunEventNotifier.Hold"/>).</summary>
-internal sealed record HoldItem(Func<CancellationToken, Task> Action) : PumpItem;
+internal sealed record HoldItem(string RunId, Func<CancellationToken, Task> Action) : PumpItem;

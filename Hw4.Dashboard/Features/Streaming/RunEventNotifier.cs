@@ -96,13 +96,14 @@ public sealed class RunEventNotifier
     }
 
     /// <summary>
-    /// Runs <paramref name="action"/> on the pump between two events: nothing is numbered or sent until it ends (another
-    /// host attaching a connection to a run this host owns holds the run's events still meanwhile).
+    /// Runs <paramref name="action"/> on the pump between two events, once the hub was sent every event of
+    /// <paramref name="runId"/> numbered so far: nothing is numbered or sent until it ends (another host attaching a
+    /// connection to a run this host owns holds the run's events still meanwhile).
     /// </summary>
-    public void Hold(Func<CancellationToken, Task> action)
+    public void Hold(string runId, Func<CancellationToken, Task> action)
     {
         ArgumentNullException.ThrowIfNull(action);
-        _channel.Writer.TryWrite(new HoldItem(action));
+        _channel.Writer.TryWrite(new HoldItem(runId, action));
     }
 
     /// <summary>Numbers and logs an emitted event, then hands it to the component subscribers present at that moment.</summary>

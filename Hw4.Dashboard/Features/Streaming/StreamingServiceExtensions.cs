@@ -20,8 +20,8 @@ public static class StreamingServiceExtensions
             .BindConfiguration(StreamingOptions.Section)
             .Validate(o => o.DenoiseProgressPerSecond > 0,
                 "Hw4:Streaming: DenoiseProgressPerSecond must be positive.")
-            .Validate(o => o.BatchProgressPerSecond >= 0,
-                "Hw4:Streaming: BatchProgressPerSecond must be 0 (every batch) or positive.")
+            .Validate(o => o.BatchMessagesPerSecond > 0,
+                "Hw4:Streaming: BatchMessagesPerSecond must be positive.")
             .Validate(o => o.LogCapacityPerRun > 0 && o.MaxRuns > 0,
                 "Hw4:Streaming: LogCapacityPerRun and MaxRuns must be positive.")
             .ValidateOnStart();

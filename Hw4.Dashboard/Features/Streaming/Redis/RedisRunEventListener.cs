@@ -83,7 +83,7 @@ public sealed class RedisRunEventListener(
         var (requestId, requester, runId) = (parts[0], parts[1], parts[2]);
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _releases[requestId] = release;
-        notifier.Hold(async stoppingToken =>
+        notifier.Hold(runId, async stoppingToken =>
         {
             try
             {
