@@ -165,9 +165,11 @@ public sealed class TeamDeploymentTests(Xunit.Abstractions.ITestOutputHelper out
         Assert.Equal("completed", ((RunEnded)done.Event).Status.Name());
 
         // B's page moved through the run without a reload: progress between empty and full, then completed.
-        await page.WaitForFunctionAsync("() => window.__seen.some(s => s.endsWith(' completed'))", null, new PageWaitForFunctionOptions { Timeout = 30_000 });
-        Assert.True(await page.EvaluateAsync<bool>("() => window.__sameDocument === true"), "B's run page was reloaded");
+        var completed = await page.EvaluateAsync<bool>(
+            "() => new Promise(done => { const t0 = Date.now(); const check = () => window.__seen.some(s => s.endsWith(' completed')) ? done(true) : Date.now() - t0 > 30000 ? done(false) : setTimeout(check, 50); check(); })");
         var seen = (await page.EvaluateAsync<string[]>("() => [...new Set(window.__seen)]")).ToList();
+        Assert.True(completed, $"B's run page never showed the run completed; it showed: {string.Join(" | ", seen)}");
+        Assert.True(await page.EvaluateAsync<bool>("() => window.__sameDocument === true"), "B's run page was reloaded");
         var progress = seen.Select(x => x.Split(' ')[0]).Where(p => p != "-").Select(p => double.Parse(p, System.Globalization.CultureInfo.InvariantCulture)).Distinct().ToList();
         Assert.True(progress.Count(p => p is > 0 and < 100) >= 3, $"B's page showed: {string.Join(" | ", seen)}");
         Assert.Equal(progress.Order(), progress);
