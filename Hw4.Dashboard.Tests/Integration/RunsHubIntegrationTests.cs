@@ -42,6 +42,7 @@ public sealed class RunsHubIntegrationTests : IAsyncLifetime
         var connection = new HubConnectionBuilder().WithUrl(_url + RunsHub.Path)
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(RunStatusJson.Converter())).Build();
         connection.On<RunEventEnvelope>(nameof(IRunsClient.ReceiveEvent), events.Enqueue);
+        connection.On<RunEventEnvelope[]>(nameof(IRunsClient.ReceiveEvents), batch => Array.ForEach(batch, events.Enqueue));
         connection.On<RunReplay>(nameof(IRunsClient.ReceiveReplay), replays.Enqueue);
         await connection.StartAsync();
         return connection;

@@ -30,6 +30,13 @@ public sealed class Hw4Options
     public string? Postgres { get; set; }
 
     /// <summary>
+    /// A StackExchange.Redis configuration string (<c>127.0.0.1:6379</c>, <c>redis:6379,password=…</c>). When set,
+    /// SignalR scales out through Redis and the hosts share their runs' events and replay log there, so a viewer on any
+    /// dashboard instance follows a run trained on any host live.
+    /// </summary>
+    public string? Redis { get; set; }
+
+    /// <summary>
     /// Whether this host trains runs (the default). False: it only serves pages, and the runs queued here are trained
     /// by worker hosts, which needs the shared store (<see cref="Postgres"/>).
     /// </summary>

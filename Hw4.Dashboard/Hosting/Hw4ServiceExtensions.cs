@@ -30,7 +30,7 @@ public static class Hw4ServiceExtensions
         services.AddMudServices();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(RunStatusJson.Converter()));
 
-        services.AddRunStreaming();
+        services.AddRunStreaming(builder.Configuration);
         services.AddRunQueue();
         services.AddDenoising();
         // Training before the run store: its start-up recovery must settle the folders before the index is built.

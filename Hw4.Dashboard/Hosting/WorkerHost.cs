@@ -82,7 +82,7 @@ public static class WorkerHost
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
         var services = builder.Services;
         services.AddHw4Core();
-        services.AddRunStreaming();
+        services.AddRunStreaming(builder.Configuration);
         services.AddRunQueue();
         services.AddSingleton<CifarDataProvider>();
         services.AddSingleton<TrainingLauncher>();
