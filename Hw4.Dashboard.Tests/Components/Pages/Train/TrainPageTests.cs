@@ -21,6 +21,8 @@ public sealed class TrainPageTests : MudBunitTest
         Context.Services.AddSingleton(Options.Create(new QueueOptions()));
         Context.Services.AddSingleton<RunEventNotifier>();
         Context.Services.AddSingleton<RunQueue>();
+        Context.Services.AddStoreJobQueue();
+        Context.Services.AddSingleton<QueueListing>();
         Context.Services.AddSingleton(new DeviceContext(TorchSharp.torch.CPU));
         Context.Services.AddSingleton(new DataLocator(null, [_dir]));
         Context.Services.AddSingleton(Options.Create(new Hw4Options { ArtifactsDir = Path.Combine(_dir, "runs"), Device = "cpu" }));

@@ -36,7 +36,7 @@ public sealed class RedisRunEventExchange(
     private readonly StreamingOptions _options = streamingOptions.Value;
     private readonly RedisRunLog _log = new(streamingOptions.Value.LogCapacityPerRun);
     private readonly ConcurrentDictionary<string, long> _ownedUntil = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, TaskCompletionSource<long>> _holds = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _holds = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _alone = new(StringComparer.Ordinal);
 
     /// <inheritdoc />
@@ -141,17 +141,17 @@ public sealed class RedisRunEventExchange(
     }
 
     /// <summary>Called by <see cref="RedisRunEventListener"/> when an owner says it holds its events.</summary>
-    internal void Held(string requestId, long lastSeq)
+    internal void Held(string requestId)
     {
         if (_holds.TryRemove(requestId, out var waiting))
-            waiting.TrySetResult(lastSeq);
+            waiting.TrySetResult();
     }
 
     // The request's id once the owner holds its events (to release it with), null when it did not answer in time.
     private async Task<string?> HoldAsync(IDatabase db, string owner, string runId, CancellationToken cancellationToken)
     {
         var requestId = Guid.NewGuid().ToString("N");
-        var answer = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var answer = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _holds[requestId] = answer;
         try
         {

@@ -35,11 +35,7 @@ public sealed class RedisRunEventListener(
                 Guard("an event", () => notifier.Relay(RedisRunLog.Read(m.Message)));
         }, stoppingToken);
         await SubscribeAsync(subscriber, RedisRunKeys.Hold(instance.Id), m => Guard("a hold request", () => OnHold(m.Message!)), stoppingToken);
-        await SubscribeAsync(subscriber, RedisRunKeys.Held(instance.Id), m => Guard("a hold answer", () =>
-        {
-            var (requestId, lastSeq) = Split2(m.Message!);
-            exchange.Held(requestId, long.Parse(lastSeq, System.Globalization.CultureInfo.InvariantCulture));
-        }), stoppingToken);
+        await SubscribeAsync(subscriber, RedisRunKeys.Held(instance.Id), m => Guard("a hold answer", () => exchange.Held(m.Message!)), stoppingToken);
         await SubscribeAsync(subscriber, RedisRunKeys.Release(instance.Id), m => Guard("a release", () =>
         {
             if (_releases.TryRemove(m.Message!, out var release))
@@ -88,7 +84,7 @@ public sealed class RedisRunEventListener(
             try
             {
                 var db = await redis.DatabaseAsync();
-                await db.PublishAsync(RedisRunKeys.Held(requester), $"{requestId}\n{notifier.Log.LastSeq(runId)}");
+                await db.PublishAsync(RedisRunKeys.Held(requester), requestId);
                 await release.Task.WaitAsync(ReleaseTimeout, time, stoppingToken);
             }
             catch (TimeoutException)
@@ -100,14 +96,6 @@ public sealed class RedisRunEventListener(
                 _releases.TryRemove(requestId, out _);
             }
         });
-    }
-
-    private static (string, string) Split2(string payload)
-    {
-        var cut = payload.IndexOf('\n');
-        if (cut < 0)
-            throw new FormatException($"expected two lines, got '{payload}'");
-        return (payload[..cut], payload[(cut + 1)..]);
     }
 
     // A malformed message on a shared Redis must not end the subscription.

@@ -36,7 +36,7 @@ public static class RedisRunKeys
     /// <summary>Asks an owner to hold its events while another instance attaches a connection.</summary>
     public static RedisChannel Hold(string instance) => RedisChannel.Literal($"hw4:hold:{instance}");
 
-    /// <summary>An owner's answer to <see cref="Hold"/>: held, at this sequence number.</summary>
+    /// <summary>An owner's answer to <see cref="Hold"/>: its events are held (the request's id).</summary>
     public static RedisChannel Held(string instance) => RedisChannel.Literal($"hw4:held:{instance}");
 
     /// <summary>Lets an owner go on after <see cref="Hold"/>.</summary>
