@@ -24,7 +24,7 @@ public sealed class TrainPageTeamQueueTests : MudBunitTest, IAsyncLifetime
 
     public new async Task InitializeAsync()
     {
-        var options = new Hw4Options { RunsDir = Path.Combine(_dir, "runs"), Device = "cpu", Train = false, Postgres = await _database.CreateAsync() };
+        var options = new Hw4Options { ArtifactsDir = Path.Combine(_dir, "runs"), Device = "cpu", Train = false, Postgres = await _database.CreateAsync() };
         Context.Services.AddLogging();
         Context.Services.AddSingleton(TimeProvider.System);
         Context.Services.AddSingleton(Options.Create(new StreamingOptions()));
