@@ -10,9 +10,10 @@ namespace Hw4.Dashboard.Features.Runs.Store.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropColumn(
-                name: "Directory",
-                table: "Runs");
+            // SQLite (3.35+) drops the column in place, inside the migration's transaction. EF Core's DropColumn would
+            // rebuild the table with foreign keys off, which cannot run in a transaction: a host killed during it would
+            // leave a half-migrated index.
+            migrationBuilder.Sql("ALTER TABLE \"Runs\" DROP COLUMN \"Directory\";");
 
             migrationBuilder.AddColumn<string>(
                 name: "Host",
