@@ -223,6 +223,30 @@ public sealed class RunLiveViewTests : MudBunitTest, IDisposable
         Assert.Empty(cut.FindAll("[data-testid=chart-pending]"));
     }
 
+    [Fact]
+    public void FinishedRun_BatchChartPlaceholderMeasured_FirstDrawHasAtMostOnePointPerPixelPerTrace()
+    {
+        const string id = "narrow-chart";
+        var dir = new RunFolderBuilder(_runs).Started(id, new Hw4.Ml.Training.TrainerOptions { Epochs = 2 });
+        for (var b = 1; b <= 2_000; b++)
+            dir.AppendMetric(new BatchProgress(id, (b - 1) / 1_000 + 1, (b - 1) % 1_000 + 1, 1_000, b, b == 1_234 ? 7.5 : 2.0 - b * 0.0005, 2.0, 900, 0));
+        dir.AppendMetric(new EpochCompleted(id, 1, 1.8, 1.7, 0.4, 10, 900));
+        dir.AppendMetric(new EpochCompleted(id, 2, 1.6, 1.5, 0.5, 10, 900));
+        // The browser says the batch chart's place is 300 px wide.
+        var module = Context.JSInterop.SetupModule("./Components/Runs/RunLiveView.razor.js");
+        module.Setup<int>("widthOf", _ => true).SetResult(300);
+
+        var cut = Context.Render<RunLiveView>(p => p.Add(v => v.RunId, id).Add(v => v.Summary, RunDirectoryReader.Read(dir.Path)));
+
+        cut.WaitForAssertion(() => Assert.Equal(3, cut.FindComponents<Hw4.Dashboard.Components.Charts.LineChart>().Count), TimeSpan.FromSeconds(10));
+        var batch = cut.FindComponents<Hw4.Dashboard.Components.Charts.LineChart>().Single(c => c.Instance.Title == "Loss per batch");
+        var traces = batch.FindComponent<Plotly.Blazor.PlotlyChart>().Instance.Data.Cast<Plotly.Blazor.Traces.Scatter>().ToList();
+        Assert.InRange(traces[0].X!.Count, 250, 300);
+        Assert.Contains(7.5, traces[0].Y!.Cast<double>());
+        Assert.Equal(300, traces[1].X!.Count);
+        Assert.Equal(2_000, cut.Instance.State.BatchLoss.Count(0));
+    }
+
     private static void SameSeries((double[] X, double[] Y) expected, (double[] X, double[] Y) actual)
     {
         Assert.Equal(expected.X, actual.X);

@@ -8,6 +8,7 @@ using Hw4.Ml.Lifecycle;
 using Hw4.Ml.Runs;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
+using Microsoft.JSInterop;
 using MudBlazor;
 using Hw4.Dashboard.Features.Access;
 
@@ -187,11 +188,74 @@ public sealed partial class RunLiveView : IDisposable
         _historyPending = null;
         var runsDir = RunStorePaths.RunsDir(Options.Value);
         var runId = state.RunId;
-        state.SeedHistory(await Task.Run(() => RunHistory.Read(runsDir, runId, Metrics)));
+        var history = Task.Run(() => RunHistory.Read(runsDir, runId, Metrics));
+        // While the folder is read: how wide the batch chart will be, so that its first draw carries one point per
+        // pixel column (a finished 15 × 704 run: about 1,000 points instead of 4,000; the model keeps every batch).
+        var width = await BatchChartWidthAsync();
+        state.SeedHistory(await history);
         if (!ReferenceEquals(state, State) || _disposed)
             return;
+        if (width >= MinChartWidth)
+            state.BatchLoss.FitTo(width);
         _historyRead = true;
         await RefreshAsync();
+    }
+
+    // Narrower than this the placeholder is not laid out (hidden, or the page is being left): keep the model's cap.
+    private const int MinChartWidth = 100;
+
+    // The batch chart's place, measured before the chart is made.
+    private ElementReference _batchChartPlaceholder;
+
+    [Inject]
+    private IJSRuntime Js { get; set; } = default!;
+
+    [Inject]
+    private ILogger<RunLiveView> Log { get; set; } = default!;
+
+    /// <summary>The batch chart placeholder's width in CSS pixels; 0 when the browser could not say.</summary>
+    private async Task<int> BatchChartWidthAsync()
+    {
+        try
+        {
+            var module = await Js.InvokeAsync<IJSObjectReference>("import", "./Components/Runs/RunLiveView.razor.js");
+            try
+            {
+                return await module.InvokeAsync<int>("widthOf", _batchChartPlaceholder);
+            }
+            finally
+            {
+                _ = DisposeLaterAsync(module);
+            }
+        }
+        catch (JSException e)
+        {
+            Log.LogWarning(e, "Could not measure the batch-loss chart of run {RunId}; it is drawn with up to {Points} points per trace", RunId, State.BatchLoss.MaxDrawn);
+            return 0;
+        }
+        catch (JSDisconnectedException)
+        {
+            // The page was left: nothing will be drawn.
+            return 0;
+        }
+    }
+
+    // The module reference is released after the charts' render went out, not on the way to it.
+    private async Task DisposeLaterAsync(IJSObjectReference module)
+    {
+        await Task.Yield();
+        try
+        {
+            await module.DisposeAsync();
+        }
+        catch (JSDisconnectedException)
+        {
+            // The circuit is gone, and the browser's copy with it.
+        }
+        catch (JSException e)
+        {
+            Log.LogWarning(e, "Could not release the chart-width module of run {RunId}'s view", RunId);
+        }
     }
 
     private void OnBatchChartDrawn() => _batchChartDrawn = true;
