@@ -6,7 +6,8 @@ namespace Hw4.Dashboard.Hosting;
 /// Serves plotly.js's cartesian partial bundle (scatter, bar, heatmap: every trace type Hw4 draws; 1.4 MB minified)
 /// where Plotly.Blazor asks for its full bundle (4.9 MB, with maps and 3-D traces Hw4 never draws). Plotly.Blazor
 /// hard-codes the script URL in its interop, so the request is rewritten before routing picks the static asset.
-/// The vendored file is <c>wwwroot/lib/plotly/</c> (see the README there for its version, source and license).
+/// The vendored file is <c>wwwroot/lib/plotly/</c> (see the README there for its version, source and license, and the
+/// compile-hint line put in front of it).
 /// </summary>
 public static class PlotlyBundle
 {
