@@ -23,6 +23,19 @@ public static class PlotlyBundle
     /// <summary>The vendored cartesian bundle.</summary>
     public const string CartesianBundlePath = "/lib/plotly/plotly-cartesian-" + PlotlyJsVersion + ".min.js";
 
+    /// <summary>How Plotly.Blazor imports its interop module (a literal in its assembly), the import map's key for it.</summary>
+    public const string InteropModuleSpecifier = "./_content/Plotly.Blazor/plotly-interop-7.2.0.js";
+
+    /// <summary>
+    /// Hw4's stand-in for that module (relative to the base href): Plotly.Blazor's own functions, re-exported, except
+    /// its script loading, which waits for the plotly.js a chart page started with its HTML instead of adding a second
+    /// copy (a second evaluation of 1.4 MB), or adds it when the page was reached inside the app.
+    /// </summary>
+    public const string InteropStandInPath = "lib/plotly-blazor/interop.js";
+
+    /// <summary>The id of the one script element that runs plotly.js on a page (App.razor's, or the stand-in's).</summary>
+    public const string ScriptElementId = "hw4-plotly";
+
     /// <summary>
     /// Rewrites both Plotly.Blazor bundle URLs to the cartesian bundle, then routes (the rewrite must come first, or
     /// routing would already have matched the full bundle's static-asset endpoint).
