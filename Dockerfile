@@ -30,7 +30,7 @@ ENV NVIDIA_VISIBLE_DEVICES=all \
     ASPNETCORE_URLS=http://0.0.0.0:5080 \
     HW4_DATA=/data \
     MALLOC_ARENA_MAX=2 \
-    Hw4__RunsDir=/var/lib/hw4/runs
+    Hw4__ArtifactsDir=/var/lib/hw4/runs
 EXPOSE 5080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
   CMD curl -fsS http://127.0.0.1:5080/healthz || exit 1

@@ -14,7 +14,7 @@ rows=$(mktemp)
 trap 'rm -f "$rows"' EXIT
 printf 'pair\tours_s\tours_psnr\tchambolle_s\tchambolle_psnr\tratio\tload\tweight\n'
 for n in $(seq 1 "$pairs"); do
-  ours=$(dotnet "$dll" denoise --image "$noisy" --clean "$clean" --preset best --threads 2 --runs-dir /tmp/hw4-side-by-side-runs --out /tmp/hw4-side-by-side.png --json 2>/dev/null | tail -n 1)
+  ours=$(dotnet "$dll" denoise --image "$noisy" --clean "$clean" --preset best --threads 2 --artifacts-dir /tmp/hw4-side-by-side-runs --out /tmp/hw4-side-by-side.png --json 2>/dev/null | tail -n 1)
   anchor=$(OMP_NUM_THREADS=2 OPENBLAS_NUM_THREADS=2 /usr/bin/python3 "$data/reference/tv_anchor.py" "$clean" "$noisy" | grep '^chambolle')
   load=$(cut -d' ' -f1 /proc/loadavg)
   python3 - "$n" "$ours" "$anchor" "$load" <<'PY' | tee -a "$rows"

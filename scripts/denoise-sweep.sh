@@ -10,7 +10,7 @@ images=${HW4_DATA:-../shared}/images
 run() { # norm optimizer lr alpha
   local json
   json=$(dotnet "$dll" denoise --image "$images/parrots-noisy.png" --clean "$images/parrots-clean.png" \
-    --norm "$1" --optimizer "$2" --lr "$3" --alpha "$4" --steps 200 --runs-dir /tmp/hw4-sweep-runs --out /tmp/hw4-sweep.png --json 2>/dev/null | tail -n 1)
+    --norm "$1" --optimizer "$2" --lr "$3" --alpha "$4" --steps 200 --artifacts-dir /tmp/hw4-sweep-runs --out /tmp/hw4-sweep.png --json 2>/dev/null | tail -n 1)
   printf '%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" \
     "$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["psnr_output"])' "$json")"
 }

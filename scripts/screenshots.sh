@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Full-page PNGs of every dashboard page into docs/screenshots/ (or $OUT), taken in headless system Chromium once the
 # Blazor circuit is up and the charts have drawn.
-#   scripts/screenshots.sh [RUNS_DIR] [RUN_ID] [COMPARE_A,COMPARE_B]
-# Builds the app and the bench tool (Release), starts the built app on a free loopback port with RUNS_DIR (default
+#   scripts/screenshots.sh [ARTIFACTS_DIR] [RUN_ID] [COMPARE_A,COMPARE_B]
+# Builds the app and the bench tool (Release), starts the built app on a free loopback port with ARTIFACTS_DIR (default
 # runs) and a throw-away index database, waits for /healthz, runs `Hw4.Bench screenshots`, stops the app.
-# Without RUN_ID / the pair, the newest run folders under RUNS_DIR are used. APP_DLL picks another build or a
+# Without RUN_ID / the pair, the newest run folders under ARTIFACTS_DIR are used. APP_DLL picks another build or a
 # published Hw4.Dashboard.dll. Needs Debian's chromium (apt-get install -y chromium); never downloads a browser.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,7 +21,7 @@ app=${APP_DLL:-Hw4.Dashboard/bin/Release/net10.0/Hw4.Dashboard.dll}
 bench=bench/Hw4.Bench/bin/Release/net10.0/Hw4.Bench.dll
 
 tmp=$(mktemp -d)
-dotnet "$app" --urls "http://127.0.0.1:$port" --Hw4:RunsDir "$runs" --Hw4:Database "$tmp/hw4.db" >"$tmp/app.log" 2>&1 &
+dotnet "$app" --urls "http://127.0.0.1:$port" --Hw4:ArtifactsDir "$runs" --Hw4:Database "$tmp/hw4.db" >"$tmp/app.log" 2>&1 &
 pid=$!
 trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$tmp"' EXIT
 
@@ -32,7 +32,7 @@ for _ in $(seq 1 240); do
 done
 [ "${ok:-0}" = 1 ] || { echo "screenshots: /healthz did not answer in 120 s"; cat "$tmp/app.log"; exit 1; }
 
-args=(screenshots --url "http://127.0.0.1:$port" --out "$out" --runs-dir "$runs")
+args=(screenshots --url "http://127.0.0.1:$port" --out "$out" --artifacts-dir "$runs")
 [ -n "$run_id" ] && args+=(--run "$run_id")
 [ -n "$pair" ] && args+=(--compare "$pair")
 dotnet "$bench" "${args[@]}"

@@ -34,7 +34,7 @@ public sealed class DenoiseVerbTests : IDisposable
         var clean = WriteImage("clean.png", 2);
         var output = Path.Combine(_dir, "out.png");
 
-        var run = await CliRun.RunAsync("denoise", "--runs-dir", Runs, "--image", noisy, "--clean", clean, "--steps", "3", "--lr", "0.1",
+        var run = await CliRun.RunAsync("denoise", "--artifacts-dir", Runs, "--image", noisy, "--clean", clean, "--steps", "3", "--lr", "0.1",
             "--out", output, "--device", "cpu", "--json");
 
         Assert.Equal(ExitCodes.Success, run.ExitCode);
@@ -93,7 +93,7 @@ public sealed class DenoiseVerbTests : IDisposable
         var (noisy, clean) = SyntheticPair(_dir);
         var output = Path.Combine(_dir, "l2.png");
 
-        var run = await CliRun.RunAsync("denoise", "--runs-dir", Runs, "--image", noisy, "--clean", clean, "--norm", "l2", "--preset", "best",
+        var run = await CliRun.RunAsync("denoise", "--artifacts-dir", Runs, "--image", noisy, "--clean", clean, "--norm", "l2", "--preset", "best",
             "--out", output, "--device", "cpu", "--json");
 
         Assert.Equal(ExitCodes.Success, run.ExitCode);
@@ -112,7 +112,7 @@ public sealed class DenoiseVerbTests : IDisposable
         var (noisy, clean) = SyntheticPair(_dir);
         var output = Path.Combine(_dir, "l2-seed.png");
 
-        var run = await CliRun.RunAsync("denoise", "--runs-dir", Runs, "--image", noisy, "--clean", clean, "--norm", "l2", "--preset", "seed",
+        var run = await CliRun.RunAsync("denoise", "--artifacts-dir", Runs, "--image", noisy, "--clean", clean, "--norm", "l2", "--preset", "seed",
             "--out", output, "--device", "cpu", "--json");
 
         Assert.Equal(ExitCodes.Diverged, run.ExitCode);
@@ -135,7 +135,7 @@ public sealed class DenoiseVerbTests : IDisposable
     [Fact]
     public async Task Denoise_WithoutClean_PsnrIsNull()
     {
-        var run = await CliRun.RunAsync("denoise", "--runs-dir", Runs, "--image", WriteImage("noisy.png", 1), "--steps", "1",
+        var run = await CliRun.RunAsync("denoise", "--artifacts-dir", Runs, "--image", WriteImage("noisy.png", 1), "--steps", "1",
             "--out", Path.Combine(_dir, "out.png"), "--json");
 
         Assert.Equal(ExitCodes.Success, run.ExitCode);
@@ -150,7 +150,7 @@ public sealed class DenoiseVerbTests : IDisposable
         var path = Path.Combine(_dir, "notes.png");
         await File.WriteAllTextAsync(path, "not an image");
 
-        var run = await CliRun.RunAsync("denoise", "--runs-dir", Runs, "--image", path, "--json");
+        var run = await CliRun.RunAsync("denoise", "--artifacts-dir", Runs, "--image", path, "--json");
 
         Assert.Equal(ExitCodes.BadInput, run.ExitCode);
         Assert.Equal("error: 'notes.png' is not a PNG or JPEG image.", Assert.Single(run.StderrLines));
@@ -163,7 +163,7 @@ public sealed class DenoiseVerbTests : IDisposable
     [InlineData("--steps", "many")]
     public async Task Denoise_BadOption_ExitsTwoWithOneLine(string option, string value)
     {
-        var run = await CliRun.RunAsync("denoise", "--runs-dir", Runs, "--image", WriteImage("noisy.png", 1), option, value, "--json");
+        var run = await CliRun.RunAsync("denoise", "--artifacts-dir", Runs, "--image", WriteImage("noisy.png", 1), option, value, "--json");
 
         Assert.Equal(ExitCodes.BadInput, run.ExitCode);
         Assert.StartsWith("error:", Assert.Single(run.StderrLines));
@@ -172,7 +172,7 @@ public sealed class DenoiseVerbTests : IDisposable
     [Fact]
     public async Task Denoise_MissingImageOption_ExitsTwo()
     {
-        var run = await CliRun.RunAsync("denoise", "--runs-dir", Runs, "--json");
+        var run = await CliRun.RunAsync("denoise", "--artifacts-dir", Runs, "--json");
 
         Assert.Equal(ExitCodes.BadInput, run.ExitCode);
         Assert.Contains("--image", Assert.Single(run.StderrLines));

@@ -26,7 +26,7 @@ public sealed class ExportVerbTests : IDisposable
     {
         new RunFolderBuilder(Runs).Finished("known-run", "cnn", [1.0]);
 
-        var run = await CliRun.RunAsync("export", "--run", "missing-run", "--runs-dir", Runs, "--format", "json", "--out", Path.Combine(_root, "x.json"));
+        var run = await CliRun.RunAsync("export", "--run", "missing-run", "--artifacts-dir", Runs, "--format", "json", "--out", Path.Combine(_root, "x.json"));
 
         Assert.Equal(ExitCodes.BadInput, run.ExitCode);
         var line = Assert.Single(run.StderrLines);
@@ -44,7 +44,7 @@ public sealed class ExportVerbTests : IDisposable
         new RunFolderBuilder(Runs).Finished("known-run", "cnn", [1.0]);
         string[] format = option == "--format" ? [] : ["--format", option == "--table" ? "csv" : "json"];
 
-        var run = await CliRun.RunAsync(["export", "--run", "known-run", "--runs-dir", Runs, "--out", Path.Combine(_root, "x"), .. format, option, value]);
+        var run = await CliRun.RunAsync(["export", "--run", "known-run", "--artifacts-dir", Runs, "--out", Path.Combine(_root, "x"), .. format, option, value]);
 
         Assert.Equal(ExitCodes.BadInput, run.ExitCode);
         Assert.Single(run.StderrLines);
@@ -60,8 +60,8 @@ public sealed class ExportVerbTests : IDisposable
         var json = Path.Combine(_root, "out", "a.json");
         var html = Path.Combine(_root, "out", "cmp.html");
 
-        var single = await CliRun.RunAsync("export", "--run", "run-a", "--runs-dir", Runs, "--format", "json", "--out", json, "--json");
-        var compare = await CliRun.RunAsync("export", "--run", "run-a", "--compare", "run-b", "--runs-dir", Runs, "--format", "html", "--out", html);
+        var single = await CliRun.RunAsync("export", "--run", "run-a", "--artifacts-dir", Runs, "--format", "json", "--out", json, "--json");
+        var compare = await CliRun.RunAsync("export", "--run", "run-a", "--compare", "run-b", "--artifacts-dir", Runs, "--format", "html", "--out", html);
 
         Assert.True(single.ExitCode == ExitCodes.Success, single.Stderr);
         Assert.Equal(json, JsonDocument.Parse(single.LastStdoutLine).RootElement.GetProperty("path").GetString());
@@ -81,14 +81,14 @@ public sealed class ExportVerbTests : IDisposable
     {
         var data = WriteImageFolder(trainPerClass: 30, testPerClass: 10);
         var train = await CliRun.RunAsync("train", "--data", data, "--model", "cnn", "--epochs", "3",
-            "--val-size", "12", "--batch-size", "8", "--lr", "2e-3", "--threads", "2", "--device", "cpu", "--runs-dir", Runs, "--no-cache", "--no-augment", "--json");
+            "--val-size", "12", "--batch-size", "8", "--lr", "2e-3", "--threads", "2", "--device", "cpu", "--artifacts-dir", Runs, "--no-cache", "--no-augment", "--json");
         Assert.True(train.ExitCode == ExitCodes.Success, train.Stderr);
         var result = JsonDocument.Parse(train.LastStdoutLine).RootElement;
         var id = result.GetProperty("run_id").GetString()!;
         var best = result.GetProperty("best_epoch").GetInt32();
         var stateDict = Path.Combine(_root, "best.pt");
 
-        var export = await CliRun.RunAsync("export", "--run", id, "--runs-dir", Runs, "--format", "pt", "--out", stateDict);
+        var export = await CliRun.RunAsync("export", "--run", id, "--artifacts-dir", Runs, "--format", "pt", "--out", stateDict);
         Assert.True(export.ExitCode == ExitCodes.Success, export.Stderr);
 
         // Hw4's own predictions of the same checkpoint, image by image.

@@ -79,7 +79,7 @@ public sealed class HostileInputCliTests(ITestOutputHelper output) : IDisposable
     {
         string[] args = kind switch
         {
-            "png" => ["denoise", "--image", Bombs.PngText(Path.Combine(_dir, "bomb.png"), 256L << 20), "--steps", "0", "--runs-dir", Path.Combine(_dir, "runs"), "--device", "cpu", "--out", Path.Combine(_dir, "o.png")],
+            "png" => ["denoise", "--image", Bombs.PngText(Path.Combine(_dir, "bomb.png"), 256L << 20), "--steps", "0", "--artifacts-dir", Path.Combine(_dir, "runs"), "--device", "cpu", "--out", Path.Combine(_dir, "o.png")],
             "npz" => ["train", "--data", Bombs.Npz(Path.Combine(_dir, "bomb.npz")), "--model", "cnn", "--device", "cpu", "--no-cache"],
             "tar.gz" => ["train", "--data", Bombs.TarGz(Path.Combine(_dir, "cifar-10-binary.tar.gz")), "--model", "cnn", "--device", "cpu", "--no-cache"],
             _ => ["train", "--data", Bombs.Zip(Path.Combine(_dir, "images.zip")), "--model", "cnn", "--device", "cpu", "--no-cache"],

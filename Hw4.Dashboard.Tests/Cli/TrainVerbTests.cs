@@ -16,7 +16,7 @@ public sealed class TrainVerbTests : IDisposable
         var runs = Path.Combine(_root, "runs");
 
         var run = await CliRun.RunAsync("train", "--data", data, "--model", "cnn", "--epochs", "1", "--limit", "48",
-            "--val-size", "12", "--batch-size", "16", "--lr", "1e-3", "--threads", "2", "--device", "cpu", "--runs-dir", runs, "--no-cache", "--json");
+            "--val-size", "12", "--batch-size", "16", "--lr", "1e-3", "--threads", "2", "--device", "cpu", "--artifacts-dir", runs, "--no-cache", "--json");
 
         using var doc = JsonDocument.Parse(run.LastStdoutLine);
         var root = doc.RootElement;
@@ -48,7 +48,7 @@ public sealed class TrainVerbTests : IDisposable
         var data = WriteImageFolder(trainPerClass: 30, testPerClass: 8);
         var runs = Path.Combine(_root, "runs");
         var first = await CliRun.RunAsync("train", "--data", data, "--model", "cnn", "--epochs", "1", "--limit", "48",
-            "--val-size", "12", "--batch-size", "16", "--lr", "1e-3", "--threads", "2", "--device", "cpu", "--runs-dir", runs, "--no-cache", "--json");
+            "--val-size", "12", "--batch-size", "16", "--lr", "1e-3", "--threads", "2", "--device", "cpu", "--artifacts-dir", runs, "--no-cache", "--json");
         Assert.Equal(ExitCodes.Success, first.ExitCode);
         var id = JsonDocument.Parse(first.LastStdoutLine).RootElement.GetProperty("run_id").GetString()!;
         // A run stopped after epoch 1 of 2: what resume is for.
@@ -58,7 +58,7 @@ public sealed class TrainVerbTests : IDisposable
             .Replace("\"status\": \"completed\"", "\"status\": \"stopped\"").Replace("\"epochs\": 1,", "\"epochs\": 2,"));
         Assert.Equal(2, dir.ReadRun().Config!.Epochs);
 
-        var resumed = await CliRun.RunAsync("train", "--resume", id, "--runs-dir", runs, "--data", data, "--threads", "2", "--device", "cpu", "--no-cache", "--json");
+        var resumed = await CliRun.RunAsync("train", "--resume", id, "--artifacts-dir", runs, "--data", data, "--threads", "2", "--device", "cpu", "--no-cache", "--json");
 
         Assert.True(resumed.ExitCode == ExitCodes.Success, resumed.Stderr);
         Assert.Contains("resuming after epoch 1", resumed.StderrLines);
@@ -75,7 +75,7 @@ public sealed class TrainVerbTests : IDisposable
         var runs = Path.Combine(_root, "runs");
         var dir = new Hw4.Dashboard.Tests.Features.Runs.RunFolderBuilder(runs).Finished("20261201-130000-cnn-abcd", "cnn", [1.5]);
 
-        var run = await CliRun.RunAsync("train", "--resume", dir.Id, "--runs-dir", runs, "--json");
+        var run = await CliRun.RunAsync("train", "--resume", dir.Id, "--artifacts-dir", runs, "--json");
 
         Assert.Equal(ExitCodes.BadInput, run.ExitCode);
         Assert.Equal($"error: --resume {dir.Id}: Run '{dir.Id}' is completed; it cannot become queued.", Assert.Single(run.StderrLines));
@@ -107,7 +107,7 @@ public sealed class TrainVerbTests : IDisposable
         var data = WriteImageFolder(trainPerClass: 4, testPerClass: 2);
 
         var run = await CliRun.RunAsync("train", "--data", data, "--model", "cnn", "--device", "cpu", "--no-cache", "--max-total-bytes", "10000",
-            "--runs-dir", Path.Combine(_root, "runs"), "--json");
+            "--artifacts-dir", Path.Combine(_root, "runs"), "--json");
 
         Assert.Equal(ExitCodes.BadInput, run.ExitCode);
         var error = Assert.Single(run.StderrLines, l => l.StartsWith("error:", StringComparison.Ordinal));

@@ -12,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Hw4.Dashboard.Tests.Components;
 
 /// <summary>
-/// bUnit base for pages over the run index: the real SQLite index, notifier and queue, with the runs folder and the
+/// bUnit base for pages over the run index: the real SQLite index, notifier and queue, with the artifacts folder and the
 /// database in a temp folder. Tests write run folders with <see cref="Runs"/>, then call <see cref="IndexAsync"/>.
 /// </summary>
 public abstract class RunStoreBunitTest : MudBunitTest, IDisposable
@@ -27,7 +27,7 @@ public abstract class RunStoreBunitTest : MudBunitTest, IDisposable
         Context.Services.AddSingleton(TimeProvider.System);
         Context.Services.AddOptions<Hw4Options>().Configure(o =>
         {
-            o.RunsDir = RunsDir;
+            o.ArtifactsDir = ArtifactsDir;
             o.Database = Path.Combine(_root, "hw4.db");
         });
         Context.Services.AddSingleton(sp => DataLocator.FromOptions(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Hw4Options>>().Value));
@@ -38,21 +38,21 @@ public abstract class RunStoreBunitTest : MudBunitTest, IDisposable
         Context.Services.AddDenoising();
         Context.Services.AddTraining();
         Context.Services.AddRunStore(scanAtStart: false);
-        Directory.CreateDirectory(RunsDir);
+        Directory.CreateDirectory(ArtifactsDir);
     }
 
-    /// <summary>The runs folder.</summary>
-    protected string RunsDir => Path.Combine(_root, "runs");
+    /// <summary>The artifacts folder.</summary>
+    protected string ArtifactsDir => Path.Combine(_root, "runs");
 
     /// <summary>Writes fixture run folders.</summary>
-    protected RunFolderBuilder Runs => new(RunsDir);
+    protected RunFolderBuilder Runs => new(ArtifactsDir);
 
-    /// <summary>Migrates the index and rebuilds it from the runs folder.</summary>
+    /// <summary>Migrates the index and rebuilds it from the artifacts folder.</summary>
     protected async Task IndexAsync()
     {
         var index = Context.Services.GetRequiredService<RunIndex>();
         await index.InitializeAsync();
-        await index.RebuildAsync(RunsDir);
+        await index.RebuildAsync(ArtifactsDir);
     }
 
     /// <inheritdoc />

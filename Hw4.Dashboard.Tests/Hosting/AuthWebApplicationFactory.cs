@@ -18,8 +18,8 @@ public class AuthWebApplicationFactory : WebApplicationFactory<Program>
     private readonly string _dir = Directory.CreateTempSubdirectory("hw4-auth-").FullName;
     private readonly string _hash = AdminPassword.Hash(Password);
 
-    /// <summary>The app's runs folder.</summary>
-    public string RunsDir => Path.Combine(_dir, "runs");
+    /// <summary>The app's artifacts folder.</summary>
+    public string ArtifactsDir => Path.Combine(_dir, "runs");
 
     /// <summary>Sign-in attempts allowed per minute (high here, so tests sharing the fixture do not trip it).</summary>
     protected virtual int SignInAttempts => 1000;
@@ -51,7 +51,7 @@ public class AuthWebApplicationFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Hw4:Database", Path.Combine(_dir, "hw4.db"));
-        builder.UseSetting("Hw4:RunsDir", RunsDir);
+        builder.UseSetting("Hw4:ArtifactsDir", ArtifactsDir);
         builder.UseSetting("Hw4:Device", "cpu");
         builder.UseSetting("Hw4:Auth:AdminPasswordHash", _hash);
         builder.UseSetting("Hw4:Auth:SignInAttempts", SignInAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -11,10 +11,10 @@ public sealed class ExportEndpointsTests(Hw4WebApplicationFactory factory) : ICl
 {
     private void EnsureRuns()
     {
-        var builder = new RunFolderBuilder(factory.RunsDir);
-        if (!Directory.Exists(Path.Combine(factory.RunsDir, "export-a")))
+        var builder = new RunFolderBuilder(factory.ArtifactsDir);
+        if (!Directory.Exists(Path.Combine(factory.ArtifactsDir, "export-a")))
             builder.Finished("export-a", "cnn", [1.0, 0.9], [[5, 1, 0], [2, 2, 0], [0, 0, 4]]);
-        if (!Directory.Exists(Path.Combine(factory.RunsDir, "export-b")))
+        if (!Directory.Exists(Path.Combine(factory.ArtifactsDir, "export-b")))
             builder.Finished("export-b", "residual", [1.1, 0.8], [[6, 0, 0], [1, 3, 0], [0, 0, 4]]);
     }
 
@@ -66,6 +66,6 @@ public sealed class ExportEndpointsTests(Hw4WebApplicationFactory factory) : ICl
         var detail = problem.RootElement.GetProperty("detail").GetString();
         Assert.False(string.IsNullOrWhiteSpace(detail));
         // The reason names the run or option, never a server path.
-        Assert.DoesNotContain(factory.RunsDir, detail, StringComparison.Ordinal);
+        Assert.DoesNotContain(factory.ArtifactsDir, detail, StringComparison.Ordinal);
     }
 }

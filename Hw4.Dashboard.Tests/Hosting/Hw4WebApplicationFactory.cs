@@ -3,19 +3,19 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Hw4.Dashboard.Tests.Hosting;
 
-/// <summary>The real app in-memory, with its run index and runs folder in a temp folder instead of the user's.</summary>
+/// <summary>The real app in-memory, with its run index and artifacts folder in a temp folder instead of the user's.</summary>
 public sealed class Hw4WebApplicationFactory : WebApplicationFactory<Program>
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("hw4-web-").FullName;
 
-    /// <summary>The app's runs folder (Hw4:RunsDir); tests write run folders here.</summary>
-    public string RunsDir => Path.Combine(_dir, "runs");
+    /// <summary>The app's artifacts folder (Hw4:ArtifactsDir); tests write run folders here.</summary>
+    public string ArtifactsDir => Path.Combine(_dir, "runs");
 
     /// <inheritdoc />
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Hw4:Database", Path.Combine(_dir, "hw4.db"));
-        builder.UseSetting("Hw4:RunsDir", RunsDir);
+        builder.UseSetting("Hw4:ArtifactsDir", ArtifactsDir);
         builder.UseSetting("Hw4:Device", "cpu");
     }
 

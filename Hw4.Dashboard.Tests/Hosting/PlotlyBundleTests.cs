@@ -14,7 +14,7 @@ public sealed class PlotlyBundleTests
         var dir = Directory.CreateTempSubdirectory("hw4-plotly-").FullName;
         var app = WebHost.Build([
             "--urls", "http://127.0.0.1:0", "--Hw4:Device", "cpu",
-            "--Hw4:RunsDir", Path.Combine(dir, "runs"), "--Hw4:Database", Path.Combine(dir, "hw4.db"),
+            "--Hw4:ArtifactsDir", Path.Combine(dir, "runs"), "--Hw4:Database", Path.Combine(dir, "hw4.db"),
             "--Logging:LogLevel:Default", "Warning",
         ]);
         try

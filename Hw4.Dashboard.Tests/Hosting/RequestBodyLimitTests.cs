@@ -41,7 +41,7 @@ public sealed class RequestBodyLimitTests(Hw4WebApplicationFactory factory) : IC
         var dir = Directory.CreateTempSubdirectory("hw4-limit-").FullName;
         var app = WebHost.Build([
             "--urls", "http://127.0.0.1:0", "--Hw4:Device", "cpu",
-            "--Hw4:RunsDir", Path.Combine(dir, "runs"), "--Hw4:Database", Path.Combine(dir, "hw4.db"),
+            "--Hw4:ArtifactsDir", Path.Combine(dir, "runs"), "--Hw4:Database", Path.Combine(dir, "hw4.db"),
             "--Logging:LogLevel:Default", "Warning",
         ]);
         // An endpoint of the test's own that reads whatever it is sent, so the check does not hang on the runs API.
@@ -84,7 +84,7 @@ public sealed class RequestBodyLimitTests(Hw4WebApplicationFactory factory) : IC
         try
         {
             var code = await WebHost.RunAsync(["--urls", "http://127.0.0.1:0", "--Hw4:Device", "cpu", "--Hw4:MaxRequestBodyBytes", "0",
-                "--Hw4:Database", Path.Combine(dir, "x.db"), "--Hw4:RunsDir", Path.Combine(dir, "runs")]);
+                "--Hw4:Database", Path.Combine(dir, "x.db"), "--Hw4:ArtifactsDir", Path.Combine(dir, "runs")]);
 
             Assert.Equal(2, code);
         }
@@ -104,7 +104,7 @@ public sealed class RequestBodyLimitTests(Hw4WebApplicationFactory factory) : IC
         try
         {
             var code = await WebHost.RunAsync(["--urls", "http://127.0.0.1:0", "--Hw4:Device", "cpu", setting, value,
-                "--Hw4:Database", Path.Combine(dir, "x.db"), "--Hw4:RunsDir", Path.Combine(dir, "runs")]);
+                "--Hw4:Database", Path.Combine(dir, "x.db"), "--Hw4:ArtifactsDir", Path.Combine(dir, "runs")]);
 
             Assert.Equal(2, code);
         }

@@ -9,9 +9,9 @@ public sealed class RunFilesEndpointTests(Hw4WebApplicationFactory factory) : IC
 {
     private void EnsureRun()
     {
-        if (!Directory.Exists(Path.Combine(factory.RunsDir, "files-run")))
-            new RunFolderBuilder(factory.RunsDir).Finished("files-run", "cnn", [1.0, 0.9], [[5, 1, 0], [2, 2, 0], [0, 0, 4]]);
-        File.WriteAllText(Path.Combine(factory.RunsDir, "outside.txt"), "not yours");
+        if (!Directory.Exists(Path.Combine(factory.ArtifactsDir, "files-run")))
+            new RunFolderBuilder(factory.ArtifactsDir).Finished("files-run", "cnn", [1.0, 0.9], [[5, 1, 0], [2, 2, 0], [0, 0, 4]]);
+        File.WriteAllText(Path.Combine(factory.ArtifactsDir, "outside.txt"), "not yours");
     }
 
     [Fact]

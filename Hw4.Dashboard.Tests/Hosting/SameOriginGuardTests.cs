@@ -33,7 +33,7 @@ public sealed class SameOriginGuardTests(Hw4WebApplicationFactory factory) : ICl
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Contains("Cross-site request refused", await response.Content.ReadAsStringAsync());
         // Nothing was queued: no run folder was made.
-        Assert.False(Directory.Exists(factory.RunsDir) && Directory.EnumerateDirectories(factory.RunsDir).Any());
+        Assert.False(Directory.Exists(factory.ArtifactsDir) && Directory.EnumerateDirectories(factory.ArtifactsDir).Any());
     }
 
     [Fact]

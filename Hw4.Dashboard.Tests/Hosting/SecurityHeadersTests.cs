@@ -38,7 +38,7 @@ public sealed partial class SecurityHeadersTests(Hw4WebApplicationFactory factor
     {
         var root = Directory.CreateTempSubdirectory("hw4-nonce-").FullName;
         await using var server = Recovery.ServerProcess.Start(root, Recovery.ServerProcess.FreePort(),
-            "--Hw4:Device", "cpu", "--Hw4:RunsDir", Path.Combine(root, "runs"), "--Hw4:Database", Path.Combine(root, "hw4.db"));
+            "--Hw4:Device", "cpu", "--Hw4:ArtifactsDir", Path.Combine(root, "runs"), "--Hw4:Database", Path.Combine(root, "hw4.db"));
         await server.WaitUntilHealthyAsync();
         var client = server.Http;
 

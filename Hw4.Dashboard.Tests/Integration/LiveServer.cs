@@ -40,7 +40,7 @@ public sealed class LiveServer : IAsyncLifetime
             "--urls", "http://127.0.0.1:0",
             "--Hw4:Device", "cpu",
             "--Hw4:DataDir", data,
-            "--Hw4:RunsDir", Path.Combine(_dir, "runs"),
+            "--Hw4:ArtifactsDir", Path.Combine(_dir, "runs"),
             "--Hw4:Database", Path.Combine(_dir, "hw4.db"),
             "--Logging:LogLevel:Default", "Warning",
         ]);
@@ -100,6 +100,12 @@ public sealed class LiveServer : IAsyncLifetime
             Connection = connection;
             connection.On<RunReplay>(nameof(IRunsClient.ReceiveReplay), Replays.Enqueue);
             connection.On<RunEventEnvelope>(nameof(IRunsClient.ReceiveEvent), Live.Enqueue);
+            connection.On<RunEventEnvelope[]>(nameof(IRunsClient.ReceiveEvents), batch =>
+            {
+                Bundles.Enqueue(batch.Length);
+                foreach (var e in batch)
+                    Live.Enqueue(e);
+            });
         }
 
         public HubConnection Connection { get; }
@@ -107,6 +113,9 @@ public sealed class LiveServer : IAsyncLifetime
         public ConcurrentQueue<RunReplay> Replays { get; } = new();
 
         public ConcurrentQueue<RunEventEnvelope> Live { get; } = new();
+
+        /// <summary>The size of each bundle of batches received (<see cref="IRunsClient.ReceiveEvents"/>).</summary>
+        public ConcurrentQueue<int> Bundles { get; } = new();
 
         /// <summary>The replay's events followed by the live ones: what the client knows of the run.</summary>
         public List<RunEventEnvelope> All => [.. Replays.SelectMany(r => r.Events), .. Live];

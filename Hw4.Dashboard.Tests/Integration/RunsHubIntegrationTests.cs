@@ -22,7 +22,7 @@ public sealed class RunsHubIntegrationTests : IAsyncLifetime
         _app = WebHost.Build([
             "--urls", "http://127.0.0.1:0",
             "--Hw4:Device", "cpu",
-            "--Hw4:RunsDir", Path.Combine(_dir, "runs"),
+            "--Hw4:ArtifactsDir", Path.Combine(_dir, "runs"),
             "--Hw4:Database", Path.Combine(_dir, "hw4.db"),
             "--Logging:LogLevel:Default", "Warning",
         ]);
@@ -42,6 +42,7 @@ public sealed class RunsHubIntegrationTests : IAsyncLifetime
         var connection = new HubConnectionBuilder().WithUrl(_url + RunsHub.Path)
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(RunStatusJson.Converter())).Build();
         connection.On<RunEventEnvelope>(nameof(IRunsClient.ReceiveEvent), events.Enqueue);
+        connection.On<RunEventEnvelope[]>(nameof(IRunsClient.ReceiveEvents), batch => Array.ForEach(batch, events.Enqueue));
         connection.On<RunReplay>(nameof(IRunsClient.ReceiveReplay), replays.Enqueue);
         await connection.StartAsync();
         return connection;

@@ -60,6 +60,7 @@ public sealed class RunsHubMessagePackTests : IAsyncLifetime
             builder.AddJsonProtocol(o => RunStatusJson.ApplyTo(o.PayloadSerializerOptions));
         var connection = builder.Build();
         connection.On<RunEventEnvelope>(nameof(IRunsClient.ReceiveEvent), events.Enqueue);
+        connection.On<RunEventEnvelope[]>(nameof(IRunsClient.ReceiveEvents), batch => Array.ForEach(batch, events.Enqueue));
         connection.On<RunReplay>(nameof(IRunsClient.ReceiveReplay), replays.Enqueue);
         await connection.StartAsync();
         return connection;

@@ -21,9 +21,10 @@ public sealed partial class ComposeFileTests
     }
 
     [Fact]
-    public void Services_AreTheTestsTopology_TwoPageOnlyInstancesAndANamedWorkerOnOneStore()
+    public void Services_AreTheTestsTopology_TwoPageOnlyInstancesAndANamedWorkerOnOneStoreAndOneRedis()
     {
         Service("postgres");
+        Service("redis");
         Assert.Contains("Hw4__Train: \"false\"", Service("web-a"));
         Assert.Contains("Hw4__Train: \"false\"", Service("web-b"));
         Assert.Matches(@"command: \[""worker"",.*""--name"", ""[^""]+""\]", Service("worker"));
@@ -31,7 +32,9 @@ public sealed partial class ComposeFileTests
         Assert.Contains("HW4_CUDA: \"true\"", Service("worker"));
         // Every host gets the store and the artifacts folder from the shared block.
         Assert.Matches(@"Hw4__Postgres: ""Host=postgres;", Compose);
-        Assert.Contains("Hw4__RunsDir: /var/lib/hw4/runs", Compose);
+        Assert.Contains("Hw4__Redis: \"redis:6379\"", Compose);
+        Assert.Contains("redis: { condition: service_healthy }", Compose);
+        Assert.Contains("Hw4__ArtifactsDir: /var/lib/hw4/runs", Compose);
         Assert.Contains("- artifacts:/var/lib/hw4", Compose);
     }
 

@@ -18,7 +18,7 @@ public sealed class CrashRecoveryTests : IDisposable
     [
         "--Hw4:Device", "cpu",
         "--Hw4:DataDir", data,
-        "--Hw4:RunsDir", Path.Combine(_root, "runs"),
+        "--Hw4:ArtifactsDir", Path.Combine(_root, "runs"),
         "--Hw4:Database", Path.Combine(_root, "hw4.db"),
     ];
 
@@ -90,8 +90,8 @@ public sealed class CrashRecoveryTests : IDisposable
         var pixels = new byte[64 * 64 * 3];
         rng.NextBytes(pixels);
         var options = new Hw4.Ml.Denoising.DenoiseOptions(Hw4.Ml.Denoising.DenoiseNorm.L1, Hw4.Ml.Denoising.DenoiseOptimizer.Gd, Lr: 0.1, Alpha: 1, Steps: 100_000_000, ReportEvery: 5);
-        var runsDir = Path.Combine(_root, "runs");
-        var id = Hw4.Ml.Recipes.DenoiseRecipe.Queue(runsDir, new Hw4.Ml.Runs.DenoiseRunConfig { Options = options, Source = "noise.png" },
+        var artifactsDir = Path.Combine(_root, "runs");
+        var id = Hw4.Ml.Recipes.DenoiseRecipe.Queue(artifactsDir, new Hw4.Ml.Runs.DenoiseRunConfig { Options = options, Source = "noise.png" },
             new Hw4.Ml.Imaging.RgbImage(64, 64, pixels), null, DateTimeOffset.UtcNow).Id;
 
         await using (var server = ServerProcess.Start(_root, ServerProcess.FreePort(), Settings(_root)))
@@ -99,13 +99,13 @@ public sealed class CrashRecoveryTests : IDisposable
             await server.WaitUntilHealthyAsync();
             await server.WaitForAsync(id, s => s.Status == "running", pollMs: 5);
             // Some reports are in metrics.jsonl before the kill.
-            var metrics = Path.Combine(runsDir, id, Hw4.Ml.Runs.RunDirectory.MetricsFile);
+            var metrics = Path.Combine(artifactsDir, id, Hw4.Ml.Runs.RunDirectory.MetricsFile);
             for (var i = 0; i < 400 && (!File.Exists(metrics) || !File.ReadAllText(metrics).Contains("\"type\":\"denoise\"")); i++)
                 await Task.Delay(25);
             server.Kill();
         }
 
-        Assert.Contains("\"status\": \"running\"", await File.ReadAllTextAsync(Path.Combine(runsDir, id, "run.json")));
+        Assert.Contains("\"status\": \"running\"", await File.ReadAllTextAsync(Path.Combine(artifactsDir, id, "run.json")));
 
         await using (var restarted = ServerProcess.Start(_root, ServerProcess.FreePort(), Settings(_root)))
         {
@@ -113,7 +113,7 @@ public sealed class CrashRecoveryTests : IDisposable
             var interrupted = (await restarted.StatusAsync(id))!;
             Assert.Equal("interrupted", interrupted.Status);
             Assert.Matches(@"^interrupted: its process ended after step \d+/100000000 \(the curves up to there are kept; no image\)$", interrupted.Message);
-            var steps = Hw4.Ml.Runs.RunDirectoryReader.DenoiseSteps(Path.Combine(runsDir, id));
+            var steps = Hw4.Ml.Runs.RunDirectoryReader.DenoiseSteps(Path.Combine(artifactsDir, id));
             Assert.NotEmpty(steps);
             Assert.Contains($"after step {steps[^1].Step}/", interrupted.Message);
         }

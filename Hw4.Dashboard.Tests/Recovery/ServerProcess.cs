@@ -58,6 +58,10 @@ public sealed class ServerProcess : IAsyncDisposable
     public static ServerProcess Start(string root, int port, params string[] settings) =>
         Launch(root, port, ["--urls", $"http://127.0.0.1:{port}", "--Logging:LogLevel:Default", "Warning", .. settings]);
 
+    /// <summary>The same, with <paramref name="environment"/> added to its environment (settings as <c>Hw4__Key</c>).</summary>
+    public static ServerProcess Start(string root, int port, IReadOnlyDictionary<string, string> environment, params string[] settings) =>
+        Launch(root, port, ["--urls", $"http://127.0.0.1:{port}", "--Logging:LogLevel:Default", "Warning", .. settings], environment);
+
     /// <summary>
     /// Starts <c>Hw4.Dashboard worker</c> with <paramref name="settings"/> (no web server: <see cref="Http"/> has no
     /// use); wait for it with <see cref="WaitForOutputAsync"/>.
@@ -65,7 +69,7 @@ public sealed class ServerProcess : IAsyncDisposable
     public static ServerProcess StartWorker(string root, params string[] settings) =>
         Launch(root, 0, ["worker", .. settings]);
 
-    private static ServerProcess Launch(string root, int port, string[] args)
+    private static ServerProcess Launch(string root, int port, string[] args, IReadOnlyDictionary<string, string>? environment = null)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "Hw4.Dashboard.dll");
         var info = new ProcessStartInfo("dotnet")
@@ -78,6 +82,8 @@ public sealed class ServerProcess : IAsyncDisposable
             info.ArgumentList.Add(arg);
         // The decoded-dataset cache of this test's own, not the user's.
         info.Environment["XDG_CACHE_HOME"] = Path.Combine(root, "cache");
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+            info.Environment[key] = value;
         var process = System.Diagnostics.Process.Start(info)!;
         var server = new ServerProcess(process, port);
         process.OutputDataReceived += (_, e) => server.Append(e.Data);

@@ -34,6 +34,12 @@ public static class CliApp
         // Before any verb touches torch: OpenMP reads its settings when LibTorch loads.
         OpenMpSettings.PreferPassiveWait();
         MallocSettings.EnsureConfigured();
+        if (Configuration.RetiredSettings.FindFlags(args) is { Count: > 0 } renamed)
+        {
+            stderr.WriteLine($"error: {string.Join("; ", renamed)}");
+            return ExitCodes.BadInput;
+        }
+
         var context = new CliContext(stdout, stderr);
         var root = BuildRoot(context);
         var parse = root.Parse(args.Length > 0 && args[0] == "help" ? ["--help", .. args[1..]] : args);

@@ -40,6 +40,17 @@ public sealed class CommonOptions
         Description = "LibTorch CPU threads (default: one per physical core).",
     };
 
+    /// <summary>
+    /// <c>--artifacts-dir</c>, the folder of run folders (the dashboard's <c>Hw4:ArtifactsDir</c>, default <c>runs</c>);
+    /// <paramref name="use"/> says what the verb does there.
+    /// </summary>
+    public static Option<string> ArtifactsDir(string use) => new("--artifacts-dir")
+    {
+        Description = $"The artifacts folder: the run folders, as the dashboard's Hw4:ArtifactsDir. {use}",
+        DefaultValueFactory = _ => new Configuration.Hw4Options().ArtifactsDir,
+        HelpName = "DIR",
+    };
+
     /// <summary>Adds the shared options to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
     {

@@ -15,7 +15,7 @@ public sealed class Hw4Options
     public string? DataDir { get; set; }
 
     /// <summary>Where training runs are stored; relative paths are under the current directory.</summary>
-    public string RunsDir { get; set; } = "runs";
+    public string ArtifactsDir { get; set; } = "runs";
 
     /// <summary>
     /// The SQLite file indexing the runs. Empty: <c>hw4.db</c> in the per-user app data folder
@@ -28,6 +28,13 @@ public sealed class Hw4Options
     /// PostgreSQL instead of the SQLite file of <see cref="Database"/>, so several hosts can share it.
     /// </summary>
     public string? Postgres { get; set; }
+
+    /// <summary>
+    /// A StackExchange.Redis configuration string (<c>127.0.0.1:6379</c>, <c>redis:6379,password=…</c>). When set,
+    /// SignalR scales out through Redis and the hosts share their runs' events and replay log there, so a viewer on any
+    /// dashboard instance follows a run trained on any host live.
+    /// </summary>
+    public string? Redis { get; set; }
 
     /// <summary>
     /// Whether this host trains runs (the default). False: it only serves pages, and the runs queued here are trained

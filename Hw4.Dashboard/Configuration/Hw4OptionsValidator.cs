@@ -35,8 +35,20 @@ public sealed class Hw4OptionsValidator : IValidateOptions<Hw4Options>
         if (!options.Train && !options.UsesPostgres)
             failures.Add("Hw4:Train=false needs Hw4:Postgres: with the embedded SQLite store no other host can train the runs queued here.");
 
-        if (string.IsNullOrWhiteSpace(options.RunsDir))
-            failures.Add("Hw4:RunsDir must not be empty.");
+        if (!string.IsNullOrWhiteSpace(options.Redis))
+        {
+            try
+            {
+                StackExchange.Redis.ConfigurationOptions.Parse(options.Redis);
+            }
+            catch (ArgumentException e)
+            {
+                failures.Add($"Hw4:Redis '{options.Redis}' is not a Redis configuration string such as 127.0.0.1:6379: {e.Message}");
+            }
+        }
+
+        if (string.IsNullOrWhiteSpace(options.ArtifactsDir))
+            failures.Add("Hw4:ArtifactsDir must not be empty.");
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

@@ -30,7 +30,7 @@ public static class Hw4ServiceExtensions
         services.AddMudServices();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(RunStatusJson.Converter()));
 
-        services.AddRunStreaming();
+        services.AddRunStreaming(builder.Configuration);
         services.AddRunQueue();
         services.AddDenoising();
         // Training before the run store: its start-up recovery must settle the folders before the index is built.
@@ -50,6 +50,7 @@ public static class Hw4ServiceExtensions
     {
         services.AddOptions<Hw4Options>().BindConfiguration(Hw4Options.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<Hw4Options>, Hw4OptionsValidator>();
+        services.AddSingleton<IValidateOptions<Hw4Options>, RetiredSettingsValidator>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => DeviceContext.FromOptions(sp.GetRequiredService<IOptions<Hw4Options>>().Value));
         services.AddSingleton(sp => DataLocator.FromOptions(sp.GetRequiredService<IOptions<Hw4Options>>().Value));

@@ -30,7 +30,7 @@ public static class WorkerHost
         var rest = args.Skip(1).ToArray();
         if (rest.Any(a => a is "-h" or "--help"))
         {
-            await stdout.WriteLineAsync("usage: worker [--device auto|cpu|cuda] [--name NAME] --Hw4:Postgres CONNECTION [--Hw4:Redis HOST:PORT] [--Hw4:RunsDir DIR]");
+            await stdout.WriteLineAsync("usage: worker [--device auto|cpu|cuda] [--name NAME] --Hw4:Postgres CONNECTION [--Hw4:Redis HOST:PORT] [--Hw4:ArtifactsDir DIR]");
             return 0;
         }
 
@@ -56,7 +56,7 @@ public static class WorkerHost
             await host.StartAsync();
             var name = host.Services.GetRequiredService<Features.Queue.Store.HostIdentity>().Name;
             var device = host.Services.GetRequiredService<DeviceContext>().Name;
-            await stdout.WriteLineAsync($"Hw4 Lab worker {name} on {device}: taking runs from the store's queue (runs in {RunStorePaths.RunsDir(options)})");
+            await stdout.WriteLineAsync($"Hw4 Lab worker {name} on {device}: taking runs from the store's queue (runs in {RunStorePaths.ArtifactsDir(options)})");
         }
         catch (OptionsValidationException e)
         {
@@ -82,7 +82,7 @@ public static class WorkerHost
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
         var services = builder.Services;
         services.AddHw4Core();
-        services.AddRunStreaming();
+        services.AddRunStreaming(builder.Configuration);
         services.AddRunQueue();
         services.AddSingleton<CifarDataProvider>();
         services.AddSingleton<TrainingLauncher>();

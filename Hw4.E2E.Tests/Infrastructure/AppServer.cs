@@ -58,7 +58,7 @@ public sealed class AppServer : IAsyncDisposable
             "--urls", $"http://127.0.0.1:{port}",
             "--Hw4:Device", "cpu",
             "--Hw4:DataDir", data,
-            "--Hw4:RunsDir", Path.Combine(root, "runs"),
+            "--Hw4:ArtifactsDir", Path.Combine(root, "runs"),
             "--Hw4:Database", Path.Combine(root, "hw4.db"),
             "--Logging:LogLevel:Default", "Warning",
             .. settings,

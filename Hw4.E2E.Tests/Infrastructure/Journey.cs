@@ -4,7 +4,7 @@ using Xunit.Abstractions;
 namespace Hw4.E2E.Tests.Infrastructure;
 
 /// <summary>
-/// One test's world: its own server (temp runs folder, index and cache) and its own headless browser. When the test
+/// One test's world: its own server (temp artifacts folder, index and cache) and its own headless browser. When the test
 /// fails, the server's output goes to the test log.
 /// </summary>
 public abstract class Journey(ITestOutputHelper output) : IAsyncLifetime

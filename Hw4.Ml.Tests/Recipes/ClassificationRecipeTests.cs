@@ -35,7 +35,7 @@ public sealed class ClassificationRecipeTests : IDisposable
             seen.Add(e);
             if (e is RunEnded)
                 onDiskAtEnd = dir.ReadRun().Status;
-        });
+        }, host: "gpu-worker-1");
 
         Assert.Equal(RunStatus.Completed, result.Status);
         Assert.Equal(RunStatus.Completed, onDiskAtEnd);
@@ -46,7 +46,11 @@ public sealed class ClassificationRecipeTests : IDisposable
         Assert.Equal("0.107.0", record.Versions["torchsharp"]);
         Assert.True(record.Parameters > 0);
         Assert.Null(record.Owner);
+        Assert.Equal("gpu-worker-1", record.Host);
         Assert.NotNull(record.FinishedUtc);
+        // Paths inside the run folder are relative to it: other hosts mount the shared folder elsewhere.
+        Assert.Equal(["checkpoints/model_1.params", "checkpoints/model_2.params"], seen.OfType<CheckpointSaved>().Select(c => c.Path));
+        Assert.DoesNotContain(dir.Path, File.ReadAllText(dir.MetricsPath), StringComparison.Ordinal);
         Assert.Equal(64, result.Evaluation!.ConfusionMatrix.Sum(r => r.Sum()));
         Assert.Equal($"checkpoints/model_{result.Training.Best!.Epoch}.params", result.Evaluation.Checkpoint);
         Assert.IsType<RunStarted>(seen[0]);
@@ -70,15 +74,18 @@ public sealed class ClassificationRecipeTests : IDisposable
         var first = await ClassificationRecipe.RunAsync(dir, Data, e =>
         {
             if (e is EpochCompleted { Epoch: 1 }) stop.Cancel();
-        }, stop.Token);
+        }, stop.Token, host: "host-a");
         Assert.Equal(RunStatus.Stopped, first.Status);
         Assert.Equal([1], RunDirectoryReader.Read(dir.Path).EpochNumbers);
+        Assert.Equal("host-a", dir.ReadRun().Host);
 
         ClassificationRecipe.Requeue(dir, DateTimeOffset.UtcNow);
+        Assert.Equal("host-a", dir.ReadRun().Host);
         var seen = new List<RunEvent>();
-        var resumed = await ClassificationRecipe.RunAsync(dir, Data, seen.Add);
+        var resumed = await ClassificationRecipe.RunAsync(dir, Data, seen.Add, host: "host-b");
 
         Assert.Equal(RunStatus.Completed, resumed.Status);
+        Assert.Equal("host-b", dir.ReadRun().Host);
         Assert.Equal(1, Assert.IsType<RunStarted>(seen[0]).ResumedFromEpoch);
         var summary = RunDirectoryReader.Read(dir.Path);
         Assert.Equal([1, 2], summary.EpochNumbers);

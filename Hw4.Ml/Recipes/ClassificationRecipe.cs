@@ -25,7 +25,7 @@ public static class ClassificationRecipe
     /// Creates a run folder for <paramref name="options"/> with status queued and the full request in run.json, and
     /// returns it; nothing trains yet. Throws <see cref="ArgumentException"/> for an invalid request.
     /// </summary>
-    public static RunDirectory Queue(string runsDir, TrainerOptions options, DateTimeOffset now)
+    public static RunDirectory Queue(string artifactsDir, TrainerOptions options, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
@@ -37,7 +37,7 @@ public static class ClassificationRecipe
             CreatedUtc = now,
             QueuedUtc = now,
         };
-        return RunDirectory.Create(runsDir, record);
+        return RunDirectory.Create(artifactsDir, record);
     }
 
     /// <summary>
@@ -62,8 +62,9 @@ public static class ClassificationRecipe
     /// <param name="data">The CIFAR-10 train and test sets.</param>
     /// <param name="sink">Also receives every event, synchronously on the training thread; keep it cheap. Its exceptions are contained.</param>
     /// <param name="cancellationToken">Stops training between two batches (the run ends stopped).</param>
+    /// <param name="host">The name recorded as the run's <see cref="RunRecord.Host"/>; null: the machine name.</param>
     public static async Task<ClassificationRunResult> RunAsync(
-        RunDirectory dir, CifarData data, Action<RunEvent>? sink = null, CancellationToken cancellationToken = default)
+        RunDirectory dir, CifarData data, Action<RunEvent>? sink = null, CancellationToken cancellationToken = default, string? host = null)
     {
         ArgumentNullException.ThrowIfNull(dir);
         ArgumentNullException.ThrowIfNull(data);
@@ -89,6 +90,7 @@ public static class ClassificationRecipe
             record = dir.Transition(RunStatus.Running, r => r with
             {
                 Owner = RunOwner.Current(),
+                Host = host ?? Environment.MachineName,
                 StartedUtc = DateTimeOffset.UtcNow,
                 FinishedUtc = null,
                 Message = null,

@@ -25,7 +25,7 @@ public static class DenoiseRecipe
     /// clean.png), all at once. The recorded options report a full-size estimate with each progress report, so a
     /// stopped run keeps a full-size image. Throws <see cref="ArgumentException"/> for an invalid request.
     /// </summary>
-    public static RunDirectory Queue(string runsDir, DenoiseRunConfig config, RgbImage noisy, RgbImage? clean, DateTimeOffset now)
+    public static RunDirectory Queue(string artifactsDir, DenoiseRunConfig config, RgbImage noisy, RgbImage? clean, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(noisy);
@@ -42,7 +42,7 @@ public static class DenoiseRecipe
             CreatedUtc = now,
             QueuedUtc = now,
         };
-        return RunDirectory.Create(runsDir, record, d => d.WriteInputImages(noisy, clean));
+        return RunDirectory.Create(artifactsDir, record, d => d.WriteInputImages(noisy, clean));
     }
 
     /// <summary>
@@ -55,9 +55,10 @@ public static class DenoiseRecipe
     /// <param name="sink">Receives every event after metrics.jsonl has it; its exceptions are contained.</param>
     /// <param name="observer">Receives the denoiser's own reports (with the estimate as an image), e.g. for a live preview.</param>
     /// <param name="cancellationToken">Stops between two steps (the run ends stopped, keeping its last reported estimate).</param>
+    /// <param name="host">The name recorded as the run's <see cref="RunRecord.Host"/>; null: the machine name.</param>
     public static DenoiseRunResult Run(
         RunDirectory dir, torch.Device device, Action<RunEvent>? sink = null, IProgress<MlProgress>? observer = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, string? host = null)
     {
         ArgumentNullException.ThrowIfNull(dir);
         ArgumentNullException.ThrowIfNull(device);
@@ -72,6 +73,7 @@ public static class DenoiseRecipe
             dir.Transition(RunStatus.Running, r => r with
             {
                 Owner = RunOwner.Current(),
+                Host = host ?? Environment.MachineName,
                 StartedUtc = DateTimeOffset.UtcNow,
                 FinishedUtc = null,
                 Message = null,

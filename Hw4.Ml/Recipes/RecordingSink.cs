@@ -6,7 +6,8 @@ namespace Hw4.Ml.Recipes;
 /// <summary>
 /// Sends each event of a recipe's run to metrics.jsonl, then to the caller's sink. A failed write stops the run
 /// (through <see cref="Token"/>) and is kept as its cause; a sink that throws is contained, so a consumer's bug never
-/// ends a run.
+/// ends a run. A file the event names inside the run folder (a checkpoint) is recorded relative to that folder: the
+/// folder sits on storage that other hosts mount elsewhere, so this host's absolute path means nothing to them.
 /// </summary>
 internal sealed class RecordingSink(RunDirectory dir, Action<RunEvent>? sink, CancellationToken outer)
 {
@@ -19,9 +20,21 @@ internal sealed class RecordingSink(RunDirectory dir, Action<RunEvent>? sink, Ca
     /// <summary>The failed write ("metrics.jsonl: reason"), or null.</summary>
     public string? Failure { get; private set; }
 
+    // checkpoints/model_3.params, not /var/lib/hw4/runs/<id>/checkpoints/model_3.params.
+    private RunEvent RelativeToRun(RunEvent e)
+    {
+        if (e is not CheckpointSaved { Path: var path } saved || !System.IO.Path.IsPathRooted(path))
+            return e;
+        var relative = System.IO.Path.GetRelativePath(dir.Path, path);
+        return relative.StartsWith("..", StringComparison.Ordinal) || System.IO.Path.IsPathRooted(relative)
+            ? e
+            : saved with { Path = relative.Replace(System.IO.Path.DirectorySeparatorChar, '/') };
+    }
+
     /// <summary>Records <paramref name="e"/>, then hands it to the sink.</summary>
     public void Publish(RunEvent e)
     {
+        e = RelativeToRun(e);
         if (Failure is null)
         {
             try

@@ -83,27 +83,27 @@ public sealed class RunDirectory
     public string ExamplesDir => System.IO.Path.Combine(Path, "examples");
 
     /// <summary>
-    /// The run folders (those holding run.json) under <paramref name="runsDir"/>, ordered by id; none when it does not
+    /// The run folders (those holding run.json) under <paramref name="artifactsDir"/>, ordered by id; none when it does not
     /// exist. Folders whose name starts with '.' are skipped: no run id does, and a run being created or deleted is so
     /// named until it is whole or gone.
     /// </summary>
-    public static IEnumerable<string> Enumerate(string runsDir) =>
-        Directory.Exists(runsDir)
-            ? Directory.EnumerateDirectories(runsDir)
+    public static IEnumerable<string> Enumerate(string artifactsDir) =>
+        Directory.Exists(artifactsDir)
+            ? Directory.EnumerateDirectories(artifactsDir)
                 .Where(d => !System.IO.Path.GetFileName(d).StartsWith('.') && File.Exists(System.IO.Path.Combine(d, RunFile)))
                 .Order(StringComparer.Ordinal)
             : [];
 
     /// <summary>
-    /// Creates <c>&lt;runsDir&gt;/&lt;record.Id&gt;/</c> holding <paramref name="record"/> as run.json, all at once: the
+    /// Creates <c>&lt;artifactsDir&gt;/&lt;record.Id&gt;/</c> holding <paramref name="record"/> as run.json, all at once: the
     /// folder is built under a hidden name and renamed, so a crash leaves a whole run or none. <paramref name="fill"/>
     /// writes the run's other files (a denoising run's input images) into it before the rename. Fails when it exists.
     /// </summary>
-    public static RunDirectory Create(string runsDir, RunRecord record, Action<RunDirectory>? fill = null)
+    public static RunDirectory Create(string artifactsDir, RunRecord record, Action<RunDirectory>? fill = null)
     {
         ArgumentNullException.ThrowIfNull(record);
         if (!RunId.IsValid(record.Id)) throw new ArgumentException($"'{record.Id}' is not a valid run id.", nameof(record));
-        var root = System.IO.Path.GetFullPath(runsDir);
+        var root = System.IO.Path.GetFullPath(artifactsDir);
         var path = System.IO.Path.Combine(root, record.Id);
         if (Directory.Exists(path)) throw new IOException($"{path}: run folder already exists.");
         Directory.CreateDirectory(root);

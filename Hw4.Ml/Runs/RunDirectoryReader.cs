@@ -135,8 +135,8 @@ public static class RunDirectoryReader
         return batches;
     }
 
-    /// <summary>Summaries of every run folder (one holding run.json) under <paramref name="runsDir"/>, oldest id first.</summary>
-    public static IReadOnlyList<RunSummary> ReadAll(string runsDir) => RunDirectory.Enumerate(runsDir).Select(Read).ToList();
+    /// <summary>Summaries of every run folder (one holding run.json) under <paramref name="artifactsDir"/>, oldest id first.</summary>
+    public static IReadOnlyList<RunSummary> ReadAll(string artifactsDir) => RunDirectory.Enumerate(artifactsDir).Select(Read).ToList();
 
     private static T? Try<T>(Func<T?> read, List<string> problems)
         where T : class

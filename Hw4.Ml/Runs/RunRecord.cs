@@ -31,6 +31,13 @@ public sealed record RunRecord
     /// <summary>Package and runtime versions of the process that last ran it.</summary>
     public IReadOnlyDictionary<string, string> Versions { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// The host that trained the run's latest attempt, or trains it now: the dashboard's or worker's name
+    /// (<c>Hw4:HostName</c>, <c>worker --name</c>; by default the machine name). Written when an attempt starts and kept
+    /// after it ends; null while never started. The run index and the runs list show this value; nothing else records it.
+    /// </summary>
+    public string? Host { get; init; }
+
     /// <summary>The device it trains on (cpu, cuda), once started.</summary>
     public string? Device { get; init; }
 

@@ -11,7 +11,7 @@ namespace Hw4.Bench;
 /// <summary>
 /// The real dashboard (<see cref="WebHost.Build"/>) on Kestrel at a free loopback port inside the benchmark process, so
 /// the benchmark can read the server's own managed heap and follow runs through the notifier without a hub client.
-/// Its index database lives in a temp folder; the runs folder is the caller's.
+/// Its index database lives in a temp folder; the artifacts folder is the caller's.
 /// </summary>
 internal sealed class BenchServer : IAsyncDisposable
 {
@@ -33,14 +33,14 @@ internal sealed class BenchServer : IAsyncDisposable
 
     public RunEventNotifier Notifier => App.Services.GetRequiredService<RunEventNotifier>();
 
-    public static async Task<BenchServer> StartAsync(string runsDir, string? dataDir, params string[] extra)
+    public static async Task<BenchServer> StartAsync(string artifactsDir, string? dataDir, params string[] extra)
     {
         var dbDir = Directory.CreateTempSubdirectory("hw4-bench-db-").FullName;
         var db = Path.Combine(dbDir, "hw4.db");
         string[] args =
         [
             "--urls", "http://127.0.0.1:0",
-            "--Hw4:RunsDir", runsDir,
+            "--Hw4:ArtifactsDir", artifactsDir,
             "--Hw4:Database", db,
             "--Logging:LogLevel:Default", "Warning",
             .. dataDir is null ? Array.Empty<string>() : ["--Hw4:DataDir", dataDir],

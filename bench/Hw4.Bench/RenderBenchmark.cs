@@ -28,11 +28,11 @@ internal static class RenderBenchmark
         var epochs = args.GetInt("--epochs", 15);
         var batches = args.GetInt("--batches", 704);
         var repeats = args.GetInt("--repeats", 5);
-        var runsDir = Directory.CreateTempSubdirectory("hw4-bench-render-").FullName;
+        var artifactsDir = Directory.CreateTempSubdirectory("hw4-bench-render-").FullName;
         try
         {
-            WriteRun(runsDir, epochs, batches);
-            await using var server = await BenchServer.StartAsync(runsDir, null);
+            WriteRun(artifactsDir, epochs, batches);
+            await using var server = await BenchServer.StartAsync(artifactsDir, null);
             var (playwright, browser) = await SystemChromium.LaunchAsync(args.Get("--chromium"));
             using (playwright)
             await using (browser)
@@ -81,7 +81,7 @@ internal static class RenderBenchmark
         }
         finally
         {
-            Directory.Delete(runsDir, recursive: true);
+            Directory.Delete(artifactsDir, recursive: true);
         }
     }
 
@@ -172,11 +172,11 @@ internal static class RenderBenchmark
     }
 
     /// <summary>A completed run folder written with Hw4.Ml's own run-folder writer, as the trainer would leave it.</summary>
-    private static void WriteRun(string runsDir, int epochs, int batches)
+    private static void WriteRun(string artifactsDir, int epochs, int batches)
     {
         var random = new Random(1);
         var created = DateTimeOffset.UtcNow.AddHours(-3);
-        var dir = RunDirectory.Create(runsDir, new RunRecord
+        var dir = RunDirectory.Create(artifactsDir, new RunRecord
         {
             Id = RunId,
             Config = new TrainerOptions { Model = ModelKind.Cnn, Epochs = epochs, ProgressEveryBatches = 1 },

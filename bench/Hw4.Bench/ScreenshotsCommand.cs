@@ -4,10 +4,10 @@ using Microsoft.Playwright;
 namespace Hw4.Bench;
 
 /// <summary>
-/// <c>screenshots --url U --out DIR [--runs-dir D | --run ID --compare A,B]</c>: a full-page PNG of every dashboard page
+/// <c>screenshots --url U --out DIR [--artifacts-dir D | --run ID --compare A,B]</c>: a full-page PNG of every dashboard page
 /// from a running app, in headless system Chromium. Each page is shown only once the Blazor circuit is up and every
 /// Plotly chart has drawn (a plain <c>chromium --screenshot</c> captures the prerendered HTML, with empty charts).
-/// Without <c>--run</c>/<c>--compare</c> the newest run folders under <c>--runs-dir</c> are used.
+/// Without <c>--run</c>/<c>--compare</c> the newest run folders under <c>--artifacts-dir</c> are used.
 /// </summary>
 internal static class ScreenshotsCommand
 {
@@ -17,8 +17,8 @@ internal static class ScreenshotsCommand
     {
         var url = (args.Get("--url") ?? throw new ArgumentException("--url is required (the running dashboard).")).TrimEnd('/');
         var outDir = args.Get("--out") ?? "docs/screenshots";
-        var newest = args.Get("--runs-dir") is { } runsDir
-            ? RunDirectory.Enumerate(runsDir).Select(Path.GetFileName).OfType<string>().OrderDescending(StringComparer.Ordinal).ToList()
+        var newest = args.Get("--artifacts-dir") is { } artifactsDir
+            ? RunDirectory.Enumerate(artifactsDir).Select(Path.GetFileName).OfType<string>().OrderDescending(StringComparer.Ordinal).ToList()
             : [];
         var run = args.Get("--run") ?? newest.FirstOrDefault();
         var compare = args.Get("--compare") ?? (newest.Count >= 2 ? $"{newest[1]},{newest[0]}" : null);

@@ -21,12 +21,12 @@ internal static class SoakBenchmark
         var runs = args.GetInt("--runs", 50);
         var limit = args.GetInt("--limit", 2048);
         var valSize = args.GetInt("--val-size", 500);
-        var runsDir = Directory.CreateTempSubdirectory("hw4-bench-soak-").FullName;
+        var artifactsDir = Directory.CreateTempSubdirectory("hw4-bench-soak-").FullName;
         var timeout = TimeSpan.FromMinutes(30);
         var samples = new List<(int Run, double Seconds, double RssMb, double HeapMb, string End)>();
         try
         {
-            await using var server = await BenchServer.StartAsync(runsDir, args.Get("--data-dir"), "--Hw4:Device", "cpu");
+            await using var server = await BenchServer.StartAsync(artifactsDir, args.Get("--data-dir"), "--Hw4:Device", "cpu");
             var clock = System.Diagnostics.Stopwatch.StartNew();
             for (var r = 1; r <= runs; r++)
             {
@@ -67,7 +67,7 @@ internal static class SoakBenchmark
         }
         finally
         {
-            Directory.Delete(runsDir, recursive: true);
+            Directory.Delete(artifactsDir, recursive: true);
         }
     }
 }

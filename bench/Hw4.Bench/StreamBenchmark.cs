@@ -28,15 +28,15 @@ internal static class StreamBenchmark
         var model = args.Get("--model") ?? "cnn";
         var testSize = args.GetInt("--test-size", 500);
         var protocol = StreamClientsCommand.Protocol(args);
-        // Hw4:Streaming:BatchProgressPerSecond for the server: 0 (the default) sends every batch.
-        var batchRate = args.Get("--batch-rate") ?? "0";
-        var runsDir = Directory.CreateTempSubdirectory("hw4-bench-stream-").FullName;
+        // Hw4:Streaming:BatchMessagesPerSecond for the server: how many bundles of batches a second per run (default 4).
+        var batchRate = args.Get("--batch-rate") ?? "4";
+        var artifactsDir = Directory.CreateTempSubdirectory("hw4-bench-stream-").FullName;
         var timeout = TimeSpan.FromHours(2);
         try
         {
             // Enough training images per class for the limit plus the validation hold-out (the split is random).
             var data = BenchData.SubsetDataDir(args.Get("--data"), (limit + valSize) / 10 + 100, Math.Max(1, testSize / 10));
-            await using var server = await BenchServer.StartAsync(runsDir, data, "--Hw4:Streaming:BatchProgressPerSecond", batchRate);
+            await using var server = await BenchServer.StartAsync(artifactsDir, data, "--Hw4:Streaming:BatchMessagesPerSecond", batchRate);
             await using var children = await ClientProcess.StartAsync(server.Url, clients, protocol);
             object Body(int e, int l, int b, int v) => new { model, epochs = e, batchSize = b, lr = 1e-4, seed, augment = true, limit = l, valSize = v };
 
@@ -110,7 +110,7 @@ internal static class StreamBenchmark
         }
         finally
         {
-            Directory.Delete(runsDir, recursive: true);
+            Directory.Delete(artifactsDir, recursive: true);
         }
     }
 }

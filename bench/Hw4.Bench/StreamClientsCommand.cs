@@ -81,6 +81,11 @@ internal static class StreamClientsCommand
                 }
 
                 connection.On<RunEventEnvelope>(nameof(IRunsClient.ReceiveEvent), e => Receive(e, live: true));
+                connection.On<RunEventEnvelope[]>(nameof(IRunsClient.ReceiveEvents), batch =>
+                {
+                    foreach (var e in batch)
+                        Receive(e, live: true);
+                });
                 connection.On<RunReplay>(nameof(IRunsClient.ReceiveReplay), r =>
                 {
                     foreach (var e in r.Events)

@@ -11,14 +11,14 @@ namespace Hw4.Dashboard.Tests.Components.Charts;
 /// <summary>The confusion heatmap as the run page renders it: what the Plotly trace receives.</summary>
 public sealed class HeatmapTests : MudBunitTest, IDisposable
 {
-    private readonly string _runsDir = Directory.CreateTempSubdirectory("hw4-heatmap-").FullName;
+    private readonly string _artifactsDir = Directory.CreateTempSubdirectory("hw4-heatmap-").FullName;
 
-    public void Dispose() => Directory.Delete(_runsDir, recursive: true);
+    public void Dispose() => Directory.Delete(_artifactsDir, recursive: true);
 
     [Fact]
     public void Render_ConfusionOfARun_TraceGetsClassNamesOnBothAxesAndCounts()
     {
-        var dir = new RunFolderBuilder(_runsDir).Finished("h1", "cnn", [1.0], [[5, 1, 0], [2, 2, 0], [0, 0, 4]]);
+        var dir = new RunFolderBuilder(_artifactsDir).Finished("h1", "cnn", [1.0], [[5, 1, 0], [2, 2, 0], [0, 0, 4]]);
         var view = EvaluationView.Create("h1", RunDirectory.Open(dir.Path).ReadEvaluation()!);
 
         var cut = Context.Render<RunEvaluationSection>(p => p.Add(s => s.RunId, "h1").Add(s => s.View, view));

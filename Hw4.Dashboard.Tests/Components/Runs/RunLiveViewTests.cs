@@ -24,15 +24,12 @@ public sealed class RunLiveViewTests : MudBunitTest, IDisposable
 
     public RunLiveViewTests()
     {
-        // Every batch sent (BatchProgressPerSecond 0): these tests are about the views' fold of the events, which must be
-        // the same live and from the folder; the default coalescing (4 a second) is tested in RunEventThrottleTests and
-        // RunEventNotifierTests.
-        Context.Services.AddSingleton<IConfiguration>(new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Hw4:Streaming:BatchProgressPerSecond"] = "0" })
-            .Build());
+        // These tests are about the views' fold of the events, which must be the same live and from the folder
+        // (components get every batch; only the hub bundles them).
+        Context.Services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
         Context.Services.AddLogging();
         Context.Services.AddSingleton(TimeProvider.System);
-        Context.Services.AddSingleton(Options.Create(new Hw4Options { RunsDir = _runs, Device = "cpu" }));
+        Context.Services.AddSingleton(Options.Create(new Hw4Options { ArtifactsDir = _runs, Device = "cpu" }));
         Context.Services.AddSingleton(sp => DataLocator.FromOptions(sp.GetRequiredService<IOptions<Hw4Options>>().Value));
         Context.Services.AddRunStreaming();
         Context.Services.AddRunQueue();

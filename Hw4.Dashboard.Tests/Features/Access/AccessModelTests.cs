@@ -100,7 +100,7 @@ public sealed class AccessModelTests
         var dir = Directory.CreateTempSubdirectory("hw4-access-").FullName;
         try
         {
-            var shares = new ShareStore(Options.Create(new Hw4.Dashboard.Configuration.Hw4Options { RunsDir = dir }), TimeProvider.System,
+            var shares = new ShareStore(Options.Create(new Hw4.Dashboard.Configuration.Hw4Options { ArtifactsDir = dir }), TimeProvider.System,
                 Microsoft.Extensions.Logging.Abstractions.NullLogger<ShareStore>.Instance);
             var policy = new AccessPolicy(Credentials("http://0.0.0.0:5000", AdminPassword.Hash("a long admin password")), shares);
             var link = shares.Create(ShareKind.Run, [RunA], allowCheckpoints: false, lifetime: null).Link;

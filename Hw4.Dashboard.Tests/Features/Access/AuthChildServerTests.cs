@@ -18,11 +18,11 @@ public sealed class AuthChildServerTests : IDisposable
     private const string RunA = "20261201-000000-cnn-aaaa";
     private readonly string _root = Directory.CreateTempSubdirectory("hw4-authchild-").FullName;
 
-    private string RunsDir => Path.Combine(_root, "runs");
+    private string ArtifactsDir => Path.Combine(_root, "runs");
 
     private string[] Settings(params string[] more) =>
     [
-        "--Hw4:Device", "cpu", "--Hw4:DataDir", _root, "--Hw4:RunsDir", RunsDir, "--Hw4:Database", Path.Combine(_root, "hw4.db"), .. more,
+        "--Hw4:Device", "cpu", "--Hw4:DataDir", _root, "--Hw4:ArtifactsDir", ArtifactsDir, "--Hw4:Database", Path.Combine(_root, "hw4.db"), .. more,
     ];
 
     private static HttpClient Browser(int port) => new(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() })
@@ -51,7 +51,7 @@ public sealed class AuthChildServerTests : IDisposable
     [Fact]
     public async Task Loopback_AuthRequiredByConfig_AnonymousRefused_PrintedTokenSignsIn()
     {
-        new RunFolderBuilder(RunsDir).Finished(RunA, "cnn", [1.0]);
+        new RunFolderBuilder(ArtifactsDir).Finished(RunA, "cnn", [1.0]);
         var port = ServerProcess.FreePort();
         await using var server = ServerProcess.Start(_root, port, Settings("--Hw4:Auth:Required", "true"));
         await server.WaitUntilHealthyAsync();
@@ -66,14 +66,14 @@ public sealed class AuthChildServerTests : IDisposable
         Assert.Equal(HttpStatusCode.Unauthorized, deleteAnonymous.StatusCode);
         Assert.Contains("failed=1", wrong.Headers.Location?.OriginalString);
         Assert.Equal(HttpStatusCode.Unauthorized, deleteAfterWrong.StatusCode);
-        Assert.True(Directory.Exists(Path.Combine(RunsDir, RunA)));
+        Assert.True(Directory.Exists(Path.Combine(ArtifactsDir, RunA)));
 
         using var right = await SignInAsync(browser, token);
         using var delete = await browser.DeleteAsync(RunsApi.StatusPath(RunA));
 
         Assert.Equal("/runs", right.Headers.Location?.OriginalString);
         Assert.Equal(HttpStatusCode.OK, delete.StatusCode);
-        Assert.False(Directory.Exists(Path.Combine(RunsDir, RunA)));
+        Assert.False(Directory.Exists(Path.Combine(ArtifactsDir, RunA)));
         Assert.DoesNotContain(token, server.Output.Replace($"?token={token}", "", StringComparison.Ordinal));
     }
 

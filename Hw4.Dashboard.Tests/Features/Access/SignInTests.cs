@@ -25,8 +25,8 @@ public sealed class SignInTests(AuthWebApplicationFactory factory) : IClassFixtu
 
     private void EnsureRun()
     {
-        if (!Directory.Exists(Path.Combine(factory.RunsDir, RunA)))
-            new RunFolderBuilder(factory.RunsDir).Finished(RunA, "cnn", [1.0, 0.9]);
+        if (!Directory.Exists(Path.Combine(factory.ArtifactsDir, RunA)))
+            new RunFolderBuilder(factory.ArtifactsDir).Finished(RunA, "cnn", [1.0, 0.9]);
     }
 
     [Theory]
@@ -40,7 +40,7 @@ public sealed class SignInTests(AuthWebApplicationFactory factory) : IClassFixtu
         using var response = await client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Equal([RunA], Directory.EnumerateDirectories(factory.RunsDir).Select(Path.GetFileName));
+        Assert.Equal([RunA], Directory.EnumerateDirectories(factory.ArtifactsDir).Select(Path.GetFileName));
     }
 
     [Fact]
@@ -83,7 +83,7 @@ public sealed class SignInTests(AuthWebApplicationFactory factory) : IClassFixtu
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
         Assert.Contains("failed=1", signIn.Headers.Location?.OriginalString);
         Assert.Equal(HttpStatusCode.Unauthorized, delete.StatusCode);
-        Assert.True(Directory.Exists(Path.Combine(factory.RunsDir, RunA)));
+        Assert.True(Directory.Exists(Path.Combine(factory.ArtifactsDir, RunA)));
         var page = await client.GetStringAsync(signIn.Headers.Location!.OriginalString);
         Assert.Contains("Wrong password.", page);
     }
@@ -103,7 +103,7 @@ public sealed class SignInTests(AuthWebApplicationFactory factory) : IClassFixtu
     public async Task SignIn_RightPassword_ThenStateChangeWorksAndSignOutEndsIt()
     {
         const string doomed = "20261201-000000-cnn-dddd";
-        new RunFolderBuilder(factory.RunsDir).Finished(doomed, "cnn", [1.0]);
+        new RunFolderBuilder(factory.ArtifactsDir).Finished(doomed, "cnn", [1.0]);
         using var client = factory.CreateBrowser();
 
         using var signIn = await AuthWebApplicationFactory.SignInAsync(client, AuthWebApplicationFactory.Password, "/runs");
@@ -113,7 +113,7 @@ public sealed class SignInTests(AuthWebApplicationFactory factory) : IClassFixtu
         Assert.Equal("/runs", signIn.Headers.Location?.OriginalString);
         Assert.Equal(HttpStatusCode.OK, runs.StatusCode);
         Assert.Equal(HttpStatusCode.OK, delete.StatusCode);
-        Assert.False(Directory.Exists(Path.Combine(factory.RunsDir, doomed)));
+        Assert.False(Directory.Exists(Path.Combine(factory.ArtifactsDir, doomed)));
 
         var token = await AuthWebApplicationFactory.AntiforgeryTokenAsync(client, "/signin");
         using var signOut = await client.PostAsync("/auth/signout", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
@@ -150,7 +150,7 @@ public sealed class SignInTests(AuthWebApplicationFactory factory) : IClassFixtu
         using var response = await client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.True(Directory.Exists(Path.Combine(factory.RunsDir, RunA)));
+        Assert.True(Directory.Exists(Path.Combine(factory.ArtifactsDir, RunA)));
     }
 
     [Fact]

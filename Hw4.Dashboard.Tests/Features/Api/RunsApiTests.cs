@@ -97,7 +97,7 @@ public sealed class RunsApiTests(Hw4WebApplicationFactory factory) : IClassFixtu
     [Fact]
     public async Task PostResumeAndStop_CompletedRun_Return409WithTheReason()
     {
-        var runs = new Hw4.Dashboard.Tests.Features.Runs.RunFolderBuilder(factory.RunsDir);
+        var runs = new Hw4.Dashboard.Tests.Features.Runs.RunFolderBuilder(factory.ArtifactsDir);
         var id = $"20261201-120000-cnn-{Random.Shared.Next(0x1000, 0xffff):x4}";
         runs.Finished(id, "cnn", [1.5]);
         using var client = factory.CreateClient();
@@ -112,5 +112,22 @@ public sealed class RunsApiTests(Hw4WebApplicationFactory factory) : IClassFixtu
         var status = await client.GetFromJsonAsync<RunStatusResponse>(RunsApi.StatusPath(id));
         Assert.Equal("completed", status!.Status);
         Assert.Equal([1], status.Epochs);
+    }
+
+    [Fact]
+    public async Task Get_RunTrainedOnAWorker_StatusNamesItsHost()
+    {
+        var runs = new Hw4.Dashboard.Tests.Features.Runs.RunFolderBuilder(factory.ArtifactsDir);
+        var trained = $"20261201-130000-cnn-{Random.Shared.Next(0x1000, 0xffff):x4}";
+        var waiting = $"20261201-140000-cnn-{Random.Shared.Next(0x1000, 0xffff):x4}";
+        runs.Finished(trained, "cnn", [1.5], host: "gpu-worker-1");
+        runs.Queued(waiting);
+        using var client = factory.CreateClient();
+
+        var body = await client.GetFromJsonAsync<JsonElement>(RunsApi.StatusPath(trained));
+        var queued = await client.GetFromJsonAsync<JsonElement>(RunsApi.StatusPath(waiting));
+
+        Assert.Equal("gpu-worker-1", body.GetProperty("host").GetString());
+        Assert.Equal(JsonValueKind.Null, queued.GetProperty("host").ValueKind);
     }
 }

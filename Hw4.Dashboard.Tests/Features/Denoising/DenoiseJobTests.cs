@@ -19,7 +19,7 @@ namespace Hw4.Dashboard.Tests.Features.Denoising;
 
 /// <summary>
 /// Denoising runs through the real launcher, queue, worker, notifier and pump, on an 8×8 image, each with its run
-/// folder in a temp runs folder.
+/// folder in a temp artifacts folder.
 /// </summary>
 public sealed class DenoiseJobTests : IAsyncLifetime
 {
@@ -29,7 +29,7 @@ public sealed class DenoiseJobTests : IAsyncLifetime
 
     private RunEventNotifier Notifier => _services.GetRequiredService<RunEventNotifier>();
 
-    private string RunsDir => Path.Combine(_root, "runs");
+    private string ArtifactsDir => Path.Combine(_root, "runs");
 
     public async Task InitializeAsync()
     {
@@ -37,7 +37,7 @@ public sealed class DenoiseJobTests : IAsyncLifetime
         collection.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
         collection.AddLogging();
         collection.AddSingleton(TimeProvider.System);
-        collection.AddOptions<Hw4Options>().Configure(o => o.RunsDir = RunsDir);
+        collection.AddOptions<Hw4Options>().Configure(o => o.ArtifactsDir = ArtifactsDir);
         collection.AddSingleton(new DeviceContext(torch.CPU));
         collection.AddRunStreaming();
         collection.AddRunQueue();
@@ -109,7 +109,7 @@ public sealed class DenoiseJobTests : IAsyncLifetime
         Assert.Equal(30, events.Select(e => e.Event).OfType<Hw4.Ml.Lifecycle.Events.DenoiseProgress>().Last().Step);
         Assert.NotNull(session.PreviewDataUrl);
         // The run has its home: run.json of kind denoise, every report in metrics.jsonl, the output as a PNG.
-        var folder = Path.Combine(RunsDir, runId);
+        var folder = Path.Combine(ArtifactsDir, runId);
         var summary = RunDirectoryReader.Read(folder);
         Assert.Equal(RunKinds.Denoise, summary.Record!.Kind);
         Assert.Equal(RunStatus.Completed, summary.Record.Status);
@@ -141,7 +141,7 @@ public sealed class DenoiseJobTests : IAsyncLifetime
         Assert.Equal(outcome.DivergedAtStep, diverged.Batch);
         Assert.Equal(outcome.FinalLoss, diverged.LastFiniteLoss);
         Assert.True(double.IsFinite(outcome.FinalLoss));
-        var folder = Path.Combine(RunsDir, runId);
+        var folder = Path.Combine(ArtifactsDir, runId);
         Assert.Equal(RunStatus.Diverged, RunDirectory.Open(folder).ReadRun().Status);
         Assert.False(File.Exists(Path.Combine(folder, RunDirectory.OutputImageFile)));
     }
@@ -167,7 +167,7 @@ public sealed class DenoiseJobTests : IAsyncLifetime
         Assert.StartsWith("Stopping run", said);
         var end = Assert.IsType<RunEnded>(events[^1].Event);
         Assert.Equal(RunStatus.Stopped, end.Status);
-        var folder = Path.Combine(RunsDir, runId);
+        var folder = Path.Combine(ArtifactsDir, runId);
         var summary = RunDirectoryReader.Read(folder);
         Assert.Equal(RunStatus.Stopped, summary.Record!.Status);
         var steps = RunDirectoryReader.DenoiseSteps(folder);

@@ -18,7 +18,7 @@ public sealed class StoreJobQueueTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var options = new Hw4Options { Postgres = await _database.CreateAsync(), RunsDir = Path.GetTempPath() };
+        var options = new Hw4Options { Postgres = await _database.CreateAsync(), ArtifactsDir = Path.GetTempPath() };
         _services = new ServiceCollection().AddLogging().AddSingleton(TimeProvider.System).AddSingleton(Options.Create(options))
             .AddRunStore(scanAtStart: false).AddSingleton<StoreJobQueue>().BuildServiceProvider();
         await _services.GetRequiredService<RunIndex>().InitializeAsync();

@@ -18,7 +18,7 @@ public sealed partial class ReportVerbTests(TinyHomeworkRuns runs) : IClassFixtu
     {
         var path = Path.Combine(runs.Root, "report.html");
 
-        var run = await CliRun.RunAsync("report", "--runs-dir", runs.Runs, "--data", runs.Data, "--format", "html", "--out", path, "--json");
+        var run = await CliRun.RunAsync("report", "--artifacts-dir", runs.Runs, "--data", runs.Data, "--format", "html", "--out", path, "--json");
 
         Assert.True(run.ExitCode == ExitCodes.Success, run.Stderr);
         var result = JsonDocument.Parse(run.LastStdoutLine).RootElement;
@@ -56,7 +56,7 @@ public sealed partial class ReportVerbTests(TinyHomeworkRuns runs) : IClassFixtu
         var folder = runs.RunsWithout(runs.CnnId);
         var path = Path.Combine(runs.Root, "no-cnn.html");
 
-        var run = await CliRun.RunAsync("report", "--runs-dir", folder, "--data", runs.Data, "--format", "html", "--out", path, "--json");
+        var run = await CliRun.RunAsync("report", "--artifacts-dir", folder, "--data", runs.Data, "--format", "html", "--out", path, "--json");
 
         Assert.True(run.ExitCode == ExitCodes.Success, run.Stderr);
         Assert.Equal(["Cnn"], JsonDocument.Parse(run.LastStdoutLine).RootElement.GetProperty("missing").EnumerateArray().Select(e => e.GetString()));
@@ -70,7 +70,7 @@ public sealed partial class ReportVerbTests(TinyHomeworkRuns runs) : IClassFixtu
     {
         var path = Path.Combine(runs.Root, "x.html");
 
-        var run = await CliRun.RunAsync("report", "--runs-dir", runs.Runs, "--cnn", "no-such-run", "--format", "html", "--out", path);
+        var run = await CliRun.RunAsync("report", "--artifacts-dir", runs.Runs, "--cnn", "no-such-run", "--format", "html", "--out", path);
 
         Assert.Equal(ExitCodes.BadInput, run.ExitCode);
         Assert.StartsWith("error: run no-such-run: no such run", Assert.Single(run.StderrLines), StringComparison.Ordinal);
@@ -82,7 +82,7 @@ public sealed partial class ReportVerbTests(TinyHomeworkRuns runs) : IClassFixtu
     {
         var path = Path.Combine(runs.Root, "report.pdf");
 
-        var run = await CliRun.RunAsync("report", "--runs-dir", runs.Runs, "--data", runs.Data, "--format", "pdf", "--out", path);
+        var run = await CliRun.RunAsync("report", "--artifacts-dir", runs.Runs, "--data", runs.Data, "--format", "pdf", "--out", path);
 
         Assert.True(run.ExitCode == ExitCodes.Success, run.Stderr);
         var pdf = File.ReadAllBytes(path);
@@ -98,7 +98,7 @@ public sealed partial class ReportVerbTests(TinyHomeworkRuns runs) : IClassFixtu
         var path = Path.Combine(runs.Root, "none.pdf");
         var chromium = Path.Combine(runs.Root, "no-chromium");
 
-        var run = await CliRun.RunAsync("report", "--runs-dir", runs.Runs, "--format", "pdf", "--chromium", chromium, "--out", path);
+        var run = await CliRun.RunAsync("report", "--artifacts-dir", runs.Runs, "--format", "pdf", "--chromium", chromium, "--out", path);
 
         Assert.Equal(ExitCodes.BadInput, run.ExitCode);
         Assert.StartsWith($"error: {chromium}: no Chromium there", Assert.Single(run.StderrLines), StringComparison.Ordinal);

@@ -7,7 +7,7 @@ namespace Hw4.Dashboard.Tests.Features.Report;
 
 /// <summary>
 /// Real tiny runs of the whole homework made once per test class through the CLI: a CNN and a residual run trained
-/// on <see cref="TinyImageFolder"/>, and an L1 and an L2 denoising run, all in one runs folder.
+/// on <see cref="TinyImageFolder"/>, and an L1 and an L2 denoising run, all in one artifacts folder.
 /// </summary>
 public sealed class TinyHomeworkRuns : IAsyncLifetime
 {
@@ -30,7 +30,7 @@ public sealed class TinyHomeworkRuns : IAsyncLifetime
         var clean = WriteImage("clean.png", 2);
         foreach (var norm in new[] { "l1", "l2" })
         {
-            var run = await CliRun.RunAsync("denoise", "--runs-dir", Runs, "--image", noisy, "--clean", clean, "--norm", norm, "--preset", "best",
+            var run = await CliRun.RunAsync("denoise", "--artifacts-dir", Runs, "--image", noisy, "--clean", clean, "--norm", norm, "--preset", "best",
                 "--device", "cpu", "--out", Path.Combine(Root, $"{norm}.png"), "--json");
             Assert.True(run.ExitCode == ExitCodes.Success, run.Stderr);
         }
@@ -42,7 +42,7 @@ public sealed class TinyHomeworkRuns : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    /// <summary>A copy of the runs folder without the run <paramref name="leaveOut"/>.</summary>
+    /// <summary>A copy of the artifacts folder without the run <paramref name="leaveOut"/>.</summary>
     public string RunsWithout(string leaveOut)
     {
         var copy = Path.Combine(Root, "runs-without-" + leaveOut);
@@ -61,7 +61,7 @@ public sealed class TinyHomeworkRuns : IAsyncLifetime
     private async Task<string> TrainAsync(string model)
     {
         var train = await CliRun.RunAsync("train", "--data", Data, "--model", model, "--epochs", "2", "--val-size", "6", "--batch-size", "8",
-            "--lr", "2e-3", "--threads", "2", "--device", "cpu", "--runs-dir", Runs, "--no-cache", "--json");
+            "--lr", "2e-3", "--threads", "2", "--device", "cpu", "--artifacts-dir", Runs, "--no-cache", "--json");
         Assert.True(train.ExitCode == ExitCodes.Success, train.Stderr);
         return JsonDocument.Parse(train.LastStdoutLine).RootElement.GetProperty("run_id").GetString()!;
     }

@@ -52,7 +52,7 @@ public class RunDeleterTests : RunStoreServiceTest
         Assert.Equal(0, await RunStoreFiles.RowCountAsync(Services, "20261127-070000-cnn-aaaa"));
         Assert.True(File.Exists(Path.Combine(kept, "checkpoints", "model_1.params")));
         Assert.Equal(2, await RunStoreFiles.RowCountAsync(Services, "20261127-080000-cnn-bbbb"));
-        Assert.Equal(["20261127-080000-cnn-bbbb"], Directory.GetDirectories(Files.RunsDir).Select(Path.GetFileName));
+        Assert.Equal(["20261127-080000-cnn-bbbb"], Directory.GetDirectories(Files.ArtifactsDir).Select(Path.GetFileName));
     }
 
     [Fact]
@@ -92,7 +92,7 @@ public class RunDeleterTests : RunStoreServiceTest
         var result = await Deleter.DeleteAsync("queued-run");
 
         Assert.Equal(new RunDeleteResult(false, "Run 'queued-run' is queued; stop it before deleting it."), result);
-        Assert.True(Directory.Exists(Path.Combine(Files.RunsDir, "queued-run")));
+        Assert.True(Directory.Exists(Path.Combine(Files.ArtifactsDir, "queued-run")));
     }
 
     [Fact]

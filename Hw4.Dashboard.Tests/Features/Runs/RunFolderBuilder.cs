@@ -10,7 +10,7 @@ namespace Hw4.Dashboard.Tests.Features.Runs;
 /// Writes small run folders in the trainer's real format through Hw4.Ml's <see cref="RunDirectory"/>: run.json, epoch
 /// lines, a checkpoint, a 3-class evaluation with one example PNG, or a divergence record.
 /// </summary>
-public sealed class RunFolderBuilder(string runsDir)
+public sealed class RunFolderBuilder(string artifactsDir)
 {
     /// <summary>The three class names of the fixture evaluations.</summary>
     public static readonly string[] Classes = ["cat", "dog", "frog"];
@@ -21,10 +21,14 @@ public sealed class RunFolderBuilder(string runsDir)
     /// <summary>Bytes written as each checkpoint.</summary>
     public static readonly byte[] CheckpointBytes = [1, 2, 3, 4, 5, 6, 7, 8];
 
-    /// <summary>A finished run: run.json, the epochs' val losses (epoch = index + 1), checkpoints and, when given, an evaluation.</summary>
-    public RunDirectory Finished(string id, string model, double[] valLosses, long[][]? confusion = null, DateTimeOffset? created = null)
+    /// <summary>
+    /// A finished run: run.json, the epochs' val losses (epoch = index + 1), checkpoints and, when given, an evaluation;
+    /// trained on <paramref name="host"/> (run.json's host) when given.
+    /// </summary>
+    public RunDirectory Finished(
+        string id, string model, double[] valLosses, long[][]? confusion = null, DateTimeOffset? created = null, string? host = null)
     {
-        var dir = Started(id, new TrainerOptions { Model = Hw4.Ml.Models.ModelFactory.ParseKind(model), Epochs = valLosses.Length, LearningRate = 0.001 }, created);
+        var dir = Started(id, new TrainerOptions { Model = Hw4.Ml.Models.ModelFactory.ParseKind(model), Epochs = valLosses.Length, LearningRate = 0.001 }, created, host);
         Directory.CreateDirectory(dir.CheckpointsDir);
         for (var e = 1; e <= valLosses.Length; e++)
         {
@@ -42,14 +46,14 @@ public sealed class RunFolderBuilder(string runsDir)
     public RunDirectory Queued(string id, TrainerOptions? options = null, DateTimeOffset? created = null)
     {
         var at = created ?? new DateTimeOffset(2026, 11, 27, 8, 0, 0, TimeSpan.Zero);
-        return RunDirectory.Create(runsDir, new RunRecord { Id = id, Config = options ?? new TrainerOptions { Epochs = 3 }, CreatedUtc = at, QueuedUtc = at });
+        return RunDirectory.Create(artifactsDir, new RunRecord { Id = id, Config = options ?? new TrainerOptions { Epochs = 3 }, CreatedUtc = at, QueuedUtc = at });
     }
 
-    /// <summary>A run moved to running by this process.</summary>
-    public RunDirectory Started(string id, TrainerOptions? options = null, DateTimeOffset? created = null)
+    /// <summary>A run moved to running by this process, as host <paramref name="host"/> (run.json's host) when given.</summary>
+    public RunDirectory Started(string id, TrainerOptions? options = null, DateTimeOffset? created = null, string? host = null)
     {
         var dir = Queued(id, options, created);
-        dir.Transition(RunStatus.Running, r => r with { Owner = RunOwner.Current(), StartedUtc = r.CreatedUtc });
+        dir.Transition(RunStatus.Running, r => r with { Owner = RunOwner.Current(), StartedUtc = r.CreatedUtc, Host = host });
         return dir;
     }
 

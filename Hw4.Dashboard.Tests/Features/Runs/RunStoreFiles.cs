@@ -25,8 +25,8 @@ public sealed class RunStoreFiles : IDisposable
     /// <summary>The temp root.</summary>
     public string Root { get; } = Directory.CreateTempSubdirectory("hw4-runstore-").FullName;
 
-    /// <summary>The runs folder (Hw4:RunsDir).</summary>
-    public string RunsDir => Path.Combine(Root, "runs");
+    /// <summary>The artifacts folder (Hw4:ArtifactsDir).</summary>
+    public string ArtifactsDir => Path.Combine(Root, "runs");
 
     /// <summary>A PostgreSQL connection string: the index lives there instead of the SQLite file under <see cref="Root"/>.</summary>
     public string? Postgres { get; set; }
@@ -36,7 +36,7 @@ public sealed class RunStoreFiles : IDisposable
     {
         services.AddLogging();
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(Options.Create(new Hw4Options { RunsDir = RunsDir, Database = Path.Combine(Root, "db", "hw4.db"), Postgres = Postgres, Device = "cpu" }));
+        services.AddSingleton(Options.Create(new Hw4Options { ArtifactsDir = ArtifactsDir, Database = Path.Combine(Root, "db", "hw4.db"), Postgres = Postgres, Device = "cpu" }));
         services.AddSingleton(Options.Create(new StreamingOptions()));
         services.AddSingleton(Options.Create(new QueueOptions()));
         services.AddSingleton<RunEventNotifier>();
@@ -55,14 +55,15 @@ public sealed class RunStoreFiles : IDisposable
     /// <summary>
     /// Writes <c>runs/&lt;id&gt;/</c> with Hw4.Ml's own writer: queued, then moved to <paramref name="status"/> the way
     /// a run gets there, with one epoch event per value of <paramref name="valLosses"/>, notes.json for the tags and a
-    /// checkpoint file (so a delete has something nested to remove); returns the folder.
+    /// checkpoint file (so a delete has something nested to remove); returns the folder. A started run names
+    /// <paramref name="host"/> as its training host when given.
     /// </summary>
     public string WriteRun(string id, string model = "cnn", string status = "completed", string? message = null, string createdUtc = "2026-11-27T07:00:00+00:00",
-        IReadOnlyList<string>? tags = null, RunOwner? owner = null, params double[] valLosses)
+        IReadOnlyList<string>? tags = null, RunOwner? owner = null, string? host = null, params double[] valLosses)
     {
         var created = DateTimeOffset.Parse(createdUtc, System.Globalization.CultureInfo.InvariantCulture);
         var target = RunStatusNames.Parse(status) ?? throw new ArgumentException($"unknown status {status}", nameof(status));
-        var dir = RunDirectory.Create(RunsDir, new RunRecord
+        var dir = RunDirectory.Create(ArtifactsDir, new RunRecord
         {
             Id = id,
             Config = new TrainerOptions { Model = ModelFactory.ParseKind(model), Epochs = 2 },
@@ -70,7 +71,7 @@ public sealed class RunStoreFiles : IDisposable
             QueuedUtc = created,
         });
         if (target != RunStatus.Queued)
-            dir.Transition(RunStatus.Running, r => r with { Owner = owner ?? RunOwner.Current(), StartedUtc = created });
+            dir.Transition(RunStatus.Running, r => r with { Owner = owner ?? RunOwner.Current(), StartedUtc = created, Host = host });
         for (var e = 1; e <= valLosses.Length; e++)
             dir.AppendMetric(new EpochCompleted(id, e, valLosses[e - 1] + 0.1, valLosses[e - 1], 0.5, 10, 1000));
         if (target is not (RunStatus.Queued or RunStatus.Running))
@@ -82,12 +83,12 @@ public sealed class RunStoreFiles : IDisposable
         return dir.Path;
     }
 
-    /// <summary>Migrates and rebuilds the index from the runs folder.</summary>
+    /// <summary>Migrates and rebuilds the index from the artifacts folder.</summary>
     public static async Task<int> ReindexAsync(IServiceProvider services)
     {
         var index = services.GetRequiredService<RunIndex>();
         await index.InitializeAsync();
-        return await index.RebuildAsync(RunStorePaths.RunsDir(services.GetRequiredService<IOptions<Hw4Options>>().Value));
+        return await index.RebuildAsync(RunStorePaths.ArtifactsDir(services.GetRequiredService<IOptions<Hw4Options>>().Value));
     }
 
     /// <summary>Index rows (the run plus its epochs) of run <paramref name="id"/>, counted with a fresh context.</summary>

@@ -25,9 +25,9 @@ public sealed class ShareLinkWebTests(AuthWebApplicationFactory factory) : IClas
 
     private void EnsureRuns()
     {
-        if (Directory.Exists(Path.Combine(factory.RunsDir, RunA)))
+        if (Directory.Exists(Path.Combine(factory.ArtifactsDir, RunA)))
             return;
-        var runs = new RunFolderBuilder(factory.RunsDir);
+        var runs = new RunFolderBuilder(factory.ArtifactsDir);
         // Stopped, so an admin sees Resume; with a checkpoint and an evaluation (and its example image).
         var a = runs.Started(RunA);
         Directory.CreateDirectory(a.CheckpointsDir);
@@ -121,7 +121,7 @@ public sealed class ShareLinkWebTests(AuthWebApplicationFactory factory) : IClas
         _ = factory.Services;
         var pixels = new byte[4 * 4 * 3];
         var options = new Hw4.Ml.Denoising.DenoiseOptions(Hw4.Ml.Denoising.DenoiseNorm.L1, Hw4.Ml.Denoising.DenoiseOptimizer.Gd, Lr: 0.3, Alpha: 0.8, Steps: 2, ReportEvery: 1);
-        var queued = Hw4.Ml.Recipes.DenoiseRecipe.Queue(factory.RunsDir, new Hw4.Ml.Runs.DenoiseRunConfig { Options = options, Source = "tiny.png" },
+        var queued = Hw4.Ml.Recipes.DenoiseRecipe.Queue(factory.ArtifactsDir, new Hw4.Ml.Runs.DenoiseRunConfig { Options = options, Source = "tiny.png" },
             new Hw4.Ml.Imaging.RgbImage(4, 4, pixels), null, DateTimeOffset.UtcNow);
         var id = Path.GetFileName(queued.Path);
         var created = Store.Create(ShareKind.Run, [id], allowCheckpoints: false, TimeSpan.FromHours(1));

@@ -10,23 +10,35 @@ public sealed class ShareStoreTests : IDisposable
 {
     private const string RunA = "20261201-000000-cnn-aaaa";
     private const string RunB = "20261201-000000-cnn-bbbb";
-    private readonly string _runsDir = Directory.CreateTempSubdirectory("hw4-shares-").FullName;
+    private readonly string _artifactsDir = Directory.CreateTempSubdirectory("hw4-shares-").FullName;
     private readonly ManualClock _clock = new(new DateTimeOffset(2026, 12, 1, 12, 0, 0, TimeSpan.Zero));
 
     private ShareStore NewStore() =>
-        new(Options.Create(new Hw4Options { RunsDir = _runsDir }), _clock, NullLogger<ShareStore>.Instance);
+        new(Options.Create(new Hw4Options { ArtifactsDir = _artifactsDir }), _clock, NullLogger<ShareStore>.Instance);
 
     [Fact]
     public void Create_StoresOnlyTheHashOf128RandomBits()
     {
         var created = NewStore().Create(ShareKind.Run, [RunA], allowCheckpoints: false, null);
 
-        var text = File.ReadAllText(Path.Combine(_runsDir, ShareStore.FileName));
+        var text = File.ReadAllText(Path.Combine(_artifactsDir, ShareStore.FileName));
         Assert.Equal(ShareTokens.TokenBytes * 8, 128);
         Assert.Equal(22, created.Token.Length);
         Assert.DoesNotContain(created.Token, text);
         Assert.Contains(ShareTokens.Hash(created.Token), text);
         Assert.NotEqual(created.Token, NewStore().Create(ShareKind.Run, [RunA], false, null).Token);
+    }
+
+    [Fact]
+    public async Task Create_TwoHostsOnTheSharedFolderAtOnce_KeepsEveryLink()
+    {
+        // Two web instances on one shared artifacts folder: each its own store (and in-process lock).
+        var hosts = new[] { NewStore(), NewStore() };
+
+        var made = await Task.WhenAll(hosts.Select(store => Task.Run(() =>
+            Enumerable.Range(0, 25).Select(_ => store.Create(ShareKind.Run, [RunA], false, null).Link.Id).ToList())));
+
+        Assert.Equal(made.SelectMany(ids => ids).Order(), NewStore().Active().Select(l => l.Id).Order());
     }
 
     [Fact]
@@ -93,7 +105,7 @@ public sealed class ShareStoreTests : IDisposable
     public void DamagedFile_NoLinkWorksNothingIsOverwrittenAndTheProblemIsNamed()
     {
         var created = NewStore().Create(ShareKind.Run, [RunA], false, null);
-        var path = Path.Combine(_runsDir, ShareStore.FileName);
+        var path = Path.Combine(_artifactsDir, ShareStore.FileName);
         File.WriteAllText(path, "{ not json");
         var store = NewStore();
 
@@ -110,7 +122,7 @@ public sealed class ShareStoreTests : IDisposable
     [InlineData("has/slash/and-is-long-enough-xx")]
     public void FindByToken_Malformed_Null(string? token) => Assert.Null(NewStore().FindByToken(token));
 
-    public void Dispose() => Directory.Delete(_runsDir, recursive: true);
+    public void Dispose() => Directory.Delete(_artifactsDir, recursive: true);
 
     private sealed class ManualClock(DateTimeOffset start) : TimeProvider
     {

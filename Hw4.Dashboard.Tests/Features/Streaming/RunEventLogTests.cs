@@ -128,4 +128,70 @@ public sealed class RunEventLogTests
         Assert.True(log.Since("a", 1).IsSnapshot);
         Assert.Equal([4, 5], log.Since("a", 3).Events.Select(e => e.Seq));
     }
+
+    [Fact]
+    public void Adopt_EventsNumberedElsewhere_KeepTheirNumbersAndReplayExactly()
+    {
+        var log = new RunEventLog(capacityPerRun: 100, maxRuns: 8);
+        foreach (var seq in new long[] { 1, 2, 3 })
+            log.Adopt(new RunEventEnvelope(seq, At, Batch("a", (int)seq)));
+
+        var replay = log.Since("a", 1);
+
+        Assert.False(replay.IsSnapshot);
+        Assert.Equal([2, 3], replay.Events.Select(e => e.Seq));
+        Assert.Equal(3, log.LastSeq("a"));
+        // Numbering goes on from the adopted events when this host emits the run's next one.
+        Assert.Equal(4, log.Append(Batch("a", 4), At).Seq);
+    }
+
+    [Fact]
+    public void Adopt_FirstHeardMidway_ReplaysFromThereButNeverWithAHoleBefore()
+    {
+        var log = new RunEventLog(capacityPerRun: 100, maxRuns: 8);
+        log.Adopt(new RunEventEnvelope(40, At, Batch("a", 40)));
+        log.Adopt(new RunEventEnvelope(41, At, Batch("a", 41)));
+        log.Adopt(new RunEventEnvelope(45, At, Batch("a", 45)));
+
+        Assert.Equal(44, log.DroppedUpTo("a"));
+        Assert.False(log.Since("a", 44).IsSnapshot);
+        Assert.Equal([45], log.Since("a", 44).Events.Select(e => e.Seq));
+        // A client at 40 would miss 42..44: it gets a snapshot, not a replay with a hole.
+        Assert.True(log.Since("a", 40).IsSnapshot);
+    }
+
+    [Fact]
+    public void Adopt_NumberingStartedOver_StartsTheHistoryAfresh()
+    {
+        var log = new RunEventLog(capacityPerRun: 100, maxRuns: 8);
+        for (var seq = 1; seq <= 5; seq++)
+            log.Adopt(new RunEventEnvelope(seq, At, Batch("a", seq)));
+        log.Adopt(new RunEventEnvelope(1, At, new RunStarted("a", "train", "cpu", 1, 2)));
+
+        Assert.Equal(1, log.LastSeq("a"));
+        Assert.Equal([1], log.Since("a", null).Events.Select(e => e.Seq));
+    }
+
+    [Fact]
+    public void Replace_WithASharedCopy_KeepsMilestonesAndTheLastNumber()
+    {
+        var log = new RunEventLog(capacityPerRun: 2, maxRuns: 8);
+        log.Append(Batch("a", 1), At);
+        RunEventEnvelope[] shared =
+        [
+            new(1, At, new RunStarted("a", "train", "cpu", 1, 2)),
+            new(9, At, new EpochCompleted("a", 1, 1, 1, 0.5, 1, 100)),
+            new(10, At, Batch("a", 10)),
+            new(11, At, Batch("a", 11)),
+            new(12, At, Batch("a", 12)),
+        ];
+
+        log.Replace("a", lastSeq: 12, droppedUpTo: 8, shared);
+
+        Assert.Equal(12, log.LastSeq("a"));
+        // Capacity 2: batch 10 ages out, as it would have here.
+        Assert.Equal([1, 9, 11, 12], log.Since("a", null).Events.Select(e => e.Seq));
+        Assert.Equal(10, log.DroppedUpTo("a"));
+        Assert.Equal(13, log.Append(Batch("a", 13), At).Seq);
+    }
 }

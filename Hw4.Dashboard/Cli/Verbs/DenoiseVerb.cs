@@ -11,7 +11,7 @@ namespace Hw4.Dashboard.Cli.Verbs;
 
 /// <summary>
 /// <c>denoise</c>: TV denoising of an image by autograd gradient descent, Adam or the primal-dual iteration, stored as a
-/// denoising run in <c>--runs-dir</c> (the same folder the dashboard lists) through <see cref="DenoiseRecipe"/>, with a
+/// denoising run in <c>--artifacts-dir</c> (the same folder the dashboard lists) through <see cref="DenoiseRecipe"/>, with a
 /// copy of the result at <c>--out</c>. A diverged run (non-finite loss) exits 3 with one line on stderr and writes no image.
 /// </summary>
 public sealed class DenoiseVerb : ICliVerb
@@ -57,16 +57,12 @@ public sealed class DenoiseVerb : ICliVerb
         {
             Description = $"Output PNG (or .jpg). Default: {DefaultOutputPath}. Clamped to 0-255 and rounded.",
         };
-        var runsDir = new Option<string>("--runs-dir")
-        {
-            Description = "Folder for run folders: the run (settings, curves, input and output images, status) is kept there, as the dashboard's are.",
-            DefaultValueFactory = _ => new Hw4Options().RunsDir,
-        };
+        var artifactsDir = CommonOptions.ArtifactsDir("The run (settings, curves, input and output images, status) is kept there, as the dashboard's are.");
         var common = new CommonOptions();
 
         var command = new Command(Name, "TV denoising: J starts at the noisy image and descends the loss (gd or Adam by autograd, or primal-dual); exit 3 if it diverges.")
         {
-            image, clean, preset, norm, optimizer, lr, alpha, steps, reportEvery, output, runsDir,
+            image, clean, preset, norm, optimizer, lr, alpha, steps, reportEvery, output, artifactsDir,
         };
         common.AddTo(command);
         command.SetAction((parse, cancellationToken) =>
@@ -99,7 +95,7 @@ public sealed class DenoiseVerb : ICliVerb
                 throw new CliInputException(
                     $"--clean is {reference.Width}x{reference.Height} but --image is {noisy.Width}x{noisy.Height}; they must match.");
             var device = common.ResolveDevice(parse);
-            var dir = DenoiseRecipe.Queue(Path.GetFullPath(parse.GetValue(runsDir)!),
+            var dir = DenoiseRecipe.Queue(Path.GetFullPath(parse.GetValue(artifactsDir)!),
                 new DenoiseRunConfig { Options = options, Preset = parse.GetValue(preset), Source = imagePath }, noisy, reference, DateTimeOffset.UtcNow);
             context.Progress(string.Create(CultureInfo.InvariantCulture,
                 $"denoise {dir.Id}: {noisy.Width}x{noisy.Height} norm={DenoiseLabels.Of(options.Norm)} optimizer={DenoiseLabels.Of(options.Optimizer)} lr={options.Lr} alpha={options.Alpha} steps={options.Steps} device={device}"));

@@ -18,14 +18,14 @@ public sealed class ExportVerb : ICliVerb
     /// <inheritdoc />
     public Command Build(CliContext context)
     {
-        var run = new Option<string>("--run") { Description = "The run id (a folder of --runs-dir).", Required = true, HelpName = "RUN_ID" };
+        var run = new Option<string>("--run") { Description = "The run id (a folder of --artifacts-dir).", Required = true, HelpName = "RUN_ID" };
         var compare = new Option<string[]>("--compare")
         {
             Description = "Also compare with these runs (html only); repeat or separate with commas.",
             HelpName = "RUN_ID",
             AllowMultipleArgumentsPerToken = true,
         };
-        var runsDir = new Option<string>("--runs-dir") { Description = "Folder of run folders.", DefaultValueFactory = _ => new Hw4Options().RunsDir };
+        var artifactsDir = CommonOptions.ArtifactsDir("The runs exported are read from there.");
         var format = new Option<string>("--format") { Description = "json, csv, html or pt (PyTorch state_dict).", Required = true, HelpName = "json|csv|html|pt" };
         format.AcceptOnlyFromAmong("json", "csv", "html", "pt");
         var table = new Option<string?>("--table")
@@ -38,11 +38,11 @@ public sealed class ExportVerb : ICliVerb
         var json = new Option<bool>("--json") { Description = "Print the result as one JSON line on stdout." };
         var command = new Command(Name, "Export a run (json, csv, html report, PyTorch state_dict) or a comparison of runs (html).")
         {
-            run, compare, runsDir, format, table, epoch, output, json,
+            run, compare, artifactsDir, format, table, epoch, output, json,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var folder = Path.GetFullPath(parse.GetValue(runsDir)!);
+            var folder = Path.GetFullPath(parse.GetValue(artifactsDir)!);
             var kind = RunExporter.ParseFormat(parse.GetValue(format))!.Value;
             CsvTable? csvTable = null;
             if (parse.GetValue(table) is { } t)

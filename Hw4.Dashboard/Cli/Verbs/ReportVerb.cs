@@ -11,7 +11,7 @@ using Hw4.Ml.IO;
 namespace Hw4.Dashboard.Cli.Verbs;
 
 /// <summary>
-/// <c>report</c>: writes the homework write-up (<see cref="HomeworkReportHtml"/>) from the runs of <c>--runs-dir</c>,
+/// <c>report</c>: writes the homework write-up (<see cref="HomeworkReportHtml"/>) from the runs of <c>--artifacts-dir</c>,
 /// as one self-contained HTML file or as a PDF printed from it by the system Chromium.
 /// </summary>
 public sealed class ReportVerb : ICliVerb
@@ -24,7 +24,7 @@ public sealed class ReportVerb : ICliVerb
     {
         var cnn = new Option<string?>("--cnn") { Description = "The CNN run to report (default: the newest completed one).", HelpName = "RUN_ID" };
         var residual = new Option<string?>("--residual") { Description = "The residual run to report (default: the newest completed one).", HelpName = "RUN_ID" };
-        var runsDir = new Option<string>("--runs-dir") { Description = "Folder of run folders.", DefaultValueFactory = _ => new Hw4Options().RunsDir };
+        var artifactsDir = CommonOptions.ArtifactsDir("The runs reported are read from there.");
         var data = new Option<string?>("--data") { Description = "Dataset for the augmented samples (default: the one found by configuration)." };
         var format = new Option<string>("--format") { Description = "html or pdf (printed by /usr/bin/chromium).", Required = true, HelpName = "html|pdf" };
         format.AcceptOnlyFromAmong("html", "pdf");
@@ -33,11 +33,11 @@ public sealed class ReportVerb : ICliVerb
         var json = new Option<bool>("--json") { Description = "Print the result as one JSON line on stdout." };
         var command = new Command(Name, "Write the homework report (autograd, denoising, classifier, reproducibility) from this machine's runs.")
         {
-            cnn, residual, runsDir, data, format, chromium, output, json,
+            cnn, residual, artifactsDir, data, format, chromium, output, json,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var folder = Path.GetFullPath(parse.GetValue(runsDir)!);
+            var folder = Path.GetFullPath(parse.GetValue(artifactsDir)!);
             var target = Path.GetFullPath(parse.GetValue(output)!);
             if (Directory.Exists(target))
                 throw new CliInputException($"--out {target}: is a directory; give a file name.");

@@ -35,24 +35,24 @@ public sealed class TrainVerb : ICliVerb
         var valSize = new Option<int>("--val-size") { Description = "Training images held out for validation.", DefaultValueFactory = _ => DatasetSplitter.DefaultValidationSize };
         var limit = new Option<int?>("--limit") { Description = "Train on only the first N training images (validation and test stay whole)." };
         var noAugment = new Option<bool>("--no-augment") { Description = "Train without the flip/affine/colour-jitter augmentation." };
-        var runsDir = new Option<string>("--runs-dir") { Description = "Folder for run folders.", DefaultValueFactory = _ => new Hw4Options().RunsDir };
+        var artifactsDir = CommonOptions.ArtifactsDir("The run is created (or resumed) there.");
         var progressEvery = new Option<int>("--progress-every") { Description = "Print progress every N batches.", DefaultValueFactory = _ => defaults.ProgressEveryBatches };
         var resume = new Option<string?>("--resume")
         {
-            Description = "Continue an interrupted, stopped or failed run (its id in --runs-dir) from its newest checkpoint that loads; its recipe comes from its run.json.",
+            Description = "Continue an interrupted, stopped or failed run (its id in --artifacts-dir) from its newest checkpoint that loads; its recipe comes from its run.json.",
             HelpName = "RUN_ID",
         };
         var common = new CommonOptions();
 
         var command = new Command(Name, "Train a CIFAR-10 classifier (Adam, cross-entropy, checkpoint per epoch) and evaluate the best epoch on the test split.")
         {
-            model, epochs, batchSize, lr, seed, valSize, limit, noAugment, runsDir, progressEvery, resume,
+            model, epochs, batchSize, lr, seed, valSize, limit, noAugment, artifactsDir, progressEvery, resume,
         };
         dataset.AddTo(command);
         common.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var folder = Path.GetFullPath(parse.GetValue(runsDir)!);
+            var folder = Path.GetFullPath(parse.GetValue(artifactsDir)!);
             RunDirectory dir;
             if (parse.GetValue(resume) is { } id)
             {
@@ -102,11 +102,11 @@ public sealed class TrainVerb : ICliVerb
     }
 
     // Queues an interrupted, stopped or failed run again; anything else is bad input with the reason.
-    private static RunDirectory Requeue(string runsDir, string id)
+    private static RunDirectory Requeue(string artifactsDir, string id)
     {
-        var path = Path.Combine(runsDir, id);
+        var path = Path.Combine(artifactsDir, id);
         if (!RunId.IsValid(id) || !File.Exists(Path.Combine(path, RunDirectory.RunFile)))
-            throw new CliInputException($"--resume {id}: no such run in {runsDir}.");
+            throw new CliInputException($"--resume {id}: no such run in {artifactsDir}.");
         var dir = RunDirectory.Open(path);
         try
         {

@@ -136,7 +136,7 @@ public sealed partial class DenoiseRunView : IDisposable
     // Folder reads are blocking work: off the circuit's thread.
     private async Task LoadAsync()
     {
-        var folder = Path.Combine(RunStorePaths.RunsDir(Options.Value), RunId);
+        var folder = Path.Combine(RunStorePaths.ArtifactsDir(Options.Value), RunId);
         if (Hw4.Ml.Runs.RunId.IsValid(RunId) && File.Exists(Path.Combine(folder, RunDirectory.RunFile)))
         {
             var (summary, steps, hasOutput) = await Task.Run(() =>

@@ -186,9 +186,9 @@ public sealed partial class RunLiveView : IDisposable
         if (_historyPending is not { } state)
             return;
         _historyPending = null;
-        var runsDir = RunStorePaths.RunsDir(Options.Value);
+        var artifactsDir = RunStorePaths.ArtifactsDir(Options.Value);
         var runId = state.RunId;
-        var history = Task.Run(() => RunHistory.Read(runsDir, runId, Metrics));
+        var history = Task.Run(() => RunHistory.Read(artifactsDir, runId, Metrics));
         // While the folder is read: how wide the batch chart will be, so that its first draw carries one point per
         // pixel column (a finished 15 × 704 run: about 1,000 points instead of 4,000; the model keeps every batch).
         var width = await BatchChartWidthAsync();

@@ -22,7 +22,7 @@ public sealed class RunStatusReader(RunEventNotifier notifier, IOptions<Hw4Optio
         if (lastSeq > 0)
             live.Apply(notifier.Log.Since(runId, null));
 
-        var folder = Path.Combine(RunStorePaths.RunsDir(options.Value), runId);
+        var folder = Path.Combine(RunStorePaths.ArtifactsDir(options.Value), runId);
         if (RunId.IsValid(runId) && File.Exists(Path.Combine(folder, RunDirectory.RunFile)))
         {
             var run = RunDirectoryReader.Read(folder);
@@ -36,7 +36,7 @@ public sealed class RunStatusReader(RunEventNotifier notifier, IOptions<Hw4Optio
             var last = run.Epochs.Count > 0 ? run.Epochs[^1].ValLoss : double.NaN;
             return new RunStatusResponse(
                 runId, run.StatusText, planned, run.Epochs.Count, double.IsFinite(last) ? last : null, run.TestAccuracy,
-                progress, lastSeq, run.Problem ?? run.Record?.Message, RunsApi.PagePath(runId), run.EpochNumbers);
+                progress, lastSeq, run.Problem ?? run.Record?.Message, RunsApi.PagePath(runId), run.EpochNumbers, run.Record?.Host);
         }
 
         if (lastSeq == 0)

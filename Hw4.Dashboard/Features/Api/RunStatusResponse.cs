@@ -12,6 +12,7 @@ namespace Hw4.Dashboard.Features.Api;
 /// <param name="Message">Why a run ended early, or why its folder is unreadable.</param>
 /// <param name="Url">The run's page.</param>
 /// <param name="Epochs">The numbers of the completed epochs, in order (each once, also across resumes).</param>
+/// <param name="Host">The host that trained its latest attempt or trains it now (run.json's <c>host</c>); null before it started.</param>
 public sealed record RunStatusResponse(
     string Id,
     string Status,
@@ -23,4 +24,5 @@ public sealed record RunStatusResponse(
     long LastSeq,
     string? Message,
     string Url,
-    IReadOnlyList<int> Epochs);
+    IReadOnlyList<int> Epochs,
+    string? Host = null);

@@ -15,7 +15,8 @@ namespace Hw4.Dashboard.Features.Denoising;
 /// started it, when still open, gets the previews and the result through its <see cref="DenoiseSession"/>; the run
 /// does not depend on it.
 /// </summary>
-public sealed class DenoiseJob(RunDirectory dir, torch.Device device, RunEventNotifier notifier, TimeProvider time, DenoiseSession? session)
+/// <param name="hostName">This host's name (<see cref="Queue.Store.HostIdentity"/>), recorded in run.json when the run starts.</param>
+public sealed class DenoiseJob(RunDirectory dir, torch.Device device, RunEventNotifier notifier, TimeProvider time, DenoiseSession? session, string hostName)
     : IRunJob
 {
     private readonly DenoiseRunConfig? _config = ReadConfig(dir);
@@ -38,7 +39,7 @@ public sealed class DenoiseJob(RunDirectory dir, torch.Device device, RunEventNo
         if (session is not null && norm is { } n)
             session.OnStarted(dir.Id, n);
         var observer = session is not null && norm is { } m ? new SessionObserver(session, m) : null;
-        var outcome = DenoiseRecipe.Run(dir, device, notifier.Publish, observer, cancellationToken);
+        var outcome = DenoiseRecipe.Run(dir, device, notifier.Publish, observer, cancellationToken, hostName);
         // Completed or diverged: the tab shows it next to the other norm's (L1 vs L2).
         if (outcome.Result is { } result)
             session?.OnResult(dir.Id, result);

@@ -1,6 +1,7 @@
 using Hw4.Dashboard.Configuration;
 using Hw4.Dashboard.Features.Device;
 using Hw4.Dashboard.Features.Queue;
+using Hw4.Dashboard.Features.Queue.Store;
 using Hw4.Dashboard.Features.Streaming;
 using Hw4.Ml.Imaging;
 using Hw4.Ml.Lifecycle;
@@ -16,10 +17,10 @@ namespace Hw4.Dashboard.Features.Denoising;
 /// restart like a training run.
 /// </summary>
 public sealed class DenoiseLauncher(
-    RunQueue queue, RunEventNotifier notifier, DeviceContext device, IOptions<Hw4Options> options, TimeProvider time)
+    RunQueue queue, RunEventNotifier notifier, DeviceContext device, IOptions<Hw4Options> options, TimeProvider time, HostIdentity host)
 {
-    /// <summary>The runs folder.</summary>
-    public string RunsDir => RunStorePaths.RunsDir(options.Value);
+    /// <summary>The artifacts folder.</summary>
+    public string ArtifactsDir => RunStorePaths.ArtifactsDir(options.Value);
 
     /// <summary>
     /// Creates and queues a run of <paramref name="config"/> on <paramref name="noisy"/>; its id, or null with the
@@ -33,7 +34,7 @@ public sealed class DenoiseLauncher(
         RunDirectory dir;
         try
         {
-            dir = DenoiseRecipe.Queue(RunsDir, config, noisy, clean, time.GetUtcNow());
+            dir = DenoiseRecipe.Queue(ArtifactsDir, config, noisy, clean, time.GetUtcNow());
         }
         catch (ArgumentException e)
         {
@@ -49,7 +50,7 @@ public sealed class DenoiseLauncher(
 
     /// <summary>Queues a denoising run whose folder says queued (found at start); false when the queue is full.</summary>
     public bool Enqueue(RunDirectory dir, DenoiseSession? session = null) =>
-        queue.TryEnqueue(new DenoiseJob(dir, device.Device, notifier, time, session));
+        queue.TryEnqueue(new DenoiseJob(dir, device.Device, notifier, time, session, host.Name));
 
     private const string QueueFull = "The device queue is full; try again when a run has finished.";
 }

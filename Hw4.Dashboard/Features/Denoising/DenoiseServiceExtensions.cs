@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace Hw4.Dashboard.Features.Denoising;
 
 /// <summary>Registers the denoising launcher, the step-time estimator and the upload limits.</summary>
@@ -11,6 +13,8 @@ public static class DenoiseServiceExtensions
             .Validate(o => o.LargeImagePixels > 0 && o.MaxPixels >= o.LargeImagePixels,
                 "Hw4:Denoise: LargeImagePixels must be positive and at most MaxPixels.")
             .ValidateOnStart();
+        // The launcher records this host's name as the run's host (also registered by AddRunQueue).
+        services.TryAddSingleton<Queue.Store.HostIdentity>();
         services.AddSingleton<DenoiseLauncher>();
         services.AddSingleton<StepTimeEstimator>();
         return services;

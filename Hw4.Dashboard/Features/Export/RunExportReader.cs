@@ -10,20 +10,20 @@ namespace Hw4.Dashboard.Features.Export;
 /// </summary>
 public static class RunExportReader
 {
-    /// <summary>The run folder of <paramref name="id"/> under <paramref name="runsDir"/>, or an exception naming the id.</summary>
-    public static RunDirectory Open(string runsDir, string id)
+    /// <summary>The run folder of <paramref name="id"/> under <paramref name="artifactsDir"/>, or an exception naming the id.</summary>
+    public static RunDirectory Open(string artifactsDir, string id)
     {
-        ArgumentNullException.ThrowIfNull(runsDir);
-        var path = Path.Combine(runsDir, id ?? "");
+        ArgumentNullException.ThrowIfNull(artifactsDir);
+        var path = Path.Combine(artifactsDir, id ?? "");
         if (!RunId.IsValid(id) || !File.Exists(Path.Combine(path, RunDirectory.RunFile)))
             throw new ExportInputException($"run {(RunId.IsValid(id) ? id : "(invalid id)")}: no such run.", notFound: true);
         return RunDirectory.Open(path);
     }
 
     /// <summary>Reads run <paramref name="id"/>.</summary>
-    public static RunExport Read(string runsDir, string id)
+    public static RunExport Read(string artifactsDir, string id)
     {
-        var dir = Open(runsDir, id);
+        var dir = Open(artifactsDir, id);
         var summary = RunDirectoryReader.Read(dir.Path);
         if (summary.Record is null)
             throw new ExportInputException($"run {id}: unreadable ({summary.Problem}).");
@@ -57,12 +57,12 @@ public static class RunExportReader
     }
 
     /// <summary>The PNG bytes of each example of the run's evaluation that can be read (missing files are left out).</summary>
-    public static IReadOnlyList<(ConfusionExample Example, byte[] Png)> Examples(string runsDir, RunExport run)
+    public static IReadOnlyList<(ConfusionExample Example, byte[] Png)> Examples(string artifactsDir, RunExport run)
     {
         ArgumentNullException.ThrowIfNull(run);
         if (run.Evaluation is null)
             return [];
-        var dir = Open(runsDir, run.Id);
+        var dir = Open(artifactsDir, run.Id);
         return run.Evaluation.Examples
             .Select(e => (Example: e, Png: dir.ReadExample(e.File)))
             .Where(p => p.Png is not null)

@@ -14,8 +14,8 @@ public static class RunExporter
     /// <summary>The most runs one comparison report holds.</summary>
     public const int MaxCompareRuns = 8;
 
-    /// <summary>Exports run <paramref name="id"/> of <paramref name="runsDir"/> as <paramref name="request"/> asks.</summary>
-    public static ExportFile ExportRun(string runsDir, string id, ExportRequest request, TimeProvider? clock = null)
+    /// <summary>Exports run <paramref name="id"/> of <paramref name="artifactsDir"/> as <paramref name="request"/> asks.</summary>
+    public static ExportFile ExportRun(string artifactsDir, string id, ExportRequest request, TimeProvider? clock = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (request.Format != ExportFormat.Pt && request.Epoch is not null)
@@ -23,7 +23,7 @@ public static class RunExporter
         if (request.Format != ExportFormat.Csv && request.Table is not null)
             throw new ExportInputException("--table (table=) applies only to the csv format.");
 
-        var run = RunExportReader.Read(runsDir, id);
+        var run = RunExportReader.Read(artifactsDir, id);
         switch (request.Format)
         {
             case ExportFormat.Json:
@@ -33,16 +33,16 @@ public static class RunExporter
             case ExportFormat.Csv:
                 return new ExportFile($"{run.Id}-csv.zip", "application/zip", RunCsvExport.Zip(run));
             case ExportFormat.Html:
-                return Report(runsDir, [run], $"{run.Id}-report.html", clock);
+                return Report(artifactsDir, [run], $"{run.Id}-report.html", clock);
             case ExportFormat.Pt:
-                return StateDict(runsDir, run, request.Epoch);
+                return StateDict(artifactsDir, run, request.Epoch);
             default:
                 throw new ExportInputException($"unknown export format {request.Format}.");
         }
     }
 
     /// <summary>The HTML report comparing <paramref name="ids"/> (the first is the baseline); only HTML compares runs.</summary>
-    public static ExportFile ExportComparison(string runsDir, IReadOnlyList<string> ids, ExportFormat format, TimeProvider? clock = null)
+    public static ExportFile ExportComparison(string artifactsDir, IReadOnlyList<string> ids, ExportFormat format, TimeProvider? clock = null)
     {
         ArgumentNullException.ThrowIfNull(ids);
         if (format != ExportFormat.Html)
@@ -52,8 +52,8 @@ public static class RunExporter
             throw new ExportInputException("a comparison needs at least two different runs.");
         if (distinct.Count > MaxCompareRuns)
             throw new ExportInputException($"a comparison holds at most {MaxCompareRuns} runs (got {distinct.Count}).");
-        var runs = distinct.Select(id => RunExportReader.Read(runsDir, id)).ToList();
-        return Report(runsDir, runs, $"compare-{string.Join("-vs-", runs.Select(r => r.Id).Take(2))}-report.html", clock);
+        var runs = distinct.Select(id => RunExportReader.Read(artifactsDir, id)).ToList();
+        return Report(artifactsDir, runs, $"compare-{string.Join("-vs-", runs.Select(r => r.Id).Take(2))}-report.html", clock);
     }
 
     /// <summary>Parses <c>json</c>, <c>csv</c>, <c>html</c> or <c>pt</c> (case-insensitive); null for anything else.</summary>
@@ -66,17 +66,17 @@ public static class RunExporter
         _ => null,
     };
 
-    private static ExportFile Report(string runsDir, IReadOnlyList<RunExport> runs, string fileName, TimeProvider? clock)
+    private static ExportFile Report(string artifactsDir, IReadOnlyList<RunExport> runs, string fileName, TimeProvider? clock)
     {
-        var examples = runs.ToDictionary(r => r.Id, r => RunExportReader.Examples(runsDir, r), StringComparer.Ordinal);
+        var examples = runs.ToDictionary(r => r.Id, r => RunExportReader.Examples(artifactsDir, r), StringComparer.Ordinal);
         var html = HtmlReport.Render(runs, examples, ReportAssets.Load(), (clock ?? TimeProvider.System).GetUtcNow());
         return new ExportFile(fileName, "text/html; charset=utf-8", Encoding.UTF8.GetBytes(html));
     }
 
     // The checkpoint of the asked epoch (default: the best) as a state_dict, written to a temp file and read back.
-    private static ExportFile StateDict(string runsDir, RunExport run, int? epoch)
+    private static ExportFile StateDict(string artifactsDir, RunExport run, int? epoch)
     {
-        var dir = RunExportReader.Open(runsDir, run.Id);
+        var dir = RunExportReader.Open(artifactsDir, run.Id);
         var store = new CheckpointStore(dir.CheckpointsDir);
         var available = store.EpochsNewestFirst();
         var chosen = epoch ?? run.BestEpoch ?? (available.Count > 0 ? available[0] : (int?)null)

@@ -15,6 +15,7 @@ public static class QueueServiceExtensions
                 "Hw4:Queue: HeartbeatSeconds and PollSeconds must be positive and HeartbeatTimeoutSeconds at least twice HeartbeatSeconds.")
             .ValidateOnStart();
         services.AddSingleton<RunQueue>();
+        services.AddSingleton<QueueListing>();
         services.AddHostedService<RunQueueWorker>();
         return services.AddStoreJobQueue();
     }

@@ -14,7 +14,7 @@ using static TorchSharp.torch;
 namespace Hw4.Dashboard.Features.Report;
 
 /// <summary>
-/// Assembles the <see cref="HomeworkReport"/> from a runs folder: by default the newest completed run of each model
+/// Assembles the <see cref="HomeworkReport"/> from an artifacts folder: by default the newest completed run of each model
 /// and the newest completed denoising run of each norm, read through the one run-folder reader. Blocking (it runs the
 /// Taylor check, builds both models and may load the dataset): call it off a UI thread.
 /// </summary>
@@ -33,19 +33,19 @@ public static class HomeworkReportBuilder
     private const long MaxImageBytes = 32L << 20;
 
     /// <summary>Builds the report.</summary>
-    /// <param name="runsDir">The runs folder.</param>
+    /// <param name="artifactsDir">The artifacts folder.</param>
     /// <param name="cnnId">The CNN run to use instead of the newest, or null.</param>
     /// <param name="residualId">The residual run to use instead of the newest, or null.</param>
     /// <param name="dataset">The dataset to draw augmentation samples from, or null to leave them out (the section says why).</param>
     /// <param name="loadOptions">How the dataset is loaded (caps, cache).</param>
     /// <param name="onlyRuns">When given, the report is made of these runs only (a report share link's), the rest "not run yet".</param>
     public static HomeworkReport Build(
-        string runsDir, string? cnnId, string? residualId, string? dataset, DatasetLoadOptions? loadOptions = null, IReadOnlyCollection<string>? onlyRuns = null)
+        string artifactsDir, string? cnnId, string? residualId, string? dataset, DatasetLoadOptions? loadOptions = null, IReadOnlyCollection<string>? onlyRuns = null)
     {
-        ArgumentNullException.ThrowIfNull(runsDir);
-        var summaries = Summaries(runsDir, onlyRuns);
-        var cnn = Training(runsDir, summaries, cnnId, ModelKind.Cnn);
-        var residual = Training(runsDir, summaries, residualId, ModelKind.Residual);
+        ArgumentNullException.ThrowIfNull(artifactsDir);
+        var summaries = Summaries(artifactsDir, onlyRuns);
+        var cnn = Training(artifactsDir, summaries, cnnId, ModelKind.Cnn);
+        var residual = Training(artifactsDir, summaries, residualId, ModelKind.Residual);
         var l1 = Denoise(summaries, ReportPart.DenoiseL1);
         var l2 = Denoise(summaries, ReportPart.DenoiseL2);
 
@@ -77,7 +77,7 @@ public static class HomeworkReportBuilder
         if (cnn is null) missing.Add(ReportPart.Cnn);
         if (residual is null) missing.Add(ReportPart.Residual);
         var examples = new[] { cnn, residual }.Where(r => r is not null)
-            .ToDictionary(r => r!.Id, r => RunExportReader.Examples(runsDir, r!), StringComparer.Ordinal);
+            .ToDictionary(r => r!.Id, r => RunExportReader.Examples(artifactsDir, r!), StringComparer.Ordinal);
         return new HomeworkReport(taylor, terms, l1, l2, cnn, residual, cnnSummary, residualSummary, augmentation, problem, examples,
             L2Divergence(summaries), missing);
     }
@@ -100,9 +100,9 @@ public static class HomeworkReportBuilder
     /// The run each part would use by default (the newest completed one), or null where it is not run yet: what the
     /// report page lists without building the whole report.
     /// </summary>
-    public static IReadOnlyList<(ReportPart Part, string? RunId)> Chosen(string runsDir, IReadOnlyCollection<string>? onlyRuns = null)
+    public static IReadOnlyList<(ReportPart Part, string? RunId)> Chosen(string artifactsDir, IReadOnlyCollection<string>? onlyRuns = null)
     {
-        var summaries = Summaries(runsDir, onlyRuns);
+        var summaries = Summaries(artifactsDir, onlyRuns);
         return [.. Enum.GetValues<ReportPart>().Select(part => (part, Newest(summaries, part)?.Id))];
     }
 
@@ -116,24 +116,24 @@ public static class HomeworkReportBuilder
         _ => throw new ArgumentOutOfRangeException(nameof(part), part, "not a report part"),
     };
 
-    private static IReadOnlyList<RunSummary> Summaries(string runsDir, IReadOnlyCollection<string>? onlyRuns) =>
+    private static IReadOnlyList<RunSummary> Summaries(string artifactsDir, IReadOnlyCollection<string>? onlyRuns) =>
         onlyRuns is null
-            ? RunDirectoryReader.ReadAll(runsDir)
-            : onlyRuns.Where(RunId.IsValid).Select(id => Path.Combine(runsDir, id)).Where(d => File.Exists(Path.Combine(d, RunDirectory.RunFile)))
+            ? RunDirectoryReader.ReadAll(artifactsDir)
+            : onlyRuns.Where(RunId.IsValid).Select(id => Path.Combine(artifactsDir, id)).Where(d => File.Exists(Path.Combine(d, RunDirectory.RunFile)))
                 .Select(RunDirectoryReader.Read).ToList();
 
-    private static RunExport? Training(string runsDir, IReadOnlyList<RunSummary> summaries, string? id, ModelKind kind)
+    private static RunExport? Training(string artifactsDir, IReadOnlyList<RunSummary> summaries, string? id, ModelKind kind)
     {
         if (id is not null)
         {
-            var chosen = RunExportReader.Read(runsDir, id);
+            var chosen = RunExportReader.Read(artifactsDir, id);
             if (chosen.Run.TrainingConfig().Model != kind)
                 throw new ExportInputException($"run {id}: a {ModelFactory.Name(chosen.Run.TrainingConfig().Model)} run, not {ModelFactory.Name(kind)}.");
             return chosen;
         }
 
         var newest = Newest(summaries, kind == ModelKind.Cnn ? ReportPart.Cnn : ReportPart.Residual);
-        return newest is null ? null : RunExportReader.Read(runsDir, newest.Id);
+        return newest is null ? null : RunExportReader.Read(artifactsDir, newest.Id);
     }
 
     private static DenoiseReportRun? Denoise(IReadOnlyList<RunSummary> summaries, ReportPart part)

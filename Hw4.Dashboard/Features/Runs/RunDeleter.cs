@@ -13,7 +13,7 @@ namespace Hw4.Dashboard.Features.Runs;
 /// live process (a CLI <c>train</c>) owns; any other run can be deleted, whatever state it was left in (interrupted,
 /// unreadable, or "running" for a process that is gone).
 /// The folder is first renamed to a hidden name (atomic, and hidden folders are not runs), so a failure at any step
-/// leaves either the whole run or nothing visible; nothing else in the runs folder is touched.
+/// leaves either the whole run or nothing visible; nothing else in the artifacts folder is touched.
 /// </summary>
 public sealed class RunDeleter(
     IDbContextFactory<Hw4DbContext> contexts,
@@ -33,20 +33,17 @@ public sealed class RunDeleter(
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var row = await db.Runs.AsNoTracking().SingleOrDefaultAsync(r => r.Id == runId, cancellationToken);
-        var runsDir = Path.TrimEndingDirectorySeparator(RunStorePaths.RunsDir(options.Value));
-        var folder = Path.GetFullPath(row?.Directory ?? Path.Combine(runsDir, runId));
+        var artifactsDir = Path.TrimEndingDirectorySeparator(RunStorePaths.ArtifactsDir(options.Value));
+        // The folder comes from the id, never from a stored path: only a direct child of the artifacts folder is deleted.
+        var folder = RunStorePaths.RunFolder(options.Value, runId);
         if (row is null && !Directory.Exists(folder))
             return new(false, $"No run '{runId}'.");
-        // Only ever delete a direct child of the configured runs folder named after the run.
-        if (!RunId.IsValid(runId) || !string.Equals(Path.GetDirectoryName(folder), runsDir, StringComparison.Ordinal)
-            || Path.GetFileName(folder) != runId)
-            return new(false, $"Run '{runId}': its folder {folder} is not inside the runs folder {runsDir}; not deleting it.");
 
         var exists = Directory.Exists(folder);
         if (exists && OwnerElsewhere(folder) is { } owner)
             return new(false, $"Run '{runId}' is training in process {owner.ProcessId} on {owner.Host}; stop it there before deleting it.");
 
-        var hidden = Path.Combine(runsDir, $".deleting-{runId}-{Guid.NewGuid():N}");
+        var hidden = Path.Combine(artifactsDir, $".deleting-{runId}-{Guid.NewGuid():N}");
         if (exists)
         {
             try

@@ -76,11 +76,11 @@ public sealed class RunIndex(IDbContextFactory<Hw4DbContext> contexts, TimeProvi
         return (await db.Database.SqlQueryRaw<string>("SELECT journal_mode AS Value FROM pragma_journal_mode").ToListAsync(cancellationToken)).Single();
     }
 
-    /// <summary>Throws the index away and reads every run folder under <paramref name="runsDir"/>; returns the run count.</summary>
-    public async Task<int> RebuildAsync(string runsDir, CancellationToken cancellationToken = default)
+    /// <summary>Throws the index away and reads every run folder under <paramref name="artifactsDir"/>; returns the run count.</summary>
+    public async Task<int> RebuildAsync(string artifactsDir, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
-        var records = RunDirectoryReader.ReadAll(runsDir).Select(s => RunRows.From(s, now)).ToList();
+        var records = RunDirectoryReader.ReadAll(artifactsDir).Select(s => RunRows.From(s, now)).ToList();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
         await LockIndexAsync(db, cancellationToken);

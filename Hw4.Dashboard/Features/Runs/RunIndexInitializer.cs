@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 
 namespace Hw4.Dashboard.Features.Runs;
 
-/// <summary>At start: migrate the index, then rebuild it from the runs folder so runs trained by the CLI show up.</summary>
+/// <summary>At start: migrate the index, then rebuild it from the artifacts folder so runs trained by the CLI show up.</summary>
 public sealed class RunIndexInitializer(RunIndex index, IOptions<Hw4Options> options, ILogger<RunIndexInitializer> logger) : IHostedService
 {
     /// <inheritdoc />
@@ -11,9 +11,9 @@ public sealed class RunIndexInitializer(RunIndex index, IOptions<Hw4Options> opt
     {
         if (await index.InitializeAsync(cancellationToken) is { } aside)
             logger.LogWarning("Run index rebuilt from the run folders; the damaged file is kept at {Aside}", aside);
-        var runsDir = RunStorePaths.RunsDir(options.Value);
-        var count = await index.RebuildAsync(runsDir, cancellationToken);
-        logger.LogInformation("Run index: {Count} runs from {RunsDir}", count, runsDir);
+        var artifactsDir = RunStorePaths.ArtifactsDir(options.Value);
+        var count = await index.RebuildAsync(artifactsDir, cancellationToken);
+        logger.LogInformation("Run index: {Count} runs from {ArtifactsDir}", count, artifactsDir);
     }
 
     /// <inheritdoc />

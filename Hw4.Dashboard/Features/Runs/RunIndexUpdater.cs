@@ -45,7 +45,7 @@ public sealed class RunIndexUpdater : BackgroundService
     {
         await foreach (var runId in _dirty.Reader.ReadAllAsync(stoppingToken))
         {
-            var dir = Path.Combine(RunStorePaths.RunsDir(_options.Value), runId);
+            var dir = Path.Combine(RunStorePaths.ArtifactsDir(_options.Value), runId);
             if (!File.Exists(Path.Combine(dir, Hw4.Ml.Runs.RunDirectory.RunFile)))
                 continue;
             try

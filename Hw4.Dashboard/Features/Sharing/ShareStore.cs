@@ -7,18 +7,21 @@ using Microsoft.Extensions.Options;
 namespace Hw4.Dashboard.Features.Sharing;
 
 /// <summary>
-/// The share links, in <c>shares.json</c> in the runs folder, written whole with <see cref="AtomicFile"/> on every
+/// The share links, in <c>shares.json</c> in the artifacts folder, written whole with <see cref="AtomicFile"/> on every
 /// change. They live beside the runs rather than in the SQLite index because the index is a projection that is
 /// rebuilt from the run folders (a damaged one is moved aside): links kept only there would vanish silently. A
 /// damaged <c>shares.json</c> is never overwritten: every link stops working (404) and <see cref="Problem"/> says why,
-/// until the file is fixed or removed.
+/// until the file is fixed or removed. The folder may be shared storage that several web instances write: every change
+/// holds an exclusive lock on <c>shares.json.lock</c> beside it (an OS file lock, which other hosts see too) and re-reads
+/// the file under it, so two instances making links at once both keep theirs.
 /// </summary>
 public sealed class ShareStore(IOptions<Hw4Options> options, TimeProvider time, ILogger<ShareStore> logger)
 {
-    /// <summary>The file name in the runs folder.</summary>
+    /// <summary>The file name in the artifacts folder.</summary>
     public const string FileName = "shares.json";
 
     private static readonly TimeSpan UseRecordInterval = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan FileLockTimeout = TimeSpan.FromSeconds(10);
     private readonly Lock _lock = new();
     private List<ShareLink> _links = [];
     private (DateTime WriteTime, long Length)? _loadedStamp;
@@ -27,7 +30,7 @@ public sealed class ShareStore(IOptions<Hw4Options> options, TimeProvider time, 
     public event Action? Changed;
 
     /// <summary>The file's full path.</summary>
-    public string FilePath => Path.Combine(RunStorePaths.RunsDir(options.Value), FileName);
+    public string FilePath => Path.Combine(RunStorePaths.ArtifactsDir(options.Value), FileName);
 
     /// <summary>Why the stored links cannot be read, or null.</summary>
     public string? Problem { get; private set; }
@@ -126,13 +129,16 @@ public sealed class ShareStore(IOptions<Hw4Options> options, TimeProvider time, 
     {
         lock (_lock)
         {
+            Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
+            using var hostLock = LockFile();
+            // Another host may have written within the same timestamp tick: read what is there now.
+            _loadedStamp = null;
             Load();
             if (Problem is { } problem)
                 throw new InvalidDataException(problem);
             var now = time.GetUtcNow();
             var links = _links.Where(l => l.IsActiveAt(now)).ToList();
             change(links);
-            Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
             MlJson.WriteAtomic(FilePath, links);
             _links = links;
             _loadedStamp = Stamp();
@@ -140,6 +146,29 @@ public sealed class ShareStore(IOptions<Hw4Options> options, TimeProvider time, 
 
         if (notify)
             Changed?.Invoke();
+    }
+
+    // The read-modify-write of the file, one host at a time; throws IOException naming the file after FileLockTimeout.
+    private FileStream LockFile()
+    {
+        var path = FilePath + ".lock";
+        // Wall time, not the store's clock: a test's manual clock must not turn a stuck lock into an endless wait.
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (waited.Elapsed < FileLockTimeout)
+            {
+                Thread.Sleep(10);
+            }
+            catch (IOException e)
+            {
+                throw new IOException($"{path} stayed locked by another host for {FileLockTimeout.TotalSeconds:0} s; the share links were not changed ({e.Message}).", e);
+            }
+        }
     }
 
     // Re-read only when the file changed on disk (another server on the same folder, or a hand edit).

@@ -41,23 +41,7 @@ public sealed class RunEventLog(int capacityPerRun, int maxRuns)
 
             history.Touched = ++_touch;
             var envelope = new RunEventEnvelope(++history.LastSeq, at, e);
-            if (IsMilestone(e))
-            {
-                history.Milestones.Add(envelope);
-                // Milestones are few in a real run (one per epoch); the cap only guards against a runaway producer.
-                if (history.Milestones.Count > capacityPerRun)
-                {
-                    history.DroppedUpTo = Math.Max(history.DroppedUpTo, history.Milestones[0].Seq);
-                    history.Milestones.RemoveAt(0);
-                }
-            }
-            else
-            {
-                history.Recent.Enqueue(envelope);
-                while (history.Recent.Count > capacityPerRun)
-                    history.DroppedUpTo = Math.Max(history.DroppedUpTo, history.Recent.Dequeue().Seq);
-            }
-
+            Keep(history, envelope);
             return envelope;
         }
     }
@@ -83,7 +67,83 @@ public sealed class RunEventLog(int capacityPerRun, int maxRuns)
         }
     }
 
-    private static bool IsMilestone(RunEvent e) => e is not (BatchProgress or DenoiseProgress);
+    /// <summary>
+    /// The highest sequence number of <paramref name="runId"/> no longer kept (0 when everything is), so a copy of the
+    /// log elsewhere knows from where it can replay exactly.
+    /// </summary>
+    public long DroppedUpTo(string runId)
+    {
+        lock (_gate)
+            return _runs.TryGetValue(runId, out var h) ? h.DroppedUpTo : 0;
+    }
+
+    /// <summary>
+    /// Records an event numbered elsewhere (a run another host trains), keeping its sequence number. An event that is
+    /// not the next one (this host missed some, or first hears of the run mid-way) marks everything before it as not
+    /// kept, so a replay from there is a snapshot, never a replay with a hole; one at or below the last (the run's
+    /// numbering started over) starts the history afresh.
+    /// </summary>
+    public void Adopt(RunEventEnvelope envelope)
+    {
+        ArgumentNullException.ThrowIfNull(envelope);
+        lock (_gate)
+        {
+            if (!_runs.TryGetValue(envelope.RunId, out var history) || envelope.Seq <= history.LastSeq)
+            {
+                if (history is null)
+                    EvictIfFull();
+                history = new RunHistory();
+                _runs[envelope.RunId] = history;
+            }
+
+            if (envelope.Seq != history.LastSeq + 1)
+                history.DroppedUpTo = envelope.Seq - 1;
+            history.LastSeq = envelope.Seq;
+            history.Touched = ++_touch;
+            Keep(history, envelope);
+        }
+    }
+
+    /// <summary>
+    /// Replaces <paramref name="runId"/>'s history with one read from a shared copy: the kept
+    /// <paramref name="events"/>, the last sequence number and the highest one no longer kept.
+    /// </summary>
+    public void Replace(string runId, long lastSeq, long droppedUpTo, IEnumerable<RunEventEnvelope> events)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(runId);
+        lock (_gate)
+        {
+            if (!_runs.ContainsKey(runId))
+                EvictIfFull();
+            var history = new RunHistory { LastSeq = lastSeq, DroppedUpTo = droppedUpTo, Touched = ++_touch };
+            foreach (var envelope in events.Where(x => x.Seq <= lastSeq).OrderBy(x => x.Seq))
+                Keep(history, envelope);
+            _runs[runId] = history;
+        }
+    }
+
+    private void Keep(RunHistory history, RunEventEnvelope envelope)
+    {
+        if (IsMilestone(envelope.Event))
+        {
+            history.Milestones.Add(envelope);
+            // Milestones are few in a real run (one per epoch); the cap only guards against a runaway producer.
+            if (history.Milestones.Count > capacityPerRun)
+            {
+                history.DroppedUpTo = Math.Max(history.DroppedUpTo, history.Milestones[0].Seq);
+                history.Milestones.RemoveAt(0);
+            }
+        }
+        else
+        {
+            history.Recent.Enqueue(envelope);
+            while (history.Recent.Count > capacityPerRun)
+                history.DroppedUpTo = Math.Max(history.DroppedUpTo, history.Recent.Dequeue().Seq);
+        }
+    }
+
+    /// <summary>True for the events kept for the whole run (everything but progress).</summary>
+    public static bool IsMilestone(RunEvent e) => e is not (BatchProgress or DenoiseProgress);
 
     private void EvictIfFull()
     {

@@ -18,11 +18,16 @@ public sealed class RunEventNotifier
     private ImmutableArray<RunSubscription> _subscribers = [];
 
     private readonly ILogger<RunEventNotifier> _logger;
+    private readonly IRunEventExchange _exchange;
 
-    /// <summary>Creates the notifier with its replay log sized by <paramref name="options"/>.</summary>
-    public RunEventNotifier(IOptions<StreamingOptions> options, ILogger<RunEventNotifier> logger)
+    /// <summary>
+    /// Creates the notifier with its replay log sized by <paramref name="options"/>; <paramref name="exchange"/> (none:
+    /// this host alone) decides how hub connections attach when other hosts number runs' events too.
+    /// </summary>
+    public RunEventNotifier(IOptions<StreamingOptions> options, ILogger<RunEventNotifier> logger, IRunEventExchange? exchange = null)
     {
         _logger = logger;
+        _exchange = exchange ?? new LocalRunEventExchange();
         Options = options.Value;
         Log = new RunEventLog(Options.LogCapacityPerRun, Options.MaxRuns);
     }
@@ -71,12 +76,34 @@ public sealed class RunEventNotifier
         }
     }
 
-    /// <summary>Asks the pump to send <paramref name="connectionId"/> the run's replay, then add it to the run's group.</summary>
-    public Task AttachConnectionAsync(string connectionId, string runId, long? lastSeq, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends <paramref name="connectionId"/> the run's replay, then adds it to the run's group: through the pump, in
+    /// order with the events it numbers, when this host owns the run; through the exchange when another host does.
+    /// </summary>
+    public Task AttachConnectionAsync(string connectionId, string runId, long? lastSeq, CancellationToken cancellationToken) =>
+        _exchange.AttachAsync(connectionId, runId, lastSeq, () =>
+        {
+            var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _channel.Writer.TryWrite(new AttachItem(connectionId, runId, lastSeq, done));
+            return done.Task.WaitAsync(cancellationToken);
+        }, cancellationToken);
+
+    /// <summary>Queues an event another host numbered, for this host's component subscribers (its hub got it already).</summary>
+    public void Relay(RunEventEnvelope envelope)
     {
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _channel.Writer.TryWrite(new AttachItem(connectionId, runId, lastSeq, done));
-        return done.Task.WaitAsync(cancellationToken);
+        ArgumentNullException.ThrowIfNull(envelope);
+        _channel.Writer.TryWrite(new RelayItem(envelope));
+    }
+
+    /// <summary>
+    /// Runs <paramref name="action"/> on the pump between two events, once the hub was sent every event of
+    /// <paramref name="runId"/> numbered so far: nothing is numbered or sent until it ends (another host attaching a
+    /// connection to a run this host owns holds the run's events still meanwhile).
+    /// </summary>
+    public void Hold(string runId, Func<CancellationToken, Task> action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        _channel.Writer.TryWrite(new HoldItem(runId, action));
     }
 
     /// <summary>Numbers and logs an emitted event, then hands it to the component subscribers present at that moment.</summary>
@@ -90,6 +117,25 @@ public sealed class RunEventNotifier
             targets = _subscribers;
         }
 
+        Deliver(envelope, targets);
+        return envelope;
+    }
+
+    /// <summary>Logs an event numbered on another host, with its number, and hands it to the component subscribers.</summary>
+    internal void EmitRelayed(RunEventEnvelope envelope)
+    {
+        ImmutableArray<RunSubscription> targets;
+        lock (_fanOut)
+        {
+            Log.Adopt(envelope);
+            targets = _subscribers;
+        }
+
+        Deliver(envelope, targets);
+    }
+
+    private void Deliver(RunEventEnvelope envelope, ImmutableArray<RunSubscription> targets)
+    {
         foreach (var subscriber in targets)
         {
             // One subscriber's bug (a component that throws) must not starve the others, the hub or the pump.
@@ -102,8 +148,6 @@ public sealed class RunEventNotifier
                 _logger.LogError(ex, "A subscriber of run {RunId} threw on event {Seq}; it keeps its subscription", envelope.RunId, envelope.Seq);
             }
         }
-
-        return envelope;
     }
 
     private void Remove(RunSubscription subscription)

@@ -4,16 +4,19 @@ using Microsoft.AspNetCore.SignalR;
 namespace Hw4.Dashboard.Features.Streaming;
 
 /// <summary>
-/// The single consumer of <see cref="RunEventNotifier"/>'s channel: throttles progress, stamps sequence numbers and
-/// fans each event out to component subscribers and to the run's hub group, one at a time so order holds everywhere.
+/// The single consumer of <see cref="RunEventNotifier"/>'s channel: throttles denoising progress, stamps sequence
+/// numbers and fans each event out to component subscribers (at once) and to the run's hub group (training batches
+/// bundled, <see cref="HubProgressBundler"/>), one at a time so order holds everywhere.
 /// </summary>
 public sealed class RunEventPump(
     RunEventNotifier notifier,
+    IRunEventExchange exchange,
     IHubContext<RunsHub, IRunsClient> hub,
     TimeProvider time,
     ILogger<RunEventPump> logger) : BackgroundService
 {
     private readonly RunEventThrottle _throttle = new(notifier.Options);
+    private readonly HubProgressBundler _bundler = new(notifier.Options.BatchMessagesPerSecond);
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -27,6 +30,8 @@ public sealed class RunEventPump(
 
             foreach (var e in _throttle.FlushDue(time.GetElapsedTime(0)))
                 await FanOutAsync(e, stoppingToken);
+            foreach (var message in _bundler.FlushDue(time.GetElapsedTime(0)))
+                await SendAsync(message, stoppingToken);
         }
     }
 
@@ -44,6 +49,14 @@ public sealed class RunEventPump(
                 case AttachItem a:
                     await AttachAsync(a, stoppingToken);
                     break;
+                case RelayItem r:
+                    notifier.EmitRelayed(r.Envelope);
+                    break;
+                case HoldItem h:
+                    // What the group was not sent yet is in the log the other host replays from: send it first.
+                    await FlushAsync(h.RunId, stoppingToken);
+                    await h.Action(stoppingToken);
+                    break;
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
@@ -54,7 +67,7 @@ public sealed class RunEventPump(
 
     private async Task WaitForWorkAsync(System.Threading.Channels.ChannelReader<PumpItem> reader, CancellationToken stoppingToken)
     {
-        if (_throttle.NextDeadline is not { } deadline)
+        if (new[] { _throttle.NextDeadline, _bundler.NextDeadline }.Min() is not { } deadline)
         {
             await reader.WaitToReadAsync(stoppingToken);
             return;
@@ -77,14 +90,30 @@ public sealed class RunEventPump(
 
     private async Task FanOutAsync(RunEvent e, CancellationToken stoppingToken)
     {
+        await exchange.ClaimAsync(e.RunId, notifier.Log, stoppingToken);
         var envelope = notifier.Emit(e, time.GetUtcNow());
+        exchange.Published(envelope, notifier.Log);
+        foreach (var message in _bundler.Offer(envelope, time.GetElapsedTime(0)))
+            await SendAsync(message, stoppingToken);
+    }
+
+    private async Task FlushAsync(string runId, CancellationToken stoppingToken)
+    {
+        if (_bundler.Flush(runId, time.GetElapsedTime(0)) is { } pending)
+            await SendAsync(pending, stoppingToken);
+    }
+
+    private async Task SendAsync(HubMessage message, CancellationToken stoppingToken)
+    {
+        var group = hub.Clients.Group(RunsHub.GroupName(message.RunId));
         try
         {
-            await hub.Clients.Group(RunsHub.GroupName(e.RunId)).ReceiveEvent(envelope).WaitAsync(stoppingToken);
+            await (message.IsBundle ? group.ReceiveEvents(message.Events) : group.ReceiveEvent(message.Events[0])).WaitAsync(stoppingToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.LogWarning(ex, "Sending event {Seq} of run {RunId} to the hub failed", envelope.Seq, e.RunId);
+            logger.LogWarning(ex, "Sending events {First}..{Last} of run {RunId} to the hub failed",
+                message.Events[0].Seq, message.Events[^1].Seq, message.RunId);
         }
     }
 
@@ -92,6 +121,8 @@ public sealed class RunEventPump(
     {
         try
         {
+            // The replay covers the log up to now, so the group must have been sent all of it: no batch twice.
+            await FlushAsync(a.RunId, stoppingToken);
             await hub.Clients.Client(a.ConnectionId).ReceiveReplay(notifier.Log.Since(a.RunId, a.LastSeq)).WaitAsync(stoppingToken);
             await hub.Groups.AddToGroupAsync(a.ConnectionId, RunsHub.GroupName(a.RunId), stoppingToken);
             a.Done.TrySetResult();

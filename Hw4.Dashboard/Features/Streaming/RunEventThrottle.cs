@@ -3,13 +3,11 @@ using Hw4.Ml.Lifecycle.Events;
 namespace Hw4.Dashboard.Features.Streaming;
 
 /// <summary>
-/// Rate-limits progress per run, keeping only the latest in between (coalescing): denoising steps at
-/// <see cref="StreamingOptions.DenoiseProgressPerSecond"/>, training batches at
-/// <see cref="StreamingOptions.BatchProgressPerSecond"/> (0: every batch), whatever rate the producer has. The last batch
-/// of an epoch is never held or lost: it leaves at once (any older pending batch of its run is dropped), so the epoch's
-/// final running loss is always shown. Every other event passes at once, after any progress still pending for its run,
-/// so a client never sees a step out of order. The run folder keeps every batch; the live per-batch chart draws the
-/// batches that were sent. Single-threaded: only the pump calls it; time comes in as an argument so tests control it.
+/// Rate-limits denoising progress per run to <see cref="StreamingOptions.DenoiseProgressPerSecond"/>, keeping only the
+/// latest in between (coalescing; each step carries a preview the viewer replaces), whatever rate the producer has.
+/// Every other event passes at once, after any progress still pending for its run, so a client never sees a step out of
+/// order. Training batches are never dropped: the hub bundles them (<see cref="HubProgressBundler"/>). Single-threaded:
+/// only the pump calls it; time comes in as an argument so tests control it.
 /// </summary>
 public sealed class RunEventThrottle(StreamingOptions options)
 {
@@ -45,13 +43,6 @@ public sealed class RunEventThrottle(StreamingOptions options)
         if (!_slots.TryGetValue(k, out var s))
             _slots[k] = s = new Slot(interval);
 
-        if (e is BatchProgress { } b && b.Batch >= b.BatchesPerEpoch)
-        {
-            s.Pending = null;
-            s.LastEmit = now;
-            return [e];
-        }
-
         if (s.Pending is null && (s.LastEmit is null || now - s.LastEmit.Value >= interval))
         {
             s.LastEmit = now;
@@ -74,7 +65,6 @@ public sealed class RunEventThrottle(StreamingOptions options)
     private TimeSpan? IntervalFor(RunEvent e) => e switch
     {
         DenoiseProgress => Interval(options.DenoiseProgressPerSecond),
-        BatchProgress when options.BatchProgressPerSecond > 0 => Interval(options.BatchProgressPerSecond),
         _ => null,
     };
 

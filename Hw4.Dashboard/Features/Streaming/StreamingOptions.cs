@@ -10,12 +10,12 @@ public sealed class StreamingOptions
     public double DenoiseProgressPerSecond { get; set; } = 4;
 
     /// <summary>
-    /// Most <c>BatchProgress</c> events per second per run (the latest in between is kept, the last batch of an epoch
-    /// always sent); 0, the default, sends every batch. A positive rate bounds the streaming cost of a run whatever the
-    /// trainer's batch rate, but the live per-batch chart then skips the batches in between and draws differently from
-    /// the same run after a reload (issue 11 asks for every point), so it is off until batches travel bundled.
+    /// Most hub messages carrying a run's training batches per second (default 4). Each carries every batch since the one
+    /// before (<see cref="IRunsClient.ReceiveEvents"/>), so hub clients get every point at a rate they can draw, and the
+    /// server's work per connection stays a few frames a second whatever the trainer's batch rate. Components on the
+    /// server get every batch at once.
     /// </summary>
-    public double BatchProgressPerSecond { get; set; }
+    public double BatchMessagesPerSecond { get; set; } = 4;
 
     /// <summary>How many recent events per run are kept for reconnecting clients.</summary>
     public int LogCapacityPerRun { get; set; } = 4096;

@@ -17,7 +17,7 @@ public sealed class RunRecovery(TrainingLauncher launcher, DenoiseLauncher denoi
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var queued = new List<(RunDirectory Dir, RunRecord Record)>();
-        foreach (var path in RunDirectory.Enumerate(launcher.RunsDir))
+        foreach (var path in RunDirectory.Enumerate(launcher.ArtifactsDir))
         {
             try
             {

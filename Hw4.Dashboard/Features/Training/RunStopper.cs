@@ -26,7 +26,7 @@ public sealed class RunStopper(RunQueue queue, StoreJobQueue store, RunEventNoti
         var fromStore = options.Value.UsesPostgres && RunId.IsValid(runId) ? store.RequestStop(runId) : StopRequestOutcome.NotQueued;
         if (fromStore == StopRequestOutcome.SignalledHolder)
             return RunCommandResult.Accepted($"Stopping run '{runId}' on the host training it.");
-        var path = Path.Combine(RunStorePaths.RunsDir(options.Value), runId);
+        var path = Path.Combine(RunStorePaths.ArtifactsDir(options.Value), runId);
         if (!RunId.IsValid(runId) || !File.Exists(Path.Combine(path, RunDirectory.RunFile)))
             return RunCommandResult.NotFound(runId);
 

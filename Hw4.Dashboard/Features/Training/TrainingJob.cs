@@ -13,7 +13,8 @@ namespace Hw4.Dashboard.Features.Training;
 /// <see cref="ClassificationRecipe"/>, which trains, evaluates, moves the run's status and raises its events; they go
 /// to the notifier as they are, the same records metrics.jsonl keeps.
 /// </summary>
-public sealed class TrainingJob(RunDirectory dir, CifarDataProvider data, RunEventNotifier notifier, TimeProvider time) : IRunJob
+/// <param name="hostName">This host's name (<see cref="Queue.Store.HostIdentity"/>), recorded in run.json when the run starts.</param>
+public sealed class TrainingJob(RunDirectory dir, CifarDataProvider data, RunEventNotifier notifier, TimeProvider time, string hostName) : IRunJob
 {
     private readonly string _description = Describe(dir);
 
@@ -45,7 +46,7 @@ public sealed class TrainingJob(RunDirectory dir, CifarDataProvider data, RunEve
             return;
         }
 
-        await ClassificationRecipe.RunAsync(dir, cifar, notifier.Publish, cancellationToken);
+        await ClassificationRecipe.RunAsync(dir, cifar, notifier.Publish, cancellationToken, hostName);
     }
 
     /// <inheritdoc />

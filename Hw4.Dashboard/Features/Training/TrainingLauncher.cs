@@ -19,10 +19,10 @@ namespace Hw4.Dashboard.Features.Training;
 /// </summary>
 public sealed class TrainingLauncher(
     RunQueue queue, StoreJobQueue store, CifarDataProvider data, RunEventNotifier notifier, IOptions<Hw4Options> options,
-    IOptions<QueueOptions> queueOptions, TimeProvider time)
+    IOptions<QueueOptions> queueOptions, TimeProvider time, HostIdentity host)
 {
-    /// <summary>The runs folder.</summary>
-    public string RunsDir => RunStorePaths.RunsDir(options.Value);
+    /// <summary>The artifacts folder.</summary>
+    public string ArtifactsDir => RunStorePaths.ArtifactsDir(options.Value);
 
     /// <summary>Creates and queues a run; its id, or null with a reason when the queue is full.</summary>
     /// <exception cref="ArgumentException">The trainer refused the request (its message names the option).</exception>
@@ -32,7 +32,7 @@ public sealed class TrainingLauncher(
         if (!HasRoom)
             return (null, QueueFull);
         var trainer = settings.ToOptions(DeviceResolver.Parse(options.Value.Device));
-        var dir = ClassificationRecipe.Queue(RunsDir, trainer, time.GetUtcNow());
+        var dir = ClassificationRecipe.Queue(ArtifactsDir, trainer, time.GetUtcNow());
         if (Enqueue(dir))
             return (dir.Id, null);
         dir.Transition(RunStatus.Failed, r => r with { Message = QueueFull, FinishedUtc = time.GetUtcNow() });
@@ -45,11 +45,11 @@ public sealed class TrainingLauncher(
     /// </summary>
     public RunCommandResult Resume(string runId)
     {
-        if (!RunId.IsValid(runId) || !Directory.Exists(Path.Combine(RunsDir, runId)))
+        if (!RunId.IsValid(runId) || !Directory.Exists(Path.Combine(ArtifactsDir, runId)))
             return RunCommandResult.NotFound(runId);
         if (!HasRoom)
             return RunCommandResult.Conflict(QueueFull);
-        var dir = RunDirectory.Open(Path.Combine(RunsDir, runId));
+        var dir = RunDirectory.Open(Path.Combine(ArtifactsDir, runId));
         try
         {
             ClassificationRecipe.Requeue(dir, time.GetUtcNow());
@@ -79,7 +79,7 @@ public sealed class TrainingLauncher(
     }
 
     /// <summary>Puts a run on this host's device queue (a run this host claimed from the store's queue, or any run with SQLite).</summary>
-    public bool EnqueueHere(RunDirectory dir) => queue.TryEnqueue(new TrainingJob(dir, data, notifier, time));
+    public bool EnqueueHere(RunDirectory dir) => queue.TryEnqueue(new TrainingJob(dir, data, notifier, time, host.Name));
 
     // The store's queue checks its capacity itself, atomically, when the row is added.
     private bool HasRoom => options.Value.UsesPostgres || queue.HasRoom;

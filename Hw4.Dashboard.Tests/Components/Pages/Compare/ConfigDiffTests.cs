@@ -8,7 +8,6 @@ public sealed class ConfigDiffTests
     private static RunRow Run(string id, string model, int epochs, int trainImages, string? tag = null) => new()
     {
         Id = id,
-        Directory = "/runs/" + id,
         Model = model,
         CreatedAt = new DateTimeOffset(2026, 12, 2, 6, 29, 0, TimeSpan.Zero),
         TestAccuracy = 0.4123,

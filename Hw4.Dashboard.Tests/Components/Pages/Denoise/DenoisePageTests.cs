@@ -35,11 +35,11 @@ public sealed class DenoisePageTests : MudBunitTest
             ["Hw4:Denoise:LargeImagePixels"] = "250000",
             ["Hw4:Denoise:MaxPixels"] = "1000000",
         }).Build());
-        Context.Services.AddOptions<Hw4Options>().Configure(o => o.RunsDir = RunsDir);
+        Context.Services.AddOptions<Hw4Options>().Configure(o => o.ArtifactsDir = ArtifactsDir);
         Context.Services.AddDenoising();
     }
 
-    private string RunsDir => Path.Combine(_dir, "runs");
+    private string ArtifactsDir => Path.Combine(_dir, "runs");
 
     private static (RgbImage Noisy, RgbImage Clean) TinyImages()
     {

@@ -35,7 +35,7 @@ public sealed class DenoiseUploadTests : MudBunitTest, IDisposable
             ["Hw4:Denoise:LargeImagePixels"] = "2500",
             ["Hw4:Denoise:MaxPixels"] = "1000000",
         }).Build());
-        Context.Services.AddOptions<Hw4Options>().Configure(o => o.RunsDir = Path.Combine(_dir, "runs"));
+        Context.Services.AddOptions<Hw4Options>().Configure(o => o.ArtifactsDir = Path.Combine(_dir, "runs"));
         Context.Services.AddDenoising();
     }
 

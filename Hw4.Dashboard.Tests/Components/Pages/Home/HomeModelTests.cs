@@ -8,7 +8,6 @@ public sealed class HomeModelTests
     private static RunRow Run(string id, int minute) => new()
     {
         Id = id,
-        Directory = "/runs/" + id,
         CreatedAt = new DateTimeOffset(2026, 12, 2, 6, minute, 0, TimeSpan.Zero),
     };
 

@@ -19,7 +19,7 @@ public sealed class ReportPageTests : RunStoreBunitTest
         CompletedDenoise("denoise-l1", DenoiseNorm.L1);
         CompletedDenoise("denoise-l2", DenoiseNorm.L2);
         await IndexAsync();
-        var before = Directory.GetDirectories(RunsDir).Select(Path.GetFileName).ToHashSet();
+        var before = Directory.GetDirectories(ArtifactsDir).Select(Path.GetFileName).ToHashSet();
         var cut = Context.Render<Hw4.Dashboard.Components.Pages.Report.Report>();
 
         cut.WaitForAssertion(() => Assert.Contains("not run yet", cut.Find("[data-testid=report-part-cnn]").TextContent, StringComparison.Ordinal));
@@ -29,7 +29,7 @@ public sealed class ReportPageTests : RunStoreBunitTest
         cut.Find("[data-testid=report-queue-missing]").Click();
 
         cut.WaitForAssertion(() => Assert.Contains("Queued", cut.Find("[data-testid=report-message]").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
-        var queued = Assert.Single(Directory.GetDirectories(RunsDir), d => !before.Contains(Path.GetFileName(d)));
+        var queued = Assert.Single(Directory.GetDirectories(ArtifactsDir), d => !before.Contains(Path.GetFileName(d)));
         var record = RunDirectory.Open(queued).ReadRun();
         Assert.Equal(RunKinds.Train, record.Kind);
         Assert.Equal((ModelKind.Cnn, 15, 0L), (record.TrainingConfig().Model, record.TrainingConfig().Epochs, record.TrainingConfig().Seed));
@@ -39,7 +39,7 @@ public sealed class ReportPageTests : RunStoreBunitTest
     }
 
     private void CompletedDenoise(string id, DenoiseNorm norm) =>
-        RunDirectory.Create(RunsDir, new RunRecord
+        RunDirectory.Create(ArtifactsDir, new RunRecord
         {
             Id = id,
             Kind = RunKinds.Denoise,

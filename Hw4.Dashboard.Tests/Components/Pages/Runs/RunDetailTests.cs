@@ -39,6 +39,16 @@ public sealed class RunDetailTests : RunStoreBunitTest
     }
 
     [Fact]
+    public void Render_RunTrainedOnAWorker_ShowsItsHost()
+    {
+        Runs.Finished("on-worker", "cnn", [1.5], host: "gpu-worker-1");
+
+        var cut = Context.Render<RunDetail>(p => p.Add(d => d.Id, "on-worker"));
+
+        cut.WaitForAssertion(() => Assert.Equal("host gpu-worker-1", cut.Find("[data-testid=run-host]").TextContent.Trim()), TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
     public void Render_DamagedNotesJson_ShowsUnreadable()
     {
         var dir = Runs.Finished("bad-2", "cnn", [1.5]);

@@ -1,6 +1,7 @@
 using Bunit;
 using Hw4.Dashboard.Components.Pages.Runs;
 using Hw4.Dashboard.Tests.Features.Runs;
+using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 
 namespace Hw4.Dashboard.Tests.Components.Pages.Runs;
@@ -75,6 +76,32 @@ public sealed class RunsPageTests : MudBunitTest, IDisposable
         Assert.True(Directory.Exists(dir));
         Assert.Equal(1, await RunStoreFiles.RowCountAsync(Context.Services, "20261127-070000-cnn-aaaa"));
         Assert.Single(cut.Instance.Items);
+    }
+
+    [Fact]
+    public async Task Render_RunsOfSeveralHosts_ShowsEachRunsHostAndFiltersAndSortsByIt()
+    {
+        _files.WriteRun("20261127-070000-cnn-aaaa", host: "gpu-worker-1", createdUtc: "2026-11-27T07:00:00+00:00");
+        _files.WriteRun("20261127-080000-cnn-bbbb", host: "web-a", createdUtc: "2026-11-27T08:00:00+00:00");
+        _files.WriteRun("20261127-090000-cnn-cccc", status: "queued", createdUtc: "2026-11-27T09:00:00+00:00");
+        await RunStoreFiles.ReindexAsync(Context.Services);
+        Context.Render<MudPopoverProvider>();
+        var cut = Context.Render<Hw4.Dashboard.Components.Pages.Runs.Runs>();
+
+        var newestFirst = cut.FindAll("[data-testid=cell-host]").Select(td => td.TextContent.Trim()).ToList();
+        cut.Find("[data-testid=sort-Host]").Click();
+        var byHost = cut.FindAll("[data-testid=cell-host]").Select(td => td.TextContent.Trim()).ToList();
+        var hostFilter = cut.FindComponents<MudSelect<string>>().Single(s => s.Instance.Label == "Host");
+        await cut.InvokeAsync(() => hostFilter.Instance.ValueChanged.InvokeAsync("gpu-worker-1"));
+
+        Assert.Equal(["–", "web-a", "gpu-worker-1"], newestFirst);
+        Assert.Equal(["gpu-worker-1", "web-a", "–"], byHost);
+        Assert.Equal(["gpu-worker-1", "web-a"], cut.Instance.Hosts);
+        Assert.Equal(["20261127-070000-cnn-aaaa"], cut.Instance.Items.Select(r => r.Id));
+        Assert.Equal(["gpu-worker-1"], cut.FindAll("[data-testid=cell-host]").Select(td => td.TextContent.Trim()));
+        var address = Context.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().Uri;
+        Assert.Contains("host=gpu-worker-1", address);
+        Assert.Contains("sort=host", address);
     }
 
     [Fact]

@@ -21,9 +21,11 @@ public sealed class TrainPageTests : MudBunitTest
         Context.Services.AddSingleton(Options.Create(new QueueOptions()));
         Context.Services.AddSingleton<RunEventNotifier>();
         Context.Services.AddSingleton<RunQueue>();
+        Context.Services.AddStoreJobQueue();
+        Context.Services.AddSingleton<QueueListing>();
         Context.Services.AddSingleton(new DeviceContext(TorchSharp.torch.CPU));
         Context.Services.AddSingleton(new DataLocator(null, [_dir]));
-        Context.Services.AddSingleton(Options.Create(new Hw4Options { RunsDir = Path.Combine(_dir, "runs"), Device = "cpu" }));
+        Context.Services.AddSingleton(Options.Create(new Hw4Options { ArtifactsDir = Path.Combine(_dir, "runs"), Device = "cpu" }));
         Context.Services.AddTraining();
         Context.Services.AddSingleton<Hw4.Dashboard.Features.Denoising.DenoiseLauncher>();
     }

@@ -5,14 +5,14 @@ namespace Hw4.Dashboard.Tests.Features.Runs.Detail;
 
 public sealed class RunDetailReaderTests : IDisposable
 {
-    private readonly string _runsDir = Directory.CreateTempSubdirectory("hw4-detail-").FullName;
+    private readonly string _artifactsDir = Directory.CreateTempSubdirectory("hw4-detail-").FullName;
 
-    public void Dispose() => Directory.Delete(_runsDir, recursive: true);
+    public void Dispose() => Directory.Delete(_artifactsDir, recursive: true);
 
     [Fact]
     public void Read_FinishedRun_CheckpointsByEpochWithBestMarkedAndEvaluation()
     {
-        var dir = new RunFolderBuilder(_runsDir).Finished("r1", "cnn", [1.5, 1.2, 1.3], [[5, 1, 0], [2, 2, 0], [0, 0, 4]]);
+        var dir = new RunFolderBuilder(_artifactsDir).Finished("r1", "cnn", [1.5, 1.2, 1.3], [[5, 1, 0], [2, 2, 0], [0, 0, 4]]);
 
         var data = RunDetailReader.Read(dir.Path, File.ReadAllText(dir.RunJsonPath), bestEpoch: 2);
 
@@ -27,7 +27,7 @@ public sealed class RunDetailReaderTests : IDisposable
     [Fact]
     public void Read_DivergedRun_EpochBatchAndLastFiniteLossFromMetrics()
     {
-        var dir = new RunFolderBuilder(_runsDir).Diverged("bad");
+        var dir = new RunFolderBuilder(_artifactsDir).Diverged("bad");
 
         var divergence = Hw4.Ml.Runs.RunDirectoryReader.Read(dir.Path).Divergence;
 
@@ -39,7 +39,7 @@ public sealed class RunDetailReaderTests : IDisposable
     [Fact]
     public void Read_DamagedEvaluation_ReportsTheFileInsteadOfThrowing()
     {
-        var dir = new RunFolderBuilder(_runsDir).Finished("r2", "cnn", [1.0]);
+        var dir = new RunFolderBuilder(_artifactsDir).Finished("r2", "cnn", [1.0]);
         File.WriteAllText(dir.EvaluationPath, "{ broken");
 
         var data = RunDetailReader.Read(dir.Path, null, null);

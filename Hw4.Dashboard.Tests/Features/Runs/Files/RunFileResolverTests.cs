@@ -14,14 +14,14 @@ public sealed class RunFileResolverTests : IDisposable
         File.WriteAllText(Path.Combine(_root, "runs", "r2.txt"), "other");
     }
 
-    private string RunsDir => Path.Combine(_root, "runs");
+    private string ArtifactsDir => Path.Combine(_root, "runs");
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
     [Fact]
     public void Resolve_FileInsideRun_ReturnsItsFullPath()
     {
-        Assert.Equal(Path.Combine(RunsDir, "r1", "checkpoints", "model_1.params"), RunFileResolver.Resolve(RunsDir, "r1", "checkpoints/model_1.params"));
+        Assert.Equal(Path.Combine(ArtifactsDir, "r1", "checkpoints", "model_1.params"), RunFileResolver.Resolve(ArtifactsDir, "r1", "checkpoints/model_1.params"));
     }
 
     [Theory]
@@ -37,28 +37,28 @@ public sealed class RunFileResolverTests : IDisposable
     [InlineData("r1", "..\\..\\secret.txt")]
     public void Resolve_TraversalAbsoluteDottedFolderOrMissing_ReturnsNull(string runId, string path)
     {
-        Assert.Null(RunFileResolver.Resolve(RunsDir, runId, path));
+        Assert.Null(RunFileResolver.Resolve(ArtifactsDir, runId, path));
     }
 
     [Fact]
     public void Resolve_SymlinkPointingOutOfTheRun_ReturnsNull()
     {
-        File.CreateSymbolicLink(Path.Combine(RunsDir, "r1", "leak.txt"), Path.Combine(_root, "secret.txt"));
-        Directory.CreateSymbolicLink(Path.Combine(RunsDir, "r1", "up"), _root);
+        File.CreateSymbolicLink(Path.Combine(ArtifactsDir, "r1", "leak.txt"), Path.Combine(_root, "secret.txt"));
+        Directory.CreateSymbolicLink(Path.Combine(ArtifactsDir, "r1", "up"), _root);
 
-        Assert.Null(RunFileResolver.Resolve(RunsDir, "r1", "leak.txt"));
-        Assert.Null(RunFileResolver.Resolve(RunsDir, "r1", "up/secret.txt"));
+        Assert.Null(RunFileResolver.Resolve(ArtifactsDir, "r1", "leak.txt"));
+        Assert.Null(RunFileResolver.Resolve(ArtifactsDir, "r1", "up/secret.txt"));
     }
 
     [Fact]
     public async Task Resolve_NamedPipeInsideRun_ReturnsNullAtOnce()
     {
-        var fifo = Path.Combine(RunsDir, "r1", "metrics.jsonl");
+        var fifo = Path.Combine(ArtifactsDir, "r1", "metrics.jsonl");
         using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", fifo))
             mkfifo.WaitForExit();
         Assert.True(File.Exists(fifo), "mkfifo did not create the pipe");
 
-        var resolve = Task.Run(() => RunFileResolver.Resolve(RunsDir, "r1", "metrics.jsonl"));
+        var resolve = Task.Run(() => RunFileResolver.Resolve(ArtifactsDir, "r1", "metrics.jsonl"));
 
         Assert.True(await Task.WhenAny(resolve, Task.Delay(TimeSpan.FromSeconds(5))) == resolve, "Resolve blocked on the named pipe");
         Assert.Null(await resolve);

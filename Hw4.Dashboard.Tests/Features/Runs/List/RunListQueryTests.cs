@@ -8,7 +8,6 @@ public sealed class RunListQueryTests
     private static RunRow Run(string id, string? model, string status, double? valLoss, double? accuracy, int day, params string[] tags) => new()
     {
         Id = id,
-        Directory = "/runs/" + id,
         Model = model,
         Status = status,
         BestValLoss = valLoss,
@@ -133,6 +132,33 @@ public sealed class RunListQueryTests
         Assert.Equal("train", address["kind"]);
         Assert.Equal((RunSortColumn.BestValLoss, true, "baseline", "residual", "train"), (back.SortColumn, back.Descending, back.Text, back.Model, back.Kind));
         Assert.Equal(query.Apply(Runs).Select(r => r.Id), back.Apply(Runs).Select(r => r.Id));
+    }
+
+    [Fact]
+    public void Host_FilterSortAndAddress_RoundTrip()
+    {
+        RunRow[] runs =
+        [
+            Run("a-cnn", "cnn", "completed", 0.9, 0.7, 20),
+            Run("b-cnn", "cnn", "completed", 0.8, 0.7, 21),
+            Run("c-cnn", "cnn", "queued", null, null, 22),
+        ];
+        runs[0].Host = "gpu-2";
+        runs[1].Host = "GPU-1";
+        var query = new RunListQuery { Host = "gpu-1" };
+        query.SortBy(RunSortColumn.Host);
+        var address = query.ToAddress();
+
+        var back = RunListQuery.FromAddress((string?)address["q"], (string?)address["status"], (string?)address["model"],
+            (string?)address["sort"], (string?)address["dir"], (string?)address["kind"], (string?)address["host"]);
+
+        Assert.Equal(("gpu-1", "host"), ((string?)address["host"], (string?)address["sort"]));
+        Assert.Equal(["b-cnn"], back.Apply(runs).Select(r => r.Id));
+        var byHost = new RunListQuery();
+        byHost.SortBy(RunSortColumn.Host);
+        Assert.Equal(["b-cnn", "a-cnn", "c-cnn"], byHost.Apply(runs).Select(r => r.Id));
+        Assert.Equal(["a-cnn"], new RunListQuery { Text = "gpu-2" }.Apply(runs).Select(r => r.Id));
+        Assert.Equal(["GPU-1", "gpu-2"], RunListQuery.HostsOf(runs));
     }
 
     [Fact]

@@ -1,9 +1,11 @@
+using Hw4.Dashboard.Configuration;
 using Hw4.Dashboard.Features.Access;
 using Hw4.Dashboard.Features.Runs;
 using Hw4.Dashboard.Features.Runs.Store;
 using Hw4.Ml.Evaluation;
 using RunDirectory = Hw4.Ml.Runs.RunDirectory;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Options;
 
 namespace Hw4.Dashboard.Components.Pages.Compare;
 
@@ -23,6 +25,9 @@ public sealed partial class Compare
 
     [Inject]
     private IHw4Access Access { get; set; } = default!;
+
+    [Inject]
+    private IOptions<Hw4Options> Options { get; set; } = default!;
 
     /// <summary>What the user may do here.</summary>
     public AccessGrant Grant { get; private set; } = AccessGrant.Nobody;
@@ -83,7 +88,7 @@ public sealed partial class Compare
 
         UnknownIds = unknown;
 
-        var evaluations = await Task.Run(() => ReadEvaluations(runs));
+        var evaluations = await Task.Run(() => ReadEvaluations(Options.Value, runs));
         Model = CompareModel.Create(runs, evaluations);
     }
 
@@ -101,14 +106,15 @@ public sealed partial class Compare
         Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("runs", CompareSelection.Format(ids)));
 
     // A run without (or with a damaged) evaluation.json is still compared on its curves.
-    private static Dictionary<string, EvaluationSummary> ReadEvaluations(IEnumerable<RunRow> runs)
+    private static Dictionary<string, EvaluationSummary> ReadEvaluations(Hw4Options options, IEnumerable<RunRow> runs)
     {
         var result = new Dictionary<string, EvaluationSummary>();
         foreach (var run in runs)
         {
             try
             {
-                if (Directory.Exists(run.Directory) && RunDirectory.Open(run.Directory).ReadEvaluation() is { } e)
+                var folder = RunStorePaths.RunFolder(options, run.Id);
+                if (Directory.Exists(folder) && RunDirectory.Open(folder).ReadEvaluation() is { } e)
                     result[run.Id] = e;
             }
             catch (Exception ex) when (ex is InvalidDataException or IOException)

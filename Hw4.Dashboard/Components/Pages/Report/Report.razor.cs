@@ -106,8 +106,8 @@ public sealed partial class Report : IDisposable
 
     private async Task RefreshAsync()
     {
-        var runsDir = RunStorePaths.RunsDir(Options.Value);
-        var chosen = await Task.Run(() => HomeworkReportBuilder.Chosen(runsDir));
+        var artifactsDir = RunStorePaths.ArtifactsDir(Options.Value);
+        var chosen = await Task.Run(() => HomeworkReportBuilder.Chosen(artifactsDir));
         Rows = chosen.Select(c => new ReportPartRow(c.Part, c.RunId) { QueuedId = c.RunId is null ? _queued.GetValueOrDefault(c.Part) : null }).ToList();
     }
 }

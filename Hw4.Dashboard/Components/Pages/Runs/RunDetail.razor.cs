@@ -97,7 +97,7 @@ public sealed partial class RunDetail
     {
         Grant = await Access.GetAsync();
         IsLive = Grant.CanViewRun(Id) && Notifier.Log.LastSeq(Id) > 0;
-        var folder = Path.Combine(RunStorePaths.RunsDir(Options.Value), Id);
+        var folder = Path.Combine(RunStorePaths.ArtifactsDir(Options.Value), Id);
         if (!Grant.CanViewRun(Id) || !RunId.IsValid(Id) || !File.Exists(Path.Combine(folder, RunDirectory.RunFile)))
         {
             (Run, Detail, Evaluation, Summary) = (null, RunDetailData.Empty, null, null);

@@ -15,7 +15,7 @@ namespace Hw4.Dashboard.Components.Pages.Runs;
 /// <summary>
 /// The runs list from the index: filter, sort (<see cref="RunListQuery"/>), delete after a confirmation; reloads when
 /// the updater rewrites a run, and can rebuild the index. Filter and sort live in the address (<c>?q=&amp;status=&amp;
-/// model=&amp;sort=&amp;dir=</c>): each change is a history entry, so reload, Back and a shared link show the same list.
+/// model=&amp;host=&amp;sort=&amp;dir=</c>): each change is a history entry, so reload, Back and a shared link show the same list.
 /// </summary>
 public sealed partial class Runs : IDisposable
 {
@@ -23,7 +23,7 @@ public sealed partial class Runs : IDisposable
     [
         (RunSortColumn.Id, "Run"), (RunSortColumn.Model, "Model"), (RunSortColumn.Status, "Status"),
         (RunSortColumn.BestValLoss, "Best val loss"), (RunSortColumn.TestAccuracy, "Test acc"),
-        (RunSortColumn.Created, "Created"), (RunSortColumn.Tags, "Tags"),
+        (RunSortColumn.Created, "Created"), (RunSortColumn.Host, "Host"), (RunSortColumn.Tags, "Tags"),
     ];
 
     [Inject]
@@ -66,6 +66,10 @@ public sealed partial class Runs : IDisposable
     [SupplyParameterFromQuery(Name = "model")]
     public string? ModelQuery { get; set; }
 
+    /// <summary>The <c>host</c> query value: the host that trained the run.</summary>
+    [SupplyParameterFromQuery(Name = "host")]
+    public string? HostQuery { get; set; }
+
     /// <summary>The <c>sort</c> query value: a column name.</summary>
     [SupplyParameterFromQuery(Name = "sort")]
     public string? SortQuery { get; set; }
@@ -89,6 +93,9 @@ public sealed partial class Runs : IDisposable
     /// <summary>The models offered by the model filter.</summary>
     public IReadOnlyList<string> Models { get; private set; } = [];
 
+    /// <summary>The hosts offered by the host filter.</summary>
+    public IReadOnlyList<string> Hosts { get; private set; } = [];
+
     /// <summary>A note after a reindex or a delete.</summary>
     public string? Message { get; private set; }
 
@@ -107,7 +114,7 @@ public sealed partial class Runs : IDisposable
 
     private bool Busy { get; set; }
 
-    private string RunsDir => RunStorePaths.RunsDir(Options.Value);
+    private string ArtifactsDir => RunStorePaths.ArtifactsDir(Options.Value);
 
     /// <inheritdoc />
     protected override async Task OnInitializedAsync()
@@ -119,7 +126,7 @@ public sealed partial class Runs : IDisposable
     /// <inheritdoc />
     protected override void OnParametersSet()
     {
-        Query = RunListQuery.FromAddress(TextQuery, StatusQuery, ModelQuery, SortQuery, DirectionQuery, KindQuery);
+        Query = RunListQuery.FromAddress(TextQuery, StatusQuery, ModelQuery, SortQuery, DirectionQuery, KindQuery, HostQuery);
         Refresh();
     }
 
@@ -138,7 +145,7 @@ public sealed partial class Runs : IDisposable
         var parameters = new DialogParameters<ConfirmDeleteDialog>
         {
             { d => d.RunId, run.Id },
-            { d => d.Folder, run.Directory },
+            { d => d.Folder, RunStorePaths.RunFolder(Options.Value, run.Id) },
         };
         var dialog = await Dialogs.ShowAsync<ConfirmDeleteDialog>($"Delete {run.Id}", parameters);
         var answer = await dialog.Result;
@@ -202,6 +209,12 @@ public sealed partial class Runs : IDisposable
         Go();
     }
 
+    private void OnHostChanged(string? host)
+    {
+        Query.Host = string.IsNullOrEmpty(host) ? null : host;
+        Go();
+    }
+
     // The address is the state: navigating re-runs OnParametersSet with the new query, which re-filters.
     private void Go()
     {
@@ -220,7 +233,7 @@ public sealed partial class Runs : IDisposable
         Busy = true;
         try
         {
-            var count = await Index.RebuildAsync(RunsDir);
+            var count = await Index.RebuildAsync(ArtifactsDir);
             Message = $"Indexed {count} run(s).";
             MessageSeverity = Severity.Info;
             await ReloadAsync();
@@ -236,6 +249,7 @@ public sealed partial class Runs : IDisposable
         All = await Index.ListAsync();
         Statuses = RunListQuery.StatusesOf(All);
         Models = RunListQuery.ModelsOf(All);
+        Hosts = RunListQuery.HostsOf(All);
         Refresh();
     }
 

@@ -9,9 +9,23 @@ using Microsoft.Extensions.Options;
 
 namespace Hw4.Dashboard.Components.Pages.Train;
 
-/// <summary>The Train page: a validated form that queues runs, the device queue, and the live view of the chosen run.</summary>
+/// <summary>
+/// The Train page: a validated form that queues runs, the queue (this host's device queue, or the team's in the
+/// PostgreSQL store), and the live view of the chosen run.
+/// </summary>
 public sealed partial class Train : IDisposable
 {
+    /// <summary>How often the team's queue is read again while the page is open (it changes on other hosts too).</summary>
+    public static readonly TimeSpan SharedQueueRefresh = TimeSpan.FromSeconds(2);
+
+    private readonly CancellationTokenSource _closed = new();
+
+    [Inject]
+    private QueueListing Listing { get; set; } = default!;
+
+    [Inject]
+    private TimeProvider Time { get; set; } = default!;
+
     [Inject]
     private TrainingLauncher Launcher { get; set; } = default!;
 
@@ -56,17 +70,59 @@ public sealed partial class Train : IDisposable
 
     private static Func<ModelKind, string?> ModelText { get; } = kind => Features.Models.ModelDisplayName.Of(kind);
 
-    private IEnumerable<(string RunId, string Label, bool Active)> QueueItems =>
-        (Queue.Active is { } a ? new[] { (a.Job.RunId, $"{a.Job.RunId} (running)", true) } : [])
-        .Concat(Queue.Waiting.Select((w, i) => (w.Job.RunId, $"{i + 1}. {w.Job.RunId}", false)));
+    /// <summary>The queue's lines as last read.</summary>
+    public IReadOnlyList<QueueEntry> QueueItems { get; private set; } = [];
+
+    /// <summary>Why the team's queue could not be read (shown in its place), or null.</summary>
+    public string? QueueError { get; private set; }
 
     /// <inheritdoc />
-    protected override void OnInitialized()
+    protected override async Task OnInitializedAsync()
     {
         Inputs = new TrainInputs(Form);
         SelectedRunId = Queue.Active?.Job.RunId;
         SelectedKind = Queue.Active?.Job.Kind ?? Hw4.Ml.Runs.RunKinds.Train;
         Queue.Changed += OnQueueChanged;
+        await ReadQueueAsync();
+    }
+
+    /// <inheritdoc />
+    protected override void OnAfterRender(bool firstRender)
+    {
+        // The store's queue changes on every host: read it again every few seconds while the page is open.
+        if (firstRender && Listing.IsShared)
+            _ = RefreshSharedQueueAsync();
+    }
+
+    private async Task RefreshSharedQueueAsync()
+    {
+        using var timer = new PeriodicTimer(SharedQueueRefresh, Time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(_closed.Token))
+                await InvokeAsync(async () =>
+                {
+                    await ReadQueueAsync();
+                    StateHasChanged();
+                });
+        }
+        catch (OperationCanceledException)
+        {
+            // The page closed.
+        }
+    }
+
+    private async Task ReadQueueAsync()
+    {
+        try
+        {
+            QueueItems = await Listing.ReadAsync(_closed.Token);
+            QueueError = null;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            QueueError = $"The team's queue could not be read from the store: {e.Message}";
+        }
     }
 
     /// <inheritdoc />
@@ -84,7 +140,7 @@ public sealed partial class Train : IDisposable
     {
         if (!RunId.IsValid(id))
             return null;
-        var folder = Path.Combine(RunStorePaths.RunsDir(Options.Value), id!);
+        var folder = Path.Combine(RunStorePaths.ArtifactsDir(Options.Value), id!);
         if (!File.Exists(Path.Combine(folder, RunDirectory.RunFile)))
             return null;
         try
@@ -135,7 +191,7 @@ public sealed partial class Train : IDisposable
         }
         catch (Exception e) when (e is ArgumentException or IOException or UnauthorizedAccessException)
         {
-            // The trainer's own validation, or a runs folder that cannot be written: say so where the user pressed.
+            // The trainer's own validation, or an artifacts folder that cannot be written: say so where the user pressed.
             Error = e.Message;
         }
     }
@@ -145,11 +201,20 @@ public sealed partial class Train : IDisposable
     private void Select(string runId)
     {
         var job = new[] { Queue.Active }.Concat(Queue.Waiting).FirstOrDefault(q => q?.Job.RunId == runId)?.Job;
-        Follow(runId, job?.Kind ?? RunKinds.Train);
+        Follow(runId, job?.Kind ?? KindOf(runId) ?? RunKinds.Train);
     }
 
-    private void OnQueueChanged() => _ = InvokeAsync(StateHasChanged);
+    private void OnQueueChanged() => _ = InvokeAsync(async () =>
+    {
+        await ReadQueueAsync();
+        StateHasChanged();
+    });
 
     /// <inheritdoc />
-    public void Dispose() => Queue.Changed -= OnQueueChanged;
+    public void Dispose()
+    {
+        Queue.Changed -= OnQueueChanged;
+        _closed.Cancel();
+        _closed.Dispose();
+    }
 }

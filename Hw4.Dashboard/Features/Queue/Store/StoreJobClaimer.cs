@@ -50,7 +50,7 @@ public sealed class StoreJobClaimer(
     // From the claim to the run's end on this host's device: heartbeats, stop requests, then the row's removal.
     private async Task HoldAsync(string runId, CancellationToken stoppingToken)
     {
-        var path = Path.Combine(RunStorePaths.RunsDir(options.Value), runId);
+        var path = Path.Combine(RunStorePaths.ArtifactsDir(options.Value), runId);
         if (!File.Exists(Path.Combine(path, RunDirectory.RunFile)) || !launcher.EnqueueHere(RunDirectory.Open(path)))
         {
             logger.LogWarning("Run {RunId} was claimed but its folder {Folder} is missing or the device queue is full; leaving it", runId, path);

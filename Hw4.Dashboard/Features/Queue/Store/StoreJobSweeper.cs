@@ -46,7 +46,7 @@ public sealed class StoreJobSweeper(
 
     private void Settle(ExpiredJob job)
     {
-        var path = Path.Combine(RunStorePaths.RunsDir(options.Value), job.RunId);
+        var path = Path.Combine(RunStorePaths.ArtifactsDir(options.Value), job.RunId);
         try
         {
             var dir = RunDirectory.Open(path);

@@ -38,7 +38,7 @@ public static class RunFileEndpoints
         {
             if (!access.Evaluate(http.User).CanReadRunFile(id, path))
                 return Results.NotFound();
-            var file = RunFileResolver.Resolve(RunStorePaths.RunsDir(options.Value), id, path);
+            var file = RunFileResolver.Resolve(RunStorePaths.ArtifactsDir(options.Value), id, path);
             if (file is null)
                 return Results.NotFound();
             var type = ContentType(file);

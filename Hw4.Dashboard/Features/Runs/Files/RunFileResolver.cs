@@ -12,9 +12,9 @@ namespace Hw4.Dashboard.Features.Runs.Files;
 public static class RunFileResolver
 {
     /// <summary>The full path of the requested file, or null when it is refused or missing.</summary>
-    public static string? Resolve(string runsDir, string runId, string? relativePath)
+    public static string? Resolve(string artifactsDir, string runId, string? relativePath)
     {
-        ArgumentNullException.ThrowIfNull(runsDir);
+        ArgumentNullException.ThrowIfNull(artifactsDir);
         if (!RunId.IsValid(runId) || string.IsNullOrEmpty(relativePath) || relativePath.Contains('\0'))
             return null;
         if (Path.IsPathRooted(relativePath) || relativePath[0] is '/' or '\\')
@@ -23,7 +23,7 @@ public static class RunFileResolver
         if (segments.Any(s => s.Length == 0 || s is "." or ".."))
             return null;
 
-        var runDir = Path.GetFullPath(Path.Combine(runsDir, runId));
+        var runDir = Path.GetFullPath(Path.Combine(artifactsDir, runId));
         var full = Path.GetFullPath(Path.Combine([runDir, .. segments]));
         if (!full.StartsWith(runDir + Path.DirectorySeparatorChar, StringComparison.Ordinal))
             return null;

@@ -17,6 +17,9 @@ public static class RunListFormat
     /// <summary>The tooltip of the diverged mark: the trainer's "diverged at epoch e, batch b (…)", else a plain note.</summary>
     public static string DivergedText(RunRow run) => run.Message ?? "diverged (epoch and batch not recorded)";
 
+    /// <summary>The host cell: the host that trained it (or trains it now), or a dash before it ever started.</summary>
+    public static string Host(RunRow run) => run.Host ?? "–";
+
     /// <summary>"done/planned" epochs.</summary>
     public static string Epochs(RunRow run) =>
         run.EpochsPlanned is { } planned ? $"{run.EpochsDone}/{planned}" : run.EpochsDone.ToString(CultureInfo.InvariantCulture);

@@ -4,7 +4,7 @@ namespace Hw4.Dashboard.Features.Runs.List;
 
 /// <summary>
 /// The runs list's filters and sort order, applied to index rows. Text matches every word (case-insensitive) against
-/// the id, the model, a denoising run's norm or a tag; status, kind and model must match exactly when set. Missing values (no test accuracy yet,
+/// the id, the model, a denoising run's norm, its host or a tag; status, kind, model and host must match exactly when set. Missing values (no test accuracy yet,
 /// no validation loss) always sort last, whichever the direction, so the interesting rows stay on top.
 /// </summary>
 public sealed class RunListQuery
@@ -20,6 +20,9 @@ public sealed class RunListQuery
 
     /// <summary>Only this model, or all when null or empty.</summary>
     public string? Model { get; set; }
+
+    /// <summary>Only runs trained on this host (<see cref="RunRow.Host"/>), or all when null or empty.</summary>
+    public string? Host { get; set; }
 
     /// <summary>The sorted column.</summary>
     public RunSortColumn SortColumn { get; private set; } = RunSortColumn.Created;
@@ -47,10 +50,11 @@ public sealed class RunListQuery
     private static bool DefaultDescending(RunSortColumn column) => column is RunSortColumn.Created or RunSortColumn.TestAccuracy;
 
     /// <summary>
-    /// The query read back from the address (<c>?q=&amp;status=&amp;model=&amp;sort=&amp;dir=</c>); unknown or missing values
-    /// fall back to the defaults (newest first), so a hand-edited link still opens the list.
+    /// The query read back from the address (<c>?q=&amp;status=&amp;model=&amp;host=&amp;sort=&amp;dir=</c>); unknown or missing
+    /// values fall back to the defaults (newest first), so a hand-edited link still opens the list.
     /// </summary>
-    public static RunListQuery FromAddress(string? text, string? status, string? model, string? sort, string? direction, string? kind = null)
+    public static RunListQuery FromAddress(
+        string? text, string? status, string? model, string? sort, string? direction, string? kind = null, string? host = null)
     {
         var query = new RunListQuery
         {
@@ -58,6 +62,7 @@ public sealed class RunListQuery
             Status = string.IsNullOrWhiteSpace(status) ? null : status,
             Model = string.IsNullOrWhiteSpace(model) ? null : model,
             Kind = string.IsNullOrWhiteSpace(kind) ? null : kind,
+            Host = string.IsNullOrWhiteSpace(host) ? null : host,
         };
         if (Enum.TryParse<RunSortColumn>(sort, ignoreCase: true, out var column) && Enum.IsDefined(column))
         {
@@ -74,7 +79,8 @@ public sealed class RunListQuery
 
     /// <summary>
     /// The address's query values for this state, each null where it is the default (so the default list has a bare
-    /// <c>/runs</c>): <c>q</c>, <c>status</c>, <c>kind</c>, <c>model</c>, <c>sort</c> (a column name in lower case) and <c>dir</c>.
+    /// <c>/runs</c>): <c>q</c>, <c>status</c>, <c>kind</c>, <c>model</c>, <c>host</c>, <c>sort</c> (a column name in lower case)
+    /// and <c>dir</c>.
     /// </summary>
     public IReadOnlyDictionary<string, object?> ToAddress()
     {
@@ -85,6 +91,7 @@ public sealed class RunListQuery
             ["status"] = Status,
             ["kind"] = Kind,
             ["model"] = Model,
+            ["host"] = Host,
             ["sort"] = defaultSort ? null : SortColumn.ToString().ToLowerInvariant(),
             ["dir"] = Descending == DefaultDescending(SortColumn) ? null : Descending ? "desc" : "asc",
         };
@@ -98,6 +105,7 @@ public sealed class RunListQuery
             (string.IsNullOrEmpty(Status) || string.Equals(r.Status, Status, StringComparison.OrdinalIgnoreCase))
             && (string.IsNullOrEmpty(Kind) || string.Equals(r.Kind, Kind, StringComparison.OrdinalIgnoreCase))
             && (string.IsNullOrEmpty(Model) || string.Equals(r.Model, Model, StringComparison.OrdinalIgnoreCase))
+            && (string.IsNullOrEmpty(Host) || string.Equals(r.Host, Host, StringComparison.OrdinalIgnoreCase))
             && words.All(w => Matches(r, w)));
 
         var sorted = SortColumn switch
@@ -105,6 +113,7 @@ public sealed class RunListQuery
             RunSortColumn.Id => ByText(filtered, r => r.Id),
             RunSortColumn.Model => ByText(filtered, r => r.Model),
             RunSortColumn.Status => ByText(filtered, r => r.Status),
+            RunSortColumn.Host => ByText(filtered, r => r.Host),
             RunSortColumn.Tags => ByText(filtered, r => r.Tags.Count == 0 ? null : string.Join(' ', r.Tags)),
             RunSortColumn.BestValLoss => ByNumber(filtered, r => r.BestValLoss),
             RunSortColumn.TestAccuracy => ByNumber(filtered, r => r.TestAccuracy),
@@ -121,10 +130,15 @@ public sealed class RunListQuery
     public static IReadOnlyList<string> ModelsOf(IEnumerable<RunRow> runs) =>
         runs.Select(r => r.Model).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
 
+    /// <summary>The distinct hosts among <paramref name="runs"/>, for the host filter.</summary>
+    public static IReadOnlyList<string> HostsOf(IEnumerable<RunRow> runs) =>
+        runs.Select(r => r.Host).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
+
     private static bool Matches(RunRow run, string word) =>
         run.Id.Contains(word, StringComparison.OrdinalIgnoreCase)
         || (run.Model?.Contains(word, StringComparison.OrdinalIgnoreCase) ?? false)
         || (run.Norm?.Equals(word, StringComparison.OrdinalIgnoreCase) ?? false)
+        || (run.Host?.Contains(word, StringComparison.OrdinalIgnoreCase) ?? false)
         || run.Tags.Any(t => t.Contains(word, StringComparison.OrdinalIgnoreCase));
 
     private IOrderedEnumerable<RunRow> ByText(IEnumerable<RunRow> runs, Func<RunRow, string?> key)

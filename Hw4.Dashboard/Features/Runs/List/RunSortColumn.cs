@@ -23,4 +23,7 @@ public enum RunSortColumn
 
     /// <summary>Tags (alphabetically by their joined text).</summary>
     Tags,
+
+    /// <summary>The host that trained the run (A→Z; never started last).</summary>
+    Host,
 }

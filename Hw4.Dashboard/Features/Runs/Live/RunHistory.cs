@@ -7,17 +7,17 @@ namespace Hw4.Dashboard.Features.Runs.Live;
 public static class RunHistory
 {
     /// <summary>
-    /// The events of run <paramref name="runId"/> under <paramref name="runsDir"/>, or null when it has no folder (or
+    /// The events of run <paramref name="runId"/> under <paramref name="artifactsDir"/>, or null when it has no folder (or
     /// the id is not a run id) or its metrics cannot be read: the view then draws from the notifier's replay.
     /// </summary>
-    public static IReadOnlyList<RunEvent>? Read(string runsDir, string runId) => Read(runsDir, runId, null);
+    public static IReadOnlyList<RunEvent>? Read(string artifactsDir, string runId) => Read(artifactsDir, runId, null);
 
     /// <summary>As <see cref="Read(string, string)"/>, through <paramref name="cache"/> when given (parsed once per file version).</summary>
-    public static IReadOnlyList<RunEvent>? Read(string runsDir, string runId, RunMetricsCache? cache)
+    public static IReadOnlyList<RunEvent>? Read(string artifactsDir, string runId, RunMetricsCache? cache)
     {
         if (!RunId.IsValid(runId))
             return null;
-        var folder = Path.Combine(runsDir, runId);
+        var folder = Path.Combine(artifactsDir, runId);
         if (!File.Exists(Path.Combine(folder, RunDirectory.RunFile)))
             return null;
         try

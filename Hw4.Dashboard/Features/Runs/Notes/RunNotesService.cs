@@ -62,13 +62,13 @@ public sealed class RunNotesService(
         return new RunNotesSaveResult(saved, []);
     }
 
-    // The run's folder, <RunsDir>/<id>, when it exists: the folder is the run, whether or not the index has seen it.
+    // The run's folder, <ArtifactsDir>/<id>, when it exists: the folder is the run, whether or not the index has seen it.
     private Task<string?> FolderAsync(string runId, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         if (!RunId.IsValid(runId))
             return Task.FromResult<string?>(null);
-        var dir = Path.Combine(RunStorePaths.RunsDir(options.Value), runId);
+        var dir = Path.Combine(RunStorePaths.ArtifactsDir(options.Value), runId);
         return Task.FromResult(File.Exists(Path.Combine(dir, RunDirectory.RunFile)) ? dir : null);
     }
 }

@@ -54,8 +54,12 @@ public sealed class RunRow
     /// <summary>A denoising run's PSNR in dB (at its end, else its latest report); null without a clean reference.</summary>
     public double? Psnr { get; set; }
 
-    /// <summary>Absolute path of the run folder.</summary>
-    public required string Directory { get; set; }
+    /// <summary>
+    /// The host that trained the run's latest attempt or trains it now (run.json's <c>host</c>, which owns the fact), or
+    /// null while never started. The run's folder is not stored: it is <c>&lt;Hw4:ArtifactsDir&gt;/&lt;Id&gt;</c> on every
+    /// host (<see cref="Configuration.RunStorePaths.RunFolder"/>), wherever each host mounts the shared folder.
+    /// </summary>
+    public string? Host { get; set; }
 
     /// <summary>run.json as written by the trainer (the hyper-parameters), for display.</summary>
     public string? ConfigJson { get; set; }

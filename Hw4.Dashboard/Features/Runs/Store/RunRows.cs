@@ -15,7 +15,7 @@ public static class RunRows
         return new RunRow
         {
             Id = summary.Id,
-            Directory = summary.Directory,
+            Host = record?.Host,
             Kind = record?.Kind ?? RunKinds.Train,
             Model = record?.Config?.Model.ToString().ToLowerInvariant(),
             Status = summary.StatusText,

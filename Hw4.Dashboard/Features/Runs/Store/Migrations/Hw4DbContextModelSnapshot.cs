@@ -65,15 +65,14 @@ namespace Hw4.Dashboard.Features.Runs.Store.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Directory")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
                     b.Property<int>("EpochsDone")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("EpochsPlanned")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Host")
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("IndexedAt")
                         .HasColumnType("INTEGER");

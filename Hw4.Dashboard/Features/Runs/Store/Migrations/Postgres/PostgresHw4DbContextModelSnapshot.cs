@@ -113,15 +113,14 @@ namespace Hw4.Dashboard.Features.Runs.Store.Migrations.Postgres
                     b.Property<long>("CreatedAt")
                         .HasColumnType("bigint");
 
-                    b.Property<string>("Directory")
-                        .IsRequired()
-                        .HasColumnType("text");
-
                     b.Property<int>("EpochsDone")
                         .HasColumnType("integer");
 
                     b.Property<int?>("EpochsPlanned")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Host")
+                        .HasColumnType("text");
 
                     b.Property<long>("IndexedAt")
                         .HasColumnType("bigint");
