@@ -40,7 +40,21 @@ public sealed partial class RunLiveView : IDisposable
     private bool _historyRead;
     private bool _batchChartDrawn;
 
+    private bool _historySeeded;
+
     private bool ChartsShown => _historyRead;
+
+    /// <summary>
+    /// The batch curve drawn on the server (<see cref="ChartSketch"/>), shown in the chart's place until the Plotly chart
+    /// has drawn; null when the history was not at hand for the first render or the chart's axis or smoothing changed.
+    /// </summary>
+    public ChartSketch? BatchSketch { get; private set; }
+
+    private bool SketchShown => BatchSketch is not null && !_batchChartDrawn;
+
+    private const string BatchChartTitle = "Loss per batch";
+
+    private const string BatchYTitle = "loss";
 
     private bool EpochChartsShown => _historyRead && _batchChartDrawn;
 
@@ -166,7 +180,7 @@ public sealed partial class RunLiveView : IDisposable
         _subscription?.Dispose();
         var axis = State.BatchLoss.XAxis;
         State = new RunLiveState(RunId, awaitHistory: true);
-        (_historyRead, _batchChartDrawn) = (false, false);
+        (_historyRead, _historySeeded, _batchChartDrawn, BatchSketch) = (false, false, false, null);
         State.BatchLoss.SetSmoothing(Smoothing);
         State.BatchLoss.SetXAxis(axis);
         CommandMessage = null;
@@ -174,10 +188,18 @@ public sealed partial class RunLiveView : IDisposable
         State.Apply(_subscription.Replay!);
         // The folder is read after subscribing (every event emitted before is already in it: the run writes before it
         // publishes; every later one arrives live and is held until then), and after the first render: a prerender
-        // never reads it, and the page shows while it is read.
+        // never parses it, and the page shows while it is read.
         _historyPending = State;
         if (Summary is not null)
             State.Seed(Summary);
+        // Unless the page's own read of the folder just parsed it (a finished run): then the batch curve is sketched
+        // in this render, with the page's HTML, long before Plotly can draw it.
+        if (RunHistory.ReadCached(RunStorePaths.ArtifactsDir(Options.Value), RunId, Metrics) is { } history)
+        {
+            State.SeedHistory(history);
+            _historySeeded = true;
+            BatchSketch = ChartSketch.Of(State.BatchLoss, BatchChartTitle, BatchXTitle, BatchYTitle);
+        }
     }
 
     /// <inheritdoc />
@@ -188,11 +210,12 @@ public sealed partial class RunLiveView : IDisposable
         _historyPending = null;
         var artifactsDir = RunStorePaths.ArtifactsDir(Options.Value);
         var runId = state.RunId;
-        var history = Task.Run(() => RunHistory.Read(artifactsDir, runId, Metrics));
+        var history = _historySeeded ? null : Task.Run(() => RunHistory.Read(artifactsDir, runId, Metrics));
         // While the folder is read: how wide the batch chart will be, so that its first draw carries one point per
         // pixel column (a finished 15 × 704 run: about 1,000 points instead of 4,000; the model keeps every batch).
         var width = await BatchChartWidthAsync();
-        state.SeedHistory(await history);
+        if (history is not null)
+            state.SeedHistory(await history);
         if (!ReferenceEquals(state, State) || _disposed)
             return;
         if (width >= MinChartWidth)
@@ -258,7 +281,11 @@ public sealed partial class RunLiveView : IDisposable
         }
     }
 
-    private void OnBatchChartDrawn() => _batchChartDrawn = true;
+    private void OnBatchChartDrawn()
+    {
+        _batchChartDrawn = true;
+        BatchSketch = null;
+    }
 
     private void OnEvent(RunEventEnvelope envelope)
     {
@@ -296,16 +323,22 @@ public sealed partial class RunLiveView : IDisposable
 
     private async Task OnXAxisChangedAsync(ChartXAxis axis)
     {
+        BatchSketch = null;
         State.BatchLoss.SetXAxis(axis);
         if (BatchChart is not null)
             await BatchChart.RefreshAsync();
     }
 
-    private void OnLogScaleChanged(bool value) => LogScale = value;
+    private void OnLogScaleChanged(bool value)
+    {
+        LogScale = value;
+        BatchSketch = null;
+    }
 
     private async Task OnSmoothingChangedAsync(double value)
     {
         Smoothing = value;
+        BatchSketch = null;
         State.BatchLoss.SetSmoothing(value);
         if (BatchChart is not null)
             await BatchChart.RefreshAsync();
