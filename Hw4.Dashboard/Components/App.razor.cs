@@ -1,5 +1,6 @@
 using Hw4.Dashboard.Hosting;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Endpoints;
 using Microsoft.AspNetCore.Components.Routing;
 
 namespace Hw4.Dashboard.Components;
@@ -17,6 +18,19 @@ public sealed partial class App
     /// </summary>
     private IComponentRenderMode? PageRenderMode =>
         HttpContext?.AcceptsInteractiveRouting() == false ? null : Microsoft.AspNetCore.Components.Web.RenderMode.InteractiveServer;
+
+    /// <summary>The page asks for plotly.js with its HTML (<see cref="Charts.LoadsPlotlyWithPageAttribute"/>).</summary>
+    private bool LoadsPlotly =>
+        HttpContext?.GetEndpoint()?.Metadata.GetMetadata<ComponentTypeMetadata>()?.Type
+            .IsDefined(typeof(Charts.LoadsPlotlyWithPageAttribute), inherit: false) == true;
+
+    /// <summary>The app's modules, with Plotly.Blazor's interop module answered by Hw4's stand-in (see <see cref="PlotlyBundle"/>).</summary>
+    private ImportMapDefinition ImportMapWithPlotlyInterop => ImportMapDefinition.Combine(
+        ImportMapDefinition.FromResourceCollection(Assets),
+        new ImportMapDefinition(
+            new Dictionary<string, string> { [PlotlyBundle.InteropModuleSpecifier] = "./" + Assets[PlotlyBundle.InteropStandInPath] },
+            null,
+            null));
 
     /// <summary>The nonce that the Content-Security-Policy allows for the inline import map.</summary>
     private string? ScriptNonce => HttpContext is null ? null : SecurityHeaders.Nonce(HttpContext);

@@ -6,7 +6,8 @@ namespace Hw4.Dashboard.Hosting;
 /// Serves plotly.js's cartesian partial bundle (scatter, bar, heatmap: every trace type Hw4 draws; 1.4 MB minified)
 /// where Plotly.Blazor asks for its full bundle (4.9 MB, with maps and 3-D traces Hw4 never draws). Plotly.Blazor
 /// hard-codes the script URL in its interop, so the request is rewritten before routing picks the static asset.
-/// The vendored file is <c>wwwroot/lib/plotly/</c> (see the README there for its version, source and license).
+/// The vendored file is <c>wwwroot/lib/plotly/</c> (see the README there for its version, source and license, and the
+/// compile-hint line put in front of it).
 /// </summary>
 public static class PlotlyBundle
 {
@@ -21,6 +22,19 @@ public static class PlotlyBundle
 
     /// <summary>The vendored cartesian bundle.</summary>
     public const string CartesianBundlePath = "/lib/plotly/plotly-cartesian-" + PlotlyJsVersion + ".min.js";
+
+    /// <summary>How Plotly.Blazor imports its interop module (a literal in its assembly), the import map's key for it.</summary>
+    public const string InteropModuleSpecifier = "./_content/Plotly.Blazor/plotly-interop-7.2.0.js";
+
+    /// <summary>
+    /// Hw4's stand-in for that module (relative to the base href): Plotly.Blazor's own functions, re-exported, except
+    /// its script loading, which waits for the plotly.js a chart page started with its HTML instead of adding a second
+    /// copy (a second evaluation of 1.4 MB), or adds it when the page was reached inside the app.
+    /// </summary>
+    public const string InteropStandInPath = "lib/plotly-blazor/interop.js";
+
+    /// <summary>The id of the one script element that runs plotly.js on a page (App.razor's, or the stand-in's).</summary>
+    public const string ScriptElementId = "hw4-plotly";
 
     /// <summary>
     /// Rewrites both Plotly.Blazor bundle URLs to the cartesian bundle, then routes (the rewrite must come first, or

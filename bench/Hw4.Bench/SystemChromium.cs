@@ -18,6 +18,19 @@ internal static class SystemChromium
             p.querySelectorAll('.scatterlayer .trace path.js-line').length > 0)
         """;
 
+    /// <summary>
+    /// The chart titled <c>title</c> is on screen: drawn on the server (a ChartSketchView with a non-empty path, shown
+    /// with the page's HTML) or by Plotly (<see cref="ChartDrawnScript"/>).
+    /// </summary>
+    public static string ChartShownScript(string title) =>
+        $$"""
+        () => [...document.querySelectorAll('[data-testid=chart-sketch]')].some(f =>
+            f.querySelector('.chart-sketch-title')?.textContent.includes('{{title}}') &&
+            [...f.querySelectorAll('svg path')].some(p => (p.getAttribute('d') || '').length > 0) &&
+            f.getBoundingClientRect().width > 0)
+          || ({{ChartDrawnScript(title)}})()
+        """;
+
     /// <summary>Every Plotly figure on the page has drawn its plot area (or there is none).</summary>
     public const string AllChartsDrawnScript =
         "() => [...document.querySelectorAll('.js-plotly-plot')].every(p => p.querySelector('.main-svg .cartesianlayer, .main-svg .heatmaplayer, .main-svg .barlayer'))";

@@ -220,6 +220,79 @@ public sealed class RunLiveViewTests : MudBunitTest, IDisposable
         Assert.Empty(cut.FindAll("[data-testid=chart-pending]"));
     }
 
+    [Fact]
+    public void FinishedRun_BatchChartPlaceholderMeasured_FirstDrawHasAtMostOnePointPerPixelPerTrace()
+    {
+        const string id = "narrow-chart";
+        var dir = new RunFolderBuilder(_runs).Started(id, new Hw4.Ml.Training.TrainerOptions { Epochs = 2 });
+        for (var b = 1; b <= 2_000; b++)
+            dir.AppendMetric(new BatchProgress(id, (b - 1) / 1_000 + 1, (b - 1) % 1_000 + 1, 1_000, b, b == 1_234 ? 7.5 : 2.0 - b * 0.0005, 2.0, 900, 0));
+        dir.AppendMetric(new EpochCompleted(id, 1, 1.8, 1.7, 0.4, 10, 900));
+        dir.AppendMetric(new EpochCompleted(id, 2, 1.6, 1.5, 0.5, 10, 900));
+        // The browser says the batch chart's place is 300 px wide.
+        var module = Context.JSInterop.SetupModule("./Components/Runs/RunLiveView.razor.js");
+        module.Setup<int>("widthOf", _ => true).SetResult(300);
+
+        var cut = Context.Render<RunLiveView>(p => p.Add(v => v.RunId, id).Add(v => v.Summary, RunDirectoryReader.Read(dir.Path)));
+
+        cut.WaitForAssertion(() => Assert.Equal(3, cut.FindComponents<Hw4.Dashboard.Components.Charts.LineChart>().Count), TimeSpan.FromSeconds(10));
+        var batch = cut.FindComponents<Hw4.Dashboard.Components.Charts.LineChart>().Single(c => c.Instance.Title == "Loss per batch");
+        var traces = batch.FindComponent<Plotly.Blazor.PlotlyChart>().Instance.Data.Cast<Plotly.Blazor.Traces.Scatter>().ToList();
+        Assert.InRange(traces[0].X!.Count, 250, 300);
+        Assert.Contains(7.5, traces[0].Y!.Cast<double>());
+        Assert.Equal(300, traces[1].X!.Count);
+        Assert.Equal(2_000, cut.Instance.State.BatchLoss.Count(0));
+    }
+
+    [Fact]
+    public void FinishedRun_FolderAlreadyParsedByThePage_SketchInTheFirstRenderUntilThePlotlyChartHasDrawn()
+    {
+        const string id = "sketched";
+        var dir = new RunFolderBuilder(_runs).Started(id, new Hw4.Ml.Training.TrainerOptions { Epochs = 2 });
+        for (var b = 1; b <= 40; b++)
+            dir.AppendMetric(new BatchProgress(id, (b - 1) / 20 + 1, (b - 1) % 20 + 1, 20, b, 2.0 - b * 0.01, 2.0 - b * 0.01, 900, 0));
+        dir.AppendMetric(new EpochCompleted(id, 2, 1.6, 1.5, 0.5, 10, 900));
+        // The run page reads the folder (through the cache) before it renders the live view.
+        var summary = RunDirectoryReader.Read(dir.Path, Context.Services.GetRequiredService<Hw4.Dashboard.Features.Runs.Live.RunMetricsCache>().Read);
+        // The browser has not said how wide the chart is yet: the view is still before its interactive chart.
+        var module = Context.JSInterop.SetupModule("./Components/Runs/RunLiveView.razor.js");
+        var width = module.Setup<int>("widthOf", _ => true);
+
+        var cut = Context.Render<RunLiveView>(p => p.Add(v => v.RunId, id).Add(v => v.Summary, summary));
+
+        var paths = cut.FindAll("[data-testid=chart-sketch] svg path");
+        Assert.Equal(["40", "40"], paths.Select(p => p.GetAttribute("data-points")));
+        Assert.StartsWith("M0 ", paths[0].GetAttribute("d"), StringComparison.Ordinal);
+        Assert.Contains("Loss per batch", cut.Find("[data-testid=chart-sketch]").TextContent, StringComparison.Ordinal);
+        Assert.Empty(cut.FindComponents<Hw4.Dashboard.Components.Charts.LineChart>());
+
+        width.SetResult(600);
+
+        // Once Plotly has drawn the chart (its first-drawn callback), the sketch is gone and the other charts follow.
+        cut.WaitForAssertion(() => Assert.Equal(3, cut.FindComponents<Hw4.Dashboard.Components.Charts.LineChart>().Count), TimeSpan.FromSeconds(10));
+        Assert.Empty(cut.FindAll("[data-testid=chart-sketch]"));
+        Assert.Null(cut.Instance.BatchSketch);
+    }
+
+    [Fact]
+    public void FinishedRun_FolderNotParsedYet_NoSketchAndTheHistoryIsReadAfterTheFirstRender()
+    {
+        const string id = "unsketched";
+        var dir = new RunFolderBuilder(_runs).Started(id, new Hw4.Ml.Training.TrainerOptions { Epochs = 1 });
+        for (var b = 1; b <= 10; b++)
+            dir.AppendMetric(new BatchProgress(id, 1, b, 10, b, 2.0 - b * 0.01, 2.0, 900, 0));
+        var module = Context.JSInterop.SetupModule("./Components/Runs/RunLiveView.razor.js");
+        var width = module.Setup<int>("widthOf", _ => true);
+
+        var cut = Context.Render<RunLiveView>(p => p.Add(v => v.RunId, id).Add(v => v.Summary, RunDirectoryReader.Read(dir.Path)));
+
+        Assert.Empty(cut.FindAll("[data-testid=chart-sketch]"));
+        // The batch chart's place is an empty box until the history is in.
+        Assert.Equal(0, cut.FindAll("[data-testid=chart-pending]")[0].ChildElementCount);
+        width.SetResult(600);
+        cut.WaitForAssertion(() => Assert.Equal(10, cut.Instance.State.BatchLoss.Count(0)), TimeSpan.FromSeconds(10));
+    }
+
     private static void SameSeries((double[] X, double[] Y) expected, (double[] X, double[] Y) actual)
     {
         Assert.Equal(expected.X, actual.X);

@@ -33,6 +33,53 @@ public sealed class LossChartModelTests
     }
 
     [Fact]
+    public void FitTo_ChartWidth_FirstDrawAtMostOnePointPerPixelPerTrace_KeepsTheExtremes_StoresEveryBatch()
+    {
+        var model = new LossChartModel(smoothing: 0.9);
+        var random = new Random(3);
+        for (var step = 1; step <= 15 * 704; step++)
+        {
+            var loss = step switch { 5_000 => 9.5, 7_777 => 0.01, _ => 2.0 + random.NextDouble() * 0.2 };
+            model.AddBatch(Batch((step - 1) / 704 + 1, (step - 1) % 704 + 1, 704, loss));
+        }
+
+        model.FitTo(663);
+        var update = model.TakeUpdate();
+
+        Assert.True(update.Redraw);
+        // The raw trace: min/max pairs, the spike and the dip among them; the smoothed one: evenly spaced points.
+        Assert.InRange(update.X[0].Length, 600, 663);
+        Assert.Contains(9.5, update.Y[0]);
+        Assert.Contains(0.01, update.Y[0]);
+        Assert.Equal(663, update.X[1].Length);
+        Assert.Equal((1.0, 10_560.0), (update.X[1][0], update.X[1][^1]));
+        var (_, smooth) = model.Points(1);
+        Assert.Equal(smooth[^1], update.Y[1][^1]);
+        // Drawing only: every batch is still held, raw and smoothed.
+        Assert.Equal(10_560, model.Count(0));
+        Assert.Equal(10_560, model.Count(1));
+        Assert.Equal(663, model.MaxDrawn);
+    }
+
+    [Fact]
+    public void FitTo_AfterTheFirstDraw_RedrawsAtTheNewCap_SameCapChangesNothing()
+    {
+        var model = new LossChartModel();
+        for (var b = 1; b <= 3_000; b++)
+            model.AddBatch(Batch(1, b, 3_000, 2.0 - b * 0.0001));
+        Assert.Equal(2_000, model.TakeUpdate().X[1].Length);
+
+        model.FitTo(400);
+        var refit = model.TakeUpdate();
+        model.FitTo(400);
+
+        Assert.True(refit.Redraw);
+        Assert.All(refit.X, x => Assert.InRange(x.Length, 2, 400));
+        Assert.True(model.TakeUpdate().IsEmpty);
+        Assert.Throws<ArgumentOutOfRangeException>(() => model.FitTo(3));
+    }
+
+    [Fact]
     public void SetXAxis_Epoch_BatchBOfEpochESitsAtEMinusOnePlusBOverBatches()
     {
         var model = new LossChartModel();

@@ -54,6 +54,40 @@ public sealed class MinMaxDownsamplerTests
     }
 
     [Fact]
+    public void SelectEvenly_LongSeries_CapsTheCountKeepsBothEndsAndSpacesEvenly()
+    {
+        var keep = MinMaxDownsampler.SelectEvenly(10_560, 663);
+
+        Assert.Equal(663, keep.Length);
+        Assert.Equal(0, keep[0]);
+        Assert.Equal(10_559, keep[^1]);
+        var gaps = keep.Zip(keep.Skip(1), (a, b) => b - a).ToArray();
+        // 10,559 / 662 = 15.95: every gap is 15 or 16, never a hole or a repeat.
+        Assert.All(gaps, g => Assert.InRange(g, 15, 16));
+    }
+
+    [Fact]
+    public void SelectEvenly_ShortSeries_KeepsEverything()
+    {
+        Assert.Equal([0, 1, 2], MinMaxDownsampler.SelectEvenly(3, 10));
+        Assert.Empty(MinMaxDownsampler.SelectEvenly(0, 10));
+    }
+
+    [Fact]
+    public void Downsample_Smooth_OnePointPerBucketInsteadOfMinMaxPairs()
+    {
+        var x = Enumerable.Range(0, 10_000).Select(i => (double)i).ToArray();
+        var y = x.Select(v => Math.Exp(-v / 3000)).ToArray();
+
+        var (dx, dy) = MinMaxDownsampler.Downsample(x, y, 500, smooth: true);
+
+        Assert.Equal(500, dx.Length);
+        Assert.Equal((0.0, 9999.0), (dx[0], dx[^1]));
+        Assert.Equal(y[0], dy[0]);
+        Assert.Equal(y[^1], dy[^1]);
+    }
+
+    [Fact]
     public void Downsample_MismatchedLengths_ThrowsNamingTheCounts()
     {
         var e = Assert.Throws<ArgumentException>(() => MinMaxDownsampler.Downsample([1, 2], [1], 10));

@@ -8,6 +8,7 @@ using Hw4.Ml.Lifecycle;
 using Hw4.Ml.Runs;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
+using Microsoft.JSInterop;
 using MudBlazor;
 using Hw4.Dashboard.Features.Access;
 
@@ -39,7 +40,21 @@ public sealed partial class RunLiveView : IDisposable
     private bool _historyRead;
     private bool _batchChartDrawn;
 
+    private bool _historySeeded;
+
     private bool ChartsShown => _historyRead;
+
+    /// <summary>
+    /// The batch curve drawn on the server (<see cref="ChartSketch"/>), shown in the chart's place until the Plotly chart
+    /// has drawn; null when the history was not at hand for the first render or the chart's axis or smoothing changed.
+    /// </summary>
+    public ChartSketch? BatchSketch { get; private set; }
+
+    private bool SketchShown => BatchSketch is not null && !_batchChartDrawn;
+
+    private const string BatchChartTitle = "Loss per batch";
+
+    private const string BatchYTitle = "loss";
 
     private bool EpochChartsShown => _historyRead && _batchChartDrawn;
 
@@ -165,7 +180,7 @@ public sealed partial class RunLiveView : IDisposable
         _subscription?.Dispose();
         var axis = State.BatchLoss.XAxis;
         State = new RunLiveState(RunId, awaitHistory: true);
-        (_historyRead, _batchChartDrawn) = (false, false);
+        (_historyRead, _historySeeded, _batchChartDrawn, BatchSketch) = (false, false, false, null);
         State.BatchLoss.SetSmoothing(Smoothing);
         State.BatchLoss.SetXAxis(axis);
         CommandMessage = null;
@@ -173,10 +188,18 @@ public sealed partial class RunLiveView : IDisposable
         State.Apply(_subscription.Replay!);
         // The folder is read after subscribing (every event emitted before is already in it: the run writes before it
         // publishes; every later one arrives live and is held until then), and after the first render: a prerender
-        // never reads it, and the page shows while it is read.
+        // never parses it, and the page shows while it is read.
         _historyPending = State;
         if (Summary is not null)
             State.Seed(Summary);
+        // Unless the page's own read of the folder just parsed it (a finished run): then the batch curve is sketched
+        // in this render, with the page's HTML, long before Plotly can draw it.
+        if (RunHistory.ReadCached(RunStorePaths.ArtifactsDir(Options.Value), RunId, Metrics) is { } history)
+        {
+            State.SeedHistory(history);
+            _historySeeded = true;
+            BatchSketch = ChartSketch.Of(State.BatchLoss, BatchChartTitle, BatchXTitle, BatchYTitle);
+        }
     }
 
     /// <inheritdoc />
@@ -187,14 +210,82 @@ public sealed partial class RunLiveView : IDisposable
         _historyPending = null;
         var artifactsDir = RunStorePaths.ArtifactsDir(Options.Value);
         var runId = state.RunId;
-        state.SeedHistory(await Task.Run(() => RunHistory.Read(artifactsDir, runId, Metrics)));
+        var history = _historySeeded ? null : Task.Run(() => RunHistory.Read(artifactsDir, runId, Metrics));
+        // While the folder is read: how wide the batch chart will be, so that its first draw carries one point per
+        // pixel column (a finished 15 × 704 run: about 1,000 points instead of 4,000; the model keeps every batch).
+        var width = await BatchChartWidthAsync();
+        if (history is not null)
+            state.SeedHistory(await history);
         if (!ReferenceEquals(state, State) || _disposed)
             return;
+        if (width >= MinChartWidth)
+            state.BatchLoss.FitTo(width);
         _historyRead = true;
         await RefreshAsync();
     }
 
-    private void OnBatchChartDrawn() => _batchChartDrawn = true;
+    // Narrower than this the placeholder is not laid out (hidden, or the page is being left): keep the model's cap.
+    private const int MinChartWidth = 100;
+
+    // The batch chart's place, measured before the chart is made.
+    private ElementReference _batchChartPlaceholder;
+
+    [Inject]
+    private IJSRuntime Js { get; set; } = default!;
+
+    [Inject]
+    private ILogger<RunLiveView> Log { get; set; } = default!;
+
+    /// <summary>The batch chart placeholder's width in CSS pixels; 0 when the browser could not say.</summary>
+    private async Task<int> BatchChartWidthAsync()
+    {
+        try
+        {
+            var module = await Js.InvokeAsync<IJSObjectReference>("import", "./Components/Runs/RunLiveView.razor.js");
+            try
+            {
+                return await module.InvokeAsync<int>("widthOf", _batchChartPlaceholder);
+            }
+            finally
+            {
+                _ = DisposeLaterAsync(module);
+            }
+        }
+        catch (JSException e)
+        {
+            Log.LogWarning(e, "Could not measure the batch-loss chart of run {RunId}; it is drawn with up to {Points} points per trace", RunId, State.BatchLoss.MaxDrawn);
+            return 0;
+        }
+        catch (JSDisconnectedException)
+        {
+            // The page was left: nothing will be drawn.
+            return 0;
+        }
+    }
+
+    // The module reference is released after the charts' render went out, not on the way to it.
+    private async Task DisposeLaterAsync(IJSObjectReference module)
+    {
+        await Task.Yield();
+        try
+        {
+            await module.DisposeAsync();
+        }
+        catch (JSDisconnectedException)
+        {
+            // The circuit is gone, and the browser's copy with it.
+        }
+        catch (JSException e)
+        {
+            Log.LogWarning(e, "Could not release the chart-width module of run {RunId}'s view", RunId);
+        }
+    }
+
+    private void OnBatchChartDrawn()
+    {
+        _batchChartDrawn = true;
+        BatchSketch = null;
+    }
 
     private void OnEvent(RunEventEnvelope envelope)
     {
@@ -232,16 +323,22 @@ public sealed partial class RunLiveView : IDisposable
 
     private async Task OnXAxisChangedAsync(ChartXAxis axis)
     {
+        BatchSketch = null;
         State.BatchLoss.SetXAxis(axis);
         if (BatchChart is not null)
             await BatchChart.RefreshAsync();
     }
 
-    private void OnLogScaleChanged(bool value) => LogScale = value;
+    private void OnLogScaleChanged(bool value)
+    {
+        LogScale = value;
+        BatchSketch = null;
+    }
 
     private async Task OnSmoothingChangedAsync(double value)
     {
         Smoothing = value;
+        BatchSketch = null;
         State.BatchLoss.SetSmoothing(value);
         if (BatchChart is not null)
             await BatchChart.RefreshAsync();

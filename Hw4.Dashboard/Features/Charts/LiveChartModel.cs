@@ -4,7 +4,8 @@ namespace Hw4.Dashboard.Features.Charts;
 /// The data behind a live line chart: the full series per trace, kept on the server, and what the browser has not
 /// received yet. Points are appended to the browser's traces; once a trace in the browser holds more than twice
 /// <see cref="MaxDrawn"/> points everything is redrawn min/max-downsampled to <see cref="MaxDrawn"/>, so the browser
-/// never holds much more than that. Thread-safe (events arrive on the pump thread, rendering on the circuit's).
+/// never holds much more than that (<see cref="FitTo"/> sets it to the chart's width). Thread-safe (events arrive on
+/// the pump thread, rendering on the circuit's).
 /// </summary>
 public class LiveChartModel
 {
@@ -14,12 +15,14 @@ public class LiveChartModel
     private readonly int[] _sent;
     private readonly int[] _drawn;
     private bool _redraw = true;
+    private int _maxDrawn;
 
     /// <summary>A model with one trace per entry of <paramref name="series"/>.</summary>
     public LiveChartModel(IReadOnlyList<ChartSeries> series, int maxDrawn = MinMaxDownsampler.DefaultMaxPoints)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxDrawn, MinDrawn);
         Series = series;
-        MaxDrawn = maxDrawn;
+        _maxDrawn = maxDrawn;
         _x = series.Select(_ => new List<double>()).ToArray();
         _y = series.Select(_ => new List<double>()).ToArray();
         _sent = new int[series.Count];
@@ -29,8 +32,35 @@ public class LiveChartModel
     /// <summary>The traces.</summary>
     public IReadOnlyList<ChartSeries> Series { get; }
 
+    /// <summary>The fewest points per trace a redraw may be capped at (a min/max bucket needs room for its pair and the ends).</summary>
+    public const int MinDrawn = 4;
+
     /// <summary>The cap on points drawn per trace after a redraw.</summary>
-    public int MaxDrawn { get; }
+    public int MaxDrawn
+    {
+        get
+        {
+            lock (_gate)
+                return _maxDrawn;
+        }
+    }
+
+    /// <summary>
+    /// Caps the points drawn per trace at <paramref name="pixels"/>, the chart's width: one point per horizontal pixel,
+    /// since more only cost the browser time without changing what it draws (a raw trace keeps each bucket's min and
+    /// max, a smooth one evenly spaced points). The series held here stay whole. A new cap redraws.
+    /// </summary>
+    public void FitTo(int pixels)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(pixels, MinDrawn);
+        lock (_gate)
+        {
+            if (pixels == _maxDrawn)
+                return;
+            _maxDrawn = pixels;
+            _redraw = true;
+        }
+    }
 
     /// <summary>Points held for trace <paramref name="trace"/>.</summary>
     public int Count(int trace)
@@ -92,7 +122,7 @@ public class LiveChartModel
     {
         lock (_gate)
         {
-            var tooLong = Enumerable.Range(0, _x.Length).Any(i => _drawn[i] + (_x[i].Count - _sent[i]) > 2 * MaxDrawn);
+            var tooLong = Enumerable.Range(0, _x.Length).Any(i => _drawn[i] + (_x[i].Count - _sent[i]) > 2 * _maxDrawn);
             if (_redraw || tooLong)
             {
                 _redraw = false;
@@ -100,7 +130,7 @@ public class LiveChartModel
                 var ys = new double[_x.Length][];
                 for (var i = 0; i < _x.Length; i++)
                 {
-                    (xs[i], ys[i]) = MinMaxDownsampler.Downsample(_x[i], _y[i], MaxDrawn);
+                    (xs[i], ys[i]) = MinMaxDownsampler.Downsample(_x[i], _y[i], _maxDrawn, Series[i].Smooth);
                     _sent[i] = _x[i].Count;
                     _drawn[i] = xs[i].Length;
                 }

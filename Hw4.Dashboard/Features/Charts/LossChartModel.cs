@@ -18,7 +18,7 @@ public sealed class LossChartModel : LiveChartModel
 
     /// <summary>A loss chart with smoothing <paramref name="smoothing"/> (β in [0, 1)).</summary>
     public LossChartModel(double smoothing = 0.9, string color = "#3f51b5", int maxDrawn = MinMaxDownsampler.DefaultMaxPoints)
-        : base([new ChartSeries("loss (raw)", color, Opacity: 0.25), new ChartSeries("loss (smoothed)", color)], maxDrawn)
+        : base([new ChartSeries("loss (raw)", color, Opacity: 0.25), new ChartSeries("loss (smoothed)", color, Smooth: true)], maxDrawn)
     {
         _ema = new DebiasedEma(smoothing);
     }

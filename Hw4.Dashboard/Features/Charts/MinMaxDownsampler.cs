@@ -3,6 +3,7 @@ namespace Hw4.Dashboard.Features.Charts;
 /// <summary>
 /// Shrinks a long series for drawing by keeping, per bucket of consecutive points, the minimum and the maximum (in
 /// their original order) plus the first and last points. Unlike averaging or striding, a single spike survives.
+/// A smooth series (an EMA) has no spikes to keep: <see cref="SelectEvenly"/> gives it one point per bucket instead.
 /// </summary>
 public static class MinMaxDownsampler
 {
@@ -49,12 +50,28 @@ public static class MinMaxDownsampler
         return keep.ToArray();
     }
 
-    /// <summary>Downsamples paired x/y series with <see cref="SelectIndices"/>.</summary>
-    public static (double[] X, double[] Y) Downsample(IReadOnlyList<double> x, IReadOnlyList<double> y, int maxPoints = DefaultMaxPoints)
+    /// <summary>
+    /// At most <paramref name="maxPoints"/> indices of <paramref name="count"/>, evenly spaced, the first and the last
+    /// included (all of them when the series is short enough): for a smooth curve, which min/max pairs would only
+    /// double without changing its drawn shape.
+    /// </summary>
+    public static int[] SelectEvenly(int count, int maxPoints = DefaultMaxPoints)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxPoints, 2);
+        if (count <= maxPoints)
+            return Enumerable.Range(0, count).ToArray();
+        // Point k of maxPoints sits at k/(maxPoints - 1) of the way: 0 first, count - 1 last, strictly increasing
+        // because count > maxPoints.
+        return Enumerable.Range(0, maxPoints).Select(k => (int)((long)k * (count - 1) / (maxPoints - 1))).ToArray();
+    }
+
+    /// <summary>Downsamples paired x/y series with <see cref="SelectIndices"/>, or <see cref="SelectEvenly"/> when <paramref name="smooth"/>.</summary>
+    public static (double[] X, double[] Y) Downsample(IReadOnlyList<double> x, IReadOnlyList<double> y, int maxPoints = DefaultMaxPoints, bool smooth = false)
     {
         if (x.Count != y.Count)
             throw new ArgumentException($"x has {x.Count} points but y has {y.Count}.", nameof(y));
-        var keep = SelectIndices(y, maxPoints);
+        var keep = smooth ? SelectEvenly(y.Count, maxPoints) : SelectIndices(y, maxPoints);
         return (keep.Select(i => x[i]).ToArray(), keep.Select(i => y[i]).ToArray());
     }
 

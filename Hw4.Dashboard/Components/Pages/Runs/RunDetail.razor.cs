@@ -16,6 +16,7 @@ namespace Hw4.Dashboard.Components.Pages.Runs;
 /// Compare or Share, checkpoints only when the link allows them.
 /// </summary>
 [SharedView(Features.Sharing.ShareKind.Run)]
+[Charts.LoadsPlotlyWithPage]
 public sealed partial class RunDetail
 {
     /// <summary>The run id from the route.</summary>
@@ -78,8 +79,9 @@ public sealed partial class RunDetail
 
     private string CompareHref => $"compare?runs={Uri.EscapeDataString(Id)}";
 
-    // Relative to the base href, exactly as Plotly.Blazor's interop asks for it, so its script tag finds it cached.
-    private static string PlotlyBundlePath => Hw4.Dashboard.Hosting.PlotlyBundle.FullBundlePath.TrimStart('/');
+    // The URL App.razor's head script and Hw4's Plotly.Blazor interop load it from (fingerprinted): on a page load the
+    // preload is that script's own request; after navigating here inside the app it starts the download with the page.
+    private string PlotlyBundlePath => Assets[Hw4.Dashboard.Hosting.PlotlyBundle.CartesianBundlePath.TrimStart('/')];
 
     /// <inheritdoc />
     protected override Task OnParametersSetAsync() => LoadAsync();

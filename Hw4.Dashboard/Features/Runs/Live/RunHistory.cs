@@ -13,7 +13,20 @@ public static class RunHistory
     public static IReadOnlyList<RunEvent>? Read(string artifactsDir, string runId) => Read(artifactsDir, runId, null);
 
     /// <summary>As <see cref="Read(string, string)"/>, through <paramref name="cache"/> when given (parsed once per file version).</summary>
-    public static IReadOnlyList<RunEvent>? Read(string artifactsDir, string runId, RunMetricsCache? cache)
+    public static IReadOnlyList<RunEvent>? Read(string artifactsDir, string runId, RunMetricsCache? cache) =>
+        Open(artifactsDir, runId, dir => cache is null ? dir.ReadMetrics() : cache.Read(dir));
+
+    /// <summary>
+    /// As <see cref="Read(string, string, RunMetricsCache?)"/> when <paramref name="cache"/> already holds the file as it
+    /// is now (the run page's own read just put it there); null without parsing anything otherwise.
+    /// </summary>
+    public static IReadOnlyList<RunEvent>? ReadCached(string artifactsDir, string runId, RunMetricsCache cache)
+    {
+        ArgumentNullException.ThrowIfNull(cache);
+        return Open(artifactsDir, runId, cache.TryGet);
+    }
+
+    private static IReadOnlyList<RunEvent>? Open(string artifactsDir, string runId, Func<RunDirectory, IReadOnlyList<RunEvent>?> read)
     {
         if (!RunId.IsValid(runId))
             return null;
@@ -22,8 +35,7 @@ public static class RunHistory
             return null;
         try
         {
-            var dir = RunDirectory.Open(folder);
-            return cache is null ? dir.ReadMetrics() : cache.Read(dir);
+            return read(RunDirectory.Open(folder));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

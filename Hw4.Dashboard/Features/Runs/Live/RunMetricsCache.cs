@@ -58,6 +58,18 @@ public sealed class RunMetricsCache
         return readOnly;
     }
 
+    /// <summary>
+    /// The events of <paramref name="dir"/>'s metrics.jsonl when the cache holds the file as it is now; null otherwise
+    /// (never reads the file: for a render that must not wait on a parse).
+    /// </summary>
+    public IReadOnlyList<RunEvent>? TryGet(RunDirectory dir)
+    {
+        ArgumentNullException.ThrowIfNull(dir);
+        var stamp = Stamp(dir.MetricsPath);
+        lock (_gate)
+            return Find(dir.MetricsPath) is { } node && node.Value.Stamp == stamp ? node.Value.Events : null;
+    }
+
     // Under _gate.
     private LinkedListNode<Entry>? Find(string path)
     {
