@@ -9,6 +9,21 @@ public sealed class ChromiumFactAttribute : FactAttribute
     /// <summary>The system browser the tests drive.</summary>
     public const string ExecutablePath = "/usr/bin/chromium";
 
+    /// <summary>
+    /// Headless <see cref="ExecutablePath"/> through <paramref name="playwright"/>, unsandboxed: Chromium refuses to start
+    /// sandboxed as root, which tests are in containers and CI.
+    /// </summary>
+    public static Task<Microsoft.Playwright.IBrowser> LaunchAsync(Microsoft.Playwright.IPlaywright playwright)
+    {
+        ArgumentNullException.ThrowIfNull(playwright);
+        return playwright.Chromium.LaunchAsync(new Microsoft.Playwright.BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ExecutablePath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-dev-shm-usage"],
+        });
+    }
+
     /// <summary>Skips the test when no Chromium is installed.</summary>
     public ChromiumFactAttribute()
     {

@@ -28,13 +28,7 @@ public sealed class ContentSecurityPolicyBrowserTests
         {
             await app.StartAsync();
             using var playwright = await Playwright.CreateAsync();
-            await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-            {
-                ExecutablePath = ChromiumFactAttribute.ExecutablePath,
-                Headless = true,
-                // Root in containers and CI: Chromium refuses to start sandboxed as root.
-                Args = ["--no-sandbox", "--disable-dev-shm-usage"],
-            });
+            await using var browser = await ChromiumFactAttribute.LaunchAsync(playwright);
             var page = await browser.NewPageAsync();
             var consoleErrors = new List<string>();
             page.Console += (_, message) =>

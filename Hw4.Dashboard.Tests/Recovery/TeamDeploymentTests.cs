@@ -174,12 +174,7 @@ public sealed class TeamDeploymentTests(Xunit.Abstractions.ITestOutputHelper out
 
         // And a person on B's run page (a Blazor circuit on B: the worker's events reach it through Redis).
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumFactAttribute.ExecutablePath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-dev-shm-usage"],
-        });
+        await using var browser = await ChromiumFactAttribute.LaunchAsync(playwright);
         var page = await browser.NewPageAsync();
         await page.GotoAsync($"http://127.0.0.1:{b.Port}/runs/{run}", new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle, Timeout = 60_000 });
         await page.WaitForFunctionAsync("() => window.Blazor !== undefined && document.querySelector('[data-testid=run-status]')", null, new PageWaitForFunctionOptions { Timeout = 30_000 });

@@ -40,8 +40,6 @@ public sealed partial class RunLiveView : IDisposable
     private bool _historyRead;
     private bool _batchChartDrawn;
 
-    private bool _historySeeded;
-
     private bool ChartsShown => _historyRead;
 
     /// <summary>
@@ -49,8 +47,6 @@ public sealed partial class RunLiveView : IDisposable
     /// has drawn; null when the history was not at hand for the first render or the chart's axis or smoothing changed.
     /// </summary>
     public ChartSketch? BatchSketch { get; private set; }
-
-    private bool SketchShown => BatchSketch is not null && !_batchChartDrawn;
 
     private const string BatchChartTitle = "Loss per batch";
 
@@ -180,7 +176,7 @@ public sealed partial class RunLiveView : IDisposable
         _subscription?.Dispose();
         var axis = State.BatchLoss.XAxis;
         State = new RunLiveState(RunId, awaitHistory: true);
-        (_historyRead, _historySeeded, _batchChartDrawn, BatchSketch) = (false, false, false, null);
+        (_historyRead, _batchChartDrawn, BatchSketch) = (false, false, null);
         State.BatchLoss.SetSmoothing(Smoothing);
         State.BatchLoss.SetXAxis(axis);
         CommandMessage = null;
@@ -197,7 +193,6 @@ public sealed partial class RunLiveView : IDisposable
         if (RunHistory.ReadCached(RunStorePaths.ArtifactsDir(Options.Value), RunId, Metrics) is { } history)
         {
             State.SeedHistory(history);
-            _historySeeded = true;
             BatchSketch = ChartSketch.Of(State.BatchLoss, BatchChartTitle, BatchXTitle, BatchYTitle);
         }
     }
@@ -210,7 +205,7 @@ public sealed partial class RunLiveView : IDisposable
         _historyPending = null;
         var artifactsDir = RunStorePaths.ArtifactsDir(Options.Value);
         var runId = state.RunId;
-        var history = _historySeeded ? null : Task.Run(() => RunHistory.Read(artifactsDir, runId, Metrics));
+        var history = state.AwaitsHistory ? Task.Run(() => RunHistory.Read(artifactsDir, runId, Metrics)) : null;
         // While the folder is read: how wide the batch chart will be, so that its first draw carries one point per
         // pixel column (a finished 15 × 704 run: about 1,000 points instead of 4,000; the model keeps every batch).
         var width = await BatchChartWidthAsync();

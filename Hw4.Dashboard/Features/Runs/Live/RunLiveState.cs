@@ -156,6 +156,16 @@ public sealed class RunLiveState
         }
     }
 
+    /// <summary>True while the charts wait for <see cref="SeedHistory"/> (made with <c>awaitHistory</c>, not seeded yet).</summary>
+    public bool AwaitsHistory
+    {
+        get
+        {
+            lock (_gate)
+                return _liveChartEvents is not null;
+        }
+    }
+
     /// <summary>
     /// The run folder's events (metrics.jsonl in order), read after subscribing, or null when the run has no readable
     /// folder: the charts and epochs fold them, then the live events held since the subscription. Only once, and only

@@ -26,18 +26,8 @@ public sealed class RunMetricsCache
         ArgumentNullException.ThrowIfNull(dir);
         var path = dir.MetricsPath;
         var stamp = Stamp(path);
-        lock (_gate)
-        {
-            if (Find(path) is { } node)
-            {
-                _entries.Remove(node);
-                if (node.Value.Stamp == stamp)
-                {
-                    _entries.AddFirst(node);
-                    return node.Value.Events;
-                }
-            }
-        }
+        if (Cached(path, stamp) is { } cached)
+            return cached;
 
         var events = dir.ReadMetrics();
         // Stamped before reading: a line appended while it was read makes the next call read it again.
@@ -65,9 +55,22 @@ public sealed class RunMetricsCache
     public IReadOnlyList<RunEvent>? TryGet(RunDirectory dir)
     {
         ArgumentNullException.ThrowIfNull(dir);
-        var stamp = Stamp(dir.MetricsPath);
+        return Cached(dir.MetricsPath, Stamp(dir.MetricsPath));
+    }
+
+    // The entry for the file as stamped now, made the most recently used; an entry of an older version is dropped.
+    private IReadOnlyList<RunEvent>? Cached(string path, (long Length, DateTime WrittenUtc)? stamp)
+    {
         lock (_gate)
-            return Find(dir.MetricsPath) is { } node && node.Value.Stamp == stamp ? node.Value.Events : null;
+        {
+            if (Find(path) is not { } node)
+                return null;
+            _entries.Remove(node);
+            if (node.Value.Stamp != stamp)
+                return null;
+            _entries.AddFirst(node);
+            return node.Value.Events;
+        }
     }
 
     // Under _gate.
