@@ -53,6 +53,11 @@ public sealed class ClassificationRecipeTests : IDisposable
         Assert.DoesNotContain(dir.Path, File.ReadAllText(dir.MetricsPath), StringComparison.Ordinal);
         Assert.Equal(64, result.Evaluation!.ConfusionMatrix.Sum(r => r.Sum()));
         Assert.Equal($"checkpoints/model_{result.Training.Best!.Epoch}.params", result.Evaluation.Checkpoint);
+        // The label per test image is kept beside the summary, and agrees with it.
+        var predictions = dir.ReadPredictions()!;
+        Assert.Equal(result.Training.Best.Epoch, predictions.Epoch);
+        Assert.Equal(64, predictions.Predicted.Length);
+        Assert.Equal(result.Evaluation.Accuracy, Enumerable.Range(0, 64).Count(predictions.IsCorrect) / 64.0, 12);
         Assert.IsType<RunStarted>(seen[0]);
         Assert.IsType<RunEnded>(seen[^1]);
         Assert.Equal(seen.Count, File.ReadAllLines(dir.MetricsPath).Length);

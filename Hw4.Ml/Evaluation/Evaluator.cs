@@ -106,11 +106,12 @@ public static class Evaluator
     }
 
     /// <summary>
-    /// Loads a checkpoint into a fresh model and evaluates it on <paramref name="test"/>; blocks (call it off the UI thread).
+    /// Loads a checkpoint into a fresh model and evaluates it on <paramref name="test"/>, returning the summary and the
+    /// label per image; blocks (call it off the UI thread).
     /// Example PNGs go to <paramref name="examplesDir"/> when given; recorded paths are relative to <paramref name="relativeTo"/>.
     /// A missing or unloadable checkpoint throws <see cref="InvalidDataException"/> naming it.
     /// </summary>
-    public static EvaluationSummary EvaluateCheckpoint(
+    public static CheckpointEvaluation EvaluateCheckpoint(
         string checkpoint, int epoch, Func<nn.Module<Tensor, Tensor>> modelFactory, ImageSet test, Device device,
         int batchSize = 256, string? examplesDir = null, string? relativeTo = null)
     {
@@ -131,6 +132,7 @@ public static class Evaluator
         var recorded = relativeTo is null ? checkpoint : Path.GetRelativePath(relativeTo, checkpoint);
         var prefix = examplesDir is null ? "examples"
             : relativeTo is null ? examplesDir : Path.GetRelativePath(relativeTo, examplesDir);
-        return Summarize(predictions, test, recorded, epoch, examplesDir, prefix.Replace('\\', '/'));
+        var summary = Summarize(predictions, test, recorded, epoch, examplesDir, prefix.Replace('\\', '/'));
+        return new CheckpointEvaluation(summary, new TestPredictions(epoch, predictions.Truth, predictions.Predicted));
     }
 }

@@ -119,10 +119,13 @@ public static class ClassificationRecipe
                 try
                 {
                     var checkpoint = checkpoints.ModelPath(best.Epoch);
-                    evaluation = await Task.Factory.StartNew(
+                    var evaluated = await Task.Factory.StartNew(
                         () => Evaluator.EvaluateCheckpoint(checkpoint, best.Epoch, () => ModelFactory.Create(options.Model), data.Test, device,
                             options.EvalBatchSize, dir.ExamplesDir, dir.Path),
                         CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);
+                    // Predictions first: a run whose evaluation.json exists always has the labels a paired test needs.
+                    dir.WritePredictions(evaluated.Predictions);
+                    evaluation = evaluated.Summary;
                     dir.WriteEvaluation(evaluation);
                     storage.Publish(new Evaluated(dir.Id, evaluation));
                 }

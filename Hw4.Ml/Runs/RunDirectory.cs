@@ -27,6 +27,9 @@ public sealed class RunDirectory
     /// <summary>evaluation.json.</summary>
     public const string EvaluationFile = "evaluation.json";
 
+    /// <summary>predictions.json: the evaluated checkpoint's label per test image (see <see cref="TestPredictions"/>).</summary>
+    public const string PredictionsFile = "predictions.json";
+
     /// <summary>notes.json: the user's tags and notes (see <see cref="RunNotes"/>).</summary>
     public const string NotesFile = "notes.json";
 
@@ -63,6 +66,9 @@ public sealed class RunDirectory
 
     /// <summary>evaluation.json path.</summary>
     public string EvaluationPath => System.IO.Path.Combine(Path, EvaluationFile);
+
+    /// <summary>predictions.json path.</summary>
+    public string PredictionsPath => System.IO.Path.Combine(Path, PredictionsFile);
 
     /// <summary>notes.json path.</summary>
     public string NotesPath => System.IO.Path.Combine(Path, NotesFile);
@@ -178,6 +184,12 @@ public sealed class RunDirectory
 
     /// <summary>Reads evaluation.json, or null when there is none; a malformed file throws <see cref="InvalidDataException"/>.</summary>
     public EvaluationSummary? ReadEvaluation() => File.Exists(EvaluationPath) ? MlJson.Read<EvaluationSummary>(EvaluationPath) : null;
+
+    /// <summary>Replaces predictions.json atomically.</summary>
+    public void WritePredictions(TestPredictions predictions) => MlJson.WriteAtomic(PredictionsPath, predictions);
+
+    /// <summary>The test predictions, or null when the run has none (older runs); a malformed file throws <see cref="InvalidDataException"/>.</summary>
+    public TestPredictions? ReadPredictions() => File.Exists(PredictionsPath) ? MlJson.Read<TestPredictions>(PredictionsPath) : null;
 
     /// <summary>Replaces notes.json atomically.</summary>
     public void WriteNotes(RunNotes notes) => MlJson.WriteAtomic(NotesPath, notes);

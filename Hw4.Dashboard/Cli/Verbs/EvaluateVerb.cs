@@ -41,7 +41,7 @@ public sealed class EvaluateVerb : ICliVerb
                 {
                     try
                     {
-                        return Hw4.Ml.Evaluation.Evaluator.EvaluateCheckpoint(file.FullName, epoch, () => ModelFactory.Create(kind), dataset.Test, device, 256, examples);
+                        return Hw4.Ml.Evaluation.Evaluator.EvaluateCheckpoint(file.FullName, epoch, () => ModelFactory.Create(kind), dataset.Test, device, 256, examples).Summary;
                     }
                     catch (InvalidDataException e)
                     {
