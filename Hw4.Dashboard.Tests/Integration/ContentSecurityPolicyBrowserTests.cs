@@ -15,7 +15,7 @@ public sealed class ContentSecurityPolicyBrowserTests
     private const string CollectViolations =
         "document.addEventListener('securitypolicyviolation', e => (window.__csp = window.__csp || []).push(e.violatedDirective + ' ' + e.blockedURI))";
 
-    [ChromiumFact]
+    [Fact]
     public async Task Autograd_UnderTheCsp_CircuitRunsAndPlotlyDrawsWithNoViolation()
     {
         var dir = Directory.CreateTempSubdirectory("hw4-csp-").FullName;
@@ -28,7 +28,7 @@ public sealed class ContentSecurityPolicyBrowserTests
         {
             await app.StartAsync();
             using var playwright = await Playwright.CreateAsync();
-            await using var browser = await ChromiumFactAttribute.LaunchAsync(playwright);
+            await using var browser = await SystemChromium.LaunchAsync(playwright);
             var page = await browser.NewPageAsync();
             var consoleErrors = new List<string>();
             page.Console += (_, message) =>

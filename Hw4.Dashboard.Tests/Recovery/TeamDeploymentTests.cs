@@ -7,6 +7,7 @@ using Hw4.Dashboard.Features.Streaming;
 using Hw4.Dashboard.Tests.Integration;
 using Hw4.Ml.Lifecycle;
 using Hw4.Ml.Lifecycle.Events;
+using Hw4.Testing.Servers;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -25,11 +26,12 @@ public sealed class TeamDeploymentTests(Xunit.Abstractions.ITestOutputHelper out
     private readonly string _root = Directory.CreateTempSubdirectory("hw4-team-").FullName;
     private readonly PostgresTestDatabase _database = new();
     private string _postgres = "";
+    private string _redis = "";
 
     public async Task InitializeAsync()
     {
         _postgres = await _database.CreateAsync();
-        await using var redis = await RedisTestServer.ConnectAsync();
+        _redis = await SharedServers.RedisAsync();
     }
 
     public async Task DisposeAsync()
@@ -44,7 +46,7 @@ public sealed class TeamDeploymentTests(Xunit.Abstractions.ITestOutputHelper out
         "--Hw4:DataDir", data,
         "--Hw4:ArtifactsDir", Path.Combine(_root, "runs"),
         "--Hw4:Postgres", _postgres,
-        "--Hw4:Redis", RedisTestServer.Configuration,
+        "--Hw4:Redis", _redis,
         // For the kill test, a dead host is noticed within about 3 s; the others keep the defaults (2 s and 10 s), as a
         // worker starved of CPU on these shared cores can miss 3 s and would lose its run (a limit of short timeouts).
         .. quickTimeout ? new[] { "--Hw4:Queue:HeartbeatSeconds", "0.5", "--Hw4:Queue:HeartbeatTimeoutSeconds", "3" } : [],
@@ -161,7 +163,7 @@ public sealed class TeamDeploymentTests(Xunit.Abstractions.ITestOutputHelper out
           }, 25); }
         """;
 
-    [ChromiumFact]
+    [Fact]
     public async Task RunQueuedOnA_TrainedByTheWorker_HubClientsOnBAndAGetEveryEventInOrder_BsRunPageFollowsItLive_ReplayFromASequenceNumber()
     {
         var data = TinyCifarZip.EnsureDataDir(trainPerClass: 136, testPerClass: 8);
@@ -174,7 +176,7 @@ public sealed class TeamDeploymentTests(Xunit.Abstractions.ITestOutputHelper out
 
         // And a person on B's run page (a Blazor circuit on B: the worker's events reach it through Redis).
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await ChromiumFactAttribute.LaunchAsync(playwright);
+        await using var browser = await SystemChromium.LaunchAsync(playwright);
         var page = await browser.NewPageAsync();
         await page.GotoAsync($"http://127.0.0.1:{b.Port}/runs/{run}", new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle, Timeout = 60_000 });
         await page.WaitForFunctionAsync("() => window.Blazor !== undefined && document.querySelector('[data-testid=run-status]')", null, new PageWaitForFunctionOptions { Timeout = 30_000 });

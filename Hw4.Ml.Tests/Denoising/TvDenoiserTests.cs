@@ -1,5 +1,6 @@
 using Hw4.Ml.Denoising;
 using Hw4.Ml.Imaging;
+using Hw4.Testing;
 using static TorchSharp.torch;
 
 namespace Hw4.Ml.Tests.Denoising;
@@ -36,8 +37,8 @@ public sealed class TvDenoiserTests
     [Fact]
     public void Run_BestPresetOnParrotCrop_RaisesPsnrByFiveDb()
     {
-        var noisy = ImageFile.Load(TestData.NoisyParrots).Crop(352, 224, 64, 64);
-        var clean = ImageFile.Load(TestData.CleanParrots).Crop(352, 224, 64, 64);
+        var noisy = ImageFile.Load(SharedData.Require(SharedData.NoisyParrots)).Crop(352, 224, 64, 64);
+        var clean = ImageFile.Load(SharedData.Require(SharedData.CleanParrots)).Crop(352, 224, 64, 64);
         var reports = Collect<DenoiseProgress>(out var progress);
 
         var result = TvDenoiser.Run(noisy, clean, DenoisePresets.Best(DenoiseNorm.L1) with { ReportEvery = 20, PreviewMaxSide = 16 }, CPU, progress);
@@ -52,8 +53,8 @@ public sealed class TvDenoiserTests
     [Fact]
     public void Run_L2BestOnParrotCrop_EndsFiniteAbovePsnrOfInput()
     {
-        var noisy = ImageFile.Load(TestData.NoisyParrots).Crop(352, 224, 64, 64);
-        var clean = ImageFile.Load(TestData.CleanParrots).Crop(352, 224, 64, 64);
+        var noisy = ImageFile.Load(SharedData.Require(SharedData.NoisyParrots)).Crop(352, 224, 64, 64);
+        var clean = ImageFile.Load(SharedData.Require(SharedData.CleanParrots)).Crop(352, 224, 64, 64);
 
         var result = TvDenoiser.Run(noisy, clean, DenoisePresets.Best(DenoiseNorm.L2), CPU);
 
@@ -66,8 +67,8 @@ public sealed class TvDenoiserTests
     [Fact]
     public void Run_L2SeedOnParrotCrop_DivergesWithLastFiniteNumbersAndNoImage()
     {
-        var noisy = ImageFile.Load(TestData.NoisyParrots).Crop(352, 224, 64, 64);
-        var clean = ImageFile.Load(TestData.CleanParrots).Crop(352, 224, 64, 64);
+        var noisy = ImageFile.Load(SharedData.Require(SharedData.NoisyParrots)).Crop(352, 224, 64, 64);
+        var clean = ImageFile.Load(SharedData.Require(SharedData.CleanParrots)).Crop(352, 224, 64, 64);
         var reports = Collect<DenoiseProgress>(out var progress);
 
         var result = TvDenoiser.Run(noisy, clean, DenoisePresets.Seed(DenoiseNorm.L2) with { ReportEvery = 1 }, CPU, progress);
