@@ -11,6 +11,7 @@ using TorchSharp;
 
 namespace Hw4.Dashboard.Tests.Cli;
 
+[Trait("Category", "System")]
 public sealed class ExportVerbTests : IDisposable
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "hw4-exportverb-" + Guid.NewGuid().ToString("N"));

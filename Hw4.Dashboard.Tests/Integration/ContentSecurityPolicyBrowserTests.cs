@@ -10,6 +10,7 @@ namespace Hw4.Dashboard.Tests.Integration;
 /// draws, and the policy does bite (an injected inline script is blocked and reported).
 /// </summary>
 [Collection(HostingCollection.Name)]
+[Trait("Category", "System")]
 public sealed class ContentSecurityPolicyBrowserTests
 {
     private const string CollectViolations =

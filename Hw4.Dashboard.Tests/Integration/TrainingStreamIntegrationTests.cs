@@ -14,6 +14,7 @@ namespace Hw4.Dashboard.Tests.Integration;
 /// replay bounds) are in <see cref="RunsHubIntegrationTests"/>; these check the same guarantees end to end.
 /// </summary>
 [Collection(Hw4.Dashboard.Tests.Hosting.HostingCollection.Name)]
+[Trait("Category", "System")]
 public sealed class TrainingStreamIntegrationTests(LiveServer server) : IClassFixture<LiveServer>
 {
     private static readonly Type[] Milestones = [typeof(RunStarted), typeof(BatchProgress), typeof(EpochCompleted), typeof(Evaluated), typeof(RunEnded)];

@@ -6,6 +6,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Hw4.E2E.Tests.Journeys;
 
 /// <summary>The Autograd page as a person uses it: change the terms, read the error and the plot; mistype a field.</summary>
+[Trait("Category", "System")]
 public sealed class AutogradJourneyTests(ITestOutputHelper output) : Journey(output)
 {
     [Fact]

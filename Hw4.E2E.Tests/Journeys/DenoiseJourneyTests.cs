@@ -14,6 +14,7 @@ namespace Hw4.E2E.Tests.Journeys;
 /// The Denoise page on a 96×96 crop of the shared parrots (noisy and clean, the same crop), given to the server as its
 /// data folder: a run's preview and PSNR move while it runs, and the before/after slider moves the divider.
 /// </summary>
+[Trait("Category", "System")]
 public sealed partial class DenoiseJourneyTests(ITestOutputHelper output) : Journey(output), IDisposable
 {
     private const int Size = 96;

@@ -11,6 +11,7 @@ namespace Hw4.E2E.Tests.Journeys;
 /// serious or critical violation, the page has one h1 inside a main landmark, and at phone width the body does not
 /// scroll sideways and no chart is squeezed below 250 px.
 /// </summary>
+[Trait("Category", "System")]
 public sealed class PageTests(LabFixture lab, ITestOutputHelper output) : IClassFixture<LabFixture>
 {
     /// <summary>Each page, with <c>{cnn}</c> and <c>{residual}</c> for the fixture's runs.</summary>

@@ -84,7 +84,9 @@ public sealed class TvDenoiserTests
         Assert.Contains($"diverged at step {result.DivergedAtStep}/200", result.DivergenceMessage);
     }
 
+    // 20,000 gradient steps for the L1 reference: the slowest test of this project.
     [Theory]
+    [Trait("Category", "System")]
     [InlineData(DenoiseNorm.L2, 0.05, 2000, 0.2, 300, 1e-4)]
     [InlineData(DenoiseNorm.L1, 0.01, 20000, 0.5, 3000, 5e-3)]
     public void Run_PrimalDual_ReachesTheLossOfLongGradientDescent(

@@ -12,6 +12,7 @@ using Hw4.Testing;
 
 namespace Hw4.Dashboard.Tests.Features.Report;
 
+[Trait("Category", "System")]
 public sealed partial class ReportVerbTests(TinyHomeworkRuns runs) : IClassFixture<TinyHomeworkRuns>
 {
     [Fact]
