@@ -36,7 +36,9 @@ public sealed class PostgresTestDatabase(Func<Task<string>> server)
         await using var admin = await OpenServerAsync(_server);
         await using (var create = new NpgsqlCommand($"CREATE DATABASE \"{_name}\"", admin))
             await create.ExecuteNonQueryAsync();
-        ConnectionString = new NpgsqlConnectionStringBuilder(_server) { Database = _name, Pooling = false }.ConnectionString;
+        // Npgsql's 15 s to connect and 30 s a command are for a server on its own machine; on 2 cores busy with other
+        // suites a connection has taken longer. Generous bounds: a healthy server answers at once.
+        ConnectionString = new NpgsqlConnectionStringBuilder(_server) { Database = _name, Pooling = false, Timeout = 120, CommandTimeout = 300 }.ConnectionString;
         return ConnectionString;
     }
 
@@ -53,7 +55,7 @@ public sealed class PostgresTestDatabase(Func<Task<string>> server)
 
     private static async Task<NpgsqlConnection> OpenServerAsync(string server)
     {
-        var connection = new NpgsqlConnection(server);
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Timeout = 120, CommandTimeout = 300 }.ConnectionString);
         try
         {
             await connection.OpenAsync();
