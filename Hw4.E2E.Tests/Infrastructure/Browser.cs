@@ -23,9 +23,9 @@ public sealed class Browser : IAsyncDisposable
     public static async Task<Browser> LaunchAsync()
     {
         Prerequisite.Chromium.Require();
-        // Assertions wait (poll) up to 20 s instead of Playwright's 5: on a shared 2-core machine a Blazor round trip under
-        // load (another suite training, a build) has taken longer than 5 s, and a passing check does not wait longer.
-        Assertions.SetDefaultExpectTimeout(20_000);
+        // Assertions wait (poll) up to 60 s instead of Playwright's 5, and actions up to 120 s: on a shared 2-core machine a
+        // Blazor round trip has taken over 20 s under a load average near 100, and a passing check does not wait longer.
+        Assertions.SetDefaultExpectTimeout(60_000);
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -41,7 +41,7 @@ public sealed class Browser : IAsyncDisposable
     public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
     {
         var context = await _browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
-        context.SetDefaultTimeout(30_000);
+        context.SetDefaultTimeout(120_000);
         return await context.NewPageAsync();
     }
 

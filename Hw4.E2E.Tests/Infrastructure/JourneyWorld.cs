@@ -15,8 +15,11 @@ public sealed class JourneyWorld : IAsyncLifetime
     {
     }
 
-    /// <summary>A world whose server gets <paramref name="settings"/> (<c>--Key value</c> pairs).</summary>
-    public JourneyWorld(string[] settings) => _settings = settings;
+    /// <summary>
+    /// A world whose server gets <paramref name="settings"/> (<c>--Key value</c> pairs). Internal: xUnit builds a class
+    /// fixture only through its one public constructor.
+    /// </summary>
+    internal JourneyWorld(string[] settings) => _settings = settings;
 
     /// <summary>The app.</summary>
     public AppServer Server { get; private set; } = default!;
