@@ -18,8 +18,10 @@ public abstract class MudBunitTest : IAsyncLifetime
     {
         Context.JSInterop.Mode = JSRuntimeMode.Loose;
         Context.Services.AddMudServices();
-        // Pages ask who the user is; with no listen address or password configured that is the local admin.
+        // Pages ask who the user is; with no listen address or password configured that is the local admin (an
+        // anonymous user here: not a share link's viewer, who is a viewer on every server).
         Context.Services.AddHw4Access();
+        Context.AddAuthorization();
     }
 
     /// <inheritdoc />
