@@ -73,4 +73,56 @@ public sealed class LineChartTests : MudBunitTest
         await cut.InvokeAsync(() => cut.Instance.RefreshAsync());
         Assert.Equal(1, drawn);
     }
+
+    [Fact]
+    public async Task Render_NoPointYet_NoAxesButItsEmptyText_FirstPointsRedrawWithAxesAndWithoutTheText()
+    {
+        var model = new LiveChartModel([new ChartSeries("train"), new ChartSeries("val")]);
+        var cut = Context.Render<LineChart>(p => p.Add(c => c.Model, model).Add(c => c.Title, "Loss per epoch").Add(c => c.EmptyText, "Appears after the first epoch."));
+        cut.WaitForAssertion(() => Assert.Contains(PlotlyCalls(), i => i.Identifier == "newPlot"));
+
+        // Empty: the axes' default ranges (−1…6) would read as data; the chart says what will come instead.
+        var first = JsonDocument.Parse(JsonSerializer.Serialize(cut.FindComponent<PlotlyChart>().Instance.Layout)).RootElement;
+        Assert.False(first.GetProperty("xaxis").GetProperty("visible").GetBoolean());
+        Assert.False(first.GetProperty("yaxis").GetProperty("visible").GetBoolean());
+        Assert.Equal("Appears after the first epoch.", Assert.Single(first.GetProperty("annotations").EnumerateArray()).GetProperty("text").GetString());
+
+        model.Add(0, 1, 2.3);
+        model.Add(1, 1, 2.2);
+        var before = PlotlyCalls().Count;
+        await cut.InvokeAsync(() => cut.Instance.RefreshAsync());
+
+        // The first points come as a whole redraw (the layout changes too), never appended to an axis-less plot.
+        var react = Assert.Single(PlotlyCalls().Skip(before));
+        Assert.Equal("react", react.Identifier);
+        var layout = JsonDocument.Parse(JsonSerializer.Serialize(react.Arguments[2])).RootElement;
+        Assert.True(layout.GetProperty("xaxis").GetProperty("visible").GetBoolean());
+        Assert.True(layout.GetProperty("yaxis").GetProperty("visible").GetBoolean());
+        Assert.Empty(layout.GetProperty("annotations").EnumerateArray());
+        var traces = JsonDocument.Parse(JsonSerializer.Serialize(react.Arguments[1])).RootElement;
+        Assert.Equal([2.3], traces[0].GetProperty("y").EnumerateArray().Select(v => v.GetDouble()));
+    }
+
+    [Fact]
+    public void Render_SeriesOnTheSecondAxis_DrawnAgainstARightHandAxisOfItsOwn()
+    {
+        // L1's loss near 3e7 and L2's near 7e8: on one axis L1 would be a flat line at the bottom.
+        var model = new LiveChartModel([new ChartSeries("L1"), new ChartSeries("L2", SecondAxis: true)]);
+        model.Add(0, 1, 3e7);
+        model.Add(1, 1, 7e8);
+
+        var cut = Context.Render<LineChart>(p => p.Add(c => c.Model, model).Add(c => c.YTitle, "L1 loss").Add(c => c.Y2Title, "L2 loss").Add(c => c.LogY, true));
+
+        var chart = cut.FindComponent<PlotlyChart>().Instance;
+        var traces = chart.Data.Cast<Scatter>().ToList();
+        Assert.Null(traces[0].YAxis);
+        Assert.Equal("y2", traces[1].YAxis);
+        var layout = JsonDocument.Parse(JsonSerializer.Serialize(chart.Layout)).RootElement;
+        var right = layout.GetProperty("yaxis2");
+        Assert.Equal("y", right.GetProperty("overlaying").GetString());
+        Assert.Equal("right", right.GetProperty("side").GetString());
+        Assert.Equal("L2 loss", right.GetProperty("title").GetProperty("text").GetString());
+        Assert.Equal("log", right.GetProperty("type").GetString());
+        Assert.Equal("L1 loss", layout.GetProperty("yaxis").GetProperty("title").GetProperty("text").GetString());
+    }
 }
