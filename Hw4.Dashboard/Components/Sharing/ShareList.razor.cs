@@ -42,7 +42,9 @@ public sealed partial class ShareList : IDisposable
     protected override async Task OnParametersSetAsync()
     {
         Links = Shares.Active(RunId);
-        _names = (await Index.ListAsync()).ToDictionary(r => r.Id, Features.Runs.List.RunListFormat.Name, StringComparer.Ordinal);
+        // Names only when there is a link to name (a run page without links reads no index).
+        if (Links.Count > 0)
+            _names = (await Index.ListAsync()).ToDictionary(r => r.Id, Features.Runs.List.RunListFormat.Name, StringComparer.Ordinal);
     }
 
     /// <summary>Revokes <paramref name="link"/>.</summary>

@@ -122,7 +122,9 @@ public sealed class DenoiseRunPageTests : RunStoreBunitTest
 
         // The denoising list: its own columns, each sortable.
         Context.Render<MudPopoverProvider>();
-        var cut = Context.Render<Hw4.Dashboard.Components.Pages.Runs.Runs>(p => p.Add(r => r.KindQuery, "denoise"));
+        var navigation = Context.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
+        navigation.NavigateTo("runs?kind=denoise");
+        var cut = Context.Render<Hw4.Dashboard.Components.Pages.Runs.Runs>();
         cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("tbody tr").Count), TimeSpan.FromSeconds(30));
         var row = cut.FindAll("tbody tr").Single(r => r.TextContent.Contains(done.Id));
         Assert.Equal("L1", row.QuerySelector("[data-testid=cell-norm]")!.TextContent.Trim());

@@ -40,7 +40,7 @@ public sealed class RunDetailTests : RunStoreBunitTest
         cut.WaitForElement("[data-testid=rename-run]", TimeSpan.FromSeconds(5)).Click();
         var title = cut.FindComponent<Hw4.Dashboard.Components.Runs.RunTitle>();
         title.Instance.Draft = "  lr 1e-3   baseline ";
-        await cut.InvokeAsync(() => title.Instance.SaveAsync());
+        cut.Find("[data-testid=save-run-name]").Click();
 
         cut.WaitForAssertion(() => Assert.Equal("lr 1e-3 baseline", cut.Find("h1").TextContent.Trim()));
         Assert.Equal("Name saved.", cut.Find("[data-testid=run-name-saved]").TextContent.Trim());
@@ -54,14 +54,14 @@ public sealed class RunDetailTests : RunStoreBunitTest
         // Refused: too long. Said under the heading, and nothing written.
         cut.Find("[data-testid=rename-run]").Click();
         title.Instance.Draft = new string('x', 81);
-        await cut.InvokeAsync(() => title.Instance.SaveAsync());
+        cut.Find("[data-testid=save-run-name]").Click();
         cut.WaitForAssertion(() => Assert.Contains("Not renamed: The name is 81 characters long; the limit is 80.", cut.Find("[data-testid=run-name-error]").TextContent));
         Assert.Equal("lr 1e-3 baseline", dir.ReadNotes().Name);
         Assert.Equal("lr 1e-3 baseline", cut.Find("h1").TextContent.Trim());
 
         // Empty: back to the name made from its settings.
         title.Instance.Draft = "";
-        await cut.InvokeAsync(() => title.Instance.SaveAsync());
+        cut.Find("[data-testid=save-run-name]").Click();
         cut.WaitForAssertion(() => Assert.Equal("CNN · seed 0 · 2 ep", cut.Find("h1").TextContent.Trim()));
         Assert.Null(dir.ReadNotes().Name);
         Assert.Contains("back to its own name", cut.Find("[data-testid=run-name-saved]").TextContent);

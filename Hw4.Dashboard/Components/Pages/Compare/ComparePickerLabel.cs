@@ -13,7 +13,8 @@ public static class ComparePickerLabel
         var parts = new List<string>
         {
             Features.Runs.List.RunListFormat.Name(run),
-            run.Id,
+            // A named run's id tells near-identical names apart; an unnamed row (its id as name) says its model instead.
+            run.Name is { Length: > 0 } name && name != run.Id ? run.Id : Features.Models.ModelDisplayName.Of(run.Model),
             run.CreatedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
             run.TestAccuracy is { } accuracy ? $"test {accuracy.ToString("P1", CultureInfo.InvariantCulture)}" : "no test accuracy",
         };
