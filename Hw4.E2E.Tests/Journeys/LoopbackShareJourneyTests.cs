@@ -10,6 +10,7 @@ namespace Hw4.E2E.Tests.Journeys;
 /// Share on the default server: loopback only, no password, so whoever reaches it is admin. The dialog says plainly
 /// that teammates cannot open such a link, and a browser that comes in by the link is that link's viewer, not admin.
 /// </summary>
+[Trait("Category", "System")]
 public sealed class LoopbackShareJourneyTests(ITestOutputHelper output) : Journey(output)
 {
     [Fact]

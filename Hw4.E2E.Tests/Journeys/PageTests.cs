@@ -11,6 +11,7 @@ namespace Hw4.E2E.Tests.Journeys;
 /// violation of any impact, light and dark, on a laptop (1366×900) and a phone (390×844); the page has one h1 inside a
 /// main landmark; and at phone width the body does not scroll sideways and no chart is squeezed below 250 px.
 /// </summary>
+[Trait("Category", "System")]
 public sealed class PageTests(LabFixture lab, ITestOutputHelper output) : IClassFixture<LabFixture>
 {
     /// <summary>Each page, with <c>{cnn}</c> and <c>{residual}</c> for the fixture's runs.</summary>
@@ -34,12 +35,13 @@ public sealed class PageTests(LabFixture lab, ITestOutputHelper output) : IClass
     [MemberData(nameof(Pages))]
     public async Task Page_Axe_NoViolationOfAnyImpactLightAndDarkOnALaptopAndAPhone(string path)
     {
+        // Per size one load: light, then dark on the same page (the toggle is what a person uses, and one load serves both).
         var problems = new List<string>();
         foreach (var (width, height) in new[] { (1366, 900), (390, 844) })
         {
+            var page = await OpenAsync(path, width, height);
             foreach (var dark in new[] { false, true })
             {
-                var page = await OpenAsync(path, width, height);
                 if (dark)
                     await page.SwitchThemeAsync(dark: true);
                 var result = await page.RunAxe();
@@ -49,9 +51,9 @@ public sealed class PageTests(LabFixture lab, ITestOutputHelper output) : IClass
                     output.WriteLine($"{where} {v.Impact} {v.Id}: {string.Join(" | ", v.Nodes.Take(5).Select(n => n.Html))}");
                     problems.Add($"{where}: {v.Impact} {v.Id} ({v.Nodes.Count()} nodes): {string.Join(" | ", v.Nodes.Take(3).Select(n => $"{n.Html} [{string.Join("; ", n.Any.Concat(n.All).Select(a => a.Message))}]"))}");
                 }
-
-                await page.Context.CloseAsync();
             }
+
+            await page.Context.CloseAsync();
         }
 
         Assert.True(problems.Count == 0, $"{path}:\n" + string.Join("\n", problems));
