@@ -21,8 +21,10 @@ public abstract class MudBunitTest : IAsyncLifetime
         // longer on a shared 2-core machine under load. A condition that holds returns at once, so the bound is generous.
         BunitContext.DefaultWaitTimeout = TimeSpan.FromSeconds(30);
         Context.Services.AddMudServices();
-        // Pages ask who the user is; with no listen address or password configured that is the local admin.
+        // Pages ask who the user is; with no listen address or password configured that is the local admin (an
+        // anonymous user here: not a share link's viewer, who is a viewer on every server).
         Context.Services.AddHw4Access();
+        Context.AddAuthorization();
     }
 
     /// <inheritdoc />

@@ -32,6 +32,11 @@ public sealed partial class App
             null,
             null));
 
+    /// <summary>The theme chosen in this browser (<see cref="Layout.ThemeChoice"/>): the server renders the page in it.</summary>
+    private bool StartsDark => Layout.ThemeChoice.IsDark(HttpContext);
+
+    private string? DocumentStyle => Layout.ThemeChoice.DocumentStyle(StartsDark);
+
     /// <summary>The nonce that the Content-Security-Policy allows for the inline import map.</summary>
     private string? ScriptNonce => HttpContext is null ? null : SecurityHeaders.Nonce(HttpContext);
 }

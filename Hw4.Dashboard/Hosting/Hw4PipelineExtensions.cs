@@ -29,7 +29,7 @@ public static class Hw4PipelineExtensions
         // A browser asking for an address that matches nothing gets the app's own page (layout, links) with status 404.
         // Only page loads: API clients keep their JSON problems and empty 404s.
         app.UseWhen(
-            context => HttpMethods.IsGet(context.Request.Method) && context.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase),
+            context => AccessEndpoints.AcceptsHtml(context.Request),
             branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         // Routes (inside, after its rewrite) after the status-code pages, so a re-executed request is matched to /not-found again.
         app.UsePlotlyCartesianBundle();

@@ -43,6 +43,33 @@ public sealed class AutogradJourneyTests(JourneyWorld world, ITestOutputHelper o
         Assert.Contains(Enumerable.Range(0, 100), i => Math.Abs(Math.Cos(traces[0].X[i]!.Value) - traces[0].Y[i]!.Value) > 0.1);
     }
 
+    [Fact]
+    public async Task ValueChart_TheStudentsFunctionOverSin_OnItWithTenTermsOffItAtTheEndsWithThree()
+    {
+        var page = await OpenAsync("/autograd");
+        var chart = page.ByTestId("value-chart");
+
+        // sin_taylor(x) itself (what the homework has the student write), drawn over sin x on [−π, π].
+        var traces = await PageExtensions.EventuallyAsync(() => chart.TracesAsync(), t => t.Count == 2 && t[0].X.Length > 100, "the value plot");
+        Assert.StartsWith("sin_taylor(x)", traces[0].Name);
+        Assert.Equal("sin x", traces[1].Name);
+        Assert.Equal(-Math.PI, traces[0].X[0]!.Value, 5);
+        Assert.Equal(Math.PI, traces[0].X[^1]!.Value, 5);
+        for (var i = 0; i < traces[1].X.Length; i++)
+            Assert.Equal(Math.Sin(traces[1].X[i]!.Value), traces[1].Y[i]!.Value, 6);
+        // Ten terms: on sin everywhere (float32).
+        for (var i = 0; i < traces[0].X.Length; i++)
+            Assert.Equal(Math.Sin(traces[0].X[i]!.Value), traces[0].Y[i]!.Value, 3);
+
+        await page.TypeIntoAsync("terms", "3");
+        await Expect(page.FieldMessage("terms")).ToHaveTextAsync("uses 3");
+        await page.ByTestId("compute").ClickAsync();
+
+        // Three terms (x − x³/6 + x⁵/120): off sin by more than 0.5 at ±π, where the dropped terms are largest.
+        traces = await PageExtensions.EventuallyAsync(() => chart.TracesAsync(), t => t.Count == 2 && t[0].Name.Contains("3 terms"), "the redrawn value plot");
+        Assert.True(Math.Abs(traces[0].Y[^1]!.Value - Math.Sin(Math.PI)) > 0.5, $"sin_taylor(π) with 3 terms is {traces[0].Y[^1]}");
+    }
+
     [Theory]
     [InlineData("x", "abc", "is not a number")]
     [InlineData("x", "", "x is required.")]

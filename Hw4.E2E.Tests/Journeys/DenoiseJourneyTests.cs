@@ -86,6 +86,105 @@ public sealed partial class DenoiseJourneyTests(ITestOutputHelper output) : Jour
         await Expect(after).ToHaveCSSAsync("clip-path", new Regex(@"inset\(0px( 0%| 0px)*\)"));
     }
 
+    // Every 50 ms while L1 vs L2 goes: the live chip and the caption of the picture beside it.
+    private const string RecordChipAndCaption = """
+        () => { window.__pairs = [];
+          setInterval(() => {
+            const chip = document.querySelector('[data-testid=live-status]');
+            const caption = document.querySelector('[data-testid=preview-caption]');
+            window.__pairs.push({ chip: chip ? chip.textContent.trim() : '', caption: caption ? caption.textContent.trim() : '' });
+          }, 50); }
+        """;
+
+    [Fact]
+    public async Task CompareNorms_WhileAndAfter_ChipAndPictureNameTheSameNormCurvesDenseOnTheirOwnAxesSliderShowsEachResultStopGoesGrey()
+    {
+        var page = await OpenAsync("/denoise");
+        await Expect(page.ByTestId("image-size")).ToContainTextAsync($"{Size}");
+        await page.WaitForChartsAsync();
+        // Before any run the curves are empty: no axes with meaningless ranges, a sentence instead.
+        var loss = page.Locator("figure.chart-host", new() { Has = page.Locator("figcaption", new() { HasTextRegex = new Regex("^Loss\\.") }) }).Locator(".js-plotly-plot");
+        Assert.False(await loss.EvaluateAsync<bool>("el => el._fullLayout.xaxis.visible"), "an empty loss chart shows an x axis");
+        await Expect(loss).ToContainTextAsync("The loss of each run shows here as it runs.");
+
+        await page.EvaluateAsync(RecordChipAndCaption);
+        await page.GetByRole(AriaRole.Button, new() { Name = "L1 vs L2" }).ClickAsync();
+        await Expect(page.ByTestId("norm-comparison")).ToBeVisibleAsync(new() { Timeout = 300_000 });
+
+        // Once both ended, Stop has nothing to stop.
+        await Expect(page.ByTestId("stop-denoise")).ToBeDisabledAsync();
+        // The chip and the picture always spoke of the same norm (and did say which).
+        var pairs = JsonSerializer.Deserialize<Pair[]>(await page.EvaluateAsync<string>("() => JSON.stringify(window.__pairs)"), new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+        var named = pairs.Where(p => NormOf(p.Chip) is not null && NormOf(p.Caption) is not null).ToList();
+        Assert.Contains(named, p => NormOf(p.Chip) == "L1");
+        Assert.Contains(named, p => NormOf(p.Chip) == "L2");
+        Assert.All(named, p => Assert.Equal(NormOf(p.Chip), NormOf(p.Caption)));
+        // Each norm's loss curve has a point per step of its run (35 and 20), L2 against the right-hand axis.
+        var traces = await loss.EvaluateAsync<string>("el => JSON.stringify(el.data.map(t => ({ name: t.name, n: t.x.length, axis: t.yaxis || 'y' })))");
+        var curves = JsonSerializer.Deserialize<Curve[]>(traces, new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+        Assert.Equal(("L1", 35, "y"), (curves[0].Name, curves[0].N, curves[0].Axis));
+        Assert.Equal(("L2", 20, "y2"), (curves[1].Name, curves[1].N, curves[1].Axis));
+
+        // The before/after panel shows either result: each is the image of its own card.
+        var after = page.ByTestId("after-image");
+        var l1 = await page.ByTestId("outcome-l1").Locator("img").GetAttributeAsync("src");
+        var l2 = await page.ByTestId("outcome-l2").Locator("img").GetAttributeAsync("src");
+        Assert.NotEqual(l1, l2);
+        var toggle = page.ByTestId("before-after-norm");
+        await toggle.GetByRole(AriaRole.Button, new() { Name = "L1" }).ClickAsync();
+        await Expect(after).ToHaveAttributeAsync("src", l1!);
+        await Expect(page.ByTestId("before-after-shows")).ToContainTextAsync("L1");
+        await toggle.GetByRole(AriaRole.Button, new() { Name = "L2" }).ClickAsync();
+        await Expect(after).ToHaveAttributeAsync("src", l2!);
+        await Expect(page.ByTestId("before-after-shows")).ToContainTextAsync("L2");
+        // The slider is named for screen readers, and the cards spell the optimizer as the form does.
+        var slider = page.Locator("[data-testid=before-after-slider] input[type=range], input[type=range][data-testid=before-after-slider]").First;
+        Assert.Contains("Divider", await slider.GetAttributeAsync("aria-label"));
+        await Expect(page.ByTestId("outcome-l1")).ToContainTextAsync("Primal-dual");
+        await Expect(page.ByTestId("outcome-l1")).Not.ToContainTextAsync("PrimalDual");
+    }
+
+    [Fact]
+    public async Task Sweep_GridWithADivergedCell_CategoryAxesARedCellWithItsStepAStatusOfHowManyAndHowLong()
+    {
+        var page = await OpenAsync("/denoise");
+        await Expect(page.ByTestId("image-size")).ToContainTextAsync($"{Size}");
+        // Gradient descent (the form's optimizer at the seed preset): lr 0.9 makes L2 diverge, as the homework found.
+        await page.Field("sweep-alphas").FillAsync("1.5");
+        await page.Field("sweep-lrs").FillAsync("0.01, 0.05, 0.9");
+        var stepsField = page.ByTestId("sweep").Locator("input").Nth(2);
+        await stepsField.FillAsync("20");
+        await stepsField.PressAsync("Tab");
+        await page.ByTestId("start-sweep").ClickAsync();
+
+        // While it runs the status counts the points out of the whole grid (2 norms × 1 α × 3 lr).
+        await Expect(page.ByTestId("sweep-status")).ToContainTextAsync(new Regex(@"(Queued: 6 points|\d of 6 points)"));
+        await Expect(page.ByTestId("sweep-status")).ToContainTextAsync("6 points in", new() { Timeout = 300_000 });
+
+        var l2 = page.ByTestId("sweep-l2");
+        await page.WaitForChartsAsync();
+        var plot = l2.Locator(".js-plotly-plot").First;
+        // Categories: the three learning rates get equal cells whatever their values.
+        Assert.Equal("category", await plot.EvaluateAsync<string>("el => el._fullLayout.xaxis.type"));
+        Assert.Equal("category", await plot.EvaluateAsync<string>("el => el._fullLayout.yaxis.type"));
+        var map = await l2.HeatmapAsync();
+        Assert.Equal(["0.01", "0.05", "0.9"], map.X);
+        // The diverged cell is off the PSNR scale (no value there) and drawn in a colour of its own, with its step.
+        Assert.Null(map.Z[0][2]);
+        var marked = await plot.EvaluateAsync<string>("el => JSON.stringify(el.data.filter(t => t.type === 'heatmap')[1] ? { z: el.data[1].z, text: el.data[1].text } : null)");
+        Assert.Contains("diverged", marked);
+        Assert.Matches(@"""z"":\[\[null,null,1\]\]", marked);
+        // Words keep their letters: "α" stays α, never the capital "Α" of an upper-cased button.
+        var load = page.ByTestId("load-best-l1");
+        Assert.Contains("α", await load.InnerTextAsync());
+    }
+
+    private static string? NormOf(string text) => Regex.Match(text, @"^(L1|L2)\b") is { Success: true } m ? m.Value : null;
+
+    private sealed record Pair(string Chip, string Caption);
+
+    private sealed record Curve(string Name, int N, string Axis);
+
     // The estimate line reads "…; this run ≈ 12.3 ms (measured)." for the steps in the form.
     private static async Task<int> StepsForAsync(IPage page, double seconds)
     {

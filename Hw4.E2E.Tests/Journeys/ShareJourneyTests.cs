@@ -47,7 +47,8 @@ public sealed class ShareJourneyTests(ITestOutputHelper output) : Journey(output
         await viewer.GotoAsync(link, new() { Timeout = 60_000 });
         await viewer.Locator("[data-testid=interactive]").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 60_000 });
         Assert.EndsWith($"/runs/{shared}", viewer.Url);
-        await Expect(viewer.Locator("h1")).ToHaveTextAsync(shared);
+        await Expect(viewer.Locator("h1")).ToHaveTextAsync("CNN · seed 0 · 1 ep");
+        await Expect(viewer.ByTestId("run-id")).ToHaveTextAsync(shared);
         await Expect(viewer.ByTestId("run-status")).ToHaveTextAsync("completed");
         await Expect(viewer.ByTestId("evaluation")).ToContainTextAsync("Test accuracy");
         // Read-only: no run commands, no sharing, no deleting, no navigation to the rest of the lab, notes as text.
@@ -74,11 +75,34 @@ public sealed class ShareJourneyTests(ITestOutputHelper output) : Journey(output
         await Expect(revoke).ToHaveCountAsync(1);
         await revoke.ClickAsync();
         await Expect(admin.ByTestId("shares-none")).ToBeVisibleAsync();
+        // The viewer's open tab says what happened, without a reload, and offers none of the pages they cannot open.
+        await Expect(viewer.Locator("h1")).ToHaveTextAsync("No longer shared");
+        await Expect(viewer.ByTestId("not-found")).ToContainTextAsync("revoked or has expired");
+        await Expect(viewer.ByTestId("not-found-pages")).ToHaveCountAsync(0);
+        await Expect(viewer.Locator("main a")).ToHaveCountAsync(0);
         var reloaded = await viewer.ReloadAsync();
         Assert.Equal(404, reloaded!.Status);
         await Expect(viewer.ByTestId("not-found")).ToBeVisibleAsync();
         await Expect(viewer.ByTestId("notes-readonly")).ToHaveCountAsync(0);
-        Assert.Equal(404, (await viewer.GotoAsync(link))!.Status);
+
+        // The dead link itself, in a browser: the app's own page saying so (status 404), never the raw JSON problem.
+        var dead = await viewer.GotoAsync(link);
+        Assert.Equal(404, dead!.Status);
+        await Expect(viewer.Locator("h1")).ToHaveTextAsync("Link not available");
+        await Expect(viewer.ByTestId("not-found")).ToContainTextAsync("Ask whoever shared it for a new one");
+        await Expect(viewer.ByTestId("not-found-pages")).ToHaveCountAsync(0);
+        Assert.DoesNotContain("\"status\"", await viewer.Locator("body").InnerTextAsync());
+        // A fresh browser (no cookie at all) opening the dead link gets the same page.
+        var stranger = await Browser.NewPageAsync();
+        Assert.Equal(404, (await stranger.GotoAsync(link))!.Status);
+        await Expect(stranger.Locator("h1")).ToHaveTextAsync("Link not available");
+        // A script asking for JSON keeps its problem document.
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, link);
+        request.Headers.Accept.ParseAdd("application/json");
+        using var answer = await http.SendAsync(request);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, answer.StatusCode);
+        Assert.Equal("application/problem+json", answer.Content.Headers.ContentType?.MediaType);
     }
 
     // Through the sign-in page's form, as a person does; the server's answer must be the page asked for, signed in.

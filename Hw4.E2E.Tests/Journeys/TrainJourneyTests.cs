@@ -43,12 +43,14 @@ public sealed class TrainJourneyTests(ITestOutputHelper output) : Journey(output
     private static async Task<string> QueueAsync(IPage page, string? previous = null)
     {
         await page.ByTestId("queue-run").ClickAsync();
-        var link = page.ByTestId("run-live").Locator("xpath=..").Locator("a").First;
+        // The followed run's heading: its name (a link to its page) and its id.
+        var id = page.ByTestId("followed-run").Locator(".run-id");
         if (previous is not null)
-            await Expect(link).Not.ToHaveTextAsync(previous);
+            await Expect(id).Not.ToHaveTextAsync(previous);
         else
-            await Expect(link).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\s*\d{8}-\d{6}-cnn-"));
-        return (await link.InnerTextAsync()).Trim();
+            await Expect(id).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\s*\d{8}-\d{6}-cnn-"));
+        await Expect(page.ByTestId("followed-run").GetByRole(AriaRole.Link)).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^CNN · seed 0 · \d+ ep$"));
+        return (await id.InnerTextAsync()).Trim();
     }
 
     private async Task<long> LastSeqAsync(string runId)
@@ -137,7 +139,7 @@ public sealed class TrainJourneyTests(ITestOutputHelper output) : Journey(output
 
         await page.ReloadAsync();
         await page.Locator("[data-testid=interactive]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
-        await Expect(page.ByTestId("run-live").Locator("xpath=..").Locator("a").First).ToHaveTextAsync(second);
+        await Expect(page.ByTestId("followed-run").Locator(".run-id")).ToHaveTextAsync(second);
         await Expect(page.ByTestId("run-status")).ToHaveTextAsync("running");
         var after = await PageExtensions.EventuallyAsync(() => page.ByTestId("run-live").TracesAsync(), t => t.Count > 0 && t[0].X.Length >= before[0].X.Length, "the history after the reload", 60);
         // From its first batch on, not only what came after the reload: every batch drawn live is drawn again, the same.

@@ -36,6 +36,21 @@ public static class TaylorExperiment
             .ToList();
     }
 
+    /// <summary>
+    /// <see cref="TaylorSine"/> with <paramref name="terms"/> terms on <paramref name="points"/> evenly spaced x over
+    /// [−π, π] (ends included): the function the student wrote, to draw beside sin x.
+    /// </summary>
+    public static (double[] X, double[] Y) Curve(int terms, int points, Device device)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(terms, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(points, 2);
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var x = linspace(-Math.PI, Math.PI, points, dtype: ScalarType.Float32, device: device);
+        var y = TaylorSine.Evaluate(x, terms);
+        return (x.cpu().data<float>().Select(v => (double)v).ToArray(), y.cpu().data<float>().Select(v => (double)v).ToArray());
+    }
+
     private static (double[] Xs, double[] Grads, double MaxError) PointCheck(int terms, int points, long seed, Device device)
     {
         using var scope = NewDisposeScope();

@@ -73,4 +73,58 @@ public sealed class LineChartTests : MudBunitTest
         await cut.InvokeAsync(() => cut.Instance.RefreshAsync());
         Assert.Equal(1, drawn);
     }
+
+    [Fact]
+    public async Task Render_NoPointYet_NoAxesButItsEmptyText_FirstPointsRedrawWithAxesAndWithoutTheText()
+    {
+        var model = new LiveChartModel([new ChartSeries("train"), new ChartSeries("val")]);
+        var cut = Context.Render<LineChart>(p => p.Add(c => c.Model, model).Add(c => c.Title, "Loss per epoch").Add(c => c.EmptyText, "Appears after the first epoch."));
+        cut.WaitForAssertion(() => Assert.Contains(PlotlyCalls(), i => i.Identifier == "newPlot"));
+
+        // Empty: the axes' default ranges (−1…6) would read as data; the chart says what will come instead.
+        var first = cut.FindComponent<PlotlyChart>().Instance.Layout;
+        Assert.False(first.XAxis[0].Visible);
+        Assert.False(first.YAxis[0].Visible);
+        Assert.Equal("Appears after the first epoch.", Assert.Single(first.Annotations).Text);
+
+        model.Add(0, 1, 2.3);
+        model.Add(1, 1, 2.2);
+        var before = PlotlyCalls().Count;
+        await cut.InvokeAsync(() => cut.Instance.RefreshAsync());
+
+        // The first points come as a whole redraw (the layout changes too), never appended to an axis-less plot.
+        var react = Assert.Single(PlotlyCalls().Skip(before));
+        Assert.Equal("react", react.Identifier);
+        var layout = JsonDocument.Parse(JsonSerializer.Serialize(react.Arguments[2])).RootElement;
+        Assert.True(layout.GetProperty("xaxis").GetProperty("visible").GetBoolean());
+        Assert.True(layout.GetProperty("yaxis").GetProperty("visible").GetBoolean());
+        Assert.Empty(layout.GetProperty("annotations").EnumerateArray());
+        var traces = JsonDocument.Parse(JsonSerializer.Serialize(react.Arguments[1])).RootElement;
+        Assert.Equal([2.3], traces[0].GetProperty("y").EnumerateArray().Select(v => v.GetDouble()));
+    }
+
+    [Fact]
+    public void Render_SeriesOnTheSecondAxis_DrawnAgainstARightHandAxisOfItsOwn()
+    {
+        // L1's loss near 3e7 and L2's near 7e8: on one axis L1 would be a flat line at the bottom.
+        var model = new LiveChartModel([new ChartSeries("L1"), new ChartSeries("L2", SecondAxis: true)]);
+        model.Add(0, 1, 3e7);
+        model.Add(1, 1, 7e8);
+
+        var cut = Context.Render<LineChart>(p => p.Add(c => c.Model, model).Add(c => c.YTitle, "L1 loss").Add(c => c.Y2Title, "L2 loss").Add(c => c.LogY, true));
+
+        var chart = cut.FindComponent<PlotlyChart>().Instance;
+        var traces = chart.Data.Cast<Scatter>().ToList();
+        Assert.Null(traces[0].YAxis);
+        Assert.Equal("y2", traces[1].YAxis);
+        Assert.Equal(2, chart.Layout.YAxis.Count);
+        var right = chart.Layout.YAxis[1];
+        Assert.Equal("y", right.Overlaying);
+        Assert.Equal(Plotly.Blazor.LayoutLib.YAxisLib.SideEnum.Right, right.Side);
+        Assert.Equal("L2 loss", right.Title.Text);
+        Assert.Equal(Plotly.Blazor.LayoutLib.YAxisLib.TypeEnum.Log, right.Type);
+        Assert.Equal("L1 loss", chart.Layout.YAxis[0].Title.Text);
+        Assert.True(chart.Layout.YAxis[0].Visible is null or true);
+        Assert.True(right.Visible is null or true);
+    }
 }

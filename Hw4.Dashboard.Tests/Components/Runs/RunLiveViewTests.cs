@@ -104,7 +104,7 @@ public sealed class RunLiveViewTests : MudBunitTest, IDisposable
     }
 
     [Fact]
-    public void Stop_QueuedRunFromThePage_LeavesTheQueueAndShowsStopped()
+    public void Stop_QueuedRunFromThePage_LeavesTheQueueAndShowsStopped_NotAStaleStopping()
     {
         var dir = new RunFolderBuilder(_runs).Queued("20261201-100000-cnn-aaaa");
         var launcher = Context.Services.GetRequiredService<TrainingLauncher>();
@@ -115,7 +115,10 @@ public sealed class RunLiveViewTests : MudBunitTest, IDisposable
         cut.WaitForElement("[data-testid=stop-run]", TimeSpan.FromSeconds(2)).Click();
 
         cut.WaitForAssertion(() => Assert.Equal("stopped", cut.Find("[data-testid=run-status]").TextContent.Trim()), TimeSpan.FromSeconds(2));
-        Assert.Contains("Stopping run", cut.Find("[data-testid=run-command-message]").TextContent);
+        // "Stopping run …" was true until the run ended; then the status and its message say how it ended.
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=run-command-message]")), TimeSpan.FromSeconds(5));
+        Assert.DoesNotContain("Stopping run", cut.Markup);
+        Assert.Contains("stopped", cut.Find("[data-testid=run-message]").TextContent);
         Assert.Equal(0, Queue.Length);
         Assert.Equal(RunStatus.Stopped, dir.ReadRun().Status);
         Assert.Empty(cut.FindAll("[data-testid=stop-run]"));

@@ -33,11 +33,29 @@ public sealed partial class BarChart
     {
         PlotLayout.YAxis[0].TickFormat = data.Percent ? ".0%" : null;
         PlotLayout.ShowLegend = data.Series.Count > 1;
-        Traces = data.Series.Select(s => ToTrace(data, s)).ToList();
+        // Series coloured by sign share their colours, so several of them are told apart by a hatch.
+        var bySign = data.Series.Count(s => s.ColorBySign) > 1;
+        Traces = data.Series.Select((s, i) => ToTrace(data, s, bySign ? i : null)).ToList();
         return Traces;
     }
 
-    private static Bar ToTrace(BarChartData data, BarSeries series) => new()
+    /// <summary>The bar colours of a series coloured by sign, in this theme: green above 0, red below, grey at 0.</summary>
+    public static IReadOnlyList<string> SignColors(IEnumerable<double> values, bool darkMode)
+    {
+        var palette = darkMode ? (MudBlazor.Palette)Layout.Hw4Theme.Theme.PaletteDark : Layout.Hw4Theme.Theme.PaletteLight;
+        var (up, down) = (palette.Success.ToString(MudBlazor.Utilities.MudColorOutputFormats.Hex), palette.Error.ToString(MudBlazor.Utilities.MudColorOutputFormats.Hex));
+        return [.. values.Select(v => v > 0 ? up : v < 0 ? down : "#9e9e9e")];
+    }
+
+    private static readonly Plotly.Blazor.Traces.BarLib.MarkerLib.PatternLib.ShapeEnum[] Hatches =
+    [
+        Plotly.Blazor.Traces.BarLib.MarkerLib.PatternLib.ShapeEnum.Empty,
+        Plotly.Blazor.Traces.BarLib.MarkerLib.PatternLib.ShapeEnum.Slash,
+        Plotly.Blazor.Traces.BarLib.MarkerLib.PatternLib.ShapeEnum.Dot,
+        Plotly.Blazor.Traces.BarLib.MarkerLib.PatternLib.ShapeEnum.X,
+    ];
+
+    private Bar ToTrace(BarChartData data, BarSeries series, int? hatch) => new()
     {
         Name = series.Name,
         X = data.Categories.Cast<object>().ToList(),
@@ -45,7 +63,13 @@ public sealed partial class BarChart
         TextArray = series.Labels?.ToList(),
         TextPosition = Plotly.Blazor.Traces.BarLib.TextPositionEnum.Auto,
         HoverTemplate = data.Percent ? "%{x}: %{y:.1%}<extra>%{fullData.name}</extra>" : "%{x}: %{y}<extra>%{fullData.name}</extra>",
-        Marker = new Plotly.Blazor.Traces.BarLib.Marker { Color = series.Color },
+        Marker = series.ColorBySign
+            ? new Plotly.Blazor.Traces.BarLib.Marker
+            {
+                ColorArray = [.. SignColors(series.Values, DarkMode)],
+                Pattern = hatch is { } h ? new Plotly.Blazor.Traces.BarLib.MarkerLib.Pattern { Shape = Hatches[h % Hatches.Length] } : null,
+            }
+            : new Plotly.Blazor.Traces.BarLib.Marker { Color = series.Color },
     };
 
     // The figure's caption, read by screen readers in place of the plot: its title, then what it shows.

@@ -23,8 +23,11 @@ public sealed partial class Heatmap
     protected override PlotlyLayout CreateLayout()
     {
         var layout = PlotlyDefaults.Layout(Title, Height, Data.XTitle, Data.YTitle, leftMargin: 96, bottomMargin: 88);
-        // Row 0 at the top, as a confusion matrix is read; square cells.
+        // Row 0 at the top, as a confusion matrix is read. Labels are categories, every cell the same size: numbers
+        // such as learning rates 0.01…0.9 would otherwise be placed by value, their cells slivers under each other's labels.
         layout.YAxis[0].AutoRange = Plotly.Blazor.LayoutLib.YAxisLib.AutoRangeEnum.Reversed;
+        layout.XAxis[0].Type = Plotly.Blazor.LayoutLib.XAxisLib.TypeEnum.Category;
+        layout.YAxis[0].Type = Plotly.Blazor.LayoutLib.YAxisLib.TypeEnum.Category;
         layout.XAxis[0].TickAngle = -45;
         layout.XAxis[0].Side = Plotly.Blazor.LayoutLib.XAxisLib.SideEnum.Bottom;
         return layout;
@@ -36,8 +39,36 @@ public sealed partial class Heatmap
         PlotLayout.XAxis[0].Title = new Plotly.Blazor.LayoutLib.XAxisLib.Title { Text = data.XTitle };
         PlotLayout.YAxis[0].Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = data.YTitle };
         Trace = ToTrace(data);
+        if (data.Marked is { } marked && marked.Any(row => row.Any(m => m)))
+        {
+            MarkedTrace = ToMarkedTrace(data, marked);
+            return [Trace, MarkedTrace];
+        }
+
+        MarkedTrace = null;
         return [Trace];
     }
+
+    /// <summary>The cells outside the scale (diverged), drawn over the rest in their own colour; null when there are none.</summary>
+    public HeatMap? MarkedTrace { get; private set; }
+
+    // Only the marked cells (the others null, so transparent), one flat colour, their text white on it.
+    private static HeatMap ToMarkedTrace(HeatmapData data, bool[][] marked) => new()
+    {
+        X = data.X.Cast<object>().ToList(),
+        Y = data.Y.Cast<object>().ToList(),
+        Z = marked.Select(row => (object)row.Select(m => m ? (object)1 : null).ToList()).ToList(),
+        Text = data.CellText,
+        TextTemplate = "%{text}",
+        HoverTemplate = $"{data.YTitle} %{{y}}<br>{data.XTitle} %{{x}}<br>%{{text}}<extra></extra>",
+        ZMin = 0,
+        ZMax = 1,
+        ColorScale = new object[][] { [0, data.MarkedColor], [1, data.MarkedColor] },
+        ShowScale = false,
+        XGap = 1,
+        YGap = 1,
+        TextFont = new Plotly.Blazor.Traces.HeatMapLib.TextFont { Size = 10, Color = "#ffffff" },
+    };
 
     private static readonly object[][] SequentialScale = [[0, "#ffffff"], [0.5, "#6baed6"], [1, "#08306b"]];
 
@@ -47,7 +78,10 @@ public sealed partial class Heatmap
     {
         X = data.X.Cast<object>().ToList(),
         Y = data.Y.Cast<object>().ToList(),
-        Z = data.Z.Select(row => (object)row).ToList(),
+        // A blank or marked cell has no value on the scale: null, which Plotly leaves uncoloured.
+        Z = data.Blank is null && data.Marked is null
+            ? data.Z.Select(row => (object)row).ToList()
+            : data.Z.Select((row, r) => (object)row.Select((v, c) => data.IsScaled(r, c) ? (object)v : null).ToList()).ToList(),
         Text = data.CellText,
         TextTemplate = "%{text}",
         HoverTemplate = $"{data.YTitle} %{{y}}<br>{data.XTitle} %{{x}}<br>%{{text}}<extra></extra>",
@@ -65,6 +99,15 @@ public sealed partial class Heatmap
         // No colour: Plotly then picks black or white per cell for contrast with its fill, in either theme.
         TextFont = new Plotly.Blazor.Traces.HeatMapLib.TextFont { Size = 10 },
     };
+
+    /// <summary>Least width of a cell, in CSS pixels: room for "100%" or "+12.5" at the cells' font size.</summary>
+    public const int MinCellWidth = 44;
+
+    /// <summary>
+    /// The least width of the chart when it has many columns (more than 6): margins, colour bar and
+    /// <see cref="MinCellWidth"/> per column; null for a few columns, which fit a phone anyway.
+    /// </summary>
+    public int? MinWidth => Data.X.Count > 6 ? 96 + (Data.X.Count * MinCellWidth) + (Data.ColorBarTitle is null ? 80 : 96) + 16 : null;
 
     // The figure's caption, read by screen readers in place of the plot: its title, then what it shows.
     private string SummaryText => $"{Title ?? "Chart"}. {Hw4.Dashboard.Features.Charts.ChartSummary.Of(Data)}";

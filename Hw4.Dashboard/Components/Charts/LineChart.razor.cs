@@ -59,6 +59,22 @@ public sealed partial class LineChart
     [Parameter]
     public int Height { get; set; } = 340;
 
+    /// <summary>
+    /// What the chart says while it has no point: said in place of axes, whose ranges (−1…6) would mean nothing yet.
+    /// </summary>
+    [Parameter]
+    public string EmptyText { get; set; } = "No points yet.";
+
+    /// <summary>The title of the right-hand y axis, for the series drawn against it (<see cref="ChartSeries.SecondAxis"/>).</summary>
+    [Parameter]
+    public string? Y2Title { get; set; }
+
+    // True while the browser's chart shows the empty state (no axes, EmptyText).
+    private bool _showsEmpty;
+
+    // Which y axes have points (left, right): an axis without any is hidden, not drawn over a default range.
+    private (bool Left, bool Right) _axesWithPoints;
+
     /// <summary>File name (without extension) for the PNG download.</summary>
     [Parameter]
     public string DownloadName { get; set; } = "chart";
@@ -116,6 +132,7 @@ public sealed partial class LineChart
         PlotData = Model.Series.Select(ToTrace).Cast<ITrace>().ToList();
         _drawn = Model;
         ApplyTheme();
+        ApplyEmpty();
         // The points the model holds now go out with the chart's first draw (Plotly.newPlot), not in a redraw after it:
         // one draw and one message fewer before a big finished run's curve shows. Later points are appended once drawn.
         Model.Invalidate();
@@ -173,11 +190,28 @@ public sealed partial class LineChart
     {
         _appliedAxes = (LogY, XTickStep, XTitle);
         var x = PlotLayout.XAxis[0];
-        var y = PlotLayout.YAxis[0];
-        y.Type = LogY ? Plotly.Blazor.LayoutLib.YAxisLib.TypeEnum.Log : Plotly.Blazor.LayoutLib.YAxisLib.TypeEnum.Linear;
-        // The zoom survives redraws (uirevision) but not a change of scale or of x quantity: its range would be in the
-        // other axis's units. A per-axis uirevision that changes with them resets just that axis.
-        y.UiRevision = LogY ? "log" : "linear";
+        // A series of another order of magnitude (L2's loss beside L1's) gets the right-hand axis: on one axis the
+        // smaller curve would be a flat line at the bottom.
+        if (Model.Series.Any(s => s.SecondAxis) && PlotLayout.YAxis.Count == 1)
+        {
+            PlotLayout.YAxis.Add(new YAxis
+            {
+                Overlaying = "y",
+                Side = Plotly.Blazor.LayoutLib.YAxisLib.SideEnum.Right,
+                ShowGrid = false,
+                Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = Y2Title },
+            });
+            PlotLayout.Margin.R = 64;
+        }
+
+        foreach (var y in PlotLayout.YAxis)
+        {
+            y.Type = LogY ? Plotly.Blazor.LayoutLib.YAxisLib.TypeEnum.Log : Plotly.Blazor.LayoutLib.YAxisLib.TypeEnum.Linear;
+            // The zoom survives redraws (uirevision) but not a change of scale or of x quantity: its range would be in the
+            // other axis's units. A per-axis uirevision that changes with them resets just that axis.
+            y.UiRevision = LogY ? "log" : "linear";
+        }
+
         x.UiRevision = XTitle ?? "";
         x.Title = new Plotly.Blazor.LayoutLib.XAxisLib.Title { Text = XTitle };
         if (XTickStep is { } step)
@@ -202,16 +236,50 @@ public sealed partial class LineChart
         PlotlyDefaults.ApplyTheme(PlotLayout, DarkMode);
     }
 
-    // The marker is a dotted vertical line across the plot with its label at the top (e.g. the best epoch).
+    private static bool IsEmpty(LiveChartModel model) => Enumerable.Range(0, model.Series.Count).All(i => model.Count(i) == 0);
+
+    private static (bool Left, bool Right) AxesWithPoints(LiveChartModel model) =>
+        (Enumerable.Range(0, model.Series.Count).Any(i => !model.Series[i].SecondAxis && model.Count(i) > 0),
+         Enumerable.Range(0, model.Series.Count).Any(i => model.Series[i].SecondAxis && model.Count(i) > 0));
+
+    // No point yet: no axes (their default ranges would read as data), the empty text in the middle instead. With
+    // points, a y axis that none of them is drawn against (L2 on the right, no L1 run yet) is hidden all the same.
+    private void ApplyEmpty()
+    {
+        var empty = IsEmpty(Model);
+        (_showsEmpty, _axesWithPoints) = (empty, AxesWithPoints(Model));
+        foreach (var x in PlotLayout.XAxis)
+            x.Visible = !empty;
+        for (var i = 0; i < PlotLayout.YAxis.Count; i++)
+            PlotLayout.YAxis[i].Visible = !empty && (i == 0 ? _axesWithPoints.Left || !Model.Series.Any(s => s.SecondAxis) : _axesWithPoints.Right);
+        PlotLayout.ShowLegend = empty ? false : null;
+        ApplyMarker();
+    }
+
+    private Annotation EmptyNote => new()
+    {
+        Text = EmptyText,
+        ShowArrow = false,
+        XRef = "paper",
+        YRef = "paper",
+        X = 0.5m,
+        Y = 0.5m,
+        Font = new Plotly.Blazor.LayoutLib.AnnotationLib.Font { Size = 14, Color = DarkMode ? "#bdbdbd" : "#616161" },
+    };
+
+    // The marker is a dotted vertical line across the plot with its label at the top (e.g. the best epoch), in the
+    // theme's secondary text colour: not a status colour, and apart from every series.
     private void ApplyMarker()
     {
         _appliedMarker = (MarkerX, MarkerText);
-        if (MarkerX is not { } x)
+        if (_showsEmpty || MarkerX is not { } x)
         {
             PlotLayout.Shapes = [];
-            PlotLayout.Annotations = [];
+            PlotLayout.Annotations = _showsEmpty ? [EmptyNote] : [];
             return;
         }
+
+        var color = DarkMode ? "#bdbdbd" : "#616161";
 
         PlotLayout.Shapes =
         [
@@ -220,12 +288,12 @@ public sealed partial class LineChart
                 Type = Plotly.Blazor.LayoutLib.ShapeLib.TypeEnum.Line,
                 X0 = x, X1 = x, Y0 = 0, Y1 = 1,
                 YRef = "paper",
-                Line = new Plotly.Blazor.LayoutLib.ShapeLib.Line { Color = "#ff9800", Width = 2, Dash = "dot" },
+                Line = new Plotly.Blazor.LayoutLib.ShapeLib.Line { Color = color, Width = 2, Dash = "dot" },
             },
         ];
         PlotLayout.Annotations =
         [
-            new Annotation { X = x, Y = 1, YRef = "paper", YAnchor = Plotly.Blazor.LayoutLib.AnnotationLib.YAnchorEnum.Bottom, Text = MarkerText ?? "", ShowArrow = false, Font = new Plotly.Blazor.LayoutLib.AnnotationLib.Font { Color = "#ff9800" } },
+            new Annotation { X = x, Y = 1, YRef = "paper", YAnchor = Plotly.Blazor.LayoutLib.AnnotationLib.YAnchorEnum.Bottom, Text = MarkerText ?? "", ShowArrow = false, Font = new Plotly.Blazor.LayoutLib.AnnotationLib.Font { Color = color } },
         ];
     }
 
@@ -234,6 +302,13 @@ public sealed partial class LineChart
     {
         if (!_ready || Chart is null)
             return;
+        // The first points (or none again, the model cleared) change the layout, not only the traces: redraw whole.
+        if ((IsEmpty(Model), AxesWithPoints(Model)) != (_showsEmpty, _axesWithPoints))
+        {
+            ApplyEmpty();
+            Model.Invalidate();
+        }
+
         var update = Model.TakeUpdate();
         if (update.IsEmpty)
             return;
@@ -274,6 +349,7 @@ public sealed partial class LineChart
         Opacity = (decimal)s.Opacity,
         ShowLegend = s.ShowLegend,
         Line = new Line { Color = s.Color, Dash = s.Dashed ? "dash" : null },
+        YAxis = s.SecondAxis ? "y2" : null,
         X = new List<object>(),
         Y = new List<object>(),
     };

@@ -6,6 +6,7 @@ namespace Hw4.Dashboard.Components.Layout;
 /// The colours. MudBlazor's default success, warning and info put white text on colours too light for it (about 2:1);
 /// these keep status chips, alerts and coloured deltas at 4.5:1 or better: dark hues under white text in the light theme,
 /// light hues under near-black text in the dark one, and dark-theme secondary text bright enough for its surface.
+/// Buttons keep the case they are written in: upper-casing turned "α 1.5" into "Α 1.5" (a capital alpha reads as A).
 /// </summary>
 public static class Hw4Theme
 {
@@ -14,6 +15,7 @@ public static class Hw4Theme
     /// <summary>The theme, light and dark palettes.</summary>
     public static MudTheme Theme { get; } = new()
     {
+        Typography = new Typography { Button = new ButtonTypography { TextTransform = "none" } },
         PaletteLight = new PaletteLight
         {
             Primary = "#3f51b5",

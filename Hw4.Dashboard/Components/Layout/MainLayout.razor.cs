@@ -8,14 +8,11 @@ namespace Hw4.Dashboard.Components.Layout;
 
 /// <summary>
 /// The shell: a skip link, the app bar (links on wide screens, the current one marked; a drawer on phones), status chip,
-/// sign-in and the light/dark toggle, remembered in the browser's local storage; the page inside a main landmark. A
+/// sign-in and the light/dark toggle, remembered in a cookie (<see cref="ThemeChoice"/>) so pages are rendered in it; the page inside a main landmark. A
 /// viewer who came by a share link gets no navigation and no status chip: the link shows one page.
 /// </summary>
 public sealed partial class MainLayout : IDisposable
 {
-    /// <summary>The local-storage key of the theme choice (<c>dark</c> or <c>light</c>).</summary>
-    public const string ThemeKey = "hw4-theme";
-
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
 
@@ -24,6 +21,10 @@ public sealed partial class MainLayout : IDisposable
 
     [Inject]
     private IHw4Access Access { get; set; } = default!;
+
+    /// <summary>The theme the page was first rendered in (the browser's cookie, read by the document shell).</summary>
+    [CascadingParameter(Name = "StartsDark")]
+    private bool StartsDark { get; set; }
 
     /// <summary>The navigation shown: all of it for an admin, none for anyone else.</summary>
     private IReadOnlyList<NavItem> NavItems { get; set; } = [];
@@ -53,18 +54,25 @@ public sealed partial class MainLayout : IDisposable
     private string SkipHref => NavSelection.WithoutFragment(Navigation.Uri) + "#main-content";
 
     /// <inheritdoc />
-    protected override void OnInitialized() => Navigation.LocationChanged += OnLocationChanged;
+    protected override void OnInitialized()
+    {
+        IsDarkMode = StartsDark;
+        Navigation.LocationChanged += OnLocationChanged;
+    }
 
     /// <inheritdoc />
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (!firstRender || !RendererInfo.IsInteractive)
+        if (!firstRender || !RendererInfo.IsInteractive || IsDarkMode)
             return;
+        // A dark choice made before the cookie existed lives only in local storage: take it, and move it to the cookie.
         try
         {
-            if (await Js.InvokeAsync<string?>("localStorage.getItem", ThemeKey) == "dark" && !IsDarkMode)
+            await using var module = await Js.InvokeAsync<IJSObjectReference>("import", ModulePath);
+            if (await module.InvokeAsync<string?>("storedTheme", ThemeChoice.Key) == ThemeChoice.Dark)
             {
                 IsDarkMode = true;
+                await module.InvokeVoidAsync("saveTheme", ThemeChoice.Key, ThemeChoice.Dark, ThemeChoice.DocumentStyle(dark: true));
                 StateHasChanged();
             }
         }
@@ -72,7 +80,13 @@ public sealed partial class MainLayout : IDisposable
         {
             // Storage refused (private mode, policy): the light theme stays, and the toggle still works for this tab.
         }
+        catch (JSDisconnectedException)
+        {
+            // The tab went away.
+        }
     }
+
+    private const string ModulePath = "./Components/Layout/MainLayout.razor.js";
 
     private string? AriaCurrent(NavItem item) => NavSelection.IsCurrent(item.Href, Navigation.ToBaseRelativePath(Navigation.Uri)) ? "page" : null;
 
@@ -83,11 +97,16 @@ public sealed partial class MainLayout : IDisposable
         IsDarkMode = !IsDarkMode;
         try
         {
-            await Js.InvokeVoidAsync("localStorage.setItem", ThemeKey, IsDarkMode ? "dark" : "light");
+            await using var module = await Js.InvokeAsync<IJSObjectReference>("import", ModulePath);
+            await module.InvokeVoidAsync("saveTheme", ThemeChoice.Key, IsDarkMode ? ThemeChoice.Dark : "light", ThemeChoice.DocumentStyle(IsDarkMode));
         }
         catch (JSException)
         {
             // Not remembered across reloads; the switch itself happened.
+        }
+        catch (JSDisconnectedException)
+        {
+            // The tab went away.
         }
     }
 

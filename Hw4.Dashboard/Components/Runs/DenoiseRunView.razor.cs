@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Hw4.Dashboard.Components.Charts;
 using Hw4.Dashboard.Configuration;
 using Hw4.Dashboard.Features.Denoising;
@@ -102,7 +101,7 @@ public sealed partial class DenoiseRunView : IDisposable
 
     private string? SettingsText => Record?.Denoise is { } d
         ? string.Create(CultureInfo.InvariantCulture,
-            $"{d.Options.Norm.ToString().ToLowerInvariant()} · {JsonNamingPolicy.SnakeCaseLower.ConvertName(d.Options.Optimizer.ToString())} · lr {d.Options.Lr:G4} · α {d.Options.Alpha:G4} · {d.Options.Steps} steps"
+            $"{OptimizerDisplayName.Of(d.Options.Norm)} · {OptimizerDisplayName.Of(d.Options.Optimizer)} · lr {d.Options.Lr:G4} · α {d.Options.Alpha:G4} · {d.Options.Steps} steps"
             + $"{(d.Preset is { } preset ? $" · preset {preset}" : "")} · {d.Source} {d.Width}×{d.Height}{(d.Fit is { } fit ? $" ({fit})" : "")}"
             + $"{(d.HasClean ? " · with clean reference" : " · no clean reference (no PSNR)")}")
         : null;
@@ -111,6 +110,10 @@ public sealed partial class DenoiseRunView : IDisposable
         ? string.Create(CultureInfo.InvariantCulture,
             $"{(f.PsnrOutput is { } o ? $"PSNR {f.PsnrInput:0.00} → {o:0.00} dB · " : "")}{(double.IsFinite(f.FinalLoss) ? $"loss {f.FinalLoss:G4} · " : "")}{f.Steps} steps in {f.Seconds:0.00} s")
         : null;
+
+    private string PsnrEmptyText => Record?.Denoise is { HasClean: false }
+        ? "No PSNR: the run has no clean reference to compare with."
+        : "PSNR against the clean image shows here once the run starts.";
 
     private string NoImageText => State.Status switch
     {
@@ -153,6 +156,8 @@ public sealed partial class DenoiseRunView : IDisposable
         State.Apply(envelope);
         if (envelope.Event.IsTerminal)
         {
+            // "Stopping run …" was true until now: the status and its message say how it ended.
+            CommandMessage = null;
             // The folder now holds every report, the image and the final run.json.
             _ = InvokeAsync(async () =>
             {

@@ -285,6 +285,9 @@ public sealed partial class RunLiveView : IDisposable
     private void OnEvent(RunEventEnvelope envelope)
     {
         State.Apply(envelope);
+        // "Stopping run …" was true until now: the status and its message say how it ended.
+        if (envelope.Event.IsTerminal)
+            CommandMessage = null;
         // Coalesce bursts: one render + chart refresh scheduled at a time, at most one per interval.
         if (Interlocked.Exchange(ref _refreshQueued, 1) == 0)
             _ = RefreshSoonAsync();

@@ -36,6 +36,23 @@ public sealed partial class ShareDialog
     [Inject]
     private IJSRuntime Js { get; set; } = default!;
 
+    [Inject]
+    private AdminCredentials Credentials { get; set; } = default!;
+
+    // A server on 127.0.0.1 makes links no other machine can open: the dialog says so rather than promise "anyone".
+    private bool LoopbackOnly => Credentials.LoopbackOnly;
+
+    private string What => Kind switch { ShareKind.Run => "run", ShareKind.Report => "report", _ => "comparison" };
+
+    private string AudienceText => LoopbackOnly
+        ? $"Whoever opens the link on this computer sees this {What} read-only, and nothing else."
+        : $"Anyone with the link sees this {What} read-only, and nothing else.";
+
+    private string LoopbackText =>
+        "This server listens on this computer only (loopback), so teammates cannot open the link from theirs. To share, "
+        + "start it on a network address with an admin password (README, “Sharing and sign-in”)."
+        + (Credentials.EveryoneIsAdmin ? " Opened here, the link shows you the viewer's read-only page; “Leave the shared view” brings the full app back." : "");
+
     /// <summary>The chosen expiry.</summary>
     public ShareExpiry Expiry { get; set; } = ShareExpiry.Choices[0];
 

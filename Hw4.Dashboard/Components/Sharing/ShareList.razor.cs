@@ -21,6 +21,12 @@ public sealed partial class ShareList : IDisposable
     [Inject]
     private IHw4Access Access { get; set; } = default!;
 
+    [Inject]
+    private Features.Runs.RunIndex Index { get; set; } = default!;
+
+    // Run names by id, for what each link shows (the id where the index has no name).
+    private IReadOnlyDictionary<string, string> _names = new Dictionary<string, string>();
+
     /// <summary>The links shown.</summary>
     public IReadOnlyList<ShareLink> Links { get; private set; } = [];
 
@@ -33,7 +39,13 @@ public sealed partial class ShareList : IDisposable
     protected override void OnInitialized() => Shares.Changed += OnChanged;
 
     /// <inheritdoc />
-    protected override void OnParametersSet() => Links = Shares.Active(RunId);
+    protected override async Task OnParametersSetAsync()
+    {
+        Links = Shares.Active(RunId);
+        // Names only when there is a link to name (a run page without links reads no index).
+        if (Links.Count > 0)
+            _names = (await Index.ListAsync()).ToDictionary(r => r.Id, Features.Runs.List.RunListFormat.Name, StringComparer.Ordinal);
+    }
 
     /// <summary>Revokes <paramref name="link"/>.</summary>
     public async Task RevokeAsync(ShareLink link)
@@ -63,12 +75,14 @@ public sealed partial class ShareList : IDisposable
         StateHasChanged();
     });
 
-    private static string Shows(ShareLink link) => link.Kind switch
+    private string Shows(ShareLink link) => link.Kind switch
     {
-        ShareKind.Run => $"run {link.RunIds[0]}",
-        ShareKind.Report => $"homework report of {string.Join(", ", link.RunIds)}",
-        _ => $"comparison of {string.Join(", ", link.RunIds)}",
+        ShareKind.Run => $"run {Named(link.RunIds[0])}",
+        ShareKind.Report => $"homework report of {string.Join(", ", link.RunIds.Select(Named))}",
+        _ => $"comparison of {string.Join(", ", link.RunIds.Select(Named))}",
     };
+
+    private string Named(string id) => _names.TryGetValue(id, out var name) && name != id ? $"{name} ({id})" : id;
 
     private static string When(DateTimeOffset at) => at.ToLocalTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 

@@ -58,22 +58,37 @@ public static class AccessEndpoints
         return Results.Redirect(back);
     }
 
-    private static async Task<IResult> SignOutAsync(HttpContext http, IAntiforgery antiforgery)
+    private static async Task<IResult> SignOutAsync(HttpContext http, IAntiforgery antiforgery, AdminCredentials credentials)
     {
         if (!await antiforgery.IsRequestValidAsync(http))
             return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad request", detail: "The sign-out form is stale; reload the page and try again.");
         await http.SignOutAsync(AccessClaims.Scheme);
-        return Results.Redirect(SignInPage);
+        // Where everyone is admin, leaving a share link's view is all a sign-out does: back to the app.
+        return Results.Redirect(credentials.EveryoneIsAdmin ? "/" : SignInPage);
     }
 
     private static async Task<IResult> OpenShareAsync(string token, HttpContext http, ShareStore shares, AccessPolicy policy)
     {
-        // Unknown, revoked and expired links look the same.
+        // Unknown, revoked and expired links look the same. A browser gets the app's own page saying so (an empty 404
+        // is re-executed as the not-found page, which reads the address); a script keeps the JSON problem.
         if (shares.FindByToken(token) is not { } link)
-            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: "This link does not exist, was revoked or has expired.");
-        // An admin keeps their own sign-in (and sees the full page); anyone else becomes a viewer of this link only.
-        if (!policy.Evaluate(http.User).IsAdmin)
+        {
+            return AcceptsHtml(http.Request)
+                ? Results.NotFound()
+                : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: "This link does not exist, was revoked or has expired.");
+        }
+
+        // An admin signed in keeps their sign-in (and sees the full page); anyone else becomes a viewer of this link
+        // only, on a loopback server without a password too, where being "admin" is only not having signed in.
+        if (!(policy.Evaluate(http.User).IsAdmin && http.User.Identity?.IsAuthenticated == true))
             await http.SignInAsync(AccessClaims.Scheme, AccessClaims.Viewer(link.Id));
         return Results.Redirect("/" + link.TargetPath);
+    }
+
+    /// <summary>True for a browser's page load (it asks for HTML), as the not-found page's status-code handling does.</summary>
+    public static bool AcceptsHtml(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return HttpMethods.IsGet(request.Method) && request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase);
     }
 }

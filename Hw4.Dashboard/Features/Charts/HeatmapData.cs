@@ -26,4 +26,19 @@ public sealed record HeatmapData(
 {
     /// <summary>The colour bar's title, naming the unit of <see cref="Z"/> (e.g. <c>pp</c>); null for none.</summary>
     public string? ColorBarTitle { get; init; }
+
+    /// <summary>Cells with no value yet (<c>Blank[row][column]</c>): drawn without colour; null when every cell has one.</summary>
+    public bool[][]? Blank { get; init; }
+
+    /// <summary>
+    /// Cells outside the scale (<c>Marked[row][column]</c>, e.g. a diverged run): drawn in <see cref="MarkedColor"/>
+    /// with their text, not on the colour scale; null for none.
+    /// </summary>
+    public bool[][]? Marked { get; init; }
+
+    /// <summary>The colour of <see cref="Marked"/> cells.</summary>
+    public string MarkedColor { get; init; } = "#c62828";
+
+    /// <summary>True when the cell at <paramref name="row"/>, <paramref name="column"/> is on the colour scale (neither blank nor marked).</summary>
+    public bool IsScaled(int row, int column) => Blank?[row][column] != true && Marked?[row][column] != true;
 }

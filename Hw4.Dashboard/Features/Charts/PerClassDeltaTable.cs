@@ -29,14 +29,18 @@ public sealed record PerClassDeltaTable(string BaselineRun, IReadOnlyList<string
         return new PerClassDeltaTable(runs[0].RunId, runs.Skip(1).Select(r => r.RunId).ToList(), rows);
     }
 
-    /// <summary>The deltas as grouped bars: one series per later run, in percentage points (unknown deltas draw as 0).</summary>
+    /// <summary>
+    /// The deltas as grouped bars: one series per later run, in percentage points (unknown deltas draw as 0), each bar
+    /// green when the run did better than the baseline and red when worse, as the table beside them.
+    /// </summary>
     public BarChartData ToBars() => new(
         Rows.Select(r => r.Class).ToList(),
         OtherRuns.Select((id, i) =>
         {
             var values = Rows.Select(r => r.Deltas[i] ?? 0).ToList();
             // Bars in percentage points, as the table beside them and the labels on them read.
-            return new BarSeries($"{id} − {BaselineRun}", values.Select(v => v * 100).ToList(), ChartPalette.Color(i + 1), values.Select(ConfusionHeatmap.FormatPoints).ToList());
+            return new BarSeries($"{id} − {BaselineRun}", values.Select(v => v * 100).ToList(), ChartPalette.Color(i + 1), values.Select(ConfusionHeatmap.FormatPoints).ToList(),
+                ColorBySign: true);
         }).ToList(),
         Percent: false);
 }

@@ -40,6 +40,12 @@ public sealed class DenoiseSession(TimeProvider time)
     /// <summary>Step of the latest preview.</summary>
     public int PreviewStep { get; private set; }
 
+    /// <summary>The norm of the run the latest preview comes from (null while the input is shown).</summary>
+    public DenoiseNorm? PreviewNorm { get; private set; }
+
+    /// <summary>True when the latest preview is its run's last step (the result).</summary>
+    public bool PreviewIsFinal { get; private set; }
+
     /// <summary>The run ids this session started, newest last (a snapshot).</summary>
     public IReadOnlyList<string> RunIds
     {
@@ -62,8 +68,11 @@ public sealed class DenoiseSession(TimeProvider time)
         }
     }
 
-    /// <summary>Loss per step, one trace per norm (trace index = <see cref="Trace"/>).</summary>
-    public LiveChartModel LossCurves { get; } = new([new ChartSeries("L1", "#3f51b5"), new ChartSeries("L2", "#e65100")]);
+    /// <summary>
+    /// Loss per step, one trace per norm (trace index = <see cref="Trace"/>), L2 against the right-hand axis: its
+    /// squared differences make it tens of times L1's (7e8 against 3e7 on the parrots), a flat line on a shared axis.
+    /// </summary>
+    public LiveChartModel LossCurves { get; } = new([new ChartSeries("L1", "#3f51b5"), new ChartSeries("L2", "#e65100", SecondAxis: true)]);
 
     /// <summary>PSNR per step, one trace per norm.</summary>
     public LiveChartModel PsnrCurves { get; } = new([new ChartSeries("L1", "#3f51b5"), new ChartSeries("L2", "#e65100")]);
@@ -86,7 +95,7 @@ public sealed class DenoiseSession(TimeProvider time)
             Clean = clean;
             SourceName = sourceName;
             NoisyDataUrl = "data:image/png;base64," + Convert.ToBase64String(ImageFile.EncodePng(noisy));
-            PreviewDataUrl = null;
+            (PreviewDataUrl, PreviewNorm, PreviewIsFinal) = (null, null, false);
             _outcomes.Clear();
         }
 
@@ -104,13 +113,23 @@ public sealed class DenoiseSession(TimeProvider time)
         Changed?.Invoke();
     }
 
-    /// <summary>A run of <paramref name="norm"/> starts: it replaces that norm's curve and outcome, and no other.</summary>
+    /// <summary>The run of this session that started last (the one on the device, or the last to have run).</summary>
+    public string? StartedRunId { get; private set; }
+
+    /// <summary>
+    /// A run of <paramref name="norm"/> starts: it replaces that norm's curve and outcome, and no other; the preview goes
+    /// back to the input until its first report, so no picture of the run before is shown as this one's.
+    /// </summary>
     internal void OnStarted(string runId, DenoiseNorm norm)
     {
         LossCurves.Replace(Trace(norm), [], []);
         PsnrCurves.Replace(Trace(norm), [], []);
         lock (_gate)
+        {
             _outcomes.Remove(norm);
+            (StartedRunId, PreviewDataUrl, PreviewNorm, PreviewIsFinal, _lastPreview) = (runId, null, null, false, null);
+        }
+
         Changed?.Invoke();
     }
 
@@ -136,6 +155,7 @@ public sealed class DenoiseSession(TimeProvider time)
         {
             PreviewDataUrl = url;
             PreviewStep = progress.Step;
+            (PreviewNorm, PreviewIsFinal) = (norm, last);
         }
 
         Changed?.Invoke();

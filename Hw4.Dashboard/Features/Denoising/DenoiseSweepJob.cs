@@ -35,6 +35,7 @@ public sealed class DenoiseSweepJob(
     public Task RunAsync(CancellationToken cancellationToken)
     {
         notifier.Publish(new RunStarted(jobId, JobKind, device.type.ToString().ToLowerInvariant(), 0, 0));
+        session.OnStarted();
         try
         {
             var result = TvSweep.Run(noisy, clean, options, device, new Sink(session), cancellationToken);

@@ -5,10 +5,12 @@ namespace Hw4.Dashboard.Features.Denoising;
 
 /// <summary>
 /// One tab's sweep: the points as they arrive from <see cref="TvSweep"/> (on the queue's thread), the best point per
-/// norm once it ends, and how it ended. The page re-renders on <see cref="Changed"/>.
+/// norm once it ends, and how it ended; while it runs, how many of how many points are done and about how long the rest
+/// takes (from the time per point so far). The page re-renders on <see cref="Changed"/>.
 /// </summary>
-public sealed class DenoiseSweepSession
+public sealed class DenoiseSweepSession(TimeProvider time)
 {
+    private long? _startedAt;
     private readonly Lock _gate = new();
     private List<DenoiseSweepPoint> _points = [];
     private Dictionary<DenoiseNorm, HeatmapData?> _heatmaps = [];
@@ -48,7 +50,7 @@ public sealed class DenoiseSweepSession
         lock (_gate)
         {
             if (!_heatmaps.TryGetValue(norm, out var map))
-                _heatmaps[norm] = map = SweepHeatmap.For(_points, norm);
+                _heatmaps[norm] = map = SweepHeatmap.For(_points, norm, Options);
             return map;
         }
     }
@@ -57,12 +59,55 @@ public sealed class DenoiseSweepSession
     public void OnQueued(string jobId, DenoiseSweepOptions options)
     {
         lock (_gate)
-            (_points, _heatmaps) = ([], []);
+            (_points, _heatmaps, _startedAt) = ([], [], null);
         (JobId, Options, IsActive, Outcome) = (jobId, options, true, null);
         Changed?.Invoke();
     }
 
-    internal void OnPoint(DenoiseSweepPoint point)
+    /// <summary>The points the whole grid has: every norm's α × lr.</summary>
+    public int Total => Options is { } o ? o.Norms.Sum(n => o.AlphasFor(n).Count * o.LrsFor(n).Count) : 0;
+
+    /// <summary>Its job started on the device (the clock for the time left starts here, not in the queue).</summary>
+    public void OnStarted()
+    {
+        lock (_gate)
+            _startedAt = time.GetTimestamp();
+        Changed?.Invoke();
+    }
+
+    /// <summary>
+    /// What the sweep is doing, in words: queued with its size, "5 of 18 points, about 1 min left", or how it ended.
+    /// </summary>
+    public string? StatusText
+    {
+        get
+        {
+            if (!IsActive)
+                return Outcome;
+            var total = Total;
+            long? started;
+            int done;
+            lock (_gate)
+                (started, done) = (_startedAt, _points.Count);
+            if (started is not { } t0)
+                return $"Queued: {total} points ({SizeText}).";
+            if (done == 0)
+                return $"0 of {total} points; the time left shows after the first.";
+            var perPoint = time.GetElapsedTime(t0).TotalSeconds / done;
+            return $"{done} of {total} points, {TrainingTimeText(perPoint * (total - done))} left.";
+        }
+    }
+
+    private string SizeText => Options is { } o
+        ? string.Join(" + ", o.Norms.Select(n => $"{OptimizerDisplayName.Of(n)}: {o.AlphasFor(n).Count} α × {o.LrsFor(n).Count} lr"))
+        : "";
+
+    private static string TrainingTimeText(double seconds) => seconds < 60
+        ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"about {Math.Max(1, Math.Round(seconds)):0} s")
+        : Training.TrainingTimeEstimate.Format(seconds);
+
+    /// <summary>A point of the grid is done (from the sweep's thread).</summary>
+    public void OnPoint(DenoiseSweepPoint point)
     {
         lock (_gate)
         {
@@ -73,7 +118,8 @@ public sealed class DenoiseSweepSession
         Changed?.Invoke();
     }
 
-    internal void OnEnded(string outcome)
+    /// <summary>The sweep ended: <paramref name="outcome"/> says how ("12 points in 3.4 s", "stopped; …").</summary>
+    public void OnEnded(string outcome)
     {
         (IsActive, Outcome) = (false, outcome);
         Changed?.Invoke();

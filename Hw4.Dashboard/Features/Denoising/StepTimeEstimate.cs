@@ -21,7 +21,7 @@ public sealed record StepTimeEstimate(
 
     /// <summary>How the figure was obtained, in one sentence.</summary>
     public string Method => string.Create(CultureInfo.InvariantCulture,
-        $"measured here: {SampleSteps} steps on a {SampleWidth}×{SampleHeight} centre crop, scaled by the pixel count ({Pixels:N0} px)");
+        $"measured here: the median of {StepTimeEstimator.Rounds} timings of {SampleSteps} steps on a {SampleWidth}×{SampleHeight} centre crop, scaled by the pixel count ({Pixels:N0} px)");
 
     /// <summary>"≈ 4.1 ms" or "≈ 1.20 s".</summary>
     public static string Format(double seconds) =>

@@ -27,14 +27,19 @@ public sealed class CompareTests : RunStoreBunitTest
         var cut = Context.Render<ComparePage>();
 
         cut.WaitForAssertion(() => Assert.Equal(2, cut.Instance.Model.Rows.Count), TimeSpan.FromSeconds(30));
-        var chart = cut.FindComponent<LineChart>().Instance.Model;
-        Assert.Equal(["cnn-1 val", "cnn-1 train", "res-1 val", "res-1 train"], chart.Series.Select(s => s.Name));
+        var lossChart = cut.FindComponents<LineChart>()[0].Instance;
+        var chart = lossChart.Model;
+        // Named by the runs' names (made from their settings), which a person reads; the ids stay in the addresses.
+        Assert.Equal(["CNN · seed 0 · 2 ep val", "CNN · seed 0 · 2 ep train", "Residual · seed 0 · 3 ep val", "Residual · seed 0 · 3 ep train"], chart.Series.Select(s => s.Name));
         Assert.Equal([2, 2, 3, 3], Enumerable.Range(0, 4).Select(chart.Count));
         Assert.Equal([1.4, 1.2], chart.Points(0).Y);
-        Assert.Contains("res-1", cut.Find("[data-testid=compare-metrics]").TextContent);
+        // Whole epochs on the axis: never a tick at 1.5.
+        Assert.Equal(1, lossChart.XTickStep);
+        Assert.Contains("Residual · seed 0 · 3 ep", cut.Find("[data-testid=compare-metrics]").TextContent);
+        Assert.Equal(["cnn-1", "res-1"], cut.FindAll("[data-testid=compare-metrics] .run-id").Select(e => e.TextContent.Trim()));
 
         var table = cut.Find("[data-testid=delta-table]");
-        Assert.Contains("Δ res-1 (pp)", table.TextContent);
+        Assert.Contains("Δ Residual · seed 0 · 3 ep (pp)", table.TextContent);
         var rows = table.QuerySelectorAll("tbody tr").Select(r => r.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToArray()).ToList();
         // cat 5/6 → 6/6 (+16.7 pp), dog 2/4 → 3/4 (+25.0), frog 4/4 → 3/4 (−25.0).
         Assert.Equal(["cat", "+16.7"], [rows[0][0], rows[0][2]]);
@@ -44,6 +49,59 @@ public sealed class CompareTests : RunStoreBunitTest
         var difference = cut.FindComponent<Heatmap>().Instance.Trace;
         Assert.Equal(["cat", "dog", "frog"], difference.X!.Cast<string>());
         Assert.Equal(0, difference.ZMid);
+
+        // The delta bars take the table's colours: green where the run did better, red where worse.
+        var bar = Assert.Single(cut.FindComponent<BarChart>().Instance.Traces);
+        var colors = bar.Marker!.ColorArray!.Cast<string>().ToList();
+        Assert.Equal(3, colors.Count);
+        Assert.Equal(colors[0], colors[1]);
+        Assert.NotEqual(colors[0], colors[2]);
+        Assert.Equal(BarChart.SignColors([1, -1], darkMode: false), [colors[0], colors[2]]);
+    }
+
+    [Fact]
+    public async Task Render_TwoRunsWithBatches_OverlaysEachRunsSmoothedBatchLossOnAnEpochAxis()
+    {
+        var first = Runs.Finished("cnn-1", "cnn", [1.4, 1.2], [[5, 1, 0], [2, 2, 0], [0, 0, 4]], new DateTimeOffset(2026, 11, 27, 7, 0, 0, TimeSpan.Zero));
+        var second = Runs.Finished("res-1", "residual", [1.3, 1.0, 1.1], [[6, 0, 0], [1, 3, 0], [0, 1, 3]], new DateTimeOffset(2026, 11, 27, 8, 0, 0, TimeSpan.Zero));
+        // Two epochs of 4 batches for the first run; the second with 2 batches per epoch (another batch size) for 3 epochs.
+        for (var e = 1; e <= 2; e++)
+            for (var b = 1; b <= 4; b++)
+                first.AppendMetric(new Hw4.Ml.Lifecycle.Events.BatchProgress("cnn-1", e, b, 4, ((e - 1) * 4) + b, 2.0 - (0.1 * b), 2.0, 100, null));
+        for (var e = 1; e <= 3; e++)
+            for (var b = 1; b <= 2; b++)
+                second.AppendMetric(new Hw4.Ml.Lifecycle.Events.BatchProgress("res-1", e, b, 2, ((e - 1) * 2) + b, 1.5, 1.5, 100, null));
+        await IndexAsync();
+        Navigation.NavigateTo("compare?runs=cnn-1,res-1");
+
+        var cut = Context.Render<ComparePage>();
+
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Instance.Model.BatchChart), TimeSpan.FromSeconds(30));
+        var batches = cut.Instance.Model.BatchChart!;
+        Assert.Equal(["CNN · seed 0 · 2 ep", "Residual · seed 0 · 3 ep"], batches.Series.Select(s => s.Name));
+        // x in epochs, so batch sizes line up: the first run ends at epoch 2 after 8 batches, the second at 3 after 6.
+        Assert.Equal([0.25, 0.5, 0.75, 1, 1.25, 1.5, 1.75, 2], batches.Points(0).X);
+        Assert.Equal([0.5, 1, 1.5, 2, 2.5, 3], batches.Points(1).X);
+        // Smoothed (debiased EMA): a constant loss stays that constant.
+        Assert.All(batches.Points(1).Y, y => Assert.Equal(1.5, y, 9));
+        Assert.Equal(2, cut.FindComponents<LineChart>().Count);
+    }
+
+    [Fact]
+    public async Task Picker_TrainingAndDenoisingRuns_OffersOnlyTheTrainingRuns()
+    {
+        await TwoRunsAsync();
+        var (noisy, clean) = (new Hw4.Ml.Imaging.RgbImage(4, 4, new byte[48]), new Hw4.Ml.Imaging.RgbImage(4, 4, new byte[48]));
+        Hw4.Ml.Recipes.DenoiseRecipe.Queue(ArtifactsDir, new Hw4.Ml.Runs.DenoiseRunConfig { Options = Hw4.Ml.Denoising.DenoisePresets.Best(Hw4.Ml.Denoising.DenoiseNorm.L1), Source = "tiny.png" },
+            noisy, clean, DateTimeOffset.UtcNow);
+        await IndexAsync();
+        Navigation.NavigateTo("compare");
+
+        var cut = Context.Render<ComparePage>();
+
+        // A denoising run has no epochs, accuracy or confusion to compare ("no test accuracy" on every line of it).
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.Instance.AllRuns.Count), TimeSpan.FromSeconds(30));
+        Assert.All(cut.Instance.AllRuns, r => Assert.Equal(Hw4.Ml.Runs.RunKinds.Train, r.Kind));
     }
 
     [Fact]

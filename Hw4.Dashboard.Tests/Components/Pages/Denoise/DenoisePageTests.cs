@@ -147,7 +147,9 @@ public sealed class DenoisePageTests : MudBunitTest
         var l2 = sweep.Heatmap(DenoiseNorm.L2)!;
         Assert.Equal(["0.01", "50"], l2.X);
         Assert.Equal(["0.8", "1.5"], l2.Y);
-        Assert.All(l2.CellText, row => Assert.StartsWith("diverged @", row[1]));
+        Assert.All(l2.CellText, row => Assert.StartsWith("diverged<br>@", row[1]));
+        // Off the PSNR scale, in a colour of their own.
+        Assert.All(l2.Marked!, row => Assert.Equal([false, true], row));
         Assert.All(l2.CellText, row => Assert.Matches(@"^\d+\.\d\d$", row[0]));
         var best = sweep.Points.Where(p => p.Norm == DenoiseNorm.L2 && !p.Diverged).MaxBy(p => p.Psnr)!;
 

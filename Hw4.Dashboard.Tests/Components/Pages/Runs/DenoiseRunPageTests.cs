@@ -62,7 +62,13 @@ public sealed class DenoiseRunPageTests : RunStoreBunitTest
             Assert.Equal([5.0, 10, 15, 20], view.State.Loss.Points(0).X);
             Assert.Equal(4, view.State.PsnrCurve.Count(0));
             Assert.Contains($"{psnr:0.00} dB", cut.Find("[data-testid=denoise-figures]").TextContent);
-            Assert.Contains("l1 · gd · lr 0.3 · α 0.8 · 20 steps", cut.Find("[data-testid=denoise-settings]").TextContent);
+            Assert.Contains("L1 · Gradient descent · lr 0.3 · α 0.8 · 20 steps", cut.Find("[data-testid=denoise-settings]").TextContent);
+            // Its settings without a training run's fields (no "train_images 0", "parameters 0", "config –").
+            var config = cut.Find("[data-testid=run-config]").TextContent;
+            Assert.Contains("denoise.options.alpha", config);
+            foreach (var trainingField in new[] { "train_images", "validation_images", "test_images", "parameters", "dataset_hash" })
+                Assert.DoesNotContain(trainingField, config);
+            Assert.DoesNotMatch(@"(^|\s)config\s", config);
             var images = cut.FindAll("[data-testid=before-after] img").Select(i => i.GetAttribute("src")).ToList();
             Assert.Equal($"runs/{dir.Id}/files/input.png", images[0]);
             Assert.StartsWith($"runs/{dir.Id}/files/output.png?v=", images[1]);
@@ -94,7 +100,7 @@ public sealed class DenoiseRunPageTests : RunStoreBunitTest
     }
 
     [Fact]
-    public async Task RunsList_DenoiseRuns_ShowNormAlphaLrPsnrAndAQueuedOneStopsFromTheList()
+    public async Task RunsList_DenoiseRuns_ShowNormAlphaLrPsnrAndStepsNeverEpochs_AndAQueuedOneStopsFromTheList()
     {
         var done = Completed();
         var queued = Queue();
@@ -103,18 +109,35 @@ public sealed class DenoiseRunPageTests : RunStoreBunitTest
         var psnr = RunDirectoryReader.Read(done.Path).Denoised!.PsnrOutput!.Value;
         Context.Render<MudPopoverProvider>();
 
-        var cut = Context.Render<Hw4.Dashboard.Components.Pages.Runs.Runs>();
+        // All kinds: the training figures, and the denoising runs' PSNR; a denoising run has no epochs to count.
+        var all = Context.Render<Hw4.Dashboard.Components.Pages.Runs.Runs>();
+        all.WaitForAssertion(() => Assert.Equal(3, all.FindAll("tbody tr").Count), TimeSpan.FromSeconds(30));
+        var doneInAll = all.FindAll("tbody tr").Single(r => r.TextContent.Contains(done.Id));
+        Assert.Equal($"{psnr.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)} dB", doneInAll.QuerySelector("[data-testid=cell-psnr]")!.TextContent.Trim());
+        Assert.Equal("–", doneInAll.QuerySelector("[data-testid=cell-epochs]")!.TextContent.Trim());
+        Assert.Contains("cell-missing", doneInAll.QuerySelector("[data-testid=cell-epochs]")!.ClassName);
+        Assert.Equal("1/1", all.FindAll("tbody tr").Single(r => r.TextContent.Contains("train-1")).QuerySelector("[data-testid=cell-epochs]")!.TextContent.Trim());
+        Assert.Contains("Val loss", all.Find("thead").TextContent);
+        await Context.DisposeComponentsAsync();
 
-        cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll("tbody tr").Count), TimeSpan.FromSeconds(30));
+        // The denoising list: its own columns, each sortable.
+        Context.Render<MudPopoverProvider>();
+        var navigation = Context.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
+        navigation.NavigateTo("runs?kind=denoise");
+        var cut = Context.Render<Hw4.Dashboard.Components.Pages.Runs.Runs>();
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("tbody tr").Count), TimeSpan.FromSeconds(30));
         var row = cut.FindAll("tbody tr").Single(r => r.TextContent.Contains(done.Id));
-        Assert.Equal("l1", row.QuerySelector("[data-testid=cell-norm]")!.TextContent.Trim());
+        Assert.Equal("L1", row.QuerySelector("[data-testid=cell-norm]")!.TextContent.Trim());
         Assert.Equal("0.8", row.QuerySelector("[data-testid=cell-alpha]")!.TextContent.Trim());
-        Assert.Equal("0.3 (gd)", row.QuerySelector("[data-testid=cell-lr]")!.TextContent.Trim());
+        Assert.Equal("0.3 (Gradient descent)", row.QuerySelector("[data-testid=cell-lr]")!.TextContent.Trim());
         Assert.Equal($"{psnr.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)} dB", row.QuerySelector("[data-testid=cell-psnr]")!.TextContent.Trim());
-        // The training run keeps its own columns, and has a dash where a denoising figure would be.
-        var training = cut.FindAll("tbody tr").Single(r => r.TextContent.Contains("train-1"));
-        Assert.Equal("–", training.QuerySelector("[data-testid=cell-norm]")!.TextContent.Trim());
-        Assert.Contains("Best val loss", cut.Find("thead").TextContent);
+        Assert.Equal("20/20", row.QuerySelector("[data-testid=cell-steps]")!.TextContent.Trim());
+        Assert.Equal("0/20", cut.FindAll("tbody tr").Single(r => r.TextContent.Contains(queued.Id)).QuerySelector("[data-testid=cell-steps]")!.TextContent.Trim());
+        Assert.DoesNotContain("Epochs", cut.Find("thead").TextContent);
+        foreach (var column in new[] { "Norm", "Alpha", "LearningRate", "Psnr", "Steps" })
+            Assert.NotNull(cut.Find($"[data-testid=sort-{column}]"));
+        cut.Find("[data-testid=sort-Psnr]").Click();
+        Assert.Equal(done.Id, cut.Instance.Items[0].Id);
         // Only the queued run can be stopped.
         Assert.Empty(cut.FindAll($"[data-testid=stop-{done.Id}]"));
 

@@ -27,6 +27,47 @@ public sealed class RunDetailTests : RunStoreBunitTest
     }
 
     [Fact]
+    public async Task Rename_TheRun_SavedInNotesJsonKeepingTheTags_ShownAsTheHeadingAndInTheIndex()
+    {
+        var dir = Runs.Finished("named-1", "cnn", [1.5, 1.2]);
+        dir.WriteNotes(new Hw4.Ml.Runs.RunNotes { Tags = ["baseline"], Notes = "first try" });
+        await IndexAsync();
+        var cut = Context.Render<RunDetail>(p => p.Add(d => d.Id, "named-1"));
+        // Never named: the name made from its settings, the id beside it.
+        cut.WaitForAssertion(() => Assert.Equal("CNN · seed 0 · 2 ep", cut.Find("h1").TextContent.Trim()), TimeSpan.FromSeconds(30));
+        Assert.Equal("named-1", cut.Find("[data-testid=run-id]").TextContent.Trim());
+
+        cut.WaitForElement("[data-testid=rename-run]", TimeSpan.FromSeconds(5)).Click();
+        var title = cut.FindComponent<Hw4.Dashboard.Components.Runs.RunTitle>();
+        title.Instance.Draft = "  lr 1e-3   baseline ";
+        cut.Find("[data-testid=save-run-name]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("lr 1e-3 baseline", cut.Find("h1").TextContent.Trim()));
+        Assert.Equal("Name saved.", cut.Find("[data-testid=run-name-saved]").TextContent.Trim());
+        var notes = dir.ReadNotes();
+        Assert.Equal("lr 1e-3 baseline", notes.Name);
+        Assert.Equal(["baseline"], notes.Tags);
+        Assert.Equal("first try", notes.Notes);
+        var row = await Context.Services.GetRequiredService<Hw4.Dashboard.Features.Runs.RunIndex>().GetAsync("named-1");
+        Assert.Equal("lr 1e-3 baseline", row!.Name);
+
+        // Refused: too long. Said under the heading, and nothing written.
+        cut.Find("[data-testid=rename-run]").Click();
+        title.Instance.Draft = new string('x', 81);
+        cut.Find("[data-testid=save-run-name]").Click();
+        cut.WaitForAssertion(() => Assert.Contains("Not renamed: The name is 81 characters long; the limit is 80.", cut.Find("[data-testid=run-name-error]").TextContent));
+        Assert.Equal("lr 1e-3 baseline", dir.ReadNotes().Name);
+        Assert.Equal("lr 1e-3 baseline", cut.Find("h1").TextContent.Trim());
+
+        // Empty: back to the name made from its settings.
+        title.Instance.Draft = "";
+        cut.Find("[data-testid=save-run-name]").Click();
+        cut.WaitForAssertion(() => Assert.Equal("CNN · seed 0 · 2 ep", cut.Find("h1").TextContent.Trim()));
+        Assert.Null(dir.ReadNotes().Name);
+        Assert.Contains("back to its own name", cut.Find("[data-testid=run-name-saved]").TextContent);
+    }
+
+    [Fact]
     public void Render_DamagedRunJson_ShowsUnreadableWithTheReasonNotAnError()
     {
         var dir = Runs.Finished("bad-1", "cnn", [1.5]);

@@ -22,6 +22,9 @@ public sealed class AutogradState
     /// <summary>dz/dx at the seeded points (markers) over cos x (line).</summary>
     public LiveChartModel GradChart { get; private set; } = NewGradChart();
 
+    /// <summary>sin_taylor(x), the function itself, over sin x on [−π, π].</summary>
+    public LiveChartModel ValueChart { get; private set; } = NewValueChart(1);
+
     /// <summary>max |dz/dx − cos x| against terms (log scale).</summary>
     public LiveChartModel ErrorChart { get; private set; } = NewErrorChart();
 
@@ -43,16 +46,30 @@ public sealed class AutogradState
             grad.Add(1, x, Math.Cos(x));
         }
 
+        var value = NewValueChart(form.Terms);
+        var (curveX, curveY) = TaylorExperiment.Curve(form.Terms, CurvePoints, device);
+        for (var i = 0; i < curveX.Length; i++)
+        {
+            value.Add(0, curveX[i], curveY[i]);
+            value.Add(1, curveX[i], Math.Sin(curveX[i]));
+        }
+
         var error = NewErrorChart();
         foreach (var e in errors)
             error.Add(0, e.Terms, e.MaxAbsError);
 
-        (Result, ErrorByTerms, GradChart, ErrorChart) = (result, errors, grad, error);
+        (Result, ErrorByTerms, GradChart, ValueChart, ErrorChart) = (result, errors, grad, value, error);
         Version++;
     }
 
     private static LiveChartModel NewGradChart() =>
         new([new ChartSeries("dz/dx (autograd)", "#e91e63", Markers: true, Opacity: 0.9), new ChartSeries("cos x", "#3f51b5", Opacity: 0.6)]);
+
+    /// <summary>Evenly spaced x of the sin_taylor curve.</summary>
+    public const int CurvePoints = 201;
+
+    private static LiveChartModel NewValueChart(int terms) =>
+        new([new ChartSeries($"sin_taylor(x), {terms} terms", "#e91e63"), new ChartSeries("sin x", "#3f51b5", Opacity: 0.6, Dashed: true)]);
 
     private static LiveChartModel NewErrorChart() =>
         new([new ChartSeries("max |dz/dx − cos x|", "#3f51b5", Markers: true)]);

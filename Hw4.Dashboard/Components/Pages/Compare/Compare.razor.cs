@@ -29,6 +29,9 @@ public sealed partial class Compare
     [Inject]
     private IOptions<Hw4Options> Options { get; set; } = default!;
 
+    [Inject]
+    private Features.Runs.Live.RunMetricsCache Metrics { get; set; } = default!;
+
     /// <summary>What the user may do here.</summary>
     public AccessGrant Grant { get; private set; } = AccessGrant.Nobody;
 
@@ -64,7 +67,8 @@ public sealed partial class Compare
         // A viewer's picker is hidden, and the other runs' ids are not even loaded.
         if (!Grant.IsAdmin)
             return;
-        AllRuns = await Index.ListAsync();
+        // Only training runs: a denoising run has no epochs, accuracy or confusion to compare.
+        AllRuns = [.. (await Index.ListAsync()).Where(r => r.Kind == Hw4.Ml.Runs.RunKinds.Train)];
         LatestPair = RunPairPicker.LatestCnnVsResidual(AllRuns);
     }
 
@@ -88,8 +92,8 @@ public sealed partial class Compare
 
         UnknownIds = unknown;
 
-        var evaluations = await Task.Run(() => ReadEvaluations(Options.Value, runs));
-        Model = CompareModel.Create(runs, evaluations);
+        var (evaluations, batches) = await Task.Run(() => (ReadEvaluations(Options.Value, runs), ReadBatches(Options.Value, runs, Metrics)));
+        Model = CompareModel.Create(runs, evaluations, batches);
     }
 
     private void OnSelectionChanged(IEnumerable<string?>? ids) =>
@@ -121,6 +125,23 @@ public sealed partial class Compare
             {
                 // Shown as "no evaluation" for that run.
             }
+        }
+
+        return result;
+    }
+
+    // Each run's batch losses as its run page draws them (a resume's void batches left out), from its metrics.jsonl.
+    private static Dictionary<string, IReadOnlyList<Features.Charts.BatchLossPoint>> ReadBatches(
+        Hw4Options options, IEnumerable<RunRow> runs, Features.Runs.Live.RunMetricsCache metrics)
+    {
+        var result = new Dictionary<string, IReadOnlyList<Features.Charts.BatchLossPoint>>();
+        foreach (var run in runs)
+        {
+            if (Features.Runs.Live.RunHistory.Read(RunStorePaths.ArtifactsDir(options), run.Id, metrics) is not { } events)
+                continue;
+            var state = new Features.Runs.Live.RunLiveState(run.Id, awaitHistory: true);
+            state.SeedHistory(events);
+            result[run.Id] = state.BatchLoss.Batches;
         }
 
         return result;

@@ -29,16 +29,26 @@ public sealed record CompareModel(
     public BarChartData? DeltaBars { get; } = Deltas?.ToBars();
 
     /// <summary>The first two runs, named for the difference heatmap's title.</summary>
-    public string DifferenceTitle => Rows.Count >= 2 ? $"Confusion difference: {Rows[1].Id} − {Rows[0].Id} (row fractions, pp)" : "";
+    public string DifferenceTitle => Rows.Count >= 2 ? $"Confusion difference: {Rows[1].Name} − {Rows[0].Name} (row fractions, pp)" : "";
+
+    /// <summary>Each run's smoothed loss per batch, on a common axis of epochs (runs with other batch sizes line up); null when no run has batches.</summary>
+    public LiveChartModel? BatchChart { get; init; }
+
+    /// <summary>The x tick step of the epoch axes: whole epochs, never 1.5.</summary>
+    public int EpochTickStep => EpochTicks.Step(Rows.Select(r => r.Epochs).DefaultIfEmpty(1).Max());
 
     /// <summary>Builds the chart data, rows and evaluation comparisons; <paramref name="evaluations"/> may lack runs.</summary>
-    public static CompareModel Create(IReadOnlyList<RunRow> runs, IReadOnlyDictionary<string, EvaluationSummary>? evaluations = null)
+    public static CompareModel Create(
+        IReadOnlyList<RunRow> runs,
+        IReadOnlyDictionary<string, EvaluationSummary>? evaluations = null,
+        IReadOnlyDictionary<string, IReadOnlyList<BatchLossPoint>>? batches = null)
     {
         evaluations ??= new Dictionary<string, EvaluationSummary>();
+        var names = Features.Runs.RunName.Distinct(runs.Select(r => (r.Id, Features.Runs.List.RunListFormat.Name(r))));
         var series = runs.SelectMany((r, i) => new[]
         {
-            new ChartSeries($"{r.Id} val", ChartPalette.Color(i), Markers: true),
-            new ChartSeries($"{r.Id} train", ChartPalette.Color(i), Opacity: 0.6, Dashed: true),
+            new ChartSeries($"{names[r.Id]} val", ChartPalette.Color(i), Markers: true),
+            new ChartSeries($"{names[r.Id]} train", ChartPalette.Color(i), Opacity: 0.6, Dashed: true),
         }).ToList();
         var chart = new LiveChartModel(series);
         for (var i = 0; i < runs.Count; i++)
@@ -52,11 +62,11 @@ public sealed record CompareModel(
         }
 
         var rows = runs.Select(r => new CompareRow(
-            r.Id, r.Model, r.EpochsDone, r.BestValLoss, r.BestEpoch, r.TestAccuracy,
+            r.Id, names[r.Id], r.Model, r.EpochsDone, r.BestValLoss, r.BestEpoch, r.TestAccuracy,
             r.Epochs.Where(e => e.ImagesPerSecond is > 0).Select(e => e.ImagesPerSecond!.Value).DefaultIfEmpty().Average() is var m && m > 0 ? m : null)).ToList();
 
         var deltas = PerClassDeltaTable.Create(runs
-            .Select(r => (r.Id, evaluations.TryGetValue(r.Id, out var ev) ? ev.PerClassAccuracy : null))
+            .Select(r => (names[r.Id], evaluations.TryGetValue(r.Id, out var ev) ? ev.PerClassAccuracy : null))
             .ToList());
 
         HeatmapData? difference = null;
@@ -66,7 +76,7 @@ public sealed record CompareModel(
             evaluations.TryGetValue(runs[0].Id, out var first);
             evaluations.TryGetValue(runs[1].Id, out var second);
             if (first is null || second is null)
-                note = $"No confusion difference: {(first is null ? runs[0].Id : runs[1].Id)} has no evaluation.json.";
+                note = $"No confusion difference: {(first is null ? names[runs[0].Id] : names[runs[1].Id])} has no test evaluation yet.";
             else if (!first.Classes.SequenceEqual(second.Classes))
                 note = "No confusion difference: the two runs' class lists differ.";
             else
@@ -76,6 +86,29 @@ public sealed record CompareModel(
         return new CompareModel(string.Join("|", runs.Select(r => r.Id)), chart, rows, deltas, difference, note)
         {
             Config = runs.Count >= 2 ? ConfigDiff.Create(runs) : new ConfigDiff([], []),
+            BatchChart = BatchCurves(runs, names, batches),
         };
     }
+
+    // One smoothed trace per run (debiased EMA, β 0.9, as the run page's default), x in epochs: the raw batches of a
+    // few runs overlaid are noise on noise.
+    private static LiveChartModel? BatchCurves(
+        IReadOnlyList<RunRow> runs, IReadOnlyDictionary<string, string> names, IReadOnlyDictionary<string, IReadOnlyList<BatchLossPoint>>? batches)
+    {
+        if (batches is null || !runs.Any(r => batches.TryGetValue(r.Id, out var b) && b.Count > 0))
+            return null;
+        var chart = new LiveChartModel([.. runs.Select((r, i) => new ChartSeries(names[r.Id], ChartPalette.Color(i), Smooth: true))]);
+        for (var i = 0; i < runs.Count; i++)
+        {
+            if (!batches.TryGetValue(runs[i].Id, out var points) || points.Count == 0)
+                continue;
+            var smooth = DebiasedEma.Smooth([.. points.Select(p => p.Loss)], BatchSmoothing);
+            chart.Replace(i, [.. points.Select(p => p.X(ChartXAxis.Epoch))], smooth);
+        }
+
+        return chart;
+    }
+
+    /// <summary>The smoothing of the overlaid batch curves.</summary>
+    public const double BatchSmoothing = 0.9;
 }

@@ -66,7 +66,7 @@ public sealed partial class Denoise : IDisposable
     public DenoiseInput Input { get; private set; } = new(1);
 
     /// <summary>This tab's sweep (norm × α × lr) and its points.</summary>
-    public DenoiseSweepSession Sweep { get; } = new();
+    public DenoiseSweepSession Sweep { get; private set; } = default!;
 
     /// <summary>The sweep's grid as typed.</summary>
     public SweepForm SweepInput { get; } = new();
@@ -99,7 +99,7 @@ public sealed partial class Denoise : IDisposable
             .Where(j => j.Kind == Hw4.Ml.Runs.RunKinds.Denoise && !Session.RunIds.Contains(j.RunId)).Select(j => j.RunId)];
 
     private string? EstimateText => Estimate is { } e
-        ? $"Time per step: {string.Join(" · ", e.SecondsPerStep.Select(p => $"{OptimizerLabel(p.Key)} {StepTimeEstimate.Format(p.Value)}"))}; "
+        ? $"Time per step: {string.Join(" · ", e.SecondsPerStep.Select(p => $"{OptimizerDisplayName.Of(p.Key)} {StepTimeEstimate.Format(p.Value)}"))}; "
           + $"this run {StepTimeEstimate.Format(e.Seconds(Form.Optimizer, Form.Steps))} ({e.Method})."
         : null;
 
@@ -108,24 +108,38 @@ public sealed partial class Denoise : IDisposable
             $"Above {Input.LargeImagePixels:N0} px, where a step gets slow: crop the centre or downscale to {size.Width}×{size.Height}, or keep it whole.")
         : null;
 
-    private static string OptimizerLabel(DenoiseOptimizer o) => o switch
-    {
-        DenoiseOptimizer.Gd => "gd",
-        DenoiseOptimizer.Adam => "adam",
-        _ => "primal-dual",
-    };
-
     private static string RunHref(string runId) => $"runs/{Uri.EscapeDataString(runId)}";
 
     private bool IsRunning => Session.RunIds.Any(id => Queue.Active?.Job.RunId == id || Queue.Waiting.Any(w => w.Job.RunId == id));
 
-    private DenoiseOutcome? Latest => Session.Outcomes.Values.FirstOrDefault(o => o.RunId == Session.RunIds.LastOrDefault())
-        ?? Session.Outcomes.Values.FirstOrDefault();
+    // The results with an image, by norm: what the before/after slider can show (L1 and L2 after "L1 vs L2").
+    private IReadOnlyList<DenoiseOutcome> Viewable => [.. Session.Outcomes.Values.Where(o => o.DataUrl is not null).OrderBy(o => o.Options.Norm)];
 
-    private string AfterClipStyle => $"clip-path: inset(0 {100 - Split:0}% 0 0)";
+    /// <summary>The norm whose result the before/after slider shows: the one picked, else the newest result.</summary>
+    public DenoiseNorm? ShownNorm { get; private set; }
+
+    private DenoiseOutcome? Shown => Viewable.FirstOrDefault(o => o.Options.Norm == ShownNorm)
+        ?? Viewable.FirstOrDefault(o => o.RunId == Session.RunIds.LastOrDefault(id => Viewable.Any(v => v.RunId == id)))
+        ?? Viewable.FirstOrDefault();
+
+    private void ShowResult(DenoiseNorm norm) => ShownNorm = norm;
+
+    private string AfterClipStyle => string.Create(CultureInfo.InvariantCulture, $"clip-path: inset(0 {100 - Split:0}% 0 0)");
+
+    // Which run the live panel follows, by its norm: the chip and the picture each say theirs, so "L2 · queued" beside
+    // L1's last picture is read as what it is.
+    private string LiveChip => _options.TryGetValue(Live.RunId, out var o) ? $"{OptimizerDisplayName.Of(o.Norm)} · {Live.StatusText}" : Live.StatusText;
+
+    private string PreviewCaption => Session.PreviewDataUrl is null || Session.PreviewNorm is not { } norm
+        ? "Input (noisy)"
+        : $"{OptimizerDisplayName.Of(norm)}, step {Session.PreviewStep}{(Session.PreviewIsFinal ? " (result)" : "")}";
+
+    private string PreviewAlt => Session.PreviewDataUrl is null || Session.PreviewNorm is not { } norm
+        ? "The noisy input"
+        : $"{OptimizerDisplayName.Of(norm)} estimate at step {Session.PreviewStep}";
 
     private string LiveText => Live.LastDenoise is { } d
-        ? $"step {d.Step}/{d.TotalSteps}, loss {d.Loss:G4}{(d.Psnr is { } p ? $", PSNR {p:0.00} dB" : "")}"
+        ? string.Create(CultureInfo.InvariantCulture, $"step {d.Step}/{d.TotalSteps}, loss {d.Loss:G4}{(d.Psnr is { } p ? $", PSNR {p:0.00} dB" : "")}")
         : "";
 
     private static string PsnrText(DenoiseOutcome o) =>
@@ -134,7 +148,7 @@ public sealed partial class Denoise : IDisposable
     private static string NormLabel(DenoiseOutcome o) => o.Options.Norm.ToString().ToLowerInvariant();
 
     private static string SettingsText(DenoiseOutcome o) =>
-        string.Create(CultureInfo.InvariantCulture, $"{o.Options.Optimizer} lr {o.Options.Lr} α {o.Options.Alpha} × {o.Options.Steps}");
+        string.Create(CultureInfo.InvariantCulture, $"{OptimizerDisplayName.Of(o.Options.Optimizer)} lr {o.Options.Lr} α {o.Options.Alpha} × {o.Options.Steps}");
 
     private static string DivergedText(DenoiseOutcome o) => string.Create(CultureInfo.InvariantCulture,
         $"Diverged at step {o.DivergedAtStep}: the loss became non-finite (last finite loss {o.FinalLoss:G4}{(o.PsnrOutput is { } p ? $", PSNR {p:0.00} dB" : "")}). No image; lower the learning rate or use the best preset.");
@@ -143,8 +157,11 @@ public sealed partial class Denoise : IDisposable
     protected override async Task OnInitializedAsync()
     {
         Session = new DenoiseSession(Time);
+        Sweep = new DenoiseSweepSession(Time);
         Session.Changed += OnSessionChanged;
         Sweep.Changed += OnSessionChanged;
+        // Stop and the list of other runs follow the queue: a run that ended leaves it, and Stop goes grey.
+        Queue.Changed += OnSessionChanged;
         Input = new DenoiseInput(UploadOptions.Value.LargeImagePixels);
         if (HasSharedParrots)
             await UseSharedParrotsAsync();
@@ -262,7 +279,7 @@ public sealed partial class Denoise : IDisposable
 
     /// <summary>L1 vs L2: each norm at its own best preset (one learning rate cannot serve both), both results kept.</summary>
     private Task CompareNormsAsync() => QueueRunsAsync(
-        [.. new[] { DenoiseNorm.L1, DenoiseNorm.L2 }.Select(n => DenoisePresets.Best(n) with { ReportEvery = Form.PreviewEvery })], "best");
+        [.. new[] { DenoiseNorm.L1, DenoiseNorm.L2 }.Select(n => DenoisePresets.Best(n) is var best ? best with { ReportEvery = Form.ReportEveryFor(best.Steps) } : best)], "best");
 
     private async Task QueueRunsAsync(IReadOnlyList<DenoiseOptions> runs, string? preset)
     {
@@ -295,6 +312,7 @@ public sealed partial class Denoise : IDisposable
                 break;
             }
 
+            _options[runId] = options;
             Follow(runId);
         }
     }
@@ -343,45 +361,46 @@ public sealed partial class Denoise : IDisposable
     private static string BestText(DenoiseSweepPoint p) =>
         string.Create(CultureInfo.InvariantCulture, $"α {p.Alpha:G4}, lr {p.Lr:G4}: {p.Psnr:0.00} dB");
 
-    private string? SweepStatusText => Sweep.IsActive ? $"{Sweep.Points.Count} points so far…" : Sweep.Outcome;
+    private string? SweepStatusText => Sweep.StatusText;
+
+    // Rows of at least 40 px besides the title, axis labels and margins.
+    private static int SweepHeight(Features.Charts.HeatmapData map) => Math.Max(320, 180 + (40 * map.Y.Count));
+
+    private string SplitText => string.Create(CultureInfo.InvariantCulture, $"{Split:0}% output, {100 - Split:0}% input");
+
+    private string ReportEveryHelp => Form.PreviewEvery is null
+        ? $"auto: every {DenoiseForm.AutoReportEvery(Form.Steps)} for {Form.Steps} steps"
+        : "";
+
+    // A run of this tab named as Runs names it (its settings); the id is in its address.
+    private string RunLabel(string runId) => _options.TryGetValue(runId, out var options) ? Features.Runs.RunName.Of(options) : runId;
+
+    // The settings of each run this tab queued, by id.
+    private readonly Dictionary<string, DenoiseOptions> _options = [];
 
     private static IReadOnlyList<DenoiseNorm> Norms { get; } = [DenoiseNorm.L1, DenoiseNorm.L2];
 
+    // The live panel follows one run: the first one queued here, then each next one when it starts (the session hears
+    // of the start from the job), never one still waiting. So the chip and the picture speak of the same run: between
+    // L1's end and L2's start they both still say L1.
     private void Follow(string runId)
     {
-        // With L1 vs L2 the first queued run is followed first; the next one takes over when it starts.
-        if (_following)
-        {
-            _pendingFollow.Enqueue(runId);
+        if (Live.RunId.Length > 0 && Live.IsActive)
             return;
-        }
+        FollowNow(runId);
+    }
 
-        _following = true;
+    private void FollowNow(string runId)
+    {
         _subscription?.Dispose();
         Live = new RunLiveState(runId);
         _subscription = Notifier.Subscribe(runId, null, OnRunEvent);
         Live.Apply(_subscription.Replay!);
     }
 
-    private readonly Queue<string> _pendingFollow = new();
-
-    // Touched on the circuit's thread only (Follow runs there; terminal events come back through InvokeAsync).
-    private bool _following;
-
     private void OnRunEvent(RunEventEnvelope envelope)
     {
         Live.Apply(envelope);
-        if (envelope.Event.IsTerminal)
-        {
-            _ = InvokeAsync(() =>
-            {
-                _following = false;
-                if (_pendingFollow.TryDequeue(out var next))
-                    Follow(next);
-                StateHasChanged();
-            });
-        }
-
         QueueRefresh();
     }
 
@@ -396,6 +415,9 @@ public sealed partial class Denoise : IDisposable
     private async Task RefreshAsync()
     {
         Interlocked.Exchange(ref _refreshQueued, 0);
+        // A run of this tab started on the device: the live panel moves to it.
+        if (Session.StartedRunId is { } started && started != Live.RunId && _options.ContainsKey(started))
+            FollowNow(started);
         StateHasChanged();
         if (LossChart is not null)
             await LossChart.RefreshAsync();
@@ -411,7 +433,6 @@ public sealed partial class Denoise : IDisposable
             return;
         }
 
-        _pendingFollow.Clear();
         foreach (var id in Session.RunIds)
             Queue.Stop(id);
     }
@@ -421,6 +442,7 @@ public sealed partial class Denoise : IDisposable
     {
         Session.Changed -= OnSessionChanged;
         Sweep.Changed -= OnSessionChanged;
+        Queue.Changed -= OnSessionChanged;
         _subscription?.Dispose();
         // A sweep's points live only in this tab: once it is closed they have nowhere to go.
         if (Sweep.IsActive && Sweep.JobId is { } sweep)

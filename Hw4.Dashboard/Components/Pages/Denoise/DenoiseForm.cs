@@ -30,9 +30,21 @@ public sealed class DenoiseForm
     [Range(1, 100_000, ErrorMessage = "Steps must be between 1 and 100000.")]
     public int Steps { get; set; } = DenoisePresets.Seed(DenoiseNorm.L1).Steps;
 
-    /// <summary>Preview and report every k steps.</summary>
-    [Range(1, 10_000, ErrorMessage = "Preview interval must be at least 1 step.")]
-    public int PreviewEvery { get; set; } = 10;
+    /// <summary>
+    /// A curve point (and a preview) every k steps; null for <see cref="AutoReportEvery"/>, about
+    /// <see cref="CurvePoints"/> points per run whatever its length (every 10 steps gave a 20-step run 2 points).
+    /// </summary>
+    [Range(1, 10_000, ErrorMessage = "The report interval must be at least 1 step.")]
+    public int? PreviewEvery { get; set; }
+
+    /// <summary>The curve points a run gets with the automatic interval.</summary>
+    public const int CurvePoints = 100;
+
+    /// <summary>The automatic report interval for <paramref name="steps"/> steps: every step up to 100, then about 100 points.</summary>
+    public static int AutoReportEvery(int steps) => Math.Max(1, (int)Math.Ceiling(steps / (double)CurvePoints));
+
+    /// <summary>The interval a run of <paramref name="steps"/> steps uses: the one typed, else the automatic one.</summary>
+    public int ReportEveryFor(int steps) => PreviewEvery ?? AutoReportEvery(steps);
 
     /// <summary>Copies a preset into the fields (custom leaves them).</summary>
     public void ApplyPreset(string name)
@@ -61,5 +73,5 @@ public sealed class DenoiseForm
 
     /// <summary>The options for one run with <paramref name="norm"/> (or the form's norm).</summary>
     public DenoiseOptions ToOptions(DenoiseNorm? norm = null) =>
-        new(norm ?? Norm, Optimizer, Lr, Alpha, Steps, ReportEvery: PreviewEvery);
+        new(norm ?? Norm, Optimizer, Lr, Alpha, Steps, ReportEvery: ReportEveryFor(Steps));
 }

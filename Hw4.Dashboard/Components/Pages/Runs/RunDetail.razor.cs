@@ -59,6 +59,11 @@ public sealed partial class RunDetail
     /// <summary>The layer table of the run's model, when the model is known.</summary>
     public ModelSummary? Summary { get; private set; }
 
+    /// <summary>The run's readable name (the id until the folder was read, or for a run that is not there).</summary>
+    public string Title { get; private set; } = "";
+
+    private string? DefaultName => Features.Runs.RunName.Default(Run?.Record);
+
     /// <summary>"unreadable: reason" for a damaged folder; null otherwise.</summary>
     public string? Unreadable => Run?.Problem is { } p ? $"{RunSummary.Unreadable}: {p}" : null;
 
@@ -86,6 +91,8 @@ public sealed partial class RunDetail
     /// <inheritdoc />
     protected override Task OnParametersSetAsync() => LoadAsync();
 
+    private void OnRenamed(string name) => Title = name;
+
     // A run that ends while the page is open has written its evaluation and final run.json: read the folder again.
     private async Task OnRunEndedAsync()
     {
@@ -95,12 +102,14 @@ public sealed partial class RunDetail
 
     private async Task LoadAsync()
     {
+        if (Run?.Id != Id)
+            Title = Id;
         Grant = await Access.GetAsync();
         IsLive = Grant.CanViewRun(Id) && Notifier.Log.LastSeq(Id) > 0;
         var folder = Path.Combine(RunStorePaths.ArtifactsDir(Options.Value), Id);
         if (!Grant.CanViewRun(Id) || !RunId.IsValid(Id) || !File.Exists(Path.Combine(folder, RunDirectory.RunFile)))
         {
-            (Run, Detail, Evaluation, Summary) = (null, RunDetailData.Empty, null, null);
+            (Run, Detail, Evaluation, Summary, Title) = (null, RunDetailData.Empty, null, null, Id);
             Loaded = true;
             return;
         }
@@ -112,7 +121,7 @@ public sealed partial class RunDetail
             var summary = RunDirectoryReader.Read(folder, Metrics.Read);
             return (summary, RunDetailReader.Read(folder, RunDirectory.Open(folder).ReadRunText(), summary.Best?.Epoch));
         });
-        (Run, Detail, Summary) = (run, detail, null);
+        (Run, Detail, Summary, Title) = (run, detail, null, Features.Runs.RunName.Of(run));
         Loaded = true;
         Evaluation = detail.Evaluation is { } e ? EvaluationView.Create(Id, e) : null;
         // The first layer table loads LibTorch and builds the network (seconds on a cold start): show the rest first.

@@ -19,12 +19,26 @@ namespace Hw4.Dashboard.Components.Pages.Runs;
 /// </summary>
 public sealed partial class Runs : IDisposable
 {
-    private static readonly IReadOnlyList<(RunSortColumn Column, string Title)> SortableColumns =
+    // Every column is sortable. The Run column shows the name, the id under it and the tags; Status its chip; the rest
+    // a figure (a dash where a run has none, which the phone's cards leave out). Training figures show for training
+    // runs, denoising figures for denoising runs, so the table fits a laptop screen with its buttons in view.
+    private static readonly ListColumn RunColumn = new(RunSortColumn.Id, "Run", "the run's name (id under it)", null, ColumnKinds.Both);
+    private static readonly ListColumn ModelColumn = new(RunSortColumn.Model, "Model", null, RunListFormat.What, ColumnKinds.Train);
+    private static readonly ListColumn StatusColumn = new(RunSortColumn.Status, "Status", null, null, ColumnKinds.Both);
+    private static readonly IReadOnlyList<ListColumn> FigureColumns =
     [
-        (RunSortColumn.Id, "Run"), (RunSortColumn.Model, "Model"), (RunSortColumn.Status, "Status"),
-        (RunSortColumn.BestValLoss, "Best val loss"), (RunSortColumn.TestAccuracy, "Test acc"),
-        (RunSortColumn.Created, "Created"), (RunSortColumn.Host, "Host"), (RunSortColumn.Tags, "Tags"),
+        new(RunSortColumn.BestValLoss, "Val loss", "lowest validation loss", RunListFormat.BestValLoss, ColumnKinds.Train),
+        new(RunSortColumn.TestAccuracy, "Test acc", "test accuracy", RunListFormat.TestAccuracy, ColumnKinds.Train),
+        new(RunSortColumn.Norm, "Norm", null, RunListFormat.Norm, ColumnKinds.Denoise, "cell-norm"),
+        new(RunSortColumn.Alpha, "α", null, RunListFormat.Alpha, ColumnKinds.Denoise, "cell-alpha"),
+        new(RunSortColumn.LearningRate, "lr", "learning rate (τ for primal-dual)", RunListFormat.DenoiseLr, ColumnKinds.Denoise, "cell-lr"),
+        new(RunSortColumn.Psnr, "PSNR", "PSNR of the output (dB)", RunListFormat.Psnr, ColumnKinds.Denoise | ColumnKinds.InAll, "cell-psnr"),
+        new(RunSortColumn.Epochs, "Epochs", "epochs done / planned", RunListFormat.Epochs, ColumnKinds.Train, "cell-epochs"),
+        new(RunSortColumn.Steps, "Steps", "steps done / planned", RunListFormat.Steps, ColumnKinds.Denoise, "cell-steps"),
     ];
+
+    private static readonly ListColumn CreatedColumn = new(RunSortColumn.Created, "Created", null, RunListFormat.Created, ColumnKinds.Both);
+    private static readonly ListColumn HostColumn = new(RunSortColumn.Host, "Host", "the host that trained it", RunListFormat.Host, ColumnKinds.Both, "cell-host");
 
     [Inject]
     private RunIndex Index { get; set; } = default!;
@@ -102,13 +116,58 @@ public sealed partial class Runs : IDisposable
     /// <summary>How the note is shown (an error when a delete was refused or failed).</summary>
     public Severity MessageSeverity { get; private set; } = Severity.Info;
 
-    // A denoising run has no model, validation loss or test accuracy: with only those listed, their columns go.
-    private IReadOnlyList<(RunSortColumn Column, string Title)> Columns =>
-        ShowTrainColumns ? SortableColumns : [.. SortableColumns.Where(c => c.Column is not (RunSortColumn.Model or RunSortColumn.BestValLoss or RunSortColumn.TestAccuracy))];
+    // The columns of the kind shown: all kinds (training columns and PSNR), training, or denoising. The host only when
+    // runs come from more than one host (or the list is filtered by one).
+    private IReadOnlyList<ListColumn> Columns
+    {
+        get
+        {
+            var shown = Query.Kind switch
+            {
+                RunKinds.Train => ColumnKinds.Train,
+                RunKinds.Denoise => ColumnKinds.Denoise,
+                _ => ColumnKinds.InAll,
+            };
+            // In the list of all kinds a denoising figure shows only once there are denoising runs to show it for.
+            var anyDenoise = All.Any(r => r.Kind == RunKinds.Denoise);
+            bool Shows(ListColumn c) => shown == ColumnKinds.InAll
+                ? c.Kinds.HasFlag(ColumnKinds.Train) || (anyDenoise && c.Kinds.HasFlag(ColumnKinds.InAll))
+                : c.Kinds.HasFlag(shown);
+            List<ListColumn> columns = [RunColumn, .. new[] { ModelColumn, StatusColumn }.Concat(FigureColumns).Where(Shows), CreatedColumn];
+            if (Hosts.Count > 1 || Query.Host is not null)
+                columns.Add(HostColumn);
+            return columns;
+        }
+    }
 
     private bool ShowTrainColumns => Query.Kind != RunKinds.Denoise;
 
-    private bool ShowDenoiseColumns => Query.Kind != RunKinds.Train;
+    /// <summary>The ids ticked for Compare (training runs only: a denoising run has no curves or accuracy to compare).</summary>
+    public IReadOnlySet<string> Selected => _selected;
+
+    private readonly HashSet<string> _selected = new(StringComparer.Ordinal);
+
+    private static bool IsSelectable(RunRow run) => run.Kind == RunKinds.Train;
+
+    private int SelectableCount => Items.Count(IsSelectable);
+
+    private string CompareHref =>
+        $"compare?runs={string.Join(',', Items.Where(r => _selected.Contains(r.Id)).Select(r => Uri.EscapeDataString(r.Id)))}";
+
+    private string SelectionHint => _selected.Count switch
+    {
+        0 => "Tick two or more training runs to compare them.",
+        1 => "Tick one more.",
+        _ => "",
+    };
+
+    private void ToggleSelected(RunRow run, bool on)
+    {
+        if (on)
+            _selected.Add(run.Id);
+        else
+            _selected.Remove(run.Id);
+    }
 
     private static IReadOnlyList<string> Kinds { get; } = [RunKinds.Train, RunKinds.Denoise];
 
@@ -253,7 +312,12 @@ public sealed partial class Runs : IDisposable
         Refresh();
     }
 
-    private void Refresh() => Items = Query.Apply(All);
+    private void Refresh()
+    {
+        Items = Query.Apply(All);
+        // A ticked run that was deleted, or filtered away, is no longer offered to Compare.
+        _selected.IntersectWith(Items.Where(IsSelectable).Select(r => r.Id));
+    }
 
     // The page is admin-only (AccessGate); this is the server-side check behind its buttons.
     private async Task<bool> RefusedAsync()
@@ -272,4 +336,19 @@ public sealed partial class Runs : IDisposable
 
     /// <inheritdoc />
     public void Dispose() => Updater.Changed -= OnRunChanged;
+
+    /// <summary>Which list a column belongs to.</summary>
+    [Flags]
+    private enum ColumnKinds
+    {
+        Train = 1,
+        Denoise = 2,
+        Both = Train | Denoise,
+
+        /// <summary>A denoising column shown in the list of all kinds too (PSNR, the denoising runs' one figure).</summary>
+        InAll = 4,
+    }
+
+    /// <summary>One column: its sort key, header (with a longer hint for the tooltip), cell text and the kinds it belongs to.</summary>
+    private sealed record ListColumn(RunSortColumn Column, string Title, string? Hint, Func<RunRow, string>? Cell, ColumnKinds Kinds, string? CellTestId = null);
 }

@@ -63,6 +63,12 @@ public sealed partial class Train : IDisposable
     /// <summary>The run shown on the right.</summary>
     public string? SelectedRunId { get; private set; }
 
+    /// <summary>The followed run's readable name (its settings' name until it is renamed).</summary>
+    public string? SelectedName => SelectedRunId is null ? null : _names.TryGetValue(SelectedRunId, out var name) ? name : SelectedRunId;
+
+    // Names of the runs followed here, read once per run from its folder.
+    private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
+
     /// <summary>Its kind: a denoising run on the queue is shown with its own view, never the training charts.</summary>
     public string SelectedKind { get; private set; } = Hw4.Ml.Runs.RunKinds.Train;
 
@@ -82,6 +88,7 @@ public sealed partial class Train : IDisposable
         Inputs = new TrainInputs(Form);
         SelectedRunId = Queue.Active?.Job.RunId;
         SelectedKind = Queue.Active?.Job.Kind ?? Hw4.Ml.Runs.RunKinds.Train;
+        Name(SelectedRunId);
         Queue.Changed += OnQueueChanged;
         await ReadQueueAsync();
     }
@@ -132,7 +139,10 @@ public sealed partial class Train : IDisposable
             return;
         _appliedRun = Run;
         if (KindOf(Run) is { } kind)
+        {
             (SelectedRunId, SelectedKind) = (Run, kind);
+            Name(Run);
+        }
     }
 
     // The kind of the run folder named by id, or null when id is not a run id or names no readable run.
@@ -153,10 +163,34 @@ public sealed partial class Train : IDisposable
         }
     }
 
+    // The run's name from its folder (run.json's settings, notes.json's name), or null when it cannot be read.
+    private string? NameOf(string id)
+    {
+        if (!RunId.IsValid(id))
+            return null;
+        var folder = Path.Combine(RunStorePaths.ArtifactsDir(Options.Value), id);
+        try
+        {
+            var dir = RunDirectory.Open(folder);
+            return Features.Runs.RunName.Of(dir.ReadNotes().Name, dir.ReadRun(), id);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+
+    private void Name(string? runId)
+    {
+        if (runId is not null && !_names.ContainsKey(runId) && NameOf(runId) is { } name)
+            _names[runId] = name;
+    }
+
     // Follows runId and puts it in the address (replacing the entry, so Back leaves the page rather than the pick).
     private void Follow(string runId, string kind)
     {
         (SelectedRunId, SelectedKind) = (runId, kind);
+        Name(runId);
         _appliedRun = runId;
         Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("run", runId), replace: true);
     }

@@ -5,8 +5,14 @@ namespace Hw4.Dashboard.Features.Runs.Detail;
 /// <summary>Flattens a JSON object (run.json) into readable key/value rows: nested keys joined with dots.</summary>
 public static class ConfigTable
 {
+    // What a training run has and a denoising run does not (and the reverse): run.json writes both sets for every run,
+    // so a denoising run would list "train_images 0, parameters 0" and a training run "denoise –".
+    private static readonly HashSet<string> TrainingOnly = ["config", "train_images", "validation_images", "test_images", "parameters", "dataset_hash", "dataset_source"];
+    private static readonly HashSet<string> DenoisingOnly = ["denoise"];
+
     /// <summary>
-    /// The rows of <paramref name="json"/> in file order; arrays of plain values are joined with ", ", other arrays are
+    /// The rows of <paramref name="json"/> in file order, leaving out the other kind's fields (a denoising run's have no
+    /// training images or parameters); arrays of plain values are joined with ", ", other arrays are
     /// indexed (<c>key[0].x</c>). Empty for null, blank or non-object JSON.
     /// </summary>
     public static IReadOnlyList<ConfigRow> Flatten(string? json)
@@ -17,8 +23,18 @@ public static class ConfigTable
         try
         {
             using var doc = JsonDocument.Parse(json);
-            if (doc.RootElement.ValueKind == JsonValueKind.Object)
-                Add(rows, "", doc.RootElement);
+            var root = doc.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+                return rows;
+            var kind = root.TryGetProperty("kind", out var k) && k.ValueKind == JsonValueKind.String ? k.GetString() : null;
+            var other = kind switch
+            {
+                Hw4.Ml.Runs.RunKinds.Denoise => TrainingOnly,
+                Hw4.Ml.Runs.RunKinds.Train => DenoisingOnly,
+                _ => [],
+            };
+            foreach (var p in root.EnumerateObject().Where(p => !other.Contains(p.Name)))
+                Add(rows, p.Name, p.Value);
         }
         catch (JsonException)
         {

@@ -4,12 +4,12 @@ namespace Hw4.Dashboard.Features.Runs.List;
 
 /// <summary>
 /// The runs list's filters and sort order, applied to index rows. Text matches every word (case-insensitive) against
-/// the id, the model, a denoising run's norm, its host or a tag; status, kind, model and host must match exactly when set. Missing values (no test accuracy yet,
+/// the id, the name, the model, a denoising run's norm, its host or a tag; status, kind, model and host must match exactly when set. Missing values (no test accuracy yet,
 /// no validation loss) always sort last, whichever the direction, so the interesting rows stay on top.
 /// </summary>
 public sealed class RunListQuery
 {
-    /// <summary>Free text over id, model and tags; words are ANDed.</summary>
+    /// <summary>Free text over id, name, model, norm, host and tags; words are ANDed.</summary>
     public string? Text { get; set; }
 
     /// <summary>Only this status, or all when null or empty.</summary>
@@ -46,8 +46,9 @@ public sealed class RunListQuery
         Descending = DefaultDescending(column);
     }
 
-    // Newest and most accurate first; names and losses from the smallest.
-    private static bool DefaultDescending(RunSortColumn column) => column is RunSortColumn.Created or RunSortColumn.TestAccuracy;
+    // Newest, most accurate, sharpest and longest first; names, losses and settings from the smallest.
+    private static bool DefaultDescending(RunSortColumn column) =>
+        column is RunSortColumn.Created or RunSortColumn.TestAccuracy or RunSortColumn.Psnr or RunSortColumn.Epochs or RunSortColumn.Steps;
 
     /// <summary>
     /// The query read back from the address (<c>?q=&amp;status=&amp;model=&amp;host=&amp;sort=&amp;dir=</c>); unknown or missing
@@ -117,6 +118,12 @@ public sealed class RunListQuery
             RunSortColumn.Tags => ByText(filtered, r => r.Tags.Count == 0 ? null : string.Join(' ', r.Tags)),
             RunSortColumn.BestValLoss => ByNumber(filtered, r => r.BestValLoss),
             RunSortColumn.TestAccuracy => ByNumber(filtered, r => r.TestAccuracy),
+            RunSortColumn.Norm => ByText(filtered, r => r.Norm),
+            RunSortColumn.Alpha => ByNumber(filtered, r => r.Alpha),
+            RunSortColumn.LearningRate => ByNumber(filtered, r => r.Kind == Hw4.Ml.Runs.RunKinds.Denoise ? r.LearningRate : null),
+            RunSortColumn.Psnr => ByNumber(filtered, r => r.Psnr),
+            RunSortColumn.Epochs => ByNumber(filtered, r => r.Kind == Hw4.Ml.Runs.RunKinds.Train ? r.EpochsDone : (int?)null),
+            RunSortColumn.Steps => ByNumber(filtered, r => r.StepsDone),
             _ => ByNumber(filtered, r => (long?)r.CreatedAt.UtcTicks),
         };
         return sorted.ThenByDescending(r => r.CreatedAt).ThenBy(r => r.Id, StringComparer.Ordinal).ToList();
@@ -136,6 +143,7 @@ public sealed class RunListQuery
 
     private static bool Matches(RunRow run, string word) =>
         run.Id.Contains(word, StringComparison.OrdinalIgnoreCase)
+        || (run.Name?.Contains(word, StringComparison.OrdinalIgnoreCase) ?? false)
         || (run.Model?.Contains(word, StringComparison.OrdinalIgnoreCase) ?? false)
         || (run.Norm?.Equals(word, StringComparison.OrdinalIgnoreCase) ?? false)
         || (run.Host?.Contains(word, StringComparison.OrdinalIgnoreCase) ?? false)

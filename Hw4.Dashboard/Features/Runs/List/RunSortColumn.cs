@@ -26,4 +26,22 @@ public enum RunSortColumn
 
     /// <summary>The host that trained the run (A→Z; never started last).</summary>
     Host,
+
+    /// <summary>A denoising run's norm.</summary>
+    Norm,
+
+    /// <summary>A denoising run's smoothness weight α.</summary>
+    Alpha,
+
+    /// <summary>A denoising run's learning rate (τ for primal-dual).</summary>
+    LearningRate,
+
+    /// <summary>A denoising run's PSNR (highest first).</summary>
+    Psnr,
+
+    /// <summary>A training run's completed epochs.</summary>
+    Epochs,
+
+    /// <summary>A denoising run's steps done.</summary>
+    Steps,
 }

@@ -19,6 +19,25 @@ public static class RunNotesRules
     /// <summary>Longest notes text.</summary>
     public const int MaxNotesLength = 10_000;
 
+    /// <summary>Longest run name.</summary>
+    public const int MaxNameLength = 80;
+
+    /// <summary>
+    /// The name as stored (trimmed, inner runs of white space made one space), null for an empty one (the run's own
+    /// name then), or an error message: at most <see cref="MaxNameLength"/> characters, no control characters.
+    /// </summary>
+    public static (string? Name, string? Error) NormalizeName(string? raw)
+    {
+        var name = string.Join(' ', (raw ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        if (name.Length == 0)
+            return (null, null);
+        if (name.Any(char.IsControl))
+            return (null, "A name cannot hold control characters.");
+        if (name.Length > MaxNameLength)
+            return (null, $"The name is {name.Length} characters long; the limit is {MaxNameLength}.");
+        return (name, null);
+    }
+
     /// <summary>The tag as stored (trimmed, lower-case), or an error message naming it.</summary>
     public static (string? Tag, string? Error) NormalizeTag(string? raw)
     {

@@ -33,10 +33,36 @@ public sealed class RunNotesService(
         if (await FolderAsync(runId, cancellationToken) is not { } dir)
             return RunNotesSaveResult.Failed($"Run '{runId}' was not found.");
 
-        var saved = new RunNotes { Tags = validation.Tags, Notes = validation.Notes, UpdatedUtc = time.GetUtcNow() };
+        return await WriteAsync(runId, dir, current => current with { Tags = validation.Tags, Notes = validation.Notes }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Renames the run: <paramref name="name"/> trimmed, or, when empty, back to the name made from its settings. On a
+    /// refused name nothing is written and the result says why; the tags and notes are kept as they are.
+    /// </summary>
+    public async Task<RunNotesSaveResult> SaveNameAsync(string runId, string? name, CancellationToken cancellationToken = default)
+    {
+        var (normalized, error) = RunNotesRules.NormalizeName(name);
+        if (error is not null)
+            return RunNotesSaveResult.Failed(error);
+        if (await FolderAsync(runId, cancellationToken) is not { } dir)
+            return RunNotesSaveResult.Failed($"Run '{runId}' was not found.");
+        return await WriteAsync(runId, dir, current => current with { Name = normalized }, cancellationToken);
+    }
+
+    // notes.json read, changed and written whole (atomically), so a rename keeps the tags and a notes save keeps the name.
+    private async Task<RunNotesSaveResult> WriteAsync(string runId, string dir, Func<RunNotes, RunNotes> change, CancellationToken cancellationToken)
+    {
+        var folder = RunDirectory.Open(dir);
+        RunNotes saved;
         try
         {
-            RunDirectory.Open(dir).WriteNotes(saved);
+            saved = change(folder.ReadNotes()) with { UpdatedUtc = time.GetUtcNow() };
+            folder.WriteNotes(saved);
+        }
+        catch (InvalidDataException e)
+        {
+            return RunNotesSaveResult.Failed($"{e.Message} Fix or remove it first.");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -49,6 +75,7 @@ public sealed class RunNotesService(
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
             if (await db.Runs.SingleOrDefaultAsync(r => r.Id == runId, cancellationToken) is { } row)
             {
+                row.Name = RunName.Of(saved.Name, ReadRecord(folder), runId);
                 row.Tags = [.. saved.Tags];
                 row.Notes = saved.Notes.Length == 0 ? null : saved.Notes;
                 await db.SaveChangesAsync(cancellationToken);
@@ -60,6 +87,19 @@ public sealed class RunNotesService(
         }
 
         return new RunNotesSaveResult(saved, []);
+    }
+
+    // For the name made from the settings; a damaged run.json leaves the id as the name, as a reindex would.
+    private static RunRecord? ReadRecord(RunDirectory folder)
+    {
+        try
+        {
+            return folder.ReadRun();
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     // The run's folder, <ArtifactsDir>/<id>, when it exists: the folder is the run, whether or not the index has seen it.

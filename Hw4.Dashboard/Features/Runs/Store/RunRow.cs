@@ -9,6 +9,9 @@ public sealed class RunRow
     /// <summary>The run id (its folder name).</summary>
     public required string Id { get; set; }
 
+    /// <summary>The run's readable name (<see cref="RunName"/>): the user's, or one made from its settings.</summary>
+    public string? Name { get; set; }
+
     /// <summary><c>train</c> or <c>denoise</c>.</summary>
     public string Kind { get; set; } = "train";
 
@@ -29,6 +32,12 @@ public sealed class RunRow
 
     /// <summary>Epochs completed (metrics found).</summary>
     public int EpochsDone { get; set; }
+
+    /// <summary>A denoising run's planned steps; null for other kinds.</summary>
+    public int? StepsPlanned { get; set; }
+
+    /// <summary>A denoising run's steps done (its latest report, or all of them once it ended); null for other kinds.</summary>
+    public int? StepsDone { get; set; }
 
     /// <summary>Epoch with the lowest validation loss.</summary>
     public int? BestEpoch { get; set; }

@@ -15,6 +15,7 @@ public static class RunRows
         return new RunRow
         {
             Id = summary.Id,
+            Name = RunName.Of(summary),
             Host = record?.Host,
             Kind = record?.Kind ?? RunKinds.Train,
             Model = record?.Config?.Model.ToString().ToLowerInvariant(),
@@ -29,6 +30,8 @@ public static class RunRows
             // SQLite stores no NaN, and +∞ (an identical image) is no figure to sort by.
             Psnr = summary.DenoisePsnr is { } psnr && double.IsFinite(psnr) ? psnr : null,
             EpochsDone = summary.Epochs.Count,
+            StepsPlanned = denoise?.Steps,
+            StepsDone = denoise is null ? null : summary.Denoised?.Steps ?? summary.LastDenoiseStep?.Step ?? 0,
             BestEpoch = summary.Best?.Epoch,
             BestValLoss = summary.Best?.ValLoss,
             TestAccuracy = summary.TestAccuracy,

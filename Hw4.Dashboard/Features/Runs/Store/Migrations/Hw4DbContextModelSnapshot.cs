@@ -92,6 +92,9 @@ namespace Hw4.Dashboard.Features.Runs.Store.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Name")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Norm")
                         .HasColumnType("TEXT");
 
@@ -113,6 +116,12 @@ namespace Hw4.Dashboard.Features.Runs.Store.Migrations
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("StepsDone")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("StepsPlanned")
+                        .HasColumnType("INTEGER");
 
                     b.PrimitiveCollection<string>("Tags")
                         .IsRequired()

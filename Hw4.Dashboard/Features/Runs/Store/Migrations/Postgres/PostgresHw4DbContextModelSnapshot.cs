@@ -140,6 +140,9 @@ namespace Hw4.Dashboard.Features.Runs.Store.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("Name")
+                        .HasColumnType("text");
+
                     b.Property<string>("Norm")
                         .HasColumnType("text");
 
@@ -161,6 +164,12 @@ namespace Hw4.Dashboard.Features.Runs.Store.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<int?>("StepsDone")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("StepsPlanned")
+                        .HasColumnType("integer");
 
                     b.PrimitiveCollection<List<string>>("Tags")
                         .IsRequired()
