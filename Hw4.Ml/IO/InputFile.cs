@@ -18,6 +18,7 @@ public static class InputFile
     private const int ReadOnly = 0;
     private const int NonBlocking = 0x800;
     private const int CloseOnExec = 0x80000;
+    private const int NoControllingTerminal = 0x100;
     private const int GetFlags = 3;
     private const int SetFlags = 4;
 
@@ -60,18 +61,6 @@ public static class InputFile
     /// </summary>
     public static string? RefusalReason(string path) => Describe(KindOf(path));
 
-    private static string? Describe(FileKind kind) => kind switch
-    {
-        FileKind.Regular or FileKind.Unknown => null,
-        FileKind.Missing => "does not exist",
-        FileKind.Directory => "is a directory, not a file",
-        FileKind.Fifo => "is a named pipe (FIFO), not a regular file",
-        FileKind.CharacterDevice => "is a character device, not a regular file",
-        FileKind.BlockDevice => "is a block device, not a regular file",
-        FileKind.Socket => "is a socket, not a regular file",
-        _ => null,
-    };
-
     private static FileKind Kind(uint mode) =>
         (mode & ModeTypeMask) switch
         {
@@ -90,21 +79,81 @@ public static class InputFile
     /// (a FIFO opens at once) and <c>fstat</c> decides before anything is read.
     /// </summary>
     /// <exception cref="IOException">The path is not a regular file (the message says what it is), or cannot be opened.</exception>
-    public static FileStream OpenRead(string path, int bufferSize = 1)
+    public static FileStream OpenRead(string path, int bufferSize = 1) =>
+        TryOpenRegular(path, bufferSize, out var kind)
+        ?? throw new IOException($"{path} {Describe(kind) ?? "is not a regular file"}.");
+
+    /// <summary>
+    /// The canonical absolute path of <paramref name="path"/> with every symbolic link, <c>.</c> and <c>..</c> resolved
+    /// (<c>realpath(3)</c>), or null when it does not exist; where that call is not available, the full path unresolved.
+    /// </summary>
+    public static string? RealPath(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS())
+            return File.Exists(path) || Directory.Exists(path) ? Path.GetFullPath(path) : null;
+        var resolved = RealPathNative(path, IntPtr.Zero);
+        if (resolved == IntPtr.Zero)
+            return null;
+        try
+        {
+            return Marshal.PtrToStringUTF8(resolved);
+        }
+        finally
+        {
+            Free(resolved);
+        }
+    }
+
+    /// <summary>
+    /// Where the open <paramref name="stream"/> really is (Linux: the kernel's name for its descriptor, so no link or
+    /// rename after the open can fool it); null where that cannot be known.
+    /// </summary>
+    public static string? OpenedPath(FileStream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        if (!OperatingSystem.IsLinux())
+            return null;
+        var fd = stream.SafeFileHandle.DangerousGetHandle().ToInt64();
+        try
+        {
+            return new FileInfo($"/proc/self/fd/{fd}").LinkTarget;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// <see cref="OpenRead"/> without the exception for a path that is not a regular file: null then, with
+    /// <paramref name="kind"/> saying what it is. A missing file still throws <see cref="FileNotFoundException"/>.
+    /// </summary>
+    internal static FileStream? TryOpenRegular(string path, int bufferSize, out FileKind kind)
     {
         ArgumentNullException.ThrowIfNull(path);
         if (!OperatingSystem.IsLinux() || ModeOffset() is not { } offset)
         {
-            if (RefusalReason(path) is { } reason)
-                throw new IOException($"{path} {reason}.");
-            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize, FileOptions.SequentialScan);
+            kind = KindOf(path);
+            if (kind is not (FileKind.Regular or FileKind.Unknown or FileKind.Missing))
+                return null;
+            kind = FileKind.Regular;
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize, FileOptions.SequentialScan);
         }
 
-        var fd = OpenNative(path, ReadOnly | NonBlocking | CloseOnExec);
+        var fd = OpenNative(path, ReadOnly | NonBlocking | CloseOnExec | NoControllingTerminal);
         if (fd < 0)
         {
+            // Opening a Unix socket fails (ENXIO) where stat would call it a socket.
+            if (Marshal.GetLastPInvokeError() == 6 /* ENXIO */ && KindOf(path) is FileKind.Socket)
+            {
+                kind = FileKind.Socket;
+                return null;
+            }
+
             // Let .NET raise its usual exception (not found, access denied, ...) for the same path.
-            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize, FileOptions.SequentialScan);
+            kind = FileKind.Regular;
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize, FileOptions.SequentialScan);
         }
 
         var handle = new SafeFileHandle(fd, ownsHandle: true);
@@ -113,9 +162,13 @@ public static class InputFile
             var buffer = new byte[StatBufferBytes];
             if (FStat(fd, buffer) != 0)
                 throw new IOException($"{path}: fstat failed (errno {Marshal.GetLastPInvokeError()}).");
-            var kind = Kind(BinaryPrimitives.ReadUInt32LittleEndian(buffer.AsSpan(offset)));
+            kind = Kind(BinaryPrimitives.ReadUInt32LittleEndian(buffer.AsSpan(offset)));
             if (kind != FileKind.Regular)
-                throw new IOException($"{path} {Describe(kind) ?? "is not a regular file"}.");
+            {
+                handle.Dispose();
+                return null;
+            }
+
             // Regular files ignore O_NONBLOCK, but clear it so the descriptor is an ordinary one.
             var flags = Fcntl(fd, GetFlags, 0);
             if (flags >= 0)
@@ -128,6 +181,19 @@ public static class InputFile
             throw;
         }
     }
+
+    /// <summary>What <see cref="RefusalReason"/> says for <paramref name="kind"/> (null for a regular file).</summary>
+    internal static string? Describe(FileKind kind) => kind switch
+    {
+        FileKind.Regular or FileKind.Unknown => null,
+        FileKind.Missing => "does not exist",
+        FileKind.Directory => "is a directory, not a file",
+        FileKind.Fifo => "is a named pipe (FIFO), not a regular file",
+        FileKind.CharacterDevice => "is a character device, not a regular file",
+        FileKind.BlockDevice => "is a block device, not a regular file",
+        FileKind.Socket => "is a socket, not a regular file",
+        _ => null,
+    };
 
     /// <summary>Offset of st_mode in struct stat, or null where the layout is not known.</summary>
     private static int? ModeOffset()
@@ -184,6 +250,12 @@ public static class InputFile
 
     [DllImport("libc", EntryPoint = "__fxstat", SetLastError = true)]
     private static extern int FXStat(int version, int fd, [Out] byte[] buffer);
+
+    [DllImport("libc", EntryPoint = "realpath", SetLastError = true, CharSet = CharSet.Ansi, BestFitMapping = false)]
+    private static extern IntPtr RealPathNative(string path, IntPtr resolved);
+
+    [DllImport("libc", EntryPoint = "free")]
+    private static extern void Free(IntPtr pointer);
 
     [DllImport("libc", EntryPoint = "fcntl", SetLastError = true)]
     private static extern int Fcntl(int fd, int command, int argument);

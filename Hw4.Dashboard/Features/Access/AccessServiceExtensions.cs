@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using Hw4.Dashboard.Features.Sharing;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Hw4.Dashboard.Features.Access;
@@ -17,7 +18,7 @@ public static class AccessServiceExtensions
         // Bound from configuration when there is one (a component test host has none: the defaults apply).
         services.AddOptions<AuthOptions>().Configure<IServiceProvider>((auth, sp) => sp.GetService<IConfiguration>()?.GetSection(AuthOptions.Section).Bind(auth));
         services.AddSingleton(sp => new AdminCredentials(sp.GetRequiredService<IOptions<AuthOptions>>(), sp.GetService<IConfiguration>()));
-        services.AddSingleton<ShareStore>();
+        services.TryAddSingleton<ShareStore>();
         services.AddSingleton<AccessPolicy>();
         services.AddScoped<IHw4Access, Hw4Access>();
         return services;

@@ -25,7 +25,7 @@ public sealed class RunStatusReader(RunEventNotifier notifier, IOptions<Hw4Optio
         var folder = Path.Combine(RunStorePaths.ArtifactsDir(options.Value), runId);
         if (RunId.IsValid(runId) && File.Exists(Path.Combine(folder, RunDirectory.RunFile)))
         {
-            var run = RunDirectoryReader.Read(folder);
+            var run = RunDirectoryReader.Read(folder, options.Value.RunFiles);
             var planned = run.Record?.Config?.Epochs;
             var progress = run.Record?.Status switch
             {

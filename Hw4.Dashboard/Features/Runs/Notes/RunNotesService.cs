@@ -21,7 +21,7 @@ public sealed class RunNotesService(
     {
         if (await FolderAsync(runId, cancellationToken) is not { } dir)
             return null;
-        return RunDirectory.Open(dir).ReadNotes();
+        return RunDirectory.Open(dir, options.Value.RunFiles).ReadNotes();
     }
 
     /// <summary>Validates and saves; on any problem nothing is written and the result says why.</summary>
@@ -36,11 +36,13 @@ public sealed class RunNotesService(
         var saved = new RunNotes { Tags = validation.Tags, Notes = validation.Notes, UpdatedUtc = time.GetUtcNow() };
         try
         {
-            RunDirectory.Open(dir).WriteNotes(saved);
+            RunDirectory.Open(dir, options.Value.RunFiles).WriteNotes(saved);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return RunNotesSaveResult.Failed($"Could not write {Path.Combine(dir, RunDirectory.NotesFile)}: {e.Message}");
+            // Named relative to the artifacts folder; the OS's message may hold the server path, so it goes to the log only.
+            logger.LogWarning(e, "Writing the notes of run {RunId} failed", runId);
+            return RunNotesSaveResult.Failed($"Could not write {runId}/{RunDirectory.NotesFile}; nothing was saved (the server log has the reason).");
         }
 
         // The folder holds them now (the truth); the index row is a copy for the list, rebuilt from the folder if this fails.
