@@ -6,12 +6,24 @@ namespace Hw4.Dashboard.Features.Access;
 /// <summary>
 /// The one place that turns a user into an <see cref="AccessGrant"/>: the HTTP "Admin" policy, the run files, the
 /// hub and the Blazor components (through <see cref="IHw4Access"/>) all ask here. A viewer's link is looked up on
-/// every call, so revoking or expiring it takes effect at once.
+/// every call, so revoking or expiring it takes effect at once; an admin's cookie is checked against the current
+/// security stamp (the credential's fingerprint and <see cref="AdminSessions"/>), so signing out or changing the
+/// password ends every admin session at once.
 /// </summary>
-public sealed class AccessPolicy(AdminCredentials credentials, ShareStore shares)
+public sealed class AccessPolicy(AdminCredentials credentials, ShareStore shares, AdminSessions sessions)
 {
     /// <summary>How admin is reached on this server.</summary>
     public AdminCredentials Credentials => credentials;
+
+    /// <summary>The stamp an admin cookie must carry now: the credential's fingerprint and the session stamp.</summary>
+    public string AdminStamp => $"{credentials.Stamp}.{sessions.Current}";
+
+    /// <summary>Ends every admin session (sign-out): cookies issued before carry a stamp that no longer matches.</summary>
+    public void EndAdminSessions() => sessions.EndAll();
+
+    /// <summary>True for an admin cookie whose stamp is no longer the current one (signed out, or another password).</summary>
+    public bool IsStaleAdmin(System.Security.Claims.ClaimsPrincipal user) =>
+        !credentials.EveryoneIsAdmin && user.IsInRole(AccessClaims.AdminRole) && user.FindFirst(AccessClaims.StampClaim)?.Value != AdminStamp;
 
     /// <summary>What <paramref name="user"/> may do.</summary>
     public AccessGrant Evaluate(ClaimsPrincipal? user)
@@ -20,7 +32,7 @@ public sealed class AccessPolicy(AdminCredentials credentials, ShareStore shares
             return AccessGrant.Admin;
         if (user?.Identity is not { IsAuthenticated: true })
             return AccessGrant.Nobody;
-        if (user.IsInRole(AccessClaims.AdminRole) && user.FindFirst(AccessClaims.StampClaim)?.Value == credentials.Stamp)
+        if (user.IsInRole(AccessClaims.AdminRole) && user.FindFirst(AccessClaims.StampClaim)?.Value == AdminStamp)
             return AccessGrant.Admin;
         if (user.FindFirst(AccessClaims.ShareClaim)?.Value is not { } id)
             return AccessGrant.Nobody;
