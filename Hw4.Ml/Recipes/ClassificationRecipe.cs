@@ -192,7 +192,7 @@ public static class ClassificationRecipe
             {
                 if (InputFile.KindOf(path) is not (FileKind.Missing or FileKind.Regular) and var kind)
                     throw new InvalidDataException(
-                        $"{checkpoints.NameOf(path)} is a {Describe(kind)}, where the run writes epoch {epoch}'s checkpoint; move it away and resume again.");
+                        $"{checkpoints.NameOf(path)} is a {Describe(kind)}, not a checkpoint file: the run would {(plan.ResumedEpoch is > 0 ? $"resume after epoch {plan.ResumedEpoch}" : "start at epoch 1")} and write epoch {epoch}'s checkpoint there; move it away and resume again.");
             }
         }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Hw4.Dashboard.Features.Access;
 using Hw4.Dashboard.Features.Api;
 using Hw4.Dashboard.Tests.Features.Runs;
 using Hw4.Dashboard.Tests.Hosting;
@@ -121,6 +122,70 @@ public sealed class SignInTests(AuthWebApplicationFactory factory) : IClassFixtu
 
         Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
+    }
+
+    [Fact]
+    public async Task SignOut_ACopyOfTheCookieFromBefore_NoLongerSignsIn()
+    {
+        EnsureRun();
+        using var plain = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        var antiforgery = await plain.GetAsync("/signin");
+        var antiforgeryCookie = string.Join("; ", antiforgery.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
+        var token = System.Text.RegularExpressions.Regex.Match(await antiforgery.Content.ReadAsStringAsync(), "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        using var signIn = new HttpRequestMessage(HttpMethod.Post, "/auth/signin")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["Secret"] = AuthWebApplicationFactory.Password, ["ReturnUrl"] = "/runs" }),
+        };
+        signIn.Headers.Add("Cookie", antiforgeryCookie);
+        using var signedIn = await plain.SendAsync(signIn);
+        // What someone copied from the browser (or a proxy log) while the admin was signed in.
+        var stolen = signedIn.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith("Hw4.Auth=", StringComparison.Ordinal));
+        // An admin call (the run is finished, so there is nothing to stop: 409, not 401).
+        using (var before = await SendWithCookieAsync(plain, HttpMethod.Post, RunsApi.StatusPath(RunA) + "/stop", stolen, "{}"))
+            Assert.Equal(HttpStatusCode.Conflict, before.StatusCode);
+
+        using var browser = factory.CreateBrowser();
+        await AuthWebApplicationFactory.SignInAsync(browser, AuthWebApplicationFactory.Password);
+        var signOutToken = await AuthWebApplicationFactory.AntiforgeryTokenAsync(browser, "/signin");
+        using var signOut = await browser.PostAsync("/auth/signout", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = signOutToken }));
+        using var after = await SendWithCookieAsync(plain, HttpMethod.Post, RunsApi.StatusPath(RunA) + "/stop", stolen, "{}");
+
+        Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
+    }
+
+    [Fact]
+    public void Evaluate_CookieOfAnotherPassword_NotAdmin()
+    {
+        var dir = Directory.CreateTempSubdirectory("hw4-stamp-").FullName;
+        try
+        {
+            var options = Microsoft.Extensions.Options.Options.Create(new Hw4.Dashboard.Configuration.Hw4Options { ArtifactsDir = dir });
+            var sessions = new AdminSessions(options, Microsoft.Extensions.Logging.Abstractions.NullLogger<AdminSessions>.Instance);
+            var shares = new Hw4.Dashboard.Features.Sharing.ShareStore(options, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<Hw4.Dashboard.Features.Sharing.ShareStore>.Instance);
+            AccessPolicy Policy(string password) => new(new AdminCredentials(
+                Microsoft.Extensions.Options.Options.Create(new AuthOptions { AdminPasswordHash = AdminPassword.Hash(password) })), shares, sessions);
+            var old = Policy("the old password");
+            var cookie = AccessClaims.Admin(old.AdminStamp);
+
+            Assert.True(old.Evaluate(cookie).IsAdmin);
+            Assert.False(Policy("the new password").Evaluate(cookie).IsAdmin);
+            old.EndAdminSessions();
+            Assert.False(old.Evaluate(cookie).IsAdmin);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    private static Task<HttpResponseMessage> SendWithCookieAsync(HttpClient client, HttpMethod method, string path, string cookie, string? json = null)
+    {
+        var request = new HttpRequestMessage(method, path);
+        request.Headers.Add("Cookie", cookie);
+        if (json is not null)
+            request.Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+        return client.SendAsync(request);
     }
 
     [Theory]
