@@ -19,6 +19,10 @@ public static class InputFile
     private const int NonBlocking = 0x800;
     private const int CloseOnExec = 0x80000;
     private const int NoControllingTerminal = 0x100;
+    private const int WriteOnly = 1;
+    private const int Create = 0x40;
+    private const int Append = 0x400;
+    private const int NoFollow = 0x20000;
     private const int GetFlags = 3;
     private const int SetFlags = 4;
 
@@ -182,6 +186,56 @@ public static class InputFile
         }
     }
 
+    /// <summary>
+    /// Opens <paramref name="path"/> to append to it, creating it when missing, but never through a symbolic link (on
+    /// Linux <c>O_NOFOLLOW</c>: a link planted in its place could point anywhere) and only when it is a regular file
+    /// (a FIFO without a reader fails at once instead of blocking).
+    /// </summary>
+    /// <exception cref="IOException">The path is a link or not a regular file (the message says which), or cannot be opened.</exception>
+    public static FileStream OpenAppend(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!OperatingSystem.IsLinux() || ModeOffset() is not { } offset)
+        {
+            if (new FileInfo(path).LinkTarget is not null)
+                throw new IOException($"{Path.GetFileName(path)} is a symbolic link; nothing is written through it.");
+            return new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite);
+        }
+
+        var fd = OpenNativeMode(path, WriteOnly | Create | Append | NoFollow | NonBlocking | CloseOnExec | NoControllingTerminal, 0b110_110_100);
+        if (fd < 0)
+        {
+            var errno = Marshal.GetLastPInvokeError();
+            throw errno switch
+            {
+                40 /* ELOOP */ => new IOException($"{Path.GetFileName(path)} is a symbolic link; nothing is written through it."),
+                6 /* ENXIO: a FIFO nobody reads */ => new IOException($"{Path.GetFileName(path)} is a named pipe (FIFO), not a regular file."),
+                13 /* EACCES */ => new UnauthorizedAccessException($"{Path.GetFileName(path)}: permission denied."),
+                _ => new IOException($"{Path.GetFileName(path)} cannot be opened for writing (errno {errno})."),
+            };
+        }
+
+        var handle = new SafeFileHandle(fd, ownsHandle: true);
+        try
+        {
+            var buffer = new byte[StatBufferBytes];
+            if (FStat(fd, buffer) != 0)
+                throw new IOException($"{Path.GetFileName(path)}: fstat failed (errno {Marshal.GetLastPInvokeError()}).");
+            var kind = Kind(BinaryPrimitives.ReadUInt32LittleEndian(buffer.AsSpan(offset)));
+            if (kind != FileKind.Regular)
+                throw new IOException($"{Path.GetFileName(path)} {Describe(kind) ?? "is not a regular file"}.");
+            var flags = Fcntl(fd, GetFlags, 0);
+            if (flags >= 0)
+                Fcntl(fd, SetFlags, flags & ~NonBlocking);
+            return new FileStream(handle, FileAccess.Write, 1);
+        }
+        catch
+        {
+            handle.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>What <see cref="RefusalReason"/> says for <paramref name="kind"/> (null for a regular file).</summary>
     internal static string? Describe(FileKind kind) => kind switch
     {
@@ -250,6 +304,9 @@ public static class InputFile
 
     [DllImport("libc", EntryPoint = "__fxstat", SetLastError = true)]
     private static extern int FXStat(int version, int fd, [Out] byte[] buffer);
+
+    [DllImport("libc", EntryPoint = "open", SetLastError = true, CharSet = CharSet.Ansi, BestFitMapping = false)]
+    private static extern int OpenNativeMode(string path, int flags, int mode);
 
     [DllImport("libc", EntryPoint = "realpath", SetLastError = true, CharSet = CharSet.Ansi, BestFitMapping = false)]
     private static extern IntPtr RealPathNative(string path, IntPtr resolved);

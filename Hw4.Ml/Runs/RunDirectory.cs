@@ -71,6 +71,19 @@ public sealed class RunDirectory
     /// </summary>
     public string NameOf(string relativePath) => $"{Id}/{relativePath.Replace('\\', '/')}";
 
+    /// <summary>
+    /// <paramref name="message"/> with every path inside the artifacts folder made relative to it (an error from the
+    /// runtime names the server path): what run.json and the events keep, and users are shown.
+    /// </summary>
+    [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(message))]
+    public string? Relative(string? message)
+    {
+        if (message is null)
+            return null;
+        var artifacts = System.IO.Path.GetDirectoryName(Path);
+        return string.IsNullOrEmpty(artifacts) ? message : message.Replace(artifacts + System.IO.Path.DirectorySeparatorChar, "", StringComparison.Ordinal);
+    }
+
     /// <summary>The end-of-epoch checkpoints, read within <see cref="Limits"/> and named relative to the artifacts folder.</summary>
     public Training.CheckpointStore Checkpoints => new(CheckpointsDir, Limits);
 
@@ -201,6 +214,7 @@ public sealed class RunDirectory
         var current = ReadRun();
         RunTransitions.Check(Id, current.Status, to);
         var next = (change?.Invoke(current) ?? current) with { Id = current.Id, Status = to };
+        next = next with { Message = Relative(next.Message) };
         MlJson.WriteAtomic(RunJsonPath, next);
         return next;
     }
@@ -212,6 +226,7 @@ public sealed class RunDirectory
         using var _ = AcquireLock();
         var current = ReadRun();
         var next = change(current) with { Id = current.Id, Status = current.Status };
+        next = next with { Message = Relative(next.Message) };
         MlJson.WriteAtomic(RunJsonPath, next);
         return next;
     }
@@ -315,7 +330,8 @@ public sealed class RunDirectory
         var bytes = Encoding.UTF8.GetBytes(line);
         lock (_appendLock)
         {
-            using var stream = new FileStream(MetricsPath, FileMode.Append, FileAccess.Write, FileShare.ReadWrite);
+            // Never through a link someone planted: it could point at any file this process may write.
+            using var stream = InputFile.OpenAppend(MetricsPath);
             stream.Write(bytes);
         }
     }

@@ -28,7 +28,8 @@ public static class RunExportReader
     {
         var dir = Open(artifactsDir, id, limits);
         var summary = RunDirectoryReader.Read(dir.Path, limits);
-        if (summary.Record is null)
+        // Only a run read whole is exported: a folder with a refused or damaged file would export as if it had less.
+        if (summary.Record is null || summary.Problem is not null)
             throw new ExportInputException($"run {id}: unreadable ({summary.Problem}).");
         if (summary.Record.Kind != RunKinds.Train)
             throw new ExportInputException($"run {id}: a {summary.Record.Kind} run; exports cover training runs (its page offers the output image).");
