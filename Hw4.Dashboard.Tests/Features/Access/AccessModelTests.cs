@@ -123,6 +123,31 @@ public sealed class AccessModelTests
     }
 
     [Fact]
+    public void Evaluate_CookieOfAnotherPassword_NotAdmin()
+    {
+        var dir = Directory.CreateTempSubdirectory("hw4-stamp-").FullName;
+        try
+        {
+            var options = Options.Create(new Hw4.Dashboard.Configuration.Hw4Options { ArtifactsDir = dir });
+            var sessions = new AdminSessions(options, Microsoft.Extensions.Logging.Abstractions.NullLogger<AdminSessions>.Instance);
+            var shares = new ShareStore(options, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<ShareStore>.Instance);
+            AccessPolicy Policy(string password) => new(new AdminCredentials(
+                Options.Create(new AuthOptions { AdminPasswordHash = AdminPassword.Hash(password) })), shares, sessions);
+            var old = Policy("the old password");
+            var cookie = AccessClaims.Admin(old.AdminStamp);
+
+            Assert.True(old.Evaluate(cookie).IsAdmin);
+            Assert.False(Policy("the new password").Evaluate(cookie).IsAdmin);
+            old.EndAdminSessions();
+            Assert.False(old.Evaluate(cookie).IsAdmin);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Decide_Pages()
     {
         var run = Viewer(ShareKind.Run, false, RunA);

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using Hw4.Dashboard.Features.Access;
 using Hw4.Dashboard.Features.Api;
 using Hw4.Dashboard.Tests.Features.Runs;
 using Hw4.Dashboard.Tests.Hosting;
@@ -152,31 +151,6 @@ public sealed class SignInTests(AuthWebApplicationFactory factory) : IClassFixtu
 
         Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
-    }
-
-    [Fact]
-    public void Evaluate_CookieOfAnotherPassword_NotAdmin()
-    {
-        var dir = Directory.CreateTempSubdirectory("hw4-stamp-").FullName;
-        try
-        {
-            var options = Microsoft.Extensions.Options.Options.Create(new Hw4.Dashboard.Configuration.Hw4Options { ArtifactsDir = dir });
-            var sessions = new AdminSessions(options, Microsoft.Extensions.Logging.Abstractions.NullLogger<AdminSessions>.Instance);
-            var shares = new Hw4.Dashboard.Features.Sharing.ShareStore(options, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<Hw4.Dashboard.Features.Sharing.ShareStore>.Instance);
-            AccessPolicy Policy(string password) => new(new AdminCredentials(
-                Microsoft.Extensions.Options.Options.Create(new AuthOptions { AdminPasswordHash = AdminPassword.Hash(password) })), shares, sessions);
-            var old = Policy("the old password");
-            var cookie = AccessClaims.Admin(old.AdminStamp);
-
-            Assert.True(old.Evaluate(cookie).IsAdmin);
-            Assert.False(Policy("the new password").Evaluate(cookie).IsAdmin);
-            old.EndAdminSessions();
-            Assert.False(old.Evaluate(cookie).IsAdmin);
-        }
-        finally
-        {
-            Directory.Delete(dir, recursive: true);
-        }
     }
 
     private static Task<HttpResponseMessage> SendWithCookieAsync(HttpClient client, HttpMethod method, string path, string cookie, string? json = null)

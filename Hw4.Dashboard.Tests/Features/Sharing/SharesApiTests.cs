@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Hw4.Dashboard.Features.Api;
 using Hw4.Dashboard.Features.Sharing;
+using Microsoft.Extensions.DependencyInjection;
 using Hw4.Dashboard.Features.Streaming;
 using Hw4.Dashboard.Tests.Features.Runs;
 using Hw4.Dashboard.Tests.Hosting;
@@ -18,6 +19,8 @@ namespace Hw4.Dashboard.Tests.Features.Sharing;
 [Collection(HostingCollection.Name)]
 public sealed class SharesApiTests(AuthWebApplicationFactory factory) : IClassFixture<AuthWebApplicationFactory>
 {
+    // The API's path, spelled out: these tests are also run against code that has no SharesApi yet.
+    private const string BasePath = "/api/shares";
     private const string RunA = "20261202-000000-cnn-aaaa";
     private const string RunB = "20261202-000000-cnn-bbbb";
 
@@ -37,8 +40,10 @@ public sealed class SharesApiTests(AuthWebApplicationFactory factory) : IClassFi
         return admin;
     }
 
+    private ShareStore Store => factory.Services.GetRequiredService<ShareStore>();
+
     private static Task<HttpResponseMessage> PostAsync(HttpClient client, string json) =>
-        client.PostAsync(SharesApi.BasePath, new StringContent(json, Encoding.UTF8, "application/json"));
+        client.PostAsync(BasePath, new StringContent(json, Encoding.UTF8, "application/json"));
 
     [Fact]
     public async Task Post_Admin_Answers201WithIdUrlAndExpiry_AndTheUrlOpensTheRun()
@@ -54,7 +59,7 @@ public sealed class SharesApiTests(AuthWebApplicationFactory factory) : IClassFi
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         Assert.Equal([ "expiresUtc", "id", "url" ], made.EnumerateObject().Select(p => p.Name).Order());
-        Assert.Equal($"{SharesApi.BasePath}/{made.GetProperty("id").GetString()}", response.Headers.Location?.OriginalString);
+        Assert.Equal($"{BasePath}/{made.GetProperty("id").GetString()}", response.Headers.Location?.OriginalString);
         Assert.StartsWith(ShareTokens.LinkPrefix, url.AbsolutePath, StringComparison.Ordinal);
         Assert.InRange(made.GetProperty("expiresUtc").GetDateTimeOffset() - DateTimeOffset.UtcNow, TimeSpan.FromHours(23.9), TimeSpan.FromHours(24));
         Assert.Equal(HttpStatusCode.Redirect, opened.StatusCode);
@@ -69,7 +74,7 @@ public sealed class SharesApiTests(AuthWebApplicationFactory factory) : IClassFi
 
         using var response = await PostAsync(admin, $"{{\"runs\":[\"{RunA}\",\"{RunB}\"]}}");
         var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
-        var list = await admin.GetStringAsync(SharesApi.BasePath);
+        var list = await admin.GetStringAsync(BasePath);
         var listed = JsonDocument.Parse(list).RootElement.EnumerateArray().Single(l => l.GetProperty("id").GetString() == id);
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
@@ -86,8 +91,8 @@ public sealed class SharesApiTests(AuthWebApplicationFactory factory) : IClassFi
         using var made = await PostAsync(admin, $"{{\"runs\":[\"{RunA}\"],\"hours\":1}}");
         var body = await made.Content.ReadFromJsonAsync<JsonElement>();
 
-        using var revoked = await admin.DeleteAsync($"{SharesApi.BasePath}/{body.GetProperty("id").GetString()}");
-        using var again = await admin.DeleteAsync($"{SharesApi.BasePath}/{body.GetProperty("id").GetString()}");
+        using var revoked = await admin.DeleteAsync($"{BasePath}/{body.GetProperty("id").GetString()}");
+        using var again = await admin.DeleteAsync($"{BasePath}/{body.GetProperty("id").GetString()}");
         using var opened = await factory.CreateBrowser().GetAsync(new Uri(body.GetProperty("url").GetString()!).PathAndQuery);
 
         Assert.Equal(HttpStatusCode.OK, revoked.StatusCode);
@@ -129,8 +134,8 @@ public sealed class SharesApiTests(AuthWebApplicationFactory factory) : IClassFi
         {
             var expected = client == anonymous ? HttpStatusCode.Unauthorized : HttpStatusCode.Forbidden;
             using var post = await PostAsync(client, $"{{\"runs\":[\"{RunA}\"]}}");
-            using var get = await client.GetAsync(SharesApi.BasePath);
-            using var delete = await client.DeleteAsync($"{SharesApi.BasePath}/x");
+            using var get = await client.GetAsync(BasePath);
+            using var delete = await client.DeleteAsync($"{BasePath}/x");
             Assert.Equal([expected, expected, expected], new[] { post.StatusCode, get.StatusCode, delete.StatusCode });
         }
     }
@@ -141,8 +146,7 @@ public sealed class SharesApiTests(AuthWebApplicationFactory factory) : IClassFi
         const string doomed = "20261202-000000-cnn-dddd";
         new RunFolderBuilder(factory.ArtifactsDir).Finished(doomed, "cnn", [1.0], created: new DateTimeOffset(2026, 12, 2, 0, 0, 0, TimeSpan.Zero));
         using var admin = await AdminAsync();
-        using var made = await PostAsync(admin, $"{{\"runs\":[\"{doomed}\"]}}");
-        var url = new Uri((await made.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("url").GetString()!).PathAndQuery;
+        var url = Store.Create(ShareKind.Run, [doomed], false, null).Path;
         using var viewer = factory.CreateBrowser();
         Assert.Equal(HttpStatusCode.Redirect, (await viewer.GetAsync(url)).StatusCode);
 
@@ -165,9 +169,7 @@ public sealed class SharesApiTests(AuthWebApplicationFactory factory) : IClassFi
     {
         const string replaced = "20261202-000000-cnn-rrrr";
         new RunFolderBuilder(factory.ArtifactsDir).Finished(replaced, "cnn", [1.0], created: new DateTimeOffset(2026, 12, 2, 0, 0, 0, TimeSpan.Zero));
-        using var admin = await AdminAsync();
-        using var made = await PostAsync(admin, $"{{\"runs\":[\"{replaced}\"]}}");
-        var url = new Uri((await made.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("url").GetString()!).PathAndQuery;
+        var url = Store.Create(ShareKind.Run, [replaced], false, null).Path;
 
         // Not through the app: the folder removed and another run written under its name (a restore, a copy).
         Directory.Delete(Path.Combine(factory.ArtifactsDir, replaced), recursive: true);
@@ -181,9 +183,7 @@ public sealed class SharesApiTests(AuthWebApplicationFactory factory) : IClassFi
     public async Task Link_SixtyDaysAhead_ItsViewerFollowsTheRunOnTheHub()
     {
         EnsureRuns();
-        using var admin = await AdminAsync();
-        using var made = await PostAsync(admin, $"{{\"runs\":[\"{RunA}\"],\"hours\":{60 * 24}}}");
-        var url = new Uri((await made.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("url").GetString()!).PathAndQuery;
+        var url = Store.Create(ShareKind.Run, [RunA], false, TimeSpan.FromDays(60)).Path;
         using var plain = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
         using var opened = await plain.GetAsync(url);
         var cookie = string.Join("; ", opened.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));

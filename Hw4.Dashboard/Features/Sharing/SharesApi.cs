@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Hw4.Dashboard.Features.Access;
 
 namespace Hw4.Dashboard.Features.Sharing;
@@ -15,18 +14,13 @@ public static class SharesApi
     /// <summary>The API's base path.</summary>
     public const string BasePath = "/api/shares";
 
-    private static readonly JsonSerializerOptions BodyJson = new(JsonSerializerDefaults.Web)
-    {
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-    };
-
     /// <summary>Maps the three endpoints.</summary>
     public static IEndpointRouteBuilder MapSharesApi(this IEndpointRouteBuilder endpoints)
     {
         // As the runs API: JSON only (a cross-site form cannot send it without a preflight), SameOriginGuard first.
         var group = endpoints.MapGroup(BasePath).DisableAntiforgery().RequireAuthorization(AccessClaims.AdminPolicy);
         group.MapPost("", CreateAsync);
-        group.MapGet("", (ShareStore shares) => Results.Ok(shares.Active().Select(ShareListing.Of)));
+        group.MapGet("", List);
         group.MapDelete("/{id}", (string id, ShareStore shares) => Revoke(id, shares));
         return endpoints;
     }
@@ -38,7 +32,7 @@ public static class SharesApi
         ShareRequestBody? body;
         try
         {
-            body = await request.ReadFromJsonAsync<ShareRequestBody>(BodyJson, request.HttpContext.RequestAborted);
+            body = await request.ReadFromJsonAsync<ShareRequestBody>(Api.RunsApi.BodyJson, request.HttpContext.RequestAborted);
         }
         catch (JsonException e)
         {
@@ -77,6 +71,15 @@ public static class SharesApi
 
         var url = $"{request.Scheme}://{request.Host}{request.PathBase}{created.Path}";
         return Results.Created($"{BasePath}/{Uri.EscapeDataString(created.Link.Id)}", new ShareMade(created.Link.Id, url, created.Link.ExpiresUtc));
+    }
+
+    // A damaged shares.json is said, not listed as "no links".
+    private static IResult List(ShareStore shares)
+    {
+        var active = shares.Active();
+        return shares.Problem is { } problem
+            ? Results.Problem(detail: problem, statusCode: StatusCodes.Status409Conflict)
+            : Results.Ok(active.Select(ShareListing.Of));
     }
 
     private static IResult Revoke(string id, ShareStore shares)
