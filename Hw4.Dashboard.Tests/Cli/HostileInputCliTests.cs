@@ -86,7 +86,8 @@ public sealed class HostileInputCliTests(ITestOutputHelper output) : IDisposable
             _ => ["train", "--data", Bombs.Zip(Path.Combine(_dir, "images.zip")), "--model", "cnn", "--device", "cpu", "--no-cache"],
         };
 
-        var (exitCode, stderr, peakKb, how) = await RunChildAsync(args);
+        var child = await CliProcess.RunAsync(_dir, 600, args);
+        var (exitCode, stderr, peakKb, how) = (child.ExitCode, child.Stderr, child.PeakRssKb, child.RssHow);
 
         output.WriteLine($"{kind}: exit {exitCode}, peak RSS {peakKb:N0} kB ({how}); stderr: {stderr.Trim()}");
         // The PNG is a valid 4x4 image once its text is skipped, so denoise succeeds; the datasets are refused.
@@ -102,51 +103,5 @@ public sealed class HostileInputCliTests(ITestOutputHelper output) : IDisposable
         var finished = await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(1)));
         Assert.True(finished == run, $"still running after {clock.Elapsed} (blocked on the input?)");
         return await run;
-    }
-
-    /// <summary>
-    /// Runs the CLI as a child process (the Hw4.Dashboard.dll beside the tests) and returns its peak resident set
-    /// size: GNU time's %M (from wait4's rusage) where /usr/bin/time exists, else the child's VmHWM polled from /proc.
-    /// </summary>
-    private async Task<(int ExitCode, string Stderr, long PeakKb, string How)> RunChildAsync(string[] args)
-    {
-        var dll = Path.Combine(AppContext.BaseDirectory, "Hw4.Dashboard.dll");
-        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
-        var rssFile = Path.Combine(_dir, "rss.txt");
-        var useTime = File.Exists("/usr/bin/time");
-        var start = useTime
-            ? new ProcessStartInfo("/usr/bin/time", ["-f", "%M", "-o", rssFile, dotnet, "exec", dll, .. args])
-            : new ProcessStartInfo(dotnet, ["exec", dll, .. args]);
-        start.RedirectStandardError = true;
-        start.RedirectStandardOutput = true;
-        start.UseShellExecute = false;
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        long polled = 0;
-        while (!process.HasExited)
-        {
-            if (!useTime)
-                polled = Math.Max(polled, VmHwmKb(process.Id));
-            await Task.Delay(5);
-        }
-
-        await process.WaitForExitAsync();
-        await stdout;
-        var peak = useTime ? long.Parse((await File.ReadAllTextAsync(rssFile)).Trim().Split('\n')[^1], System.Globalization.CultureInfo.InvariantCulture) : polled;
-        return (process.ExitCode, await stderr, peak, useTime ? "/usr/bin/time %M" : "polled VmHWM");
-    }
-
-    private static long VmHwmKb(int pid)
-    {
-        try
-        {
-            var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
-            return line is null ? 0 : long.Parse(line[6..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
-        }
-        catch (IOException)
-        {
-            return 0;
-        }
     }
 }

@@ -43,6 +43,42 @@ public sealed class RunFilesEndpointTests(Hw4WebApplicationFactory factory) : IC
     }
 
     [Theory]
+    [InlineData("page.html", "<script>alert(document.cookie)</script>")]
+    [InlineData("image.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>")]
+    [InlineData("script.js", "fetch('/api/runs', {method: 'POST'})")]
+    [InlineData("page.xhtml", "<html xmlns=\"http://www.w3.org/1999/xhtml\"><script>alert(1)</script></html>")]
+    [InlineData("no-extension", "<script>alert(1)</script>")]
+    public async Task Get_TypeNotOnTheAllowList_DownloadedAsOctetStreamNeverShown(string name, string content)
+    {
+        EnsureRun();
+        File.WriteAllText(Path.Combine(factory.ArtifactsDir, "files-run", name), content);
+        using var client = factory.CreateClient();
+
+        using var response = await client.GetAsync($"/runs/files-run/files/{name}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/octet-stream", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Equal(content, await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("notes.txt")]
+    [InlineData("table.csv")]
+    [InlineData("metrics.jsonl")]
+    public async Task Get_TextFiles_ShownInlineAsPlainText(string name)
+    {
+        EnsureRun();
+        File.WriteAllText(Path.Combine(factory.ArtifactsDir, "files-run", name), "<b>not markup</b>");
+        using var client = factory.CreateClient();
+
+        using var response = await client.GetAsync($"/runs/files-run/files/{name}");
+
+        Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
+        Assert.Null(response.Content.Headers.ContentDisposition);
+    }
+
+    [Theory]
     [InlineData("/runs/files-run/files/..%2F..%2Fhw4.db")]
     [InlineData("/runs/files-run/files/..%2Foutside.txt")]
     [InlineData("/runs/files-run/files/%2E%2E/outside.txt")]

@@ -40,6 +40,9 @@ public sealed class ServerProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Its process id (for /proc).</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>True once it has exited.</summary>
     public bool HasExited => _process.HasExited;
 

@@ -1,4 +1,5 @@
 using Hw4.Ml.Data;
+using Hw4.Ml.Runs;
 
 namespace Hw4.Dashboard.Configuration;
 
@@ -65,6 +66,13 @@ public sealed class Hw4Options
 
     /// <summary>Largest total decompressed size read from one dataset source (default 384 MiB).</summary>
     public long DatasetMaxTotalBytes { get; set; } = DatasetLoadOptions.DefaultMaxTotalBytes;
+
+    /// <summary>
+    /// The largest size read from each file of a run folder and from shares.json (<c>Hw4:RunFiles:RunJsonBytes</c>,
+    /// <c>…:MetricsBytes</c>, …): a run folder is input like an upload. A file over its cap is refused with a message
+    /// naming it, its size and the cap; the defaults are far above what a run writes.
+    /// </summary>
+    public RunFileLimits RunFiles { get; set; } = new();
 
     /// <summary>The loader options these settings give.</summary>
     public DatasetLoadOptions DatasetLoad() => new() { MaxMemberBytes = DatasetMaxMemberBytes, MaxTotalBytes = DatasetMaxTotalBytes };

@@ -47,6 +47,11 @@ public sealed class Hw4OptionsValidator : IValidateOptions<Hw4Options>
             }
         }
 
+        if (options.RunFiles is null)
+            failures.Add("Hw4:RunFiles must not be empty.");
+        else
+            failures.AddRange(options.RunFiles.Problems().Select(p => $"Hw4:RunFiles:{p}"));
+
         if (string.IsNullOrWhiteSpace(options.ArtifactsDir))
             failures.Add("Hw4:ArtifactsDir must not be empty.");
 

@@ -5,6 +5,7 @@ using Hw4.Dashboard.Features.Device;
 using Hw4.Dashboard.Features.Export;
 using Hw4.Dashboard.Features.Report;
 using Hw4.Dashboard.Features.Runs.Files;
+using Hw4.Dashboard.Features.Sharing;
 using Hw4.Dashboard.Features.Streaming;
 
 namespace Hw4.Dashboard.Hosting;
@@ -44,6 +45,7 @@ public static class Hw4PipelineExtensions
         app.MapHub<RunsHub>(RunsHub.Path);
         app.MapRunFiles();
         app.MapRunsApi();
+        app.MapSharesApi();
         app.MapExports();
         app.MapHomeworkReport();
         app.MapHw4Access();

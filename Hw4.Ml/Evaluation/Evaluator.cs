@@ -116,16 +116,18 @@ public static class Evaluator
         int batchSize = 256, string? examplesDir = null, string? relativeTo = null)
     {
         ArgumentNullException.ThrowIfNull(modelFactory);
-        if (!File.Exists(checkpoint)) throw new InvalidDataException($"{checkpoint}: checkpoint not found.");
+        // Named as the caller knows it: relative to the artifacts folder for a run's own checkpoint, else as given.
+        var name = relativeTo is null ? checkpoint
+            : Path.GetRelativePath(Path.GetDirectoryName(Path.GetFullPath(relativeTo)) ?? relativeTo, checkpoint).Replace('\\', '/');
         using var model = modelFactory();
         model.to(device);
         try
         {
-            model.load(checkpoint);
+            Training.CheckpointStore.LoadModelFile(checkpoint, model, name);
         }
         catch (Exception ex) when (ex is ArgumentException or ExternalException or IOException or EndOfStreamException or FormatException)
         {
-            throw new InvalidDataException($"{checkpoint}: cannot be loaded into this model ({ex.Message.ReplaceLineEndings(" ")}).", ex);
+            throw new InvalidDataException($"{name}: cannot be loaded into this model ({ex.Message.ReplaceLineEndings(" ")}).", ex);
         }
 
         var predictions = Predict(model, test, device, batchSize);

@@ -22,25 +22,39 @@ public static class PyTorchStateDict
     }
 
     /// <summary>
-    /// Loads <paramref name="checkpoint"/> (a <c>model_&lt;e&gt;.params</c> file) into a fresh <paramref name="kind"/>
-    /// network on the CPU and writes its state_dict to <paramref name="output"/> atomically.
+    /// Loads <paramref name="checkpoint"/> (a <c>model_&lt;e&gt;.params</c> file a user named) into a fresh
+    /// <paramref name="kind"/> network on the CPU and writes its state_dict to <paramref name="output"/> atomically.
     /// </summary>
     /// <exception cref="InvalidDataException">The checkpoint is missing or does not load into that network (names it).</exception>
     public static void Export(string checkpoint, ModelKind kind, string output)
     {
         ArgumentNullException.ThrowIfNull(checkpoint);
+        Export(model => Training.CheckpointStore.LoadModelFile(checkpoint, model, checkpoint), checkpoint, kind, output);
+    }
+
+    /// <summary>
+    /// The same for the checkpoint of <paramref name="epoch"/> in a run's <paramref name="store"/>, read as the store
+    /// reads its files (inside the run folder, within its caps) and named relative to the artifacts folder.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The checkpoint is missing or does not load into that network (names it).</exception>
+    public static void Export(Training.CheckpointStore store, int epoch, ModelKind kind, string output)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        Export(model => store.LoadModel(epoch, model), store.NameOf(store.ModelPath(epoch)), kind, output);
+    }
+
+    private static void Export(Action<nn.Module<Tensor, Tensor>> load, string name, ModelKind kind, string output)
+    {
         ArgumentNullException.ThrowIfNull(output);
-        if (InputFile.RefusalReason(checkpoint) is { } reason)
-            throw new InvalidDataException($"{checkpoint}: checkpoint {reason}.");
         using var scope = NewDisposeScope();
         using var model = ModelFactory.Create(kind);
         try
         {
-            model.load(checkpoint);
+            load(model);
         }
         catch (Exception ex) when (ex is ArgumentException or ExternalException or IOException or EndOfStreamException or FormatException)
         {
-            throw new InvalidDataException($"{checkpoint}: cannot be loaded into the {ModelFactory.Name(kind)} network ({ex.Message.ReplaceLineEndings(" ")}).", ex);
+            throw new InvalidDataException($"{name}: cannot be loaded into the {ModelFactory.Name(kind)} network ({ex.Message.ReplaceLineEndings(" ")}).", ex);
         }
 
         AtomicFile.Write(output, path => model.save_py(path));

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Hw4.Ml.Data;
 using Hw4.Ml.Devices;
 using Hw4.Ml.Evaluation;
+using Hw4.Ml.IO;
 using Hw4.Ml.Lifecycle;
 using Hw4.Ml.Lifecycle.Events;
 using Hw4.Ml.Models;
@@ -25,7 +26,7 @@ public static class ClassificationRecipe
     /// Creates a run folder for <paramref name="options"/> with status queued and the full request in run.json, and
     /// returns it; nothing trains yet. Throws <see cref="ArgumentException"/> for an invalid request.
     /// </summary>
-    public static RunDirectory Queue(string artifactsDir, TrainerOptions options, DateTimeOffset now)
+    public static RunDirectory Queue(string artifactsDir, TrainerOptions options, DateTimeOffset now, RunFileLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
@@ -37,7 +38,7 @@ public static class ClassificationRecipe
             CreatedUtc = now,
             QueuedUtc = now,
         };
-        return RunDirectory.Create(artifactsDir, record);
+        return RunDirectory.Create(artifactsDir, record, limits: limits);
     }
 
     /// <summary>
@@ -81,8 +82,8 @@ public static class ClassificationRecipe
                 ? split.Train.Subset(Enumerable.Range(0, limit).ToArray())
                 : split.Train;
             var device = DeviceResolver.Resolve(options.Device);
-            var checkpoints = new CheckpointStore(dir.CheckpointsDir);
-            var (resumeFrom, resumedEpoch, warnings) = FindResumePoint(checkpoints, options);
+            var checkpoints = dir.Checkpoints;
+            var (resumeFrom, resumedEpoch, warnings) = Plan(dir);
             long parameters;
             using (var counted = ModelFactory.Create(options.Model))
                 parameters = counted.parameters().Where(p => p.requires_grad).Sum(p => p.numel());
@@ -109,7 +110,7 @@ public static class ClassificationRecipe
                 storage.Publish(new RunWarning(dir.Id, warning));
 
             var trainer = new Trainer(dir.Id, options, () => ModelFactory.Create(options.Model), dir.CheckpointsDir, storage.Publish,
-                options.Augment ? StandardAugmentation.Create() : null);
+                options.Augment ? StandardAugmentation.Create() : null, dir.Limits);
             var training = await trainer.Start(train, split.Validation, storage.Token, resumeFrom).ConfigureAwait(false);
             var (status, message) = (training.Status, training.Message);
 
@@ -152,18 +153,59 @@ public static class ClassificationRecipe
         }
     }
 
-    // The newest checkpoint that loads, and a warning for each newer one that did not.
-    private static (string? Path, int? Epoch, IReadOnlyList<string> Warnings) FindResumePoint(CheckpointStore checkpoints, TrainerOptions options)
+    /// <summary>
+    /// Checks that the run in <paramref name="dir"/> can be trained as its folder is, before anything runs (the CLI's
+    /// <c>train --resume</c> asks first, so a bad folder is exit 2 and the run is left as it was): run.json and every
+    /// value in it; the checkpoint the next attempt continues from, the newest whose three files pass every check and
+    /// match the run's seed, batch size and model, with a warning for each newer one that does not (truncated,
+    /// edited, a directory or a pipe in its place); and that nothing but a checkpoint file sits where the epochs still
+    /// to train will write theirs (a directory there would end the run at that epoch).
+    /// </summary>
+    /// <exception cref="InvalidDataException">The folder cannot be trained as it is (the message names the file).</exception>
+    public static ResumePlan Plan(RunDirectory dir)
     {
+        ArgumentNullException.ThrowIfNull(dir);
+        var options = dir.ReadRun().TrainingConfig();
+        var checkpoints = dir.Checkpoints;
+        ResumePlan plan;
         if (checkpoints.EpochsNewestFirst().Count == 0)
-            return (null, null, []);
-        var found = checkpoints.NewestLoadable(
-            () => ModelFactory.Create(options.Model),
-            model => torch.optim.Adam(model.parameters(), options.LearningRate));
-        return found is { } f
-            ? (checkpoints.ModelPath(f.Epoch), f.Epoch, f.Warnings)
-            : (null, 0, ["no checkpoint of this run loads; training starts again from epoch 1"]);
+        {
+            plan = new ResumePlan(null, null, []);
+        }
+        else
+        {
+            var model = ModelFactory.Name(options.Model);
+            var found = checkpoints.NewestLoadable(
+                () => ModelFactory.Create(options.Model),
+                m => torch.optim.Adam(m.parameters(), options.LearningRate),
+                state => state.Seed != options.Seed || state.BatchSize != options.BatchSize || state.Model != model
+                    ? $"saved by a {state.Model} run with seed {state.Seed} and batch {state.BatchSize}, not this {model} run's seed {options.Seed} and batch {options.BatchSize}"
+                    : null);
+            plan = found is { } f
+                ? new ResumePlan(checkpoints.ModelPath(f.Epoch), f.Epoch, f.Warnings)
+                : new ResumePlan(null, 0, ["no checkpoint of this run loads; training starts again from epoch 1"]);
+        }
+
+        for (var epoch = (plan.ResumedEpoch ?? 0) + 1; epoch <= options.Epochs; epoch++)
+        {
+            foreach (var path in new[] { checkpoints.ModelPath(epoch), checkpoints.OptimizerPath(epoch), checkpoints.StatePath(epoch) })
+            {
+                if (InputFile.KindOf(path) is not (FileKind.Missing or FileKind.Regular) and var kind)
+                    throw new InvalidDataException(
+                        $"{checkpoints.NameOf(path)} is a {Describe(kind)}, not a checkpoint file: the run would {(plan.ResumedEpoch is > 0 ? $"resume after epoch {plan.ResumedEpoch}" : "start at epoch 1")} and write epoch {epoch}'s checkpoint there; move it away and resume again.");
+            }
+        }
+
+        return plan;
     }
+
+    private static string Describe(FileKind kind) => kind switch
+    {
+        FileKind.Directory => "directory",
+        FileKind.Fifo => "named pipe (FIFO)",
+        FileKind.Socket => "socket",
+        _ => "device or other special file",
+    };
 
     private static void End(RunDirectory dir, RecordingSink storage, RunStatus status, string? message, Stopwatch clock)
     {

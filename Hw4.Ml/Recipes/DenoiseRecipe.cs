@@ -25,7 +25,7 @@ public static class DenoiseRecipe
     /// clean.png), all at once. The recorded options report a full-size estimate with each progress report, so a
     /// stopped run keeps a full-size image. Throws <see cref="ArgumentException"/> for an invalid request.
     /// </summary>
-    public static RunDirectory Queue(string artifactsDir, DenoiseRunConfig config, RgbImage noisy, RgbImage? clean, DateTimeOffset now)
+    public static RunDirectory Queue(string artifactsDir, DenoiseRunConfig config, RgbImage noisy, RgbImage? clean, DateTimeOffset now, RunFileLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(noisy);
@@ -42,7 +42,7 @@ public static class DenoiseRecipe
             CreatedUtc = now,
             QueuedUtc = now,
         };
-        return RunDirectory.Create(artifactsDir, record, d => d.WriteInputImages(noisy, clean));
+        return RunDirectory.Create(artifactsDir, record, d => d.WriteInputImages(noisy, clean), limits);
     }
 
     /// <summary>

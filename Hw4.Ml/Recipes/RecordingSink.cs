@@ -20,9 +20,14 @@ internal sealed class RecordingSink(RunDirectory dir, Action<RunEvent>? sink, Ca
     /// <summary>The failed write ("metrics.jsonl: reason"), or null.</summary>
     public string? Failure { get; private set; }
 
-    // checkpoints/model_3.params, not /var/lib/hw4/runs/<id>/checkpoints/model_3.params.
+    // checkpoints/model_3.params, not /var/lib/hw4/runs/<id>/checkpoints/model_3.params; and a message (a warning,
+    // why a run ended) names files relative to the artifacts folder, never by their server path.
     private RunEvent RelativeToRun(RunEvent e)
     {
+        if (e is RunWarning warning)
+            return warning with { Message = dir.Relative(warning.Message) };
+        if (e is RunEnded { Message: { } message } ended)
+            return ended with { Message = dir.Relative(message) };
         if (e is not CheckpointSaved { Path: var path } saved || !System.IO.Path.IsPathRooted(path))
             return e;
         var relative = System.IO.Path.GetRelativePath(dir.Path, path);
@@ -43,7 +48,7 @@ internal sealed class RecordingSink(RunDirectory dir, Action<RunEvent>? sink, Ca
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                Failure = $"{dir.MetricsPath}: {OneLine(ex)}";
+                Failure = $"{dir.NameOf(RunDirectory.MetricsFile)}: {dir.Relative(OneLine(ex))}";
                 _stop.Cancel();
             }
         }

@@ -44,12 +44,16 @@ public sealed class RunDirectory
 
     private const string LockFile = ".run.lock";
 
-    private readonly Lock _appendLock = new();
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
 
-    private RunDirectory(string path)
+    private readonly Lock _appendLock = new();
+    private string? _realPath;
+
+    private RunDirectory(string path, RunFileLimits? limits)
     {
         Path = System.IO.Path.GetFullPath(path);
         Id = System.IO.Path.GetFileName(Path);
+        Limits = limits ?? RunFileLimits.Default;
     }
 
     /// <summary>The folder.</summary>
@@ -57,6 +61,31 @@ public sealed class RunDirectory
 
     /// <summary>The run id (the folder name).</summary>
     public string Id { get; }
+
+    /// <summary>The most bytes read from each of its files.</summary>
+    public RunFileLimits Limits { get; }
+
+    /// <summary>
+    /// How messages name a file of this run: relative to the artifacts folder (<c>&lt;id&gt;/run.json</c>), never by its
+    /// path on the server. <paramref name="relativePath"/> is relative to the run folder.
+    /// </summary>
+    public string NameOf(string relativePath) => $"{Id}/{relativePath.Replace('\\', '/')}";
+
+    /// <summary>
+    /// <paramref name="message"/> with every path inside the artifacts folder made relative to it (an error from the
+    /// runtime names the server path): what run.json and the events keep, and users are shown.
+    /// </summary>
+    [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(message))]
+    public string? Relative(string? message)
+    {
+        if (message is null)
+            return null;
+        var artifacts = System.IO.Path.GetDirectoryName(Path);
+        return string.IsNullOrEmpty(artifacts) ? message : message.Replace(artifacts + System.IO.Path.DirectorySeparatorChar, "", StringComparison.Ordinal);
+    }
+
+    /// <summary>The end-of-epoch checkpoints, read within <see cref="Limits"/> and named relative to the artifacts folder.</summary>
+    public Training.CheckpointStore Checkpoints => new(CheckpointsDir, Limits);
 
     /// <summary>run.json path.</summary>
     public string RunJsonPath => System.IO.Path.Combine(Path, RunFile);
@@ -105,7 +134,7 @@ public sealed class RunDirectory
     /// folder is built under a hidden name and renamed, so a crash leaves a whole run or none. <paramref name="fill"/>
     /// writes the run's other files (a denoising run's input images) into it before the rename. Fails when it exists.
     /// </summary>
-    public static RunDirectory Create(string artifactsDir, RunRecord record, Action<RunDirectory>? fill = null)
+    public static RunDirectory Create(string artifactsDir, RunRecord record, Action<RunDirectory>? fill = null, RunFileLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(record);
         if (!RunId.IsValid(record.Id)) throw new ArgumentException($"'{record.Id}' is not a valid run id.", nameof(record));
@@ -118,7 +147,7 @@ public sealed class RunDirectory
         try
         {
             MlJson.WriteAtomic(System.IO.Path.Combine(building, RunFile), record);
-            fill?.Invoke(new RunDirectory(building));
+            fill?.Invoke(new RunDirectory(building, limits));
             Directory.Move(building, path);
         }
         catch
@@ -127,31 +156,52 @@ public sealed class RunDirectory
             throw;
         }
 
-        return new RunDirectory(path);
+        return new RunDirectory(path, limits);
     }
 
-    /// <summary>Opens an existing run folder.</summary>
-    public static RunDirectory Open(string path)
+    /// <summary>Opens an existing run folder, whose files are read within <paramref name="limits"/> (default: <see cref="RunFileLimits.Default"/>).</summary>
+    public static RunDirectory Open(string path, RunFileLimits? limits = null)
     {
-        if (!Directory.Exists(path)) throw new DirectoryNotFoundException($"{path}: run folder not found.");
-        return new RunDirectory(path);
+        if (!Directory.Exists(path)) throw new DirectoryNotFoundException($"Run folder {System.IO.Path.GetFileName(System.IO.Path.TrimEndingDirectorySeparator(path))} not found.");
+        return new RunDirectory(path, limits);
     }
 
-    /// <summary>Reads run.json; a missing or malformed file throws <see cref="InvalidDataException"/> naming it.</summary>
-    public RunRecord ReadRun() => MlJson.Read<RunRecord>(RunJsonPath);
+    /// <summary>
+    /// Reads run.json and checks every value (<see cref="RunFileChecks"/>); a missing, refused (see
+    /// <see cref="ContainedFile"/>), malformed or invalid file throws <see cref="InvalidDataException"/> naming it.
+    /// </summary>
+    public RunRecord ReadRun() => RunFileChecks.Check(MlJson.Read<RunRecord>(RunJsonPath, Root(), NameOf(RunFile), Limits.RunJsonBytes), NameOf(RunFile));
 
-    /// <summary>run.json as written (for a raw view), or null when it cannot be read.</summary>
+    /// <summary>run.json as written (for a raw view), or null when it cannot be read (missing, refused or over its cap).</summary>
     public string? ReadRunText()
     {
         try
         {
-            return File.Exists(RunJsonPath) ? File.ReadAllText(RunJsonPath) : null;
+            return ContainedFile.TryReadAllBytes(RunJsonPath, Root(), NameOf(RunFile), Limits.RunJsonBytes) is { } bytes
+                ? Encoding.UTF8.GetString(bytes)
+                : null;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {
             return null;
         }
     }
+
+    /// <summary>
+    /// The bytes of the file at <paramref name="relativePath"/> in this run folder, or null when there is none: only a
+    /// regular file whose real location is inside the folder (see <see cref="ContainedFile"/>), at most
+    /// <paramref name="maxBytes"/>. A refusal is an <see cref="InvalidDataException"/> naming the file relative to the
+    /// artifacts folder. What every reader of a run's files goes through.
+    /// </summary>
+    public byte[]? ReadFileBytes(string relativePath, long maxBytes) =>
+        ContainedFile.TryReadAllBytes(System.IO.Path.Combine(Path, relativePath), Root(), NameOf(relativePath), maxBytes);
+
+    /// <summary>
+    /// Opens the file at <paramref name="relativePath"/> for reading as <see cref="ReadFileBytes"/> checks it (a stream to
+    /// serve or copy), or null when there is none.
+    /// </summary>
+    public FileStream? OpenFile(string relativePath, long maxBytes) =>
+        ContainedFile.TryOpenRead(System.IO.Path.Combine(Path, relativePath), Root(), NameOf(relativePath), maxBytes);
 
     /// <summary>
     /// Moves the run to <paramref name="to"/> (checked by <see cref="RunTransitions"/> against the status on disk) and
@@ -164,6 +214,7 @@ public sealed class RunDirectory
         var current = ReadRun();
         RunTransitions.Check(Id, current.Status, to);
         var next = (change?.Invoke(current) ?? current) with { Id = current.Id, Status = to };
+        next = next with { Message = Relative(next.Message) };
         MlJson.WriteAtomic(RunJsonPath, next);
         return next;
     }
@@ -175,6 +226,7 @@ public sealed class RunDirectory
         using var _ = AcquireLock();
         var current = ReadRun();
         var next = change(current) with { Id = current.Id, Status = current.Status };
+        next = next with { Message = Relative(next.Message) };
         MlJson.WriteAtomic(RunJsonPath, next);
         return next;
     }
@@ -182,20 +234,29 @@ public sealed class RunDirectory
     /// <summary>Replaces evaluation.json.</summary>
     public void WriteEvaluation(EvaluationSummary summary) => MlJson.WriteAtomic(EvaluationPath, summary);
 
-    /// <summary>Reads evaluation.json, or null when there is none; a malformed file throws <see cref="InvalidDataException"/>.</summary>
-    public EvaluationSummary? ReadEvaluation() => File.Exists(EvaluationPath) ? MlJson.Read<EvaluationSummary>(EvaluationPath) : null;
+    /// <summary>Reads evaluation.json, or null when there is none; a refused, malformed or inconsistent file throws <see cref="InvalidDataException"/>.</summary>
+    public EvaluationSummary? ReadEvaluation() =>
+        MlJson.TryRead<EvaluationSummary>(EvaluationPath, Root(), NameOf(EvaluationFile), Limits.EvaluationBytes) is { } e
+            ? RunFileChecks.Check(e, NameOf(EvaluationFile))
+            : null;
 
     /// <summary>Replaces predictions.json atomically.</summary>
     public void WritePredictions(TestPredictions predictions) => MlJson.WriteAtomic(PredictionsPath, predictions);
 
     /// <summary>The test predictions, or null when the run has none (older runs); a malformed file throws <see cref="InvalidDataException"/>.</summary>
-    public TestPredictions? ReadPredictions() => File.Exists(PredictionsPath) ? MlJson.Read<TestPredictions>(PredictionsPath) : null;
+    public TestPredictions? ReadPredictions() =>
+        MlJson.TryRead<TestPredictions>(PredictionsPath, Root(), NameOf(PredictionsFile), Limits.PredictionsBytes) is { } p
+            ? RunFileChecks.Check(p, NameOf(PredictionsFile))
+            : null;
 
     /// <summary>Replaces notes.json atomically.</summary>
     public void WriteNotes(RunNotes notes) => MlJson.WriteAtomic(NotesPath, notes);
 
     /// <summary>The run's tags and notes (empty when it has none); a malformed file throws <see cref="InvalidDataException"/>.</summary>
-    public RunNotes ReadNotes() => File.Exists(NotesPath) ? MlJson.Read<RunNotes>(NotesPath) : new RunNotes();
+    public RunNotes ReadNotes() =>
+        MlJson.TryRead<RunNotes>(NotesPath, Root(), NameOf(NotesFile), Limits.NotesBytes) is { } n
+            ? RunFileChecks.Check(n, NameOf(NotesFile))
+            : new RunNotes();
 
     /// <summary>The most bytes <see cref="ReadExample"/> reads: an upscaled 32×32 PNG is a few tens of KB.</summary>
     public const int MaxExampleBytes = 1024 * 1024;
@@ -211,17 +272,11 @@ public sealed class RunDirectory
         var name = file["examples/".Length..];
         if (name.Length == 0 || name.Contains('/') || name.Contains('\\') || name is "." or ".." || name.Contains('\0'))
             return null;
-        var path = System.IO.Path.Combine(ExamplesDir, name);
         try
         {
-            if (new FileInfo(path).LinkTarget is not null) return null;
-            using var stream = InputFile.OpenRead(path);
-            if (stream.Length > MaxExampleBytes) return null;
-            var bytes = new byte[stream.Length];
-            stream.ReadExactly(bytes);
-            return bytes;
+            return ReadFileBytes($"examples/{name}", MaxExampleBytes);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {
             return null;
         }
@@ -242,9 +297,23 @@ public sealed class RunDirectory
     /// </summary>
     public (RgbImage Noisy, RgbImage? Clean) ReadInputImages()
     {
-        var noisy = ImageFile.Load(InputImagePath);
-        var clean = File.Exists(CleanImagePath) ? ImageFile.Load(CleanImagePath) : null;
-        return (noisy, clean);
+        var noisy = ReadImage(InputImageFile) ?? throw new ImageLoadException($"Image '{NameOf(InputImageFile)}' does not exist.");
+        return (noisy, ReadImage(CleanImageFile));
+    }
+
+    private RgbImage? ReadImage(string file)
+    {
+        byte[]? bytes;
+        try
+        {
+            bytes = ReadFileBytes(file, ImageLimits.Default.MaxFileBytes);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            throw new ImageLoadException($"Image '{NameOf(file)}' cannot be read: {e.Message}", e);
+        }
+
+        return bytes is null ? null : ImageFile.Decode(bytes, NameOf(file));
     }
 
     /// <summary>Replaces output.png atomically, so a reader or a crash never sees half an image.</summary>
@@ -261,39 +330,95 @@ public sealed class RunDirectory
         var bytes = Encoding.UTF8.GetBytes(line);
         lock (_appendLock)
         {
-            using var stream = new FileStream(MetricsPath, FileMode.Append, FileAccess.Write, FileShare.ReadWrite);
+            // Never through a link someone planted: it could point at any file this process may write.
+            using var stream = InputFile.OpenAppend(MetricsPath);
             stream.Write(bytes);
         }
     }
 
     /// <summary>
-    /// Every event in metrics.jsonl, in order. A torn last line (the process died mid-write) and unknown event types are
-    /// skipped, so a crashed run is still readable.
+    /// Every event in metrics.jsonl, in order, streamed: the file is at most <see cref="RunFileLimits.MetricsBytes"/>
+    /// (else an <see cref="InvalidDataException"/> naming it, size and cap), and a line longer than
+    /// <see cref="RunFileLimits.MetricsLineBytes"/> is skipped unread, as are a torn last line (the process died
+    /// mid-write) and unknown event types, so a crashed run is still readable.
     /// </summary>
     public IReadOnlyList<RunEvent> ReadMetrics()
     {
         var events = new List<RunEvent>();
-        if (!File.Exists(MetricsPath)) return events;
-        using var stream = new FileStream(MetricsPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        while (reader.ReadLine() is { } line)
+        using var stream = ContainedFile.TryOpenRead(MetricsPath, Root(), NameOf(MetricsFile), Limits.MetricsBytes);
+        if (stream is null) return events;
+        var line = new byte[Limits.MetricsLineBytes];
+        var buffer = new byte[64 * 1024];
+        var (length, skipping) = (0, false);
+        long total = 0;
+        int read;
+        while ((read = ReadChunk(stream, buffer)) > 0)
         {
-            if (string.IsNullOrWhiteSpace(line)) continue;
-            try
+            total += read;
+            // Appended to since it was opened: what was there when the caller asked is what counts, up to the cap.
+            if (total > Limits.MetricsBytes)
+                throw ContainedFile.TooLarge(NameOf(MetricsFile), total, Limits.MetricsBytes);
+            foreach (var b in buffer.AsSpan(0, read))
             {
-                if (JsonSerializer.Deserialize<RunEvent>(line, MlJson.Compact) is { } e) events.Add(e);
-            }
-            catch (JsonException)
-            {
-                // A partial or foreign line: the rest of the file is still good.
-            }
-            catch (NotSupportedException)
-            {
-                // A line whose "type" this version does not know.
+                if (b == (byte)'\n')
+                {
+                    if (!skipping) Parse(line.AsSpan(0, length), events);
+                    (length, skipping) = (0, false);
+                }
+                else if (!skipping)
+                {
+                    if (length == line.Length)
+                        skipping = true;
+                    else
+                        line[length++] = b;
+                }
             }
         }
 
+        if (!skipping) Parse(line.AsSpan(0, length), events);
         return events;
+    }
+
+    private int ReadChunk(FileStream stream, byte[] buffer)
+    {
+        try
+        {
+            return stream.Read(buffer, 0, buffer.Length);
+        }
+        catch (IOException e)
+        {
+            throw ContainedFile.CannotRead(NameOf(MetricsFile), e);
+        }
+    }
+
+    private static void Parse(ReadOnlySpan<byte> line, List<RunEvent> events)
+    {
+        if (line.StartsWith(Utf8Bom)) line = line[Utf8Bom.Length..];
+        if (line.Trim(" \t\r"u8).IsEmpty) return;
+        try
+        {
+            if (JsonSerializer.Deserialize<RunEvent>(line, MlJson.Compact) is { } e) events.Add(e);
+        }
+        catch (Exception ex) when (ex is JsonException or NotSupportedException or ArgumentException or InvalidOperationException)
+        {
+            // A partial or foreign line, or one whose "type" this version does not know: the rest of the file is still good.
+        }
+    }
+
+    /// <summary>
+    /// The folder every file read must be inside, once checked that the run folder is itself inside the artifacts
+    /// folder: a run folder that is a link to another place is refused whole.
+    /// </summary>
+    private string Root()
+    {
+        if (_realPath is { } known)
+            return known;
+        var parent = System.IO.Path.GetDirectoryName(Path)!;
+        var real = InputFile.RealPath(Path) ?? throw new DirectoryNotFoundException($"Run folder {Id} not found.");
+        var expected = InputFile.RealPath(parent) is { } realParent ? System.IO.Path.Join(realParent, Id) : null;
+        if (!string.Equals(real, expected, StringComparison.Ordinal))
+            throw new InvalidDataException($"{Id} is a link to a folder outside the artifacts folder; its files were not read.");
+        return _realPath = real;
     }
 
     // flock-based on Unix (FileShare.None), so it also keeps out another process (a CLI train beside the dashboard).

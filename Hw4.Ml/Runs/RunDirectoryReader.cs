@@ -6,22 +6,25 @@ namespace Hw4.Ml.Runs;
 /// <summary>Puts a run folder's files together into a <see cref="RunSummary"/>; never throws for a damaged file.</summary>
 public static class RunDirectoryReader
 {
-    /// <summary>The summary of one run folder.</summary>
-    public static RunSummary Read(string runDir) => Read(runDir, dir => dir.ReadMetrics());
+    /// <summary>The summary of one run folder, its files read within <paramref name="limits"/> (default: <see cref="RunFileLimits.Default"/>).</summary>
+    public static RunSummary Read(string runDir, RunFileLimits? limits = null) => Read(runDir, dir => dir.ReadMetrics(), limits);
 
     /// <summary>
     /// The summary of one run folder, its metrics.jsonl read by <paramref name="readMetrics"/> (a cache of parsed
-    /// files; it throws as <see cref="RunDirectory.ReadMetrics"/> does).
+    /// files; it throws as <see cref="RunDirectory.ReadMetrics"/> does). A damaged evaluation.json does not make the run
+    /// unreadable: the run keeps its status, and <see cref="RunSummary.EvaluationProblem"/> says why its evaluation
+    /// cannot be shown.
     /// </summary>
-    public static RunSummary Read(string runDir, Func<RunDirectory, IReadOnlyList<RunEvent>> readMetrics)
+    public static RunSummary Read(string runDir, Func<RunDirectory, IReadOnlyList<RunEvent>> readMetrics, RunFileLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(readMetrics);
-        var dir = RunDirectory.Open(runDir);
+        var dir = RunDirectory.Open(runDir, limits);
         var problems = new List<string>();
         var record = Try(dir.ReadRun, problems);
         var notes = Try(dir.ReadNotes, problems) ?? new RunNotes();
         IReadOnlyList<RunEvent> events = Try(() => readMetrics(dir), problems) ?? [];
-        var evaluation = Try(dir.ReadEvaluation, problems);
+        var evaluationProblems = new List<string>();
+        var evaluation = Try(dir.ReadEvaluation, evaluationProblems);
 
         var epochs = new SortedDictionary<int, EpochMetrics>();
         var warnings = new List<string>();
@@ -75,6 +78,7 @@ public static class RunDirectoryReader
         {
             LastDenoiseStep = lastStep,
             Denoised = denoised,
+            EvaluationProblem = evaluationProblems.Count == 0 ? null : evaluationProblems[0],
         };
     }
 
@@ -82,14 +86,14 @@ public static class RunDirectoryReader
     /// A denoising run's progress reports (step, loss, PSNR) of its latest attempt, in order: the loss and PSNR curves
     /// of a run that is not live. Empty for other kinds or an unreadable metrics file.
     /// </summary>
-    public static IReadOnlyList<DenoiseProgress> DenoiseSteps(string runDir)
+    public static IReadOnlyList<DenoiseProgress> DenoiseSteps(string runDir, RunFileLimits? limits = null)
     {
         IReadOnlyList<RunEvent> events;
         try
         {
-            events = RunDirectory.Open(runDir).ReadMetrics();
+            events = RunDirectory.Open(runDir, limits).ReadMetrics();
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
         {
             return [];
         }
@@ -111,15 +115,15 @@ public static class RunDirectoryReader
     /// last), in order; those of an attempt's epochs after the checkpoint a resume went back to are dropped, like their
     /// epochs. Empty when the folder cannot be read.
     /// </summary>
-    public static IReadOnlyList<BatchProgress> Batches(string runDir)
+    public static IReadOnlyList<BatchProgress> Batches(string runDir, RunFileLimits? limits = null)
     {
         var batches = new List<BatchProgress>();
         IReadOnlyList<RunEvent> events;
         try
         {
-            events = RunDirectory.Open(runDir).ReadMetrics();
+            events = RunDirectory.Open(runDir, limits).ReadMetrics();
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
         {
             return [];
         }
@@ -136,7 +140,8 @@ public static class RunDirectoryReader
     }
 
     /// <summary>Summaries of every run folder (one holding run.json) under <paramref name="artifactsDir"/>, oldest id first.</summary>
-    public static IReadOnlyList<RunSummary> ReadAll(string artifactsDir) => RunDirectory.Enumerate(artifactsDir).Select(Read).ToList();
+    public static IReadOnlyList<RunSummary> ReadAll(string artifactsDir, RunFileLimits? limits = null) =>
+        RunDirectory.Enumerate(artifactsDir).Select(d => Read(d, limits)).ToList();
 
     private static T? Try<T>(Func<T?> read, List<string> problems)
         where T : class

@@ -18,7 +18,7 @@ namespace Hw4.Ml.Runs;
 /// <param name="Divergence">Where the run diverged, when it did.</param>
 /// <param name="Warnings">Warnings raised during the run (metrics.jsonl), oldest first.</param>
 /// <param name="Notes">The user's tags and notes.</param>
-/// <param name="Problem">Why the folder is unreadable (a damaged run.json or notes.json), or null.</param>
+/// <param name="Problem">Why the folder is unreadable (a damaged run.json, notes.json or metrics.jsonl), or null.</param>
 public sealed record RunSummary(
     string Id,
     string Directory,
@@ -36,6 +36,12 @@ public sealed record RunSummary(
 
     /// <summary>The word for a folder whose files cannot be read.</summary>
     public const string Unreadable = "unreadable";
+
+    /// <summary>
+    /// Why evaluation.json cannot be read (damaged, refused, inconsistent), or null: the run keeps its status and
+    /// epochs, and only its test figures are missing.
+    /// </summary>
+    public string? EvaluationProblem { get; init; }
 
     /// <summary>A denoising run's latest progress report (its curves' last point), or null.</summary>
     public DenoiseProgress? LastDenoiseStep { get; init; }

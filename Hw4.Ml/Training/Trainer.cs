@@ -31,20 +31,22 @@ public sealed class Trainer
     /// <param name="checkpointDir">Folder for the end-of-epoch checkpoints.</param>
     /// <param name="sink">Receives events synchronously on the training thread; keep it cheap and non-blocking.</param>
     /// <param name="augmentation">Applied to training batches when <see cref="TrainerOptions.Augment"/> is set.</param>
+    /// <param name="limits">The caps checkpoint files are read within when resuming (default: <see cref="Runs.RunFileLimits.Default"/>).</param>
     public Trainer(
         string runId,
         TrainerOptions options,
         Func<nn.Module<Tensor, Tensor>> modelFactory,
         string checkpointDir,
         Action<RunEvent> sink,
-        IBatchTransform? augmentation = null)
+        IBatchTransform? augmentation = null,
+        Runs.RunFileLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         _runId = runId;
         _options = options;
         _modelFactory = modelFactory ?? throw new ArgumentNullException(nameof(modelFactory));
-        _checkpoints = new CheckpointStore(checkpointDir);
+        _checkpoints = new CheckpointStore(checkpointDir, limits);
         _sink = sink ?? throw new ArgumentNullException(nameof(sink));
         _augmentation = options.Augment ? augmentation : null;
     }
@@ -109,11 +111,12 @@ public sealed class Trainer
             long globalStep = 0;
             if (resumeFrom is not null)
             {
-                var state = CheckpointStore.Restore(resumeFrom, model, optimizer);
+                // Every file checked before anything is loaded, the generator state included (see CheckpointStore).
+                var (store, epoch) = CheckpointStore.Locate(resumeFrom, _checkpoints.Limits);
+                var state = store.ReadState(epoch);
                 if (state.Seed != _options.Seed || state.BatchSize != _options.BatchSize)
-                    throw new InvalidDataException($"{resumeFrom}: saved with seed {state.Seed} and batch {state.BatchSize}; this run uses seed {_options.Seed} and batch {_options.BatchSize}.");
-                using (var rng = torch.tensor(Convert.FromBase64String(state.TorchRngState), dtype: ScalarType.Byte))
-                    torch.Generator.Default.set_state(rng);
+                    throw new InvalidDataException($"{store.NameOf(store.StatePath(epoch))}: saved with seed {state.Seed} and batch {state.BatchSize}; this run uses seed {_options.Seed} and batch {_options.BatchSize}.");
+                store.Restore(epoch, model, optimizer);
                 history.AddRange(state.History);
                 firstEpoch = state.Epoch + 1;
                 globalStep = state.GlobalStep;
@@ -136,7 +139,7 @@ public sealed class Trainer
                 // start after, and a failed write (a full disk) ends the run with its own cause, not a later symptom.
                 var path = _checkpoints.Save(model, optimizer, new TrainingCheckpoint(
                     epoch, _options.Seed, globalStep, _options.Model.ToString().ToLowerInvariant(), _options.BatchSize,
-                    _options.LearningRate, RngState(), [.. history, metrics]));
+                    _options.LearningRate, Convert.ToBase64String(TorchRngState.Capture()), [.. history, metrics]));
                 history.Add(metrics);
                 written.Add(path);
                 _sink(new CheckpointSaved(_runId, epoch, path));
@@ -234,12 +237,6 @@ public sealed class Trainer
         {
             model.train();
         }
-    }
-
-    private static string RngState()
-    {
-        using var state = torch.Generator.Default.get_state();
-        return Convert.ToBase64String(state.data<byte>().ToArray());
     }
 
     private static string OneLine(Exception ex) => ex.Message.ReplaceLineEndings(" ").Trim();

@@ -6,6 +6,15 @@ namespace Hw4.Ml.Training;
 /// <summary>The recipe of one training run; the defaults are the seed homework's (Adam 1e-4, batch 64, 15 epochs).</summary>
 public sealed record TrainerOptions
 {
+    /// <summary>The most epochs a run may ask for.</summary>
+    public const int MaxEpochs = 1000;
+
+    /// <summary>The largest training or evaluation batch (a 4096-image CIFAR batch is 50 MB of floats).</summary>
+    public const int MaxBatchSize = 4096;
+
+    /// <summary>The most LibTorch threads a run may ask for.</summary>
+    public const int MaxThreads = 256;
+
     /// <summary>Which network to train.</summary>
     public ModelKind Model { get; init; } = ModelKind.Cnn;
 
@@ -42,16 +51,21 @@ public sealed record TrainerOptions
     /// <summary>Batch size for validation and test passes (no gradients, so larger is cheaper).</summary>
     public int EvalBatchSize { get; init; } = 256;
 
-    /// <summary>Throws <see cref="ArgumentException"/> with a one-line reason when a value is out of range.</summary>
+    /// <summary>
+    /// Throws <see cref="ArgumentException"/> with a one-line reason when a value is out of range. The upper bounds keep
+    /// a request read back from a run folder (which anyone may have edited) within what a machine can allocate.
+    /// </summary>
     public void Validate()
     {
-        if (Epochs < 1) throw new ArgumentException($"epochs must be at least 1 (got {Epochs}).");
-        if (BatchSize < 1) throw new ArgumentException($"batch size must be at least 1 (got {BatchSize}).");
+        if (!Enum.IsDefined(Model)) throw new ArgumentException($"model {(int)Model} is not a model this version knows.");
+        if (!Enum.IsDefined(Device)) throw new ArgumentException($"device {(int)Device} is not auto, cpu or cuda.");
+        if (Epochs is < 1 or > MaxEpochs) throw new ArgumentException($"epochs must be between 1 and {MaxEpochs} (got {Epochs}).");
+        if (BatchSize is < 1 or > MaxBatchSize) throw new ArgumentException($"batch size must be between 1 and {MaxBatchSize} (got {BatchSize}).");
         if (!(LearningRate > 0) || double.IsInfinity(LearningRate)) throw new ArgumentException($"learning rate must be a positive number (got {LearningRate}).");
         if (Limit is < 1) throw new ArgumentException($"limit must be at least 1 (got {Limit}).");
         if (ValidationSize < 1) throw new ArgumentException($"validation size must be at least 1 (got {ValidationSize}).");
-        if (Threads is < 1) throw new ArgumentException($"threads must be at least 1 (got {Threads}).");
+        if (Threads is < 1 or > MaxThreads) throw new ArgumentException($"threads must be between 1 and {MaxThreads} (got {Threads}).");
         if (ProgressEveryBatches < 1) throw new ArgumentException($"progress interval must be at least 1 batch (got {ProgressEveryBatches}).");
-        if (EvalBatchSize < 1) throw new ArgumentException($"evaluation batch size must be at least 1 (got {EvalBatchSize}).");
+        if (EvalBatchSize is < 1 or > MaxBatchSize) throw new ArgumentException($"evaluation batch size must be between 1 and {MaxBatchSize} (got {EvalBatchSize}).");
     }
 }

@@ -42,6 +42,7 @@ public sealed class ViewerActionsTests : MudBunitTest, IDisposable
     {
         // Once refused, the gate shows the not-found page in the main layout, which asks how it is rendered.
         Context.Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", true));
+        _files.WriteRun(RunA);
         var link = AsViewerOf(RunA);
         var route = new Microsoft.AspNetCore.Components.RouteData(typeof(Hw4.Dashboard.Components.Pages.Runs.RunDetail),
             new Dictionary<string, object?> { ["Id"] = RunA });
@@ -79,7 +80,8 @@ public sealed class ViewerActionsTests : MudBunitTest, IDisposable
         // Same host with sign-in required, but an admin principal with the current stamp: the refusal above is the role.
         var dir = _files.WriteRun(RunA);
         await RunStoreFiles.ReindexAsync(Context.Services);
-        var stamp = Context.Services.GetRequiredService<AdminCredentials>().Stamp;
+        // The stamp an admin cookie carries now: the credential's and the session stamp (signing out draws a new one).
+        var stamp = Context.Services.GetRequiredService<AccessPolicy>().AdminStamp;
         _auth.SetAuthorized("admin");
         _auth.SetRoles(AccessClaims.AdminRole);
         _auth.SetClaims(new Claim(AccessClaims.StampClaim, stamp));

@@ -20,7 +20,7 @@ public sealed class AccessModelTests
         new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["urls"] = urls }).Build());
 
     private static AccessGrant Viewer(ShareKind kind, bool checkpoints, params string[] runs) =>
-        new(false, new ShareLink("id", "hash", kind, runs, checkpoints, DateTimeOffset.UnixEpoch, null, null));
+        new(false, new ShareLink("id", "hash", kind, [.. runs.Select(r => new SharedRun(r, DateTimeOffset.UnixEpoch))], checkpoints, DateTimeOffset.UnixEpoch, null, null));
 
     [Theory]
     [InlineData("http://localhost:5080", false, SignInMode.None)]
@@ -100,9 +100,11 @@ public sealed class AccessModelTests
         var dir = Directory.CreateTempSubdirectory("hw4-access-").FullName;
         try
         {
-            var shares = new ShareStore(Options.Create(new Hw4.Dashboard.Configuration.Hw4Options { ArtifactsDir = dir }), TimeProvider.System,
-                Microsoft.Extensions.Logging.Abstractions.NullLogger<ShareStore>.Instance);
-            var policy = new AccessPolicy(Credentials("http://0.0.0.0:5000", AdminPassword.Hash("a long admin password")), shares);
+            var options = Options.Create(new Hw4.Dashboard.Configuration.Hw4Options { ArtifactsDir = dir });
+            new Runs.RunFolderBuilder(dir).Queued(RunA);
+            var shares = new ShareStore(options, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<ShareStore>.Instance);
+            var sessions = new AdminSessions(options, Microsoft.Extensions.Logging.Abstractions.NullLogger<AdminSessions>.Instance);
+            var policy = new AccessPolicy(Credentials("http://0.0.0.0:5000", AdminPassword.Hash("a long admin password")), shares, sessions);
             var link = shares.Create(ShareKind.Run, [RunA], allowCheckpoints: false, lifetime: null).Link;
             var viewer = AccessClaims.Viewer(link.Id);
 
@@ -113,6 +115,31 @@ public sealed class AccessModelTests
             Assert.Same(AccessGrant.LapsedViewer, lapsed);
             Assert.Equal(PageDecision.NotFound, PageAccess.Decide(lapsed, typeof(RunDetail), new Dictionary<string, object?> { ["Id"] = RunA }, ""));
             Assert.Same(AccessGrant.Nobody, policy.Evaluate(null));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Evaluate_CookieOfAnotherPassword_NotAdmin()
+    {
+        var dir = Directory.CreateTempSubdirectory("hw4-stamp-").FullName;
+        try
+        {
+            var options = Options.Create(new Hw4.Dashboard.Configuration.Hw4Options { ArtifactsDir = dir });
+            var sessions = new AdminSessions(options, Microsoft.Extensions.Logging.Abstractions.NullLogger<AdminSessions>.Instance);
+            var shares = new ShareStore(options, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<ShareStore>.Instance);
+            AccessPolicy Policy(string password) => new(new AdminCredentials(
+                Options.Create(new AuthOptions { AdminPasswordHash = AdminPassword.Hash(password) })), shares, sessions);
+            var old = Policy("the old password");
+            var cookie = AccessClaims.Admin(old.AdminStamp);
+
+            Assert.True(old.Evaluate(cookie).IsAdmin);
+            Assert.False(Policy("the new password").Evaluate(cookie).IsAdmin);
+            old.EndAdminSessions();
+            Assert.False(old.Evaluate(cookie).IsAdmin);
         }
         finally
         {

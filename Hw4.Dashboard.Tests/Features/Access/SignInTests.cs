@@ -123,6 +123,45 @@ public sealed class SignInTests(AuthWebApplicationFactory factory) : IClassFixtu
         Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
     }
 
+    [Fact]
+    public async Task SignOut_ACopyOfTheCookieFromBefore_NoLongerSignsIn()
+    {
+        EnsureRun();
+        using var plain = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        var antiforgery = await plain.GetAsync("/signin");
+        var antiforgeryCookie = string.Join("; ", antiforgery.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
+        var token = System.Text.RegularExpressions.Regex.Match(await antiforgery.Content.ReadAsStringAsync(), "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        using var signIn = new HttpRequestMessage(HttpMethod.Post, "/auth/signin")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["Secret"] = AuthWebApplicationFactory.Password, ["ReturnUrl"] = "/runs" }),
+        };
+        signIn.Headers.Add("Cookie", antiforgeryCookie);
+        using var signedIn = await plain.SendAsync(signIn);
+        // What someone copied from the browser (or a proxy log) while the admin was signed in.
+        var stolen = signedIn.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith("Hw4.Auth=", StringComparison.Ordinal));
+        // An admin call (the run is finished, so there is nothing to stop: 409, not 401).
+        using (var before = await SendWithCookieAsync(plain, HttpMethod.Post, RunsApi.StatusPath(RunA) + "/stop", stolen, "{}"))
+            Assert.Equal(HttpStatusCode.Conflict, before.StatusCode);
+
+        using var browser = factory.CreateBrowser();
+        await AuthWebApplicationFactory.SignInAsync(browser, AuthWebApplicationFactory.Password);
+        var signOutToken = await AuthWebApplicationFactory.AntiforgeryTokenAsync(browser, "/signin");
+        using var signOut = await browser.PostAsync("/auth/signout", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = signOutToken }));
+        using var after = await SendWithCookieAsync(plain, HttpMethod.Post, RunsApi.StatusPath(RunA) + "/stop", stolen, "{}");
+
+        Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
+    }
+
+    private static Task<HttpResponseMessage> SendWithCookieAsync(HttpClient client, HttpMethod method, string path, string cookie, string? json = null)
+    {
+        var request = new HttpRequestMessage(method, path);
+        request.Headers.Add("Cookie", cookie);
+        if (json is not null)
+            request.Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+        return client.SendAsync(request);
+    }
+
     [Theory]
     [InlineData("POST", RunsApi.BasePath, "application/x-www-form-urlencoded")]
     [InlineData("POST", RunsApi.BasePath, "text/plain")]

@@ -278,7 +278,7 @@ public sealed class ShareLinkWebTests(AuthWebApplicationFactory factory) : IClas
         await viewer.InvokeAsync("Subscribe", RunA, (long?)null);
         var refused = await Assert.ThrowsAsync<HubException>(() => viewer.InvokeAsync("Subscribe", RunB, (long?)null));
         await Assert.ThrowsAsync<HubException>(() => anonymous.InvokeAsync("Subscribe", RunA, (long?)null));
-        Assert.Contains("no such run", refused.Message);
+        Assert.Contains("unauthorized", refused.Message);
     }
 
     [Fact]

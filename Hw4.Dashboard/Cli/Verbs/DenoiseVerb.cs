@@ -87,7 +87,8 @@ public sealed class DenoiseVerb : ICliVerb
                 throw new CliInputException(e.Message, e);
             }
 
-            var outPath = parse.GetValue(output)?.FullName ?? DefaultOutputPath;
+            // Checked before the work: a directory or a pipe there would fail (or block) only after every step.
+            var outPath = OutputTarget.Check("--out", parse.GetValue(output)?.FullName ?? DefaultOutputPath);
             var imagePath = parse.GetValue(image)!.FullName;
             var noisy = ImageFile.Load(imagePath);
             var reference = parse.GetValue(clean) is { } cleanFile ? ImageFile.Load(cleanFile.FullName) : null;

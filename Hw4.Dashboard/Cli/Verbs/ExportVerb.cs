@@ -48,11 +48,7 @@ public sealed class ExportVerb : ICliVerb
             if (parse.GetValue(table) is { } t)
                 csvTable = RunCsvExport.Parse(t) ?? throw new CliInputException("--table: use epochs, batches, confusion or per-class.");
             var others = (parse.GetValue(compare) ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
-            var target = Path.GetFullPath(parse.GetValue(output)!);
-            if (Directory.Exists(target))
-                throw new CliInputException($"--out {target}: is a directory; give a file name.");
-            if (File.Exists(target) && InputFile.RefusalReason(target) is { } reason)
-                throw new CliInputException($"--out {target}: {reason}.");
+            var target = OutputTarget.Check("--out", parse.GetValue(output)!);
 
             var id = parse.GetValue(run)!;
             var file = await Task.Run(

@@ -38,11 +38,7 @@ public sealed class ReportVerb : ICliVerb
         command.SetAction(async (parse, cancellationToken) =>
         {
             var folder = Path.GetFullPath(parse.GetValue(artifactsDir)!);
-            var target = Path.GetFullPath(parse.GetValue(output)!);
-            if (Directory.Exists(target))
-                throw new CliInputException($"--out {target}: is a directory; give a file name.");
-            if (File.Exists(target) && InputFile.RefusalReason(target) is { } reason)
-                throw new CliInputException($"--out {target}: {reason}.");
+            var target = OutputTarget.Check("--out", parse.GetValue(output)!);
             var pdf = parse.GetValue(format) == "pdf";
             var dataset = parse.GetValue(data) ?? DataLocator.FromOptions(new Hw4Options()).CifarArchive;
 

@@ -101,7 +101,9 @@ public sealed class TrainVerb : ICliVerb
         return command;
     }
 
-    // Queues an interrupted, stopped or failed run again; anything else is bad input with the reason.
+    // Queues an interrupted, stopped or failed run again; anything else is bad input with the reason. The folder is
+    // checked whole first (run.json, the checkpoint to continue from, the slots still to write), so a bad one is
+    // exit 2 and the run is left as it was.
     private static RunDirectory Requeue(string artifactsDir, string id)
     {
         var path = Path.Combine(artifactsDir, id);
@@ -114,6 +116,8 @@ public sealed class TrainVerb : ICliVerb
             record.TrainingConfig();
             if (record.OwnerElsewhere() is { } owner)
                 throw new CliInputException($"--resume {id}: the run is training in process {owner.ProcessId} on {owner.Host}.");
+            if (record.Status is not (RunStatus.Completed or RunStatus.Queued))
+                ClassificationRecipe.Plan(dir);
             if (record.Status == RunStatus.Running)
                 dir.Transition(RunStatus.Interrupted, r => r with { Message = "interrupted: its process ended", FinishedUtc = DateTimeOffset.UtcNow, Owner = null });
             ClassificationRecipe.Requeue(dir, DateTimeOffset.UtcNow);

@@ -143,7 +143,7 @@ public sealed partial class DenoiseRunView : IDisposable
         if (Hw4.Ml.Runs.RunId.IsValid(RunId) && File.Exists(Path.Combine(folder, RunDirectory.RunFile)))
         {
             var (summary, steps, hasOutput) = await Task.Run(() =>
-                (RunDirectoryReader.Read(folder), RunDirectoryReader.DenoiseSteps(folder), File.Exists(RunDirectory.Open(folder).OutputImagePath)));
+                (RunDirectoryReader.Read(folder, Options.Value.RunFiles), RunDirectoryReader.DenoiseSteps(folder, Options.Value.RunFiles), File.Exists(RunDirectory.Open(folder).OutputImagePath)));
             State.Seed(summary, steps);
             (Record, HasOutput) = (summary.Record, hasOutput);
         }

@@ -190,7 +190,7 @@ public sealed partial class RunLiveView : IDisposable
             State.Seed(Summary);
         // Unless the page's own read of the folder just parsed it (a finished run): then the batch curve is sketched
         // in this render, with the page's HTML, long before Plotly can draw it.
-        if (RunHistory.ReadCached(RunStorePaths.ArtifactsDir(Options.Value), RunId, Metrics) is { } history)
+        if (RunHistory.ReadCached(RunStorePaths.ArtifactsDir(Options.Value), RunId, Metrics, Options.Value.RunFiles) is { } history)
         {
             State.SeedHistory(history);
             BatchSketch = ChartSketch.Of(State.BatchLoss, BatchChartTitle, BatchXTitle, BatchYTitle);
@@ -204,8 +204,8 @@ public sealed partial class RunLiveView : IDisposable
             return;
         _historyPending = null;
         var artifactsDir = RunStorePaths.ArtifactsDir(Options.Value);
-        var runId = state.RunId;
-        var history = state.AwaitsHistory ? Task.Run(() => RunHistory.Read(artifactsDir, runId, Metrics)) : null;
+        var (runId, limits) = (state.RunId, Options.Value.RunFiles);
+        var history = state.AwaitsHistory ? Task.Run(() => RunHistory.Read(artifactsDir, runId, Metrics, limits)) : null;
         // While the folder is read: how wide the batch chart will be, so that its first draw carries one point per
         // pixel column (a finished 15 × 704 run: about 1,000 points instead of 4,000; the model keeps every batch).
         var width = await BatchChartWidthAsync();

@@ -11,6 +11,9 @@ public static class AccessClaims
     /// <summary>The "Admin" authorization policy.</summary>
     public const string AdminPolicy = "Admin";
 
+    /// <summary>The "FollowRun" authorization policy of the hub's Subscribe (<see cref="FollowRunRequirement"/>).</summary>
+    public const string FollowRunPolicy = "FollowRun";
+
     /// <summary>The admin role.</summary>
     public const string AdminRole = "admin";
 

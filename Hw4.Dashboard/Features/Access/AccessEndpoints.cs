@@ -42,7 +42,7 @@ public static class AccessEndpoints
             ? url
             : "/";
 
-    private static async Task<IResult> SignInAsync(HttpContext http, [FromForm] SignInForm form, AdminCredentials credentials, ILoggerFactory loggers)
+    private static async Task<IResult> SignInAsync(HttpContext http, [FromForm] SignInForm form, AdminCredentials credentials, AccessPolicy policy, ILoggerFactory loggers)
     {
         var back = SafeReturnUrl(form.ReturnUrl);
         if (credentials.EveryoneIsAdmin)
@@ -54,17 +54,20 @@ public static class AccessEndpoints
             return Results.Redirect($"{SignInPage}?{FailedFlag}=1&returnUrl={Uri.EscapeDataString(back)}");
         }
 
-        await http.SignInAsync(AccessClaims.Scheme, AccessClaims.Admin(credentials.Stamp));
+        await http.SignInAsync(AccessClaims.Scheme, AccessClaims.Admin(policy.AdminStamp));
         return Results.Redirect(back);
     }
 
-    private static async Task<IResult> SignOutAsync(HttpContext http, IAntiforgery antiforgery, AdminCredentials credentials)
+    // An admin's sign-out ends every admin session, not only this browser's cookie: a copy of it stops working too.
+    private static async Task<IResult> SignOutAsync(HttpContext http, IAntiforgery antiforgery, AccessPolicy policy)
     {
         if (!await antiforgery.IsRequestValidAsync(http))
             return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad request", detail: "The sign-out form is stale; reload the page and try again.");
+        if (policy.Evaluate(http.User).IsAdmin && !policy.Credentials.EveryoneIsAdmin)
+            policy.EndAdminSessions();
         await http.SignOutAsync(AccessClaims.Scheme);
         // Where everyone is admin, leaving a share link's view is all a sign-out does: back to the app.
-        return Results.Redirect(credentials.EveryoneIsAdmin ? "/" : SignInPage);
+        return Results.Redirect(policy.Credentials.EveryoneIsAdmin ? "/" : SignInPage);
     }
 
     private static async Task<IResult> OpenShareAsync(string token, HttpContext http, ShareStore shares, AccessPolicy policy)

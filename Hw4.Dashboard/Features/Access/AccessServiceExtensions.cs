@@ -1,6 +1,8 @@
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
 using Hw4.Dashboard.Features.Sharing;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Hw4.Dashboard.Features.Access;
@@ -17,7 +19,8 @@ public static class AccessServiceExtensions
         // Bound from configuration when there is one (a component test host has none: the defaults apply).
         services.AddOptions<AuthOptions>().Configure<IServiceProvider>((auth, sp) => sp.GetService<IConfiguration>()?.GetSection(AuthOptions.Section).Bind(auth));
         services.AddSingleton(sp => new AdminCredentials(sp.GetRequiredService<IOptions<AuthOptions>>(), sp.GetService<IConfiguration>()));
-        services.AddSingleton<ShareStore>();
+        services.TryAddSingleton<ShareStore>();
+        services.TryAddSingleton<AdminSessions>();
         services.AddSingleton<AccessPolicy>();
         services.AddScoped<IHw4Access, Hw4Access>();
         return services;
@@ -45,9 +48,22 @@ public static class AccessServiceExtensions
                 cookie.AccessDeniedPath = AccessEndpoints.SignInPage;
                 cookie.Events.OnRedirectToLogin = context => Refuse(context.HttpContext, StatusCodes.Status401Unauthorized, context.RedirectUri);
                 cookie.Events.OnRedirectToAccessDenied = context => Refuse(context.HttpContext, StatusCodes.Status403Forbidden, context.RedirectUri);
+                // Every request: an admin cookie from before a sign-out or a password change is no sign-in at all,
+                // and the browser is told to drop it.
+                cookie.Events.OnValidatePrincipal = async context =>
+                {
+                    if (context.Principal is { } user && context.HttpContext.RequestServices.GetRequiredService<AccessPolicy>().IsStaleAdmin(user))
+                    {
+                        context.RejectPrincipal();
+                        await context.HttpContext.SignOutAsync(AccessClaims.Scheme);
+                    }
+                };
             });
         services.AddSingleton<IAuthorizationHandler, AdminAuthorizationHandler>();
-        services.AddAuthorizationBuilder().AddPolicy(AccessClaims.AdminPolicy, p => p.AddRequirements(new AdminRequirement()));
+        services.AddSingleton<IAuthorizationHandler, FollowRunAuthorizationHandler>();
+        services.AddAuthorizationBuilder()
+            .AddPolicy(AccessClaims.AdminPolicy, p => p.AddRequirements(new AdminRequirement()))
+            .AddPolicy(AccessClaims.FollowRunPolicy, p => p.AddRequirements(new FollowRunRequirement()));
         services.AddCascadingAuthenticationState();
 
         services.AddRateLimiter(limiter =>

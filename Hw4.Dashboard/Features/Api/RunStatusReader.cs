@@ -14,6 +14,10 @@ namespace Hw4.Dashboard.Features.Api;
 /// </summary>
 public sealed class RunStatusReader(RunEventNotifier notifier, IOptions<Hw4Options> options)
 {
+    // Why the run ended as it did, and why its evaluation cannot be read (the run keeps its status then).
+    private static string? Message(RunSummary run) =>
+        string.Join("; ", new[] { run.Record?.Message, run.EvaluationProblem }.OfType<string>()) is { Length: > 0 } message ? message : null;
+
     /// <summary>The status of <paramref name="runId"/>, or null when neither its folder nor the log knows it.</summary>
     public RunStatusResponse? Read(string runId)
     {
@@ -25,7 +29,7 @@ public sealed class RunStatusReader(RunEventNotifier notifier, IOptions<Hw4Optio
         var folder = Path.Combine(RunStorePaths.ArtifactsDir(options.Value), runId);
         if (RunId.IsValid(runId) && File.Exists(Path.Combine(folder, RunDirectory.RunFile)))
         {
-            var run = RunDirectoryReader.Read(folder);
+            var run = RunDirectoryReader.Read(folder, options.Value.RunFiles);
             var planned = run.Record?.Config?.Epochs;
             var progress = run.Record?.Status switch
             {
@@ -36,7 +40,7 @@ public sealed class RunStatusReader(RunEventNotifier notifier, IOptions<Hw4Optio
             var last = run.Epochs.Count > 0 ? run.Epochs[^1].ValLoss : double.NaN;
             return new RunStatusResponse(
                 runId, run.StatusText, planned, run.Epochs.Count, double.IsFinite(last) ? last : null, run.TestAccuracy,
-                progress, lastSeq, run.Problem ?? run.Record?.Message, RunsApi.PagePath(runId), run.EpochNumbers, run.Record?.Host);
+                progress, lastSeq, run.Problem ?? Message(run), RunsApi.PagePath(runId), run.EpochNumbers, run.Record?.Host);
         }
 
         if (lastSeq == 0)

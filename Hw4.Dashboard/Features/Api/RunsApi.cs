@@ -17,7 +17,8 @@ public static class RunsApi
     /// <summary>The API's base path.</summary>
     public const string BasePath = "/api/runs";
 
-    private static readonly JsonSerializerOptions BodyJson = new(JsonSerializerDefaults.Web)
+    /// <summary>How the JSON API reads request bodies (web names; a field it does not know is refused).</summary>
+    internal static readonly JsonSerializerOptions BodyJson = new(JsonSerializerDefaults.Web)
     {
         // A field this API does not know is a mistake (or a probe) worth refusing, not silently dropping.
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,

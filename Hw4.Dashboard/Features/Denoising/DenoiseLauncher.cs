@@ -34,7 +34,7 @@ public sealed class DenoiseLauncher(
         RunDirectory dir;
         try
         {
-            dir = DenoiseRecipe.Queue(ArtifactsDir, config, noisy, clean, time.GetUtcNow());
+            dir = DenoiseRecipe.Queue(ArtifactsDir, config, noisy, clean, time.GetUtcNow(), options.Value.RunFiles);
         }
         catch (ArgumentException e)
         {

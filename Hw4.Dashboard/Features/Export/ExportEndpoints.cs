@@ -38,7 +38,7 @@ public static class ExportEndpoints
                 int? checkpoint = epoch is null ? null
                     : int.TryParse(epoch, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var e) && e >= 1 ? e
                     : throw new ExportInputException("epoch: give a whole number of 1 or more.");
-                return RunExporter.ExportRun(RunStorePaths.ArtifactsDir(options.Value), id, new ExportRequest(kind, checkpoint, csvTable), clock);
+                return RunExporter.ExportRun(RunStorePaths.ArtifactsDir(options.Value), id, new ExportRequest(kind, checkpoint, csvTable), clock, options.Value.RunFiles);
             }));
         group.MapGet("/compare/export", (string? runs, string? format, IOptions<Hw4Options> options, TimeProvider clock,
             AccessPolicy access, HttpContext http) =>
@@ -47,7 +47,7 @@ public static class ExportEndpoints
                 var ids = (runs ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
                 if (!access.Evaluate(http.User).CanViewComparison(ids))
                     throw new ExportInputException("no such comparison.", notFound: true);
-                return RunExporter.ExportComparison(RunStorePaths.ArtifactsDir(options.Value), ids, Format(format ?? "html"), clock);
+                return RunExporter.ExportComparison(RunStorePaths.ArtifactsDir(options.Value), ids, Format(format ?? "html"), clock, options.Value.RunFiles);
             }));
         return group;
     }

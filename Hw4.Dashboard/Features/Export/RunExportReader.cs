@@ -10,22 +10,26 @@ namespace Hw4.Dashboard.Features.Export;
 /// </summary>
 public static class RunExportReader
 {
-    /// <summary>The run folder of <paramref name="id"/> under <paramref name="artifactsDir"/>, or an exception naming the id.</summary>
-    public static RunDirectory Open(string artifactsDir, string id)
+    /// <summary>
+    /// The run folder of <paramref name="id"/> under <paramref name="artifactsDir"/>, its files read within
+    /// <paramref name="limits"/>, or an exception naming the id.
+    /// </summary>
+    public static RunDirectory Open(string artifactsDir, string id, RunFileLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(artifactsDir);
         var path = Path.Combine(artifactsDir, id ?? "");
         if (!RunId.IsValid(id) || !File.Exists(Path.Combine(path, RunDirectory.RunFile)))
             throw new ExportInputException($"run {(RunId.IsValid(id) ? id : "(invalid id)")}: no such run.", notFound: true);
-        return RunDirectory.Open(path);
+        return RunDirectory.Open(path, limits);
     }
 
     /// <summary>Reads run <paramref name="id"/>.</summary>
-    public static RunExport Read(string artifactsDir, string id)
+    public static RunExport Read(string artifactsDir, string id, RunFileLimits? limits = null)
     {
-        var dir = Open(artifactsDir, id);
-        var summary = RunDirectoryReader.Read(dir.Path);
-        if (summary.Record is null)
+        var dir = Open(artifactsDir, id, limits);
+        var summary = RunDirectoryReader.Read(dir.Path, limits);
+        // Only a run read whole is exported: a folder with a refused or damaged file would export as if it had less.
+        if (summary.Record is null || summary.Problem is not null)
             throw new ExportInputException($"run {id}: unreadable ({summary.Problem}).");
         if (summary.Record.Kind != RunKinds.Train)
             throw new ExportInputException($"run {id}: a {summary.Record.Kind} run; exports cover training runs (its page offers the output image).");
@@ -39,7 +43,7 @@ public static class RunExportReader
             throw new ExportInputException($"run {id}: {e.Message.ReplaceLineEndings(" ")}");
         }
 
-        var batches = RunDirectoryReader.Batches(dir.Path)
+        var batches = RunDirectoryReader.Batches(dir.Path, limits)
             .Select(b => new BatchLoss(b.Epoch, b.Batch, b.Step, b.Loss, b.RunningLoss))
             .ToList();
         return new RunExport(
@@ -57,12 +61,12 @@ public static class RunExportReader
     }
 
     /// <summary>The PNG bytes of each example of the run's evaluation that can be read (missing files are left out).</summary>
-    public static IReadOnlyList<(ConfusionExample Example, byte[] Png)> Examples(string artifactsDir, RunExport run)
+    public static IReadOnlyList<(ConfusionExample Example, byte[] Png)> Examples(string artifactsDir, RunExport run, RunFileLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(run);
         if (run.Evaluation is null)
             return [];
-        var dir = Open(artifactsDir, run.Id);
+        var dir = Open(artifactsDir, run.Id, limits);
         return run.Evaluation.Examples
             .Select(e => (Example: e, Png: dir.ReadExample(e.File)))
             .Where(p => p.Png is not null)

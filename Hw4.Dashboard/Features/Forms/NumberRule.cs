@@ -23,7 +23,8 @@ public sealed record NumberRule(string Name, double Min, double Max, bool Intege
             Convert.ToDouble(range.Maximum, CultureInfo.InvariantCulture),
             Integer: type == typeof(int) || type == typeof(long),
             Optional: Nullable.GetUnderlyingType(info.PropertyType) is not null,
-            RangeMessage: range.ErrorMessage,
+            // Formatted ({1} and {2} are the bounds), so a message never repeats a number the attribute already holds.
+            RangeMessage: range.ErrorMessage is null ? null : range.FormatErrorMessage(name),
             EmptyMeaning: emptyMeaning);
     }
 }

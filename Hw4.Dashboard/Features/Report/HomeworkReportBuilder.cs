@@ -39,15 +39,17 @@ public static class HomeworkReportBuilder
     /// <param name="dataset">The dataset to draw augmentation samples from, or null to leave them out (the section says why).</param>
     /// <param name="loadOptions">How the dataset is loaded (caps, cache).</param>
     /// <param name="onlyRuns">When given, the report is made of these runs only (a report share link's), the rest "not run yet".</param>
+    /// <param name="limits">The caps the runs' files are read within (default: <see cref="RunFileLimits.Default"/>).</param>
     public static HomeworkReport Build(
-        string artifactsDir, string? cnnId, string? residualId, string? dataset, DatasetLoadOptions? loadOptions = null, IReadOnlyCollection<string>? onlyRuns = null)
+        string artifactsDir, string? cnnId, string? residualId, string? dataset, DatasetLoadOptions? loadOptions = null, IReadOnlyCollection<string>? onlyRuns = null,
+        RunFileLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(artifactsDir);
-        var summaries = Summaries(artifactsDir, onlyRuns);
-        var cnn = Training(artifactsDir, summaries, cnnId, ModelKind.Cnn);
-        var residual = Training(artifactsDir, summaries, residualId, ModelKind.Residual);
-        var l1 = Denoise(summaries, ReportPart.DenoiseL1);
-        var l2 = Denoise(summaries, ReportPart.DenoiseL2);
+        var summaries = Summaries(artifactsDir, onlyRuns, limits);
+        var cnn = Training(artifactsDir, summaries, cnnId, ModelKind.Cnn, limits);
+        var residual = Training(artifactsDir, summaries, residualId, ModelKind.Residual, limits);
+        var l1 = Denoise(summaries, ReportPart.DenoiseL1, limits);
+        var l2 = Denoise(summaries, ReportPart.DenoiseL2, limits);
 
         var taylor = TaylorExperiment.Run(new TaylorOptions(), CPU);
         var terms = TaylorExperiment.ErrorByTerms(MaxTerms, taylor.Points, new TaylorOptions().Seed, CPU);
@@ -77,7 +79,7 @@ public static class HomeworkReportBuilder
         if (cnn is null) missing.Add(ReportPart.Cnn);
         if (residual is null) missing.Add(ReportPart.Residual);
         var examples = new[] { cnn, residual }.Where(r => r is not null)
-            .ToDictionary(r => r!.Id, r => RunExportReader.Examples(artifactsDir, r!), StringComparer.Ordinal);
+            .ToDictionary(r => r!.Id, r => RunExportReader.Examples(artifactsDir, r!, limits), StringComparer.Ordinal);
         return new HomeworkReport(taylor, terms, l1, l2, cnn, residual, cnnSummary, residualSummary, augmentation, problem, examples,
             L2Divergence(summaries), missing);
     }
@@ -100,9 +102,9 @@ public static class HomeworkReportBuilder
     /// The run each part would use by default (the newest completed one), or null where it is not run yet: what the
     /// report page lists without building the whole report.
     /// </summary>
-    public static IReadOnlyList<(ReportPart Part, string? RunId)> Chosen(string artifactsDir, IReadOnlyCollection<string>? onlyRuns = null)
+    public static IReadOnlyList<(ReportPart Part, string? RunId)> Chosen(string artifactsDir, IReadOnlyCollection<string>? onlyRuns = null, RunFileLimits? limits = null)
     {
-        var summaries = Summaries(artifactsDir, onlyRuns);
+        var summaries = Summaries(artifactsDir, onlyRuns, limits);
         return [.. Enum.GetValues<ReportPart>().Select(part => (part, Newest(summaries, part)?.Id))];
     }
 
@@ -116,33 +118,33 @@ public static class HomeworkReportBuilder
         _ => throw new ArgumentOutOfRangeException(nameof(part), part, "not a report part"),
     };
 
-    private static IReadOnlyList<RunSummary> Summaries(string artifactsDir, IReadOnlyCollection<string>? onlyRuns) =>
+    private static IReadOnlyList<RunSummary> Summaries(string artifactsDir, IReadOnlyCollection<string>? onlyRuns, RunFileLimits? limits) =>
         onlyRuns is null
-            ? RunDirectoryReader.ReadAll(artifactsDir)
+            ? RunDirectoryReader.ReadAll(artifactsDir, limits)
             : onlyRuns.Where(RunId.IsValid).Select(id => Path.Combine(artifactsDir, id)).Where(d => File.Exists(Path.Combine(d, RunDirectory.RunFile)))
-                .Select(RunDirectoryReader.Read).ToList();
+                .Select(d => RunDirectoryReader.Read(d, limits)).ToList();
 
-    private static RunExport? Training(string artifactsDir, IReadOnlyList<RunSummary> summaries, string? id, ModelKind kind)
+    private static RunExport? Training(string artifactsDir, IReadOnlyList<RunSummary> summaries, string? id, ModelKind kind, RunFileLimits? limits)
     {
         if (id is not null)
         {
-            var chosen = RunExportReader.Read(artifactsDir, id);
+            var chosen = RunExportReader.Read(artifactsDir, id, limits);
             if (chosen.Run.TrainingConfig().Model != kind)
                 throw new ExportInputException($"run {id}: a {ModelFactory.Name(chosen.Run.TrainingConfig().Model)} run, not {ModelFactory.Name(kind)}.");
             return chosen;
         }
 
         var newest = Newest(summaries, kind == ModelKind.Cnn ? ReportPart.Cnn : ReportPart.Residual);
-        return newest is null ? null : RunExportReader.Read(artifactsDir, newest.Id);
+        return newest is null ? null : RunExportReader.Read(artifactsDir, newest.Id, limits);
     }
 
-    private static DenoiseReportRun? Denoise(IReadOnlyList<RunSummary> summaries, ReportPart part)
+    private static DenoiseReportRun? Denoise(IReadOnlyList<RunSummary> summaries, ReportPart part, RunFileLimits? limits)
     {
         var newest = Newest(summaries, part);
         if (newest is null)
             return null;
-        var dir = RunDirectory.Open(newest.Directory);
-        return new DenoiseReportRun(newest, RunDirectoryReader.DenoiseSteps(dir.Path), Png(dir.InputImagePath), Png(dir.OutputImagePath));
+        var dir = RunDirectory.Open(newest.Directory, limits);
+        return new DenoiseReportRun(newest, RunDirectoryReader.DenoiseSteps(dir.Path, limits), Png(dir, RunDirectory.InputImageFile), Png(dir, RunDirectory.OutputImageFile));
     }
 
     private static RunSummary? Newest(IReadOnlyList<RunSummary> summaries, ReportPart part) =>
@@ -152,13 +154,17 @@ public static class HomeworkReportBuilder
             .ThenByDescending(s => s.Id, StringComparer.Ordinal)
             .FirstOrDefault();
 
-    private static byte[]? Png(string path)
+    private static byte[]? Png(RunDirectory dir, string file)
     {
-        // Only a regular file of bounded size (a symlink or a huge file is left out, not followed or read).
-        var info = new FileInfo(path);
-        if (!info.Exists || info.LinkTarget is not null || info.Length > MaxImageBytes)
+        // Only a regular file inside the run folder, of bounded size (a pipe, a link out of it or a huge file is left out).
+        try
+        {
+            return dir.ReadFileBytes(file, MaxImageBytes);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
+        {
             return null;
-        return File.ReadAllBytes(path);
+        }
     }
 
     private static ModelSummary Summary(ModelKind kind)

@@ -35,7 +35,7 @@ public static class ReportEndpoints
                 // One report at a time: a link holder asking repeatedly queues behind the first, not beside it.
                 var bytes = await gate.RunAsync(async () =>
                 {
-                    var report = await Task.Run(() => HomeworkReportBuilder.Build(RunStorePaths.ArtifactsDir(options.Value), null, null, data.CifarArchive, onlyRuns: grant.ReportRuns), cancellationToken);
+                    var report = await Task.Run(() => HomeworkReportBuilder.Build(RunStorePaths.ArtifactsDir(options.Value), null, null, data.CifarArchive, onlyRuns: grant.ReportRuns, limits: options.Value.RunFiles), cancellationToken);
                     var html = HomeworkReportHtml.Render(report, ReportAssets.Load(), clock.GetUtcNow());
                     return format == "html" ? Encoding.UTF8.GetBytes(html) : await ReportPdf.PrintAsync(html, null, cancellationToken);
                 }, cancellationToken);

@@ -13,11 +13,14 @@ namespace Hw4.Dashboard.Features.Runs;
 /// live process (a CLI <c>train</c>) owns; any other run can be deleted, whatever state it was left in (interrupted,
 /// unreadable, or "running" for a process that is gone).
 /// The folder is first renamed to a hidden name (atomic, and hidden folders are not runs), so a failure at any step
-/// leaves either the whole run or nothing visible; nothing else in the artifacts folder is touched.
+/// leaves either the whole run or nothing visible; nothing else in the artifacts folder is touched. Once the run is
+/// gone, every share link naming it is revoked (a later folder of the same id is another run, which no old link shows).
+/// Messages name the run, never a server path.
 /// </summary>
 public sealed class RunDeleter(
     IDbContextFactory<Hw4DbContext> contexts,
     RunQueue queue,
+    Sharing.ShareStore shares,
     IOptions<Hw4Options> options,
     ILogger<RunDeleter> logger)
 {
@@ -52,7 +55,8 @@ public sealed class RunDeleter(
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                return new(false, $"Could not delete {folder}: {e.Message}");
+                logger.LogWarning(e, "Moving {Folder} aside to delete it failed", folder);
+                return new(false, $"Could not delete run '{runId}': its folder could not be moved aside (the server log has the reason); nothing was deleted.");
             }
         }
 
@@ -68,8 +72,9 @@ public sealed class RunDeleter(
             return new(false, $"Could not remove run '{runId}' from the index ({e.Message}); its folder was kept.");
         }
 
+        var revoked = RevokeLinks(runId);
         if (!exists)
-            return new(true, $"Removed run '{runId}' from the index (its folder was already gone).");
+            return new(true, $"Removed run '{runId}' from the index (its folder was already gone).{revoked}");
         try
         {
             Directory.Delete(hidden, recursive: true);
@@ -77,21 +82,37 @@ public sealed class RunDeleter(
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             logger.LogWarning(e, "Deleting {Folder} failed", hidden);
-            return new(true, $"Deleted run '{runId}', but some files are left in {hidden}: {e.Message}");
+            return new(true, $"Deleted run '{runId}', but some files are left in {Path.GetFileName(hidden)} in the artifacts folder (the server log has the reason).{revoked}");
         }
 
-        return new(true, $"Deleted run '{runId}'.");
+        return new(true, $"Deleted run '{runId}'.{revoked}");
     }
 
-    // The live process that owns a running run other than this one (which would have it on its queue).
-    private static RunOwner? OwnerElsewhere(string folder)
+    // The run is gone: no link may show it, nor a later run of the same id. Said in the result when any was revoked.
+    private string RevokeLinks(string runId)
     {
         try
         {
-            var record = RunDirectory.Open(folder).ReadRun();
+            var count = shares.RevokeRun(runId);
+            return count == 0 ? "" : $" Its {count} share link(s) were revoked.";
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            // A damaged shares.json already stops every link; the identity check keeps them from a later run too.
+            logger.LogWarning("Share links of deleted run {RunId} could not be revoked: {Reason}", runId, e.Message);
+            return " Its share links could not be revoked (shares.json cannot be changed), but none shows a run of this id again.";
+        }
+    }
+
+    // The live process that owns a running run other than this one (which would have it on its queue).
+    private RunOwner? OwnerElsewhere(string folder)
+    {
+        try
+        {
+            var record = RunDirectory.Open(folder, options.Value.RunFiles).ReadRun();
             return record.OwnerElsewhere();
         }
-        catch (InvalidDataException)
+        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
         {
             return null;
         }

@@ -12,7 +12,7 @@ namespace Hw4.Dashboard.Features.Runs;
 /// starting together do not interleave their deletes and inserts. The folders are the truth; every row is
 /// <see cref="RunRows.From"/> of a folder's <see cref="RunSummary"/>.
 /// </summary>
-public sealed class RunIndex(IDbContextFactory<Hw4DbContext> contexts, TimeProvider time, ILogger<RunIndex> logger)
+public sealed class RunIndex(IDbContextFactory<Hw4DbContext> contexts, TimeProvider time, Microsoft.Extensions.Options.IOptions<Configuration.Hw4Options> options, ILogger<RunIndex> logger)
 {
     /// <summary>
     /// Applies pending migrations and turns on WAL journaling. A file that is not a usable database (corrupt, or some
@@ -80,7 +80,8 @@ public sealed class RunIndex(IDbContextFactory<Hw4DbContext> contexts, TimeProvi
     public async Task<int> RebuildAsync(string artifactsDir, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
-        var records = RunDirectoryReader.ReadAll(artifactsDir).Select(s => RunRows.From(s, now)).ToList();
+        var limits = options.Value.RunFiles;
+        var records = RunDirectoryReader.ReadAll(artifactsDir, limits).Select(s => RunRows.From(s, now, limits)).ToList();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
         await LockIndexAsync(db, cancellationToken);
@@ -95,7 +96,8 @@ public sealed class RunIndex(IDbContextFactory<Hw4DbContext> contexts, TimeProvi
     /// <summary>Re-reads one run folder (after a run ends or a new folder appears) and replaces its row.</summary>
     public async Task UpsertAsync(string runDirectory, CancellationToken cancellationToken = default)
     {
-        var record = RunRows.From(RunDirectoryReader.Read(runDirectory), time.GetUtcNow());
+        var limits = options.Value.RunFiles;
+        var record = RunRows.From(RunDirectoryReader.Read(runDirectory, limits), time.GetUtcNow(), limits);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
         await LockIndexAsync(db, cancellationToken);

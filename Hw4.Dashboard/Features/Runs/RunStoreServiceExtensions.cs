@@ -18,6 +18,8 @@ public static class RunStoreServiceExtensions
         services.AddSingleton<IDbContextFactory<Hw4DbContext>>(sp => sp.GetRequiredService<StoreContextFactory>());
         services.AddSingleton<RunIndex>();
         services.AddSingleton<Notes.RunNotesService>();
+        // Deleting a run revokes its share links.
+        services.TryAddSingleton<Sharing.ShareStore>();
         services.AddSingleton<RunDeleter>();
         services.AddSingleton<Detail.ModelSummaryProvider>();
         if (scanAtStart)

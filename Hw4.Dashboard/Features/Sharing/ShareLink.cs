@@ -7,7 +7,7 @@ namespace Hw4.Dashboard.Features.Sharing;
 /// <param name="Id">A short random id (not secret).</param>
 /// <param name="TokenHash">Lower-case hex SHA-256 of the token.</param>
 /// <param name="Kind">A run page or a comparison.</param>
-/// <param name="RunIds">The run (one) or the compared runs (two or more, the first the baseline).</param>
+/// <param name="Runs">The run (one) or the compared runs (two or more, the first the baseline), by identity.</param>
 /// <param name="AllowCheckpoints">Whether the viewer may download the run's checkpoint files.</param>
 /// <param name="CreatedUtc">When it was made.</param>
 /// <param name="ExpiresUtc">When it stops working; null: until revoked.</param>
@@ -16,12 +16,24 @@ public sealed record ShareLink(
     string Id,
     string TokenHash,
     ShareKind Kind,
-    IReadOnlyList<string> RunIds,
+    IReadOnlyList<SharedRun> Runs,
     bool AllowCheckpoints,
     DateTimeOffset CreatedUtc,
     DateTimeOffset? ExpiresUtc,
     DateTimeOffset? LastUsedUtc)
 {
+    /// <summary>The ids of <see cref="Runs"/>, in order.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<string> RunIds => [.. Runs.Select(r => r.Id)];
+
+    /// <summary>
+    /// The run ids of a link stored before links named their runs' identities (read from old shares.json files only;
+    /// <see cref="ShareStore"/> binds such a link to the runs there when it reads it, and never writes this field).
+    /// </summary>
+    [System.Text.Json.Serialization.JsonPropertyName("run_ids")]
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? LegacyRunIds { get; init; }
+
     /// <summary>True when the link still works at <paramref name="now"/>.</summary>
     public bool IsActiveAt(DateTimeOffset now) => ExpiresUtc is not { } expires || now < expires;
 

@@ -21,7 +21,7 @@ public sealed class RunRecovery(TrainingLauncher launcher, DenoiseLauncher denoi
         {
             try
             {
-                var dir = RunDirectory.Open(path);
+                var dir = RunDirectory.Open(path, launcher.Limits);
                 var record = dir.ReadRun();
                 if (record.Status == RunStatus.Running && record.Owner?.IsAlive() != true)
                     Interrupt(dir, record);
@@ -59,7 +59,7 @@ public sealed class RunRecovery(TrainingLauncher launcher, DenoiseLauncher denoi
     // Its curves up to the last report are kept; a denoising run is short, so it is started again rather than resumed.
     private static string DenoiseInterruptMessage(RunDirectory dir)
     {
-        var last = RunDirectoryReader.Read(dir.Path).LastDenoiseStep;
+        var last = RunDirectoryReader.Read(dir.Path, dir.Limits).LastDenoiseStep;
         return last is null
             ? "interrupted: its process ended before the first report"
             : $"interrupted: its process ended after step {last.Step}/{last.TotalSteps} (the curves up to there are kept; no image)";
@@ -73,7 +73,7 @@ public sealed class RunRecovery(TrainingLauncher launcher, DenoiseLauncher denoi
     /// </summary>
     public static string TrainInterruptMessage(RunDirectory dir, string cause)
     {
-        var epochs = RunDirectoryReader.Read(dir.Path).Epochs;
+        var epochs = RunDirectoryReader.Read(dir.Path, dir.Limits).Epochs;
         var kept = epochs.Count == 0 ? "no epoch was completed" : $"epochs 1–{epochs[^1].Epoch} are kept";
         return $"interrupted: {cause} during epoch {(epochs.Count == 0 ? 1 : epochs[^1].Epoch + 1)} ({kept}); resume it to continue";
     }

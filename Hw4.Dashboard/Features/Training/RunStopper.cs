@@ -30,7 +30,7 @@ public sealed class RunStopper(RunQueue queue, StoreJobQueue store, RunEventNoti
         if (!RunId.IsValid(runId) || !File.Exists(Path.Combine(path, RunDirectory.RunFile)))
             return RunCommandResult.NotFound(runId);
 
-        var dir = RunDirectory.Open(path);
+        var dir = RunDirectory.Open(path, options.Value.RunFiles);
         RunRecord record;
         try
         {

@@ -18,11 +18,11 @@ public sealed class TrainSettings
     public ModelKind Model { get; set; } = Recipe.Model;
 
     /// <summary>Epochs.</summary>
-    [Range(1, 1000, ErrorMessage = "Epochs must be between 1 and 1000.")]
+    [Range(1, TrainerOptions.MaxEpochs, ErrorMessage = "Epochs must be between {1} and {2}.")]
     public int Epochs { get; set; } = Recipe.Epochs;
 
     /// <summary>Batch size.</summary>
-    [Range(1, 4096, ErrorMessage = "Batch size must be between 1 and 4096.")]
+    [Range(1, TrainerOptions.MaxBatchSize, ErrorMessage = "Batch size must be between {1} and {2}.")]
     public int BatchSize { get; set; } = Recipe.BatchSize;
 
     /// <summary>Adam learning rate.</summary>

@@ -24,6 +24,9 @@ public sealed class TrainingLauncher(
     /// <summary>The artifacts folder.</summary>
     public string ArtifactsDir => RunStorePaths.ArtifactsDir(options.Value);
 
+    /// <summary>The caps run files are read within (<see cref="Hw4Options.RunFiles"/>).</summary>
+    public RunFileLimits Limits => options.Value.RunFiles;
+
     /// <summary>Creates and queues a run; its id, or null with a reason when the queue is full.</summary>
     /// <exception cref="ArgumentException">The trainer refused the request (its message names the option).</exception>
     public (string? RunId, string? Error) Launch(TrainSettings settings)
@@ -32,7 +35,7 @@ public sealed class TrainingLauncher(
         if (!HasRoom)
             return (null, QueueFull);
         var trainer = settings.ToOptions(DeviceResolver.Parse(options.Value.Device));
-        var dir = ClassificationRecipe.Queue(ArtifactsDir, trainer, time.GetUtcNow());
+        var dir = ClassificationRecipe.Queue(ArtifactsDir, trainer, time.GetUtcNow(), Limits);
         if (Enqueue(dir))
             return (dir.Id, null);
         dir.Transition(RunStatus.Failed, r => r with { Message = QueueFull, FinishedUtc = time.GetUtcNow() });
@@ -49,7 +52,7 @@ public sealed class TrainingLauncher(
             return RunCommandResult.NotFound(runId);
         if (!HasRoom)
             return RunCommandResult.Conflict(QueueFull);
-        var dir = RunDirectory.Open(Path.Combine(ArtifactsDir, runId));
+        var dir = RunDirectory.Open(Path.Combine(ArtifactsDir, runId), Limits);
         try
         {
             ClassificationRecipe.Requeue(dir, time.GetUtcNow());

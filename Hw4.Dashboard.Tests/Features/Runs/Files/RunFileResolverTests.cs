@@ -68,7 +68,9 @@ public sealed class RunFileResolverTests : IDisposable
     [InlineData("model_3.params", "application/octet-stream")]
     [InlineData("0.png", "image/png")]
     [InlineData("evaluation.json", "application/json")]
-    [InlineData("metrics.jsonl", "application/x-ndjson")]
+    [InlineData("metrics.jsonl", "text/plain; charset=utf-8")]
+    [InlineData("report.html", "application/octet-stream")]
+    [InlineData("figure.svg", "application/octet-stream")]
     public void ContentType_KnownExtensions_MatchesTheFileKind(string name, string expected)
     {
         Assert.Equal(expected, RunFileEndpoints.ContentType(name));

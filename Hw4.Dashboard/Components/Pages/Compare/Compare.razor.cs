@@ -118,7 +118,7 @@ public sealed partial class Compare
             try
             {
                 var folder = RunStorePaths.RunFolder(options, run.Id);
-                if (Directory.Exists(folder) && RunDirectory.Open(folder).ReadEvaluation() is { } e)
+                if (Directory.Exists(folder) && RunDirectory.Open(folder, options.RunFiles).ReadEvaluation() is { } e)
                     result[run.Id] = e;
             }
             catch (Exception ex) when (ex is InvalidDataException or IOException)

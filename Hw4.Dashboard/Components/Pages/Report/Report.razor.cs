@@ -107,7 +107,7 @@ public sealed partial class Report : IDisposable
     private async Task RefreshAsync()
     {
         var artifactsDir = RunStorePaths.ArtifactsDir(Options.Value);
-        var chosen = await Task.Run(() => HomeworkReportBuilder.Chosen(artifactsDir));
+        var chosen = await Task.Run(() => HomeworkReportBuilder.Chosen(artifactsDir, limits: Options.Value.RunFiles));
         Rows = chosen.Select(c => new ReportPartRow(c.Part, c.RunId) { QueuedId = c.RunId is null ? _queued.GetValueOrDefault(c.Part) : null }).ToList();
     }
 }

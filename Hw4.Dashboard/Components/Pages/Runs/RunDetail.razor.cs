@@ -38,6 +38,10 @@ public sealed partial class RunDetail
     [Inject]
     private IHw4Access Access { get; set; } = default!;
 
+    // Set while the page is prerendered for a request: an unknown run answers 404, not 200.
+    [CascadingParameter]
+    private HttpContext? HttpContext { get; set; }
+
     /// <summary>What the user may do here.</summary>
     public AccessGrant Grant { get; private set; } = AccessGrant.Nobody;
 
@@ -104,10 +108,14 @@ public sealed partial class RunDetail
     {
         if (Run?.Id != Id)
             Title = Id;
+        var folder = Path.Combine(RunStorePaths.ArtifactsDir(Options.Value), Id);
+        var exists = RunId.IsValid(Id) && File.Exists(Path.Combine(folder, RunDirectory.RunFile));
+        // Decided before the first await, while the response has not started (the page streams after it).
+        if (!exists && Notifier.Log.LastSeq(Id) == 0 && HttpContext is { Response.HasStarted: false } http)
+            http.Response.StatusCode = StatusCodes.Status404NotFound;
         Grant = await Access.GetAsync();
         IsLive = Grant.CanViewRun(Id) && Notifier.Log.LastSeq(Id) > 0;
-        var folder = Path.Combine(RunStorePaths.ArtifactsDir(Options.Value), Id);
-        if (!Grant.CanViewRun(Id) || !RunId.IsValid(Id) || !File.Exists(Path.Combine(folder, RunDirectory.RunFile)))
+        if (!Grant.CanViewRun(Id) || !exists)
         {
             (Run, Detail, Evaluation, Summary, Title) = (null, RunDetailData.Empty, null, null, Id);
             Loaded = true;
@@ -116,10 +124,11 @@ public sealed partial class RunDetail
 
         // Folder reads and the one-off model build are blocking work; keep them off the circuit's thread. Everything is
         // assigned together afterwards, because the live view seeds itself from its parameters.
+        var limits = Options.Value.RunFiles;
         var (run, detail) = await Task.Run(() =>
         {
-            var summary = RunDirectoryReader.Read(folder, Metrics.Read);
-            return (summary, RunDetailReader.Read(folder, RunDirectory.Open(folder).ReadRunText(), summary.Best?.Epoch));
+            var summary = RunDirectoryReader.Read(folder, Metrics.Read, limits);
+            return (summary, RunDetailReader.Read(folder, RunDirectory.Open(folder, limits).ReadRunText(), summary.Best?.Epoch, limits));
         });
         (Run, Detail, Summary, Title) = (run, detail, null, Features.Runs.RunName.Of(run));
         Loaded = true;

@@ -155,7 +155,7 @@ public sealed partial class Train : IDisposable
             return null;
         try
         {
-            return RunDirectory.Open(folder).ReadRun().Kind;
+            return RunDirectory.Open(folder, Options.Value.RunFiles).ReadRun().Kind;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or System.Text.Json.JsonException)
         {

@@ -51,7 +51,7 @@ public sealed class StoreJobClaimer(
     private async Task HoldAsync(string runId, CancellationToken stoppingToken)
     {
         var path = Path.Combine(RunStorePaths.ArtifactsDir(options.Value), runId);
-        if (!File.Exists(Path.Combine(path, RunDirectory.RunFile)) || !launcher.EnqueueHere(RunDirectory.Open(path)))
+        if (!File.Exists(Path.Combine(path, RunDirectory.RunFile)) || !launcher.EnqueueHere(RunDirectory.Open(path, options.Value.RunFiles)))
         {
             logger.LogWarning("Run {RunId} was claimed but its folder {Folder} is missing or the device queue is full; leaving it", runId, path);
             await store.FinishAsync(runId, host.Name, stoppingToken);

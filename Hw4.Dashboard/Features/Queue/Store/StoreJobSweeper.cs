@@ -49,7 +49,7 @@ public sealed class StoreJobSweeper(
         var path = Path.Combine(RunStorePaths.ArtifactsDir(options.Value), job.RunId);
         try
         {
-            var dir = RunDirectory.Open(path);
+            var dir = RunDirectory.Open(path, options.Value.RunFiles);
             var record = dir.ReadRun();
             if (record.Status == RunStatus.Queued)
             {

@@ -10,12 +10,15 @@ namespace Hw4.Dashboard.Features.Runs.Detail;
 /// </summary>
 public static class RunDetailReader
 {
-    /// <summary>Reads <paramref name="directory"/>; <paramref name="bestEpoch"/> marks that epoch's checkpoint.</summary>
-    public static RunDetailData Read(string directory, string? runJson, int? bestEpoch)
+    /// <summary>
+    /// Reads <paramref name="directory"/> within <paramref name="limits"/>; <paramref name="bestEpoch"/> marks that
+    /// epoch's checkpoint. A damaged evaluation.json is a problem shown with the run, which keeps its status.
+    /// </summary>
+    public static RunDetailData Read(string directory, string? runJson, int? bestEpoch, RunFileLimits? limits = null)
     {
         if (!Directory.Exists(directory))
             return RunDetailData.Empty;
-        var dir = RunDirectory.Open(directory);
+        var dir = RunDirectory.Open(directory, limits);
         var problems = new List<string>();
 
         EvaluationSummary? evaluation = null;
@@ -23,9 +26,9 @@ public static class RunDetailReader
         {
             evaluation = dir.ReadEvaluation();
         }
-        catch (Exception ex) when (ex is InvalidDataException or IOException or System.Text.Json.JsonException)
+        catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
         {
-            problems.Add(ex.Message);
+            problems.Add($"The evaluation cannot be shown: {ex.Message}");
         }
 
         return new RunDetailData(ConfigTable.Flatten(runJson), evaluation, Checkpoints(dir, bestEpoch), runJson, problems);

@@ -21,7 +21,7 @@ public sealed class RunNotesService(
     {
         if (await FolderAsync(runId, cancellationToken) is not { } dir)
             return null;
-        return RunDirectory.Open(dir).ReadNotes();
+        return RunDirectory.Open(dir, options.Value.RunFiles).ReadNotes();
     }
 
     /// <summary>Validates and saves; on any problem nothing is written and the result says why.</summary>
@@ -53,7 +53,7 @@ public sealed class RunNotesService(
     // notes.json read, changed and written whole (atomically), so a rename keeps the tags and a notes save keeps the name.
     private async Task<RunNotesSaveResult> WriteAsync(string runId, string dir, Func<RunNotes, RunNotes> change, CancellationToken cancellationToken)
     {
-        var folder = RunDirectory.Open(dir);
+        var folder = RunDirectory.Open(dir, options.Value.RunFiles);
         RunNotes saved;
         try
         {
@@ -66,7 +66,9 @@ public sealed class RunNotesService(
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return RunNotesSaveResult.Failed($"Could not write {Path.Combine(dir, RunDirectory.NotesFile)}: {e.Message}");
+            // Named relative to the artifacts folder; the OS's message may hold the server path, so it goes to the log only.
+            logger.LogWarning(e, "Writing the notes of run {RunId} failed", runId);
+            return RunNotesSaveResult.Failed($"Could not write {runId}/{RunDirectory.NotesFile}; nothing was saved (the server log has the reason).");
         }
 
         // The folder holds them now (the truth); the index row is a copy for the list, rebuilt from the folder if this fails.

@@ -6,8 +6,11 @@ namespace Hw4.Dashboard.Features.Runs.Store;
 /// <summary>Projects a run folder's <see cref="RunSummary"/> onto its index row; the index holds nothing else.</summary>
 public static class RunRows
 {
-    /// <summary>The row of <paramref name="summary"/>; <paramref name="now"/> stamps <see cref="RunRow.IndexedAt"/>.</summary>
-    public static RunRow From(RunSummary summary, DateTimeOffset now)
+    /// <summary>
+    /// The row of <paramref name="summary"/>; <paramref name="now"/> stamps <see cref="RunRow.IndexedAt"/>, and the raw
+    /// run.json is read again within <paramref name="limits"/>.
+    /// </summary>
+    public static RunRow From(RunSummary summary, DateTimeOffset now, RunFileLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(summary);
         var record = summary.Record;
@@ -35,7 +38,7 @@ public static class RunRows
             BestEpoch = summary.Best?.Epoch,
             BestValLoss = summary.Best?.ValLoss,
             TestAccuracy = summary.TestAccuracy,
-            ConfigJson = RunDirectory.Open(summary.Directory).ReadRunText(),
+            ConfigJson = RunDirectory.Open(summary.Directory, limits).ReadRunText(),
             Message = record?.Message ?? summary.Divergence?.Message,
             Tags = [.. summary.Notes.Tags],
             Notes = summary.Notes.Notes.Length == 0 ? null : summary.Notes.Notes,
