@@ -20,9 +20,12 @@ public sealed partial class BarChart
     public IReadOnlyList<Bar> Traces { get; private set; } = [];
 
     /// <inheritdoc />
-    protected override PlotlyLayout CreateLayout()
+    protected override PlotlyLayout CreateLayout() => LayoutFor(Title, Height, YTitle);
+
+    /// <summary>The layout of a bar chart (the page's chart and the homework report's share it).</summary>
+    public static PlotlyLayout LayoutFor(string? title, int height, string? yTitle)
     {
-        var layout = PlotlyDefaults.Layout(Title, Height, null, YTitle, bottomMargin: 72);
+        var layout = PlotlyDefaults.Layout(title, height, null, yTitle, bottomMargin: 72);
         layout.BarMode = Plotly.Blazor.LayoutLib.BarModeEnum.Group;
         layout.XAxis[0].TickAngle = -30;
         return layout;
@@ -31,10 +34,18 @@ public sealed partial class BarChart
     /// <inheritdoc />
     protected override IEnumerable<ITrace> Draw(BarChartData data)
     {
-        PlotLayout.YAxis[0].TickFormat = data.Percent ? ".0%" : null;
-        PlotLayout.ShowLegend = data.Series.Count > 1;
-        Traces = data.Series.Select(s => ToTrace(data, s)).ToList();
+        Traces = Draw(PlotLayout, data);
         return Traces;
+    }
+
+    /// <summary>Sets <paramref name="layout"/>'s axis format and legend for <paramref name="data"/> and returns its traces.</summary>
+    public static IReadOnlyList<Bar> Draw(PlotlyLayout layout, BarChartData data)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        ArgumentNullException.ThrowIfNull(data);
+        layout.YAxis[0].TickFormat = data.Percent ? ".0%" : null;
+        layout.ShowLegend = data.Series.Count > 1;
+        return [.. data.Series.Select(s => ToTrace(data, s))];
     }
 
     private static Bar ToTrace(BarChartData data, BarSeries series) => new()
