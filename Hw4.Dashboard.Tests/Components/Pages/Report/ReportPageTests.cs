@@ -1,6 +1,5 @@
 using Bunit;
 using Hw4.Dashboard.Features.Report;
-using Hw4.Dashboard.Tests.Features.Runs;
 using Hw4.Ml.Denoising;
 using Hw4.Ml.Lifecycle;
 using Hw4.Ml.Models;
@@ -106,15 +105,9 @@ public sealed class ReportPageTests : RunStoreBunitTest
         Assert.Equal([(ModelKind.Cnn, 1L), (ModelKind.Residual, 0L), (ModelKind.Residual, 1L)], queued);
     }
 
-    // A completed run of the homework's recipe with an evaluation, finished `minutes` after a fixed time.
-    private void RecipeRun(string id, ModelKind model, long seed, int minutes = 0)
-    {
-        var at = new DateTimeOffset(2026, 12, 1, 8, minutes, 0, TimeSpan.Zero);
-        var dir = Runs.Started(id, HomeworkRecipe.Training(model, seed), at);
-        dir.AppendMetric(new Hw4.Ml.Lifecycle.Events.EpochCompleted(id, 1, 1.1, 1.0, 0.5, 10, 1000));
-        RunFolderBuilder.WriteEvaluation(dir, [[2, 0, 0], [0, 2, 1], [0, 0, 2]]);
-        dir.Transition(RunStatus.Completed, r => r with { FinishedUtc = at.AddMinutes(1) });
-    }
+    // A completed run of the homework's recipe with an evaluation, created `minutes` after a fixed time.
+    private void RecipeRun(string id, ModelKind model, long seed, int minutes = 0) =>
+        Runs.Completed(id, HomeworkRecipe.Training(model, seed), [[2, 0, 0], [0, 2, 1], [0, 0, 2]], new DateTimeOffset(2026, 12, 1, 8, minutes, 0, TimeSpan.Zero));
 
     private void AllDenoiseParts()
     {
