@@ -30,6 +30,13 @@ public sealed partial class HomeworkReportDocument
     [Parameter, EditorRequired]
     public DateTimeOffset GeneratedUtc { get; set; }
 
+    /// <summary>
+    /// The Content-Security-Policy nonce of the response that serves the report in a page (the dashboard's "Open the
+    /// report"), put on its two inline scripts so they may run; null for a file.
+    /// </summary>
+    [Parameter]
+    public string? ScriptNonce { get; set; }
+
     private string Generated => GeneratedUtc.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 
     private IReadOnlyList<GlanceRow> Glance { get; set; } = [];
@@ -37,7 +44,10 @@ public sealed partial class HomeworkReportDocument
     private static IEnumerable<(string Id, string Heading)> Contents => SectionIds.Zip(Headings);
 
     // plotly.js, then the script that draws every figure; inline, so the file is whole by itself.
-    private string Scripts => $"<script>\n{Files.Plotly}\n</script>\n<script>\n{Files.Figures}\n</script>\n";
+    private string Scripts => $"<script{NonceAttribute}>\n{Files.Plotly}\n</script>\n<script{NonceAttribute}>\n{Files.Figures}\n</script>\n";
+
+    // A nonce is base64url (SecurityHeaders.Nonce): nothing in it needs escaping in an attribute.
+    private string NonceAttribute => ScriptNonce is { } nonce ? $" nonce=\"{nonce}\"" : "";
 
     private string MissingText => $"Not run yet: {string.Join(", ", Report.Missing.Select(ReportParts.Title))}.";
 

@@ -13,8 +13,11 @@ namespace Hw4.Dashboard.Features.Report;
 /// </summary>
 public static class HomeworkReportRenderer
 {
-    /// <summary>The report of <paramref name="report"/> as a complete HTML document.</summary>
-    public static async Task<string> RenderAsync(HomeworkReport report, ReportAssets assets, DateTimeOffset generatedUtc)
+    /// <summary>
+    /// The report of <paramref name="report"/> as a complete HTML document; <paramref name="scriptNonce"/> is the
+    /// Content-Security-Policy nonce when a page of the dashboard serves it (its scripts are inline).
+    /// </summary>
+    public static async Task<string> RenderAsync(HomeworkReport report, ReportAssets assets, DateTimeOffset generatedUtc, string? scriptNonce = null)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(assets);
@@ -31,6 +34,7 @@ public static class HomeworkReportRenderer
                 [nameof(HomeworkReportDocument.Report)] = report,
                 [nameof(HomeworkReportDocument.Files)] = assets,
                 [nameof(HomeworkReportDocument.GeneratedUtc)] = generatedUtc,
+                [nameof(HomeworkReportDocument.ScriptNonce)] = scriptNonce,
             });
             var output = await renderer.RenderComponentAsync<HomeworkReportDocument>(parameters);
             return output.ToHtmlString();

@@ -57,7 +57,8 @@ public static class ReportEndpoints
                 var bytes = await gate.RunAsync(async () =>
                 {
                     var report = await Task.Run(() => HomeworkReportBuilder.Build(RunStorePaths.ArtifactsDir(options.Value), selection, data.CifarArchive, onlyRuns: grant.ReportRuns), cancellationToken);
-                    var html = await HomeworkReportRenderer.RenderAsync(report, ReportAssets.Load(), clock.GetUtcNow());
+                    // Opened in the browser the response's Content-Security-Policy applies: its nonce lets the inline scripts run.
+                    var html = await HomeworkReportRenderer.RenderAsync(report, ReportAssets.Load(), clock.GetUtcNow(), Hosting.SecurityHeaders.Nonce(http));
                     return format == "html" ? Encoding.UTF8.GetBytes(html) : await ReportPdf.PrintAsync(html, null, cancellationToken);
                 }, cancellationToken);
                 return Results.File(bytes, format == "html" ? "text/html; charset=utf-8" : "application/pdf", name);
