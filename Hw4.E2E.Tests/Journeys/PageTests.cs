@@ -108,6 +108,9 @@ public sealed class PageTests(LabFixture lab, ITestOutputHelper output) : IClass
         await print.EmulateMediaAsync(new() { Media = Media.Print });
         await print.GotoAsync(url, new() { Timeout = 180_000 });
         await print.WaitForFunctionAsync(Drawn, null, new() { Timeout = 60_000 });
+        // Nothing wider than the page: Chromium would shrink the whole page to fit it, charts and text with it.
+        var pageOverflow = await print.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        Assert.True(pageOverflow <= 0, $"the report is {pageOverflow} px wider than the printed width");
         var overflow = await print.EvaluateAsync<double[]>(
             "() => [...document.querySelectorAll('.chart .main-svg')].map(s => s.getBoundingClientRect().right - document.documentElement.clientWidth)");
         Assert.NotEmpty(overflow);

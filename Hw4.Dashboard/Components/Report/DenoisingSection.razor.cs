@@ -53,7 +53,10 @@ public sealed partial class DenoisingSection
 
     private IReadOnlyList<DenoiseReportRun> CurveRuns => [.. new[] { ReportPart.GdL1, ReportPart.GdL2, ReportPart.SeedL1, ReportPart.SeedL2 }.Select(Report.Denoise).OfType<DenoiseReportRun>()];
 
-    private ReportFigure LossFigure => ReportFigures.Denoise(CurveRuns, psnr: false);
+    // A diverged run's loss runs to 1e38 and would flatten the others on a log axis: its PSNR curve shows it instead.
+    private ReportFigure LossFigure => ReportFigures.Denoise([.. CurveRuns.Where(r => !r.Diverged)], psnr: false);
+
+    private bool HasDivergedCurve => CurveRuns.Any(r => r.Diverged);
 
     private ReportFigure PsnrFigure => ReportFigures.Denoise(CurveRuns, psnr: true);
 

@@ -20,7 +20,7 @@ namespace Hw4.Dashboard.Features.Report;
 /// </summary>
 public static class ReportFigures
 {
-    private const int LineHeight = 340;
+    private const int LineHeight = 300;
 
     // Plotly.Blazor's objects carry their JSON names; nulls are Plotly's defaults. The default encoder escapes <, > and &,
     // so no "</script>" can end the element early.
@@ -177,11 +177,11 @@ public static class ReportFigures
                     Orientation = Plotly.Blazor.LayoutLib.LegendLib.OrientationEnum.H,
                     X = 0,
                     XAnchor = Plotly.Blazor.LayoutLib.LegendLib.XAnchorEnum.Left,
-                    Y = -0.25m,
+                    Y = -0.3m,
                     YAnchor = Plotly.Blazor.LayoutLib.LegendLib.YAnchorEnum.Top,
                 },
             ];
-            layout.Margin!.B = 96;
+            layout.Margin!.B = 84;
         }
     }
 
