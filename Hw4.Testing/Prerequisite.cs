@@ -42,6 +42,13 @@ public sealed class Prerequisite
     public static Prerequisite PyTorch { get; } = new("PyTorch", () =>
         CanImportTorch() ? null : $"{PythonPath} cannot import torch and PIL (apt-get install -y python3-torch python3-pil).");
 
+    /// <summary>Poppler's <c>pdftotext</c> (Debian's <c>poppler-utils</c>), which reads a printed report's pages back.</summary>
+    public static Prerequisite PdfToText { get; } = new("pdftotext", () =>
+        ProcessRunner.IsFile(PdfToTextPath) ? null : $"{PdfToTextPath} is not installed (apt-get install -y poppler-utils).");
+
+    /// <summary>Where Debian's <c>poppler-utils</c> puts <c>pdftotext</c>.</summary>
+    public const string PdfToTextPath = "/usr/bin/pdftotext";
+
     /// <summary>True when a missing prerequisite fails the test (<see cref="StrictVariable"/> is <c>1</c>).</summary>
     public static bool Strict => Environment.GetEnvironmentVariable(StrictVariable) == "1";
 

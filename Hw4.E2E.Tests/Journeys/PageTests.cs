@@ -222,6 +222,39 @@ public sealed class PageTests(LabFixture lab, ITestOutputHelper output) : IClass
     }
 
     [Fact]
+    public async Task HomeworkReportFile_AxeCleanWithOneMainLandmarkAndEveryChartWithinThePrintedWidth()
+    {
+        var url = $"{lab.Server.Url}/api/report?format=html&download=false&cnn={lab.CnnRun}&residual={lab.ResidualRun}";
+        const string Drawn = "() => [...document.querySelectorAll('.chart')].every(c => c.querySelector('.main-svg'))";
+        var page = await lab.Browser.NewPageAsync();
+        await page.GotoAsync(url, new() { Timeout = 180_000 });
+        await page.WaitForFunctionAsync(Drawn, null, new() { Timeout = 60_000 });
+
+        var result = await page.RunAxe();
+        foreach (var violation in result.Violations)
+            output.WriteLine($"{violation.Impact} {violation.Id}: {string.Join(" | ", violation.Nodes.Take(5).Select(n => n.Html))}");
+        var bad = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(bad.Count == 0, string.Join("\n", bad.Select(v => $"{v.Impact} {v.Id}: {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}")));
+        await Expect(page.Locator("main")).ToHaveCountAsync(1);
+        await Expect(page.Locator("main h1")).ToHaveCountAsync(1);
+        await page.Context.CloseAsync();
+
+        // As the PDF is printed: print media at the A4 text width, before the charts draw.
+        var print = await lab.Browser.NewPageAsync(Hw4.Dashboard.Features.Report.ReportPdf.PrintWidthPx, 1000);
+        await print.EmulateMediaAsync(new() { Media = Media.Print });
+        await print.GotoAsync(url, new() { Timeout = 180_000 });
+        await print.WaitForFunctionAsync(Drawn, null, new() { Timeout = 60_000 });
+        // Nothing wider than the page: Chromium would shrink the whole page to fit it, charts and text with it.
+        var pageOverflow = await print.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        Assert.True(pageOverflow <= 0, $"the report is {pageOverflow} px wider than the printed width");
+        var overflow = await print.EvaluateAsync<double[]>(
+            "() => [...document.querySelectorAll('.chart .main-svg')].map(s => s.getBoundingClientRect().right - document.documentElement.clientWidth)");
+        Assert.NotEmpty(overflow);
+        Assert.All(overflow, o => Assert.True(o <= 0.5, $"a chart ends {o:0} px past the printed width"));
+        await print.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task UnknownAddress_Answers404WithAPageThatLinksHome()
     {
         var page = await lab.Browser.NewPageAsync();

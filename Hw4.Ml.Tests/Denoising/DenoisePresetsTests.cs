@@ -27,11 +27,24 @@ public sealed class DenoisePresetsTests
         l2.Validate();
     }
 
+    [Theory]
+    [InlineData(DenoiseNorm.L1, 0.1)]
+    [InlineData(DenoiseNorm.L2, 0.01)]
+    public void GradientDescent_PerNorm_IsTheHomeworksMethodAtAStableStep(DenoiseNorm norm, double lr)
+    {
+        var gd = DenoisePresets.Get("gd", norm);
+
+        Assert.Equal((norm, DenoiseOptimizer.Gd, lr, 1.5, 200), (gd.Norm, gd.Optimizer, gd.Lr, gd.Alpha, gd.Steps));
+        // Plain gradient descent on the L2 loss is stable only below 1/(1 + 8α).
+        if (norm == DenoiseNorm.L2)
+            Assert.True(gd.Lr < 1 / (1 + 8 * gd.Alpha));
+    }
+
     [Fact]
     public void Get_UnknownName_ThrowsNamingTheChoices()
     {
         var e = Assert.Throws<ArgumentException>(() => DenoisePresets.Get("fastest"));
 
-        Assert.Contains("seed or best", e.Message);
+        Assert.Contains("seed, gd, best", e.Message);
     }
 }

@@ -12,7 +12,7 @@ namespace Hw4.Ml.Denoising;
 /// PSNR of the output (clamped, rounded) against the clean image, or null; when diverged, that of the last estimate whose
 /// loss was finite.
 /// </param>
-/// <param name="Seconds">Wall time of the optimisation loop.</param>
+/// <param name="Seconds">Wall time of the optimisation loop, without the time its progress reports take.</param>
 /// <param name="Output">The denoised image, clamped to [0, 255] and rounded; null when diverged.</param>
 /// <param name="DivergedAtStep">The 1-based step whose loss was not finite; null when completed.</param>
 public sealed record DenoiseResult(

@@ -107,12 +107,16 @@ public static class TvDenoiser
             // The only device-to-host copies besides the loss: when a report is due.
             if (progress is not null && (step % options.ReportEvery == 0 || step == options.Steps))
             {
+                // The report's PSNR and preview are the observer's cost, not the optimiser's: the clock pauses, so the
+                // time does not depend on how often a run reports (the report shows every step's curve).
+                stopwatch.Stop();
                 progress.Report(new DenoiseProgress(
                     step,
                     options.Steps,
                     lossValue,
                     clean is null ? null : ImageTensors.Psnr(ImageTensors.Quantize(j), clean),
                     ImageTensors.ToPreview(j, options.PreviewMaxSide)));
+                stopwatch.Start();
             }
         }
 

@@ -92,6 +92,9 @@ internal static class TvPrimalDual
 
             if (progress is not null && (step % options.ReportEvery == 0 || step == options.Steps))
             {
+                // A report's loss, PSNR and preview are the observer's cost, not the solver's: the clock pauses, so the
+                // time does not depend on how often a run reports.
+                stopwatch.Stop();
                 using var reportScope = NewDisposeScope();
                 var loss = TvLoss.Compute(i, x, options.Alpha, options.Norm).ToDouble();
                 if (!double.IsFinite(loss))
@@ -108,6 +111,7 @@ internal static class TvPrimalDual
                     loss,
                     clean is null ? null : ImageTensors.Psnr(ImageTensors.Quantize(x), clean),
                     ImageTensors.ToPreview(x, options.PreviewMaxSide)));
+                stopwatch.Start();
             }
         }
 

@@ -42,6 +42,19 @@ public sealed class RunFolderBuilder(string artifactsDir)
         return dir;
     }
 
+    /// <summary>
+    /// A completed run of <paramref name="options"/> (any recipe and seed) with one epoch and an evaluation of
+    /// <paramref name="confusion"/>, finished a minute after <paramref name="created"/>.
+    /// </summary>
+    public RunDirectory Completed(string id, TrainerOptions options, long[][] confusion, DateTimeOffset? created = null)
+    {
+        var dir = Started(id, options, created);
+        dir.AppendMetric(new EpochCompleted(id, 1, 1.1, 1.0, 0.5, 10, 1000));
+        WriteEvaluation(dir, confusion);
+        dir.Transition(RunStatus.Completed, r => r with { FinishedUtc = r.CreatedUtc.AddMinutes(1) });
+        return dir;
+    }
+
     /// <summary>A run created queued (as the launcher leaves it), with <paramref name="options"/> as its request.</summary>
     public RunDirectory Queued(string id, TrainerOptions? options = null, DateTimeOffset? created = null)
     {

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Hw4.Dashboard.Configuration;
+using Hw4.Dashboard.Cli.Arguments;
 using Hw4.Ml.Denoising;
 using Hw4.Ml.Imaging;
 using Hw4.Ml.Lifecycle;
@@ -17,87 +17,32 @@ namespace Hw4.Dashboard.Cli.Verbs;
 public sealed class DenoiseVerb : ICliVerb
 {
     /// <summary>Where the result goes without <c>--out</c>: the system temp folder, so runs from a checkout leave nothing in it.</summary>
-    public static string DefaultOutputPath => Path.Combine(Path.GetTempPath(), "hw4-denoised.png");
+    public static string DefaultOutputPath => DenoiseArguments.DefaultOutputPath;
 
     /// <inheritdoc />
-    public string Name => "denoise";
+    public string Name => DenoiseArguments.Verb;
 
     /// <inheritdoc />
     public Command Build(CliContext context)
     {
-        var image = new Option<FileInfo>("--image") { Description = "Noisy PNG or JPEG (at most 4096x4096, 20 MB).", Required = true };
-        var clean = new Option<FileInfo?>("--clean") { Description = "Clean reference of the same size; enables PSNR." };
-        var preset = new Option<string>("--preset")
-        {
-            Description = "Settings for the chosen --norm. seed = gd, lr 0.9, alpha 1.5, 200 steps (the homework; l2 diverges there); "
-                + "best = the norm's best stable point (l1: primal-dual, lr 0.5, alpha 1.5, 35 steps; l2: primal-dual, lr 0.2, alpha 1.5, 20 steps; "
-                + "docs/denoise-sweep.md). Explicit options override it.",
-            DefaultValueFactory = _ => "seed",
-        };
-        preset.AcceptOnlyFromAmong([.. DenoisePresets.Names]);
-        var norm = new Option<string?>("--norm")
-        {
-            Description = "N in loss = N(I - J) + alpha*(N(dJ/dx) + N(dJ/dy)), pixels 0-255: l1 = sum |t|, l2 = sum t^2 (squared L2).",
-        };
-        norm.AcceptOnlyFromAmong([.. DenoiseLabels.Norms]);
-        var optimizer = new Option<string?>("--optimizer")
-        {
-            Description = "gd = plain gradient descent J <- J - lr*grad; adam = Adam; primal-dual = Chambolle-Pock on the same loss (lr = primal step tau).",
-        };
-        optimizer.AcceptOnlyFromAmong([.. DenoiseLabels.Optimizers]);
-        var lr = new Option<double?>("--lr") { Description = "Learning rate (> 0); the primal step tau for primal-dual." };
-        var alpha = new Option<double?>("--alpha") { Description = "Weight of the smoothness terms (>= 0)." };
-        var steps = new Option<int?>("--steps") { Description = "Optimisation steps (>= 0)." };
-        var reportEvery = new Option<int>("--report-every")
-        {
-            Description = "Print progress to stderr every N steps.",
-            DefaultValueFactory = _ => 50,
-        };
-        var output = new Option<FileInfo?>("--out")
-        {
-            Description = $"Output PNG (or .jpg). Default: {DefaultOutputPath}. Clamped to 0-255 and rounded.",
-        };
-        var artifactsDir = CommonOptions.ArtifactsDir("The run (settings, curves, input and output images, status) is kept there, as the dashboard's are.");
-        var common = new CommonOptions();
-
-        var command = new Command(Name, "TV denoising: J starts at the noisy image and descends the loss (gd or Adam by autograd, or primal-dual); exit 3 if it diverges.")
-        {
-            image, clean, preset, norm, optimizer, lr, alpha, steps, reportEvery, output, artifactsDir,
-        };
-        common.AddTo(command);
+        var arguments = new DenoiseArguments();
+        var common = arguments.Common;
+        var command = new Command(Name, "TV denoising: J starts at the noisy image and descends the loss (gd or Adam by autograd, or primal-dual); exit 3 if it diverges.");
+        arguments.AddTo(command);
         command.SetAction((parse, cancellationToken) =>
         {
-            // The preset is per norm: --norm l2 --preset best is l2's best point, not l1's with the norm swapped.
-            var chosenNorm = parse.GetValue(norm) is { } n ? DenoiseLabels.ParseNorm(n) : DenoiseNorm.L1;
-            var basis = DenoisePresets.Get(parse.GetValue(preset)!, chosenNorm);
-            var options = basis with
-            {
-                Optimizer = parse.GetValue(optimizer) is { } o ? DenoiseLabels.ParseOptimizer(o) : basis.Optimizer,
-                Lr = parse.GetValue(lr) ?? basis.Lr,
-                Alpha = parse.GetValue(alpha) ?? basis.Alpha,
-                Steps = parse.GetValue(steps) ?? basis.Steps,
-                ReportEvery = parse.GetValue(reportEvery),
-            };
-            try
-            {
-                options.Validate();
-            }
-            catch (ArgumentException e)
-            {
-                throw new CliInputException(e.Message, e);
-            }
-
+            var (options, preset) = arguments.Read(parse);
             // Checked before the work: a directory or a pipe there would fail (or block) only after every step.
-            var outPath = OutputTarget.Check("--out", parse.GetValue(output)?.FullName ?? DefaultOutputPath);
-            var imagePath = parse.GetValue(image)!.FullName;
+            var outPath = OutputTarget.Check("--out", parse.GetValue(arguments.Output)?.FullName ?? DefaultOutputPath);
+            var imagePath = parse.GetValue(arguments.Image)!.FullName;
             var noisy = ImageFile.Load(imagePath);
-            var reference = parse.GetValue(clean) is { } cleanFile ? ImageFile.Load(cleanFile.FullName) : null;
+            var reference = parse.GetValue(arguments.Clean) is { } cleanFile ? ImageFile.Load(cleanFile.FullName) : null;
             if (reference is not null && (reference.Width != noisy.Width || reference.Height != noisy.Height))
                 throw new CliInputException(
                     $"--clean is {reference.Width}x{reference.Height} but --image is {noisy.Width}x{noisy.Height}; they must match.");
             var device = common.ResolveDevice(parse);
-            var dir = DenoiseRecipe.Queue(Path.GetFullPath(parse.GetValue(artifactsDir)!),
-                new DenoiseRunConfig { Options = options, Preset = parse.GetValue(preset), Source = imagePath }, noisy, reference, DateTimeOffset.UtcNow);
+            var dir = DenoiseRecipe.Queue(Path.GetFullPath(parse.GetValue(arguments.ArtifactsDir)!),
+                new DenoiseRunConfig { Options = options, Preset = preset, Source = imagePath }, noisy, reference, DateTimeOffset.UtcNow);
             context.Progress(string.Create(CultureInfo.InvariantCulture,
                 $"denoise {dir.Id}: {noisy.Width}x{noisy.Height} norm={DenoiseLabels.Of(options.Norm)} optimizer={DenoiseLabels.Of(options.Optimizer)} lr={options.Lr} alpha={options.Alpha} steps={options.Steps} device={device}"));
 

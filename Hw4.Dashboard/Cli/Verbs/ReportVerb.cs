@@ -2,45 +2,37 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using Hw4.Dashboard.Cli.Arguments;
 using Hw4.Dashboard.Configuration;
 using Hw4.Dashboard.Features.Export;
 using Hw4.Dashboard.Features.Report;
-using Hw4.Ml.Data;
 using Hw4.Ml.IO;
 
 namespace Hw4.Dashboard.Cli.Verbs;
 
 /// <summary>
-/// <c>report</c>: writes the homework write-up (<see cref="HomeworkReportHtml"/>) from the runs of <c>--artifacts-dir</c>,
-/// as one self-contained HTML file or as a PDF printed from it by the system Chromium.
+/// <c>report</c>: writes the homework write-up from the runs of <c>--artifacts-dir</c> (each part's run as asked by
+/// <c>--KEY RUN_ID</c>, else picked by <see cref="ReportRuns"/>): one self-contained HTML file, a PDF printed from it by
+/// the system Chromium, or Markdown with its images beside it.
 /// </summary>
 public sealed class ReportVerb : ICliVerb
 {
     /// <inheritdoc />
-    public string Name => "report";
+    public string Name => ReportArguments.Verb;
 
     /// <inheritdoc />
     public Command Build(CliContext context)
     {
-        var cnn = new Option<string?>("--cnn") { Description = "The CNN run to report (default: the newest completed one).", HelpName = "RUN_ID" };
-        var residual = new Option<string?>("--residual") { Description = "The residual run to report (default: the newest completed one).", HelpName = "RUN_ID" };
-        var artifactsDir = CommonOptions.ArtifactsDir("The runs reported are read from there.");
-        var data = new Option<string?>("--data") { Description = "Dataset for the augmented samples (default: the one found by configuration)." };
-        var format = new Option<string>("--format") { Description = "html or pdf (printed by /usr/bin/chromium).", Required = true, HelpName = "html|pdf" };
-        format.AcceptOnlyFromAmong("html", "pdf");
-        var chromium = new Option<string?>("--chromium") { Description = "pdf only: the Chromium to print with (default /usr/bin/chromium).", HelpName = "PATH" };
-        var output = new Option<string>("--out") { Description = "The file to write (replaced atomically).", Required = true, HelpName = "PATH" };
-        var json = new Option<bool>("--json") { Description = "Print the result as one JSON line on stdout." };
-        var command = new Command(Name, "Write the homework report (autograd, denoising, classifier, reproducibility) from this machine's runs.")
-        {
-            cnn, residual, artifactsDir, data, format, chromium, output, json,
-        };
+        var arguments = new ReportArguments();
+        var command = new Command(Name, "Write the homework report (autograd, denoising, classifier, reproducibility) from this machine's runs.");
+        arguments.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var folder = Path.GetFullPath(parse.GetValue(artifactsDir)!);
-            var target = OutputTarget.Check("--out", parse.GetValue(output)!);
-            var pdf = parse.GetValue(format) == "pdf";
-            var dataset = parse.GetValue(data) ?? DataLocator.FromOptions(new Hw4Options()).CifarArchive;
+            var folder = Path.GetFullPath(parse.GetValue(arguments.ArtifactsDir)!);
+            var target = OutputTarget.Check("--out", parse.GetValue(arguments.Output)!);
+            var format = parse.GetValue(arguments.OutputFormat)!;
+            var dataset = parse.GetValue(arguments.Data) ?? DataLocator.FromOptions(new Hw4Options()).CifarArchive;
+            var selection = arguments.ReadSelection(parse);
 
             var watch = Stopwatch.StartNew();
             var report = await Task.Run(
@@ -48,7 +40,7 @@ public sealed class ReportVerb : ICliVerb
                 {
                     try
                     {
-                        return HomeworkReportBuilder.Build(folder, parse.GetValue(cnn), parse.GetValue(residual), dataset);
+                        return HomeworkReportBuilder.Build(folder, selection, dataset);
                     }
                     catch (ExportInputException e)
                     {
@@ -56,23 +48,35 @@ public sealed class ReportVerb : ICliVerb
                     }
                 },
                 cancellationToken);
-            var html = HomeworkReportHtml.Render(report, ReportAssets.Load(), DateTimeOffset.UtcNow);
-            byte[] bytes;
-            try
+            long bytes;
+            if (format == "md")
             {
-                bytes = pdf ? await ReportPdf.PrintAsync(html, parse.GetValue(chromium), cancellationToken) : Encoding.UTF8.GetBytes(html);
+                bytes = HomeworkReportMarkdown.Write(report, target);
             }
-            catch (InvalidOperationException e) when (pdf)
+            else
             {
-                throw new CliInputException(e.Message, e);
+                var html = await HomeworkReportRenderer.RenderAsync(report, ReportAssets.Load(), DateTimeOffset.UtcNow);
+                byte[] content;
+                try
+                {
+                    content = format == "pdf" ? await ReportPdf.PrintAsync(html, parse.GetValue(arguments.Chromium), cancellationToken) : Encoding.UTF8.GetBytes(html);
+                }
+                catch (InvalidOperationException e) when (format == "pdf")
+                {
+                    throw new CliInputException(e.Message, e);
+                }
+
+                AtomicFile.WriteAllBytes(target, content);
+                bytes = content.LongLength;
             }
 
-            AtomicFile.WriteAllBytes(target, bytes);
-            var missing = string.Join(", ", report.Missing);
+            var missing = string.Join(", ", report.Missing.Select(ReportParts.Key));
+            var offRecipe = string.Join(", ", report.OffRecipe.Select(c => ReportParts.Key(c.Part)));
             context.Progress(string.Create(CultureInfo.InvariantCulture,
-                $"report: wrote {bytes.Length} bytes to {target} in {watch.Elapsed.TotalSeconds:F1}s{(missing.Length > 0 ? $"; not run yet: {missing}" : "")}"));
-            context.WriteResult(new ReportOutput(target, pdf ? "pdf" : "html", bytes.LongLength, watch.Elapsed.TotalSeconds, report.Cnn?.Id, report.Residual?.Id,
-                report.L1?.Summary.Id, report.L2?.Summary.Id, report.Missing.Select(m => m.ToString()).ToList()), parse.GetValue(json));
+                $"report: wrote {bytes} bytes to {target} in {watch.Elapsed.TotalSeconds:F1}s{(missing.Length > 0 ? $"; not run yet: {missing}" : "")}{(offRecipe.Length > 0 ? $"; not the homework's settings: {offRecipe}" : "")}"));
+            context.WriteResult(new ReportOutput(target, format, bytes, watch.Elapsed.TotalSeconds,
+                report.Choices.Where(c => c.RunId is not null).ToDictionary(c => ReportParts.Key(c.Part), c => c.RunId!),
+                [.. report.Missing.Select(ReportParts.Key)], [.. report.OffRecipe.Select(c => ReportParts.Key(c.Part))]), parse.GetValue(arguments.Json));
             return ExitCodes.Success;
         });
         return command;

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Hw4.Dashboard.Configuration;
+using Hw4.Dashboard.Cli.Arguments;
 using Hw4.Ml.Data;
 using Hw4.Ml.Models;
 using Hw4.Ml.Training;
@@ -8,7 +8,6 @@ using Hw4.Ml.Lifecycle;
 using Hw4.Ml.Lifecycle.Events;
 using Hw4.Ml.Recipes;
 using Hw4.Ml.Runs;
-using Hw4.Ml.Transforms;
 
 namespace Hw4.Dashboard.Cli.Verbs;
 
@@ -24,68 +23,22 @@ public sealed class TrainVerb : ICliVerb
     /// <inheritdoc />
     public Command Build(CliContext context)
     {
-        var defaults = new TrainerOptions();
-        var dataset = new DatasetArguments();
-        var model = DatasetArguments.ModelOption();
-        model.Required = false;
-        var epochs = new Option<int>("--epochs") { Description = "Epochs.", DefaultValueFactory = _ => defaults.Epochs };
-        var batchSize = new Option<int>("--batch-size") { Description = "Training batch size.", DefaultValueFactory = _ => defaults.BatchSize };
-        var lr = new Option<double>("--lr") { Description = "Adam learning rate.", DefaultValueFactory = _ => defaults.LearningRate };
-        var seed = new Option<int>("--seed") { Description = "Seeds the split, initialisation, shuffles and augmentation.", DefaultValueFactory = _ => 0 };
-        var valSize = new Option<int>("--val-size") { Description = "Training images held out for validation.", DefaultValueFactory = _ => DatasetSplitter.DefaultValidationSize };
-        var limit = new Option<int?>("--limit") { Description = "Train on only the first N training images (validation and test stay whole)." };
-        var noAugment = new Option<bool>("--no-augment") { Description = "Train without the flip/affine/colour-jitter augmentation." };
-        var artifactsDir = CommonOptions.ArtifactsDir("The run is created (or resumed) there.");
-        var progressEvery = new Option<int>("--progress-every") { Description = "Print progress every N batches.", DefaultValueFactory = _ => defaults.ProgressEveryBatches };
-        var resume = new Option<string?>("--resume")
-        {
-            Description = "Continue an interrupted, stopped or failed run (its id in --artifacts-dir) from its newest checkpoint that loads; its recipe comes from its run.json.",
-            HelpName = "RUN_ID",
-        };
-        var common = new CommonOptions();
-
-        var command = new Command(Name, "Train a CIFAR-10 classifier (Adam, cross-entropy, checkpoint per epoch) and evaluate the best epoch on the test split.")
-        {
-            model, epochs, batchSize, lr, seed, valSize, limit, noAugment, artifactsDir, progressEvery, resume,
-        };
-        dataset.AddTo(command);
-        common.AddTo(command);
+        var arguments = new TrainArguments();
+        var command = new Command(Name, "Train a CIFAR-10 classifier (Adam, cross-entropy, checkpoint per epoch) and evaluate the best epoch on the test split.");
+        arguments.AddTo(command);
+        var common = arguments.Common;
+        var dataset = arguments.Dataset;
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var folder = Path.GetFullPath(parse.GetValue(artifactsDir)!);
+            var folder = Path.GetFullPath(parse.GetValue(arguments.ArtifactsDir)!);
             RunDirectory dir;
-            if (parse.GetValue(resume) is { } id)
+            if (parse.GetValue(arguments.Resume) is { } id)
             {
                 dir = Requeue(folder, id);
             }
             else
             {
-                var kind = parse.GetValue(model) is { } m ? DatasetArguments.ParseModel(m)
-                    : throw new CliInputException("train: --model cnn|residual is required (or --resume RUN_ID).");
-                if (parse.GetValue(seed) < 0) throw new CliInputException($"--seed must be 0 or more (got {parse.GetValue(seed)}).");
-                var options = new TrainerOptions
-                {
-                    Model = kind,
-                    Epochs = parse.GetValue(epochs),
-                    BatchSize = parse.GetValue(batchSize),
-                    LearningRate = parse.GetValue(lr),
-                    Seed = parse.GetValue(seed),
-                    Augment = !parse.GetValue(noAugment),
-                    Limit = parse.GetValue(limit),
-                    ValidationSize = parse.GetValue(valSize),
-                    Threads = parse.GetValue(common.Threads),
-                    Device = parse.GetValue(common.Device),
-                    ProgressEveryBatches = parse.GetValue(progressEvery),
-                };
-                try
-                {
-                    options.Validate();
-                }
-                catch (ArgumentException e)
-                {
-                    throw new CliInputException(e.Message, e);
-                }
-
+                var options = arguments.Read(parse);
                 common.ResolveDevice(parse);
                 // The data first: a run is queued only once it can start.
                 var loaded = dataset.Load(parse, context, cancellationToken);

@@ -20,9 +20,12 @@ public sealed partial class BarChart
     public IReadOnlyList<Bar> Traces { get; private set; } = [];
 
     /// <inheritdoc />
-    protected override PlotlyLayout CreateLayout()
+    protected override PlotlyLayout CreateLayout() => LayoutFor(Title, Height, YTitle);
+
+    /// <summary>The layout of a bar chart (the page's chart and the homework report's share it).</summary>
+    public static PlotlyLayout LayoutFor(string? title, int height, string? yTitle)
     {
-        var layout = PlotlyDefaults.Layout(Title, Height, null, YTitle, bottomMargin: 72);
+        var layout = PlotlyDefaults.Layout(title, height, null, yTitle, bottomMargin: 72);
         layout.BarMode = Plotly.Blazor.LayoutLib.BarModeEnum.Group;
         layout.XAxis[0].TickAngle = -30;
         return layout;
@@ -31,12 +34,23 @@ public sealed partial class BarChart
     /// <inheritdoc />
     protected override IEnumerable<ITrace> Draw(BarChartData data)
     {
-        PlotLayout.YAxis[0].TickFormat = data.Percent ? ".0%" : null;
-        PlotLayout.ShowLegend = data.Series.Count > 1;
+        Traces = Draw(PlotLayout, data, DarkMode);
+        return Traces;
+    }
+
+    /// <summary>
+    /// Sets <paramref name="layout"/>'s axis format and legend for <paramref name="data"/> and returns its traces (the
+    /// page's chart and the homework report's share it; the report prints light).
+    /// </summary>
+    public static IReadOnlyList<Bar> Draw(PlotlyLayout layout, BarChartData data, bool darkMode = false)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        ArgumentNullException.ThrowIfNull(data);
+        layout.YAxis[0].TickFormat = data.Percent ? ".0%" : null;
+        layout.ShowLegend = data.Series.Count > 1;
         // Series coloured by sign share their colours, so several of them are told apart by a hatch.
         var bySign = data.Series.Count(s => s.ColorBySign) > 1;
-        Traces = data.Series.Select((s, i) => ToTrace(data, s, bySign ? i : null)).ToList();
-        return Traces;
+        return [.. data.Series.Select((s, i) => ToTrace(data, s, bySign ? i : null, darkMode))];
     }
 
     /// <summary>The bar colours of a series coloured by sign, in this theme: green above 0, red below, grey at 0.</summary>
@@ -55,7 +69,7 @@ public sealed partial class BarChart
         Plotly.Blazor.Traces.BarLib.MarkerLib.PatternLib.ShapeEnum.X,
     ];
 
-    private Bar ToTrace(BarChartData data, BarSeries series, int? hatch) => new()
+    private static Bar ToTrace(BarChartData data, BarSeries series, int? hatch, bool darkMode) => new()
     {
         Name = series.Name,
         X = data.Categories.Cast<object>().ToList(),
@@ -66,7 +80,7 @@ public sealed partial class BarChart
         Marker = series.ColorBySign
             ? new Plotly.Blazor.Traces.BarLib.Marker
             {
-                ColorArray = [.. SignColors(series.Values, DarkMode)],
+                ColorArray = [.. SignColors(series.Values, darkMode)],
                 Pattern = hatch is { } h ? new Plotly.Blazor.Traces.BarLib.MarkerLib.Pattern { Shape = Hatches[h % Hatches.Length] } : null,
             }
             : new Plotly.Blazor.Traces.BarLib.Marker { Color = series.Color },

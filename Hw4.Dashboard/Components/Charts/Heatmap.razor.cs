@@ -20,9 +20,13 @@ public sealed partial class Heatmap
     public Heatmap() => Height = 460;
 
     /// <inheritdoc />
-    protected override PlotlyLayout CreateLayout()
+    protected override PlotlyLayout CreateLayout() => LayoutFor(Title, Height, Data);
+
+    /// <summary>The layout of a heatmap of <paramref name="data"/> (the page's chart and the homework report's share it).</summary>
+    public static PlotlyLayout LayoutFor(string? title, int height, HeatmapData data)
     {
-        var layout = PlotlyDefaults.Layout(Title, Height, Data.XTitle, Data.YTitle, leftMargin: 96, bottomMargin: 88);
+        ArgumentNullException.ThrowIfNull(data);
+        var layout = PlotlyDefaults.Layout(title, height, data.XTitle, data.YTitle, leftMargin: 96, bottomMargin: 88);
         // Row 0 at the top, as a confusion matrix is read. Labels are categories, every cell the same size: numbers
         // such as learning rates 0.01…0.9 would otherwise be placed by value, their cells slivers under each other's labels.
         layout.YAxis[0].AutoRange = Plotly.Blazor.LayoutLib.YAxisLib.AutoRangeEnum.Reversed;
@@ -74,7 +78,8 @@ public sealed partial class Heatmap
 
     private static readonly object[][] DivergingScale = [[0, "#2166ac"], [0.5, "#ffffff"], [1, "#b2182b"]];
 
-    private static HeatMap ToTrace(HeatmapData data) => new()
+    /// <summary>The trace of <paramref name="data"/> (the page's chart and the homework report's share it).</summary>
+    public static HeatMap ToTrace(HeatmapData data) => new()
     {
         X = data.X.Cast<object>().ToList(),
         Y = data.Y.Cast<object>().ToList(),

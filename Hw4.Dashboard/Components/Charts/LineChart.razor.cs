@@ -342,7 +342,8 @@ public sealed partial class LineChart
         });
     }
 
-    private static Scatter ToTrace(ChartSeries s) => new()
+    /// <summary>An empty trace styled as <paramref name="s"/> says (the page's chart and the homework report's share it).</summary>
+    public static Scatter ToTrace(ChartSeries s) => new()
     {
         Name = s.Name,
         Mode = s.Markers ? ModeFlag.Lines | ModeFlag.Markers : ModeFlag.Lines,

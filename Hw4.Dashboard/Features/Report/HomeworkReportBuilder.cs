@@ -1,10 +1,8 @@
-using System.Globalization;
 using Hw4.Dashboard.Features.Export;
 using Hw4.Ml.Autograd;
 using Hw4.Ml.Data;
-using Hw4.Ml.Denoising;
+using Hw4.Ml.Evaluation;
 using Hw4.Ml.Imaging;
-using Hw4.Ml.Lifecycle;
 using Hw4.Ml.Models;
 using Hw4.Ml.Runs;
 using Hw4.Ml.Transforms;
@@ -14,8 +12,8 @@ using static TorchSharp.torch;
 namespace Hw4.Dashboard.Features.Report;
 
 /// <summary>
-/// Assembles the <see cref="HomeworkReport"/> from an artifacts folder: by default the newest completed run of each model
-/// and the newest completed denoising run of each norm, read through the one run-folder reader. Blocking (it runs the
+/// Assembles the <see cref="HomeworkReport"/> from an artifacts folder: each part's run as <see cref="ReportRuns"/>
+/// picks it (or as asked), the training runs' seed groups and McNemar's test between the models. Blocking (it runs the
 /// Taylor check, builds both models and may load the dataset): call it off a UI thread.
 /// </summary>
 public static class HomeworkReportBuilder
@@ -29,32 +27,38 @@ public static class HomeworkReportBuilder
     /// <summary>The most terms of the error-versus-terms curve.</summary>
     public const int MaxTerms = 10;
 
-    // A denoised image is our own PNG; anything larger than this is not embedded.
+    /// <summary>
+    /// Pixels of the crop of each denoising image the report shows: the centre at full resolution, where the noise and
+    /// the edges can be seen (a whole noisy 768×512 PNG is 1.2 MB of incompressible noise; the run keeps the whole images).
+    /// </summary>
+    public const long DetailPixels = 320 * 240;
+
+    // A denoised image is our own PNG; anything larger than this is not read.
     private const long MaxImageBytes = 32L << 20;
 
     /// <summary>Builds the report.</summary>
     /// <param name="artifactsDir">The artifacts folder.</param>
-    /// <param name="cnnId">The CNN run to use instead of the newest, or null.</param>
-    /// <param name="residualId">The residual run to use instead of the newest, or null.</param>
+    /// <param name="selection">Runs asked for by part (the rest are picked); an unknown or unfitting run is an <see cref="ExportInputException"/>.</param>
     /// <param name="dataset">The dataset to draw augmentation samples from, or null to leave them out (the section says why).</param>
     /// <param name="loadOptions">How the dataset is loaded (caps, cache).</param>
     /// <param name="onlyRuns">When given, the report is made of these runs only (a report share link's), the rest "not run yet".</param>
     /// <param name="limits">The caps the runs' files are read within (default: <see cref="RunFileLimits.Default"/>).</param>
     public static HomeworkReport Build(
-        string artifactsDir, string? cnnId, string? residualId, string? dataset, DatasetLoadOptions? loadOptions = null, IReadOnlyCollection<string>? onlyRuns = null,
-        RunFileLimits? limits = null)
+        string artifactsDir, IReadOnlyDictionary<ReportPart, string>? selection, string? dataset, DatasetLoadOptions? loadOptions = null,
+        IReadOnlyCollection<string>? onlyRuns = null, RunFileLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(artifactsDir);
-        var summaries = Summaries(artifactsDir, onlyRuns, limits);
-        var cnn = Training(artifactsDir, summaries, cnnId, ModelKind.Cnn, limits);
-        var residual = Training(artifactsDir, summaries, residualId, ModelKind.Residual, limits);
-        var l1 = Denoise(summaries, ReportPart.DenoiseL1, limits);
-        var l2 = Denoise(summaries, ReportPart.DenoiseL2, limits);
+        var runs = ReportRuns.Read(artifactsDir, onlyRuns, limits);
+        var choices = runs.Choose(selection);
+        var denoising = choices.Where(c => ReportParts.IsDenoise(c.Part) && c.Run is not null)
+            .ToDictionary(c => c.Part, c => Denoise(c, limits));
+        var cnn = Training(runs, choices.Single(c => c.Part == ReportPart.Cnn));
+        var residual = Training(runs, choices.Single(c => c.Part == ReportPart.Residual));
+        var (paired, pairedProblem) = Pairs(artifactsDir, cnn, residual, limits);
 
-        var taylor = TaylorExperiment.Run(new TaylorOptions(), CPU);
-        var terms = TaylorExperiment.ErrorByTerms(MaxTerms, taylor.Points, new TaylorOptions().Seed, CPU);
-        var cnnSummary = Summary(ModelKind.Cnn);
-        var residualSummary = Summary(ModelKind.Residual);
+        var taylorOptions = new TaylorOptions();
+        var taylor = TaylorExperiment.Run(taylorOptions, CPU);
+        var terms = TaylorExperiment.ErrorByTerms(MaxTerms, taylor.Points, taylorOptions.Seed, CPU);
 
         AugmentationSamples? augmentation = null;
         string? problem;
@@ -73,95 +77,118 @@ public static class HomeworkReportBuilder
             }
         }
 
-        var missing = new List<ReportPart>();
-        if (l1 is null) missing.Add(ReportPart.DenoiseL1);
-        if (l2 is null) missing.Add(ReportPart.DenoiseL2);
-        if (cnn is null) missing.Add(ReportPart.Cnn);
-        if (residual is null) missing.Add(ReportPart.Residual);
-        var examples = new[] { cnn, residual }.Where(r => r is not null)
-            .ToDictionary(r => r!.Id, r => RunExportReader.Examples(artifactsDir, r!, limits), StringComparer.Ordinal);
-        return new HomeworkReport(taylor, terms, l1, l2, cnn, residual, cnnSummary, residualSummary, augmentation, problem, examples,
-            L2Divergence(summaries), missing);
+        return new HomeworkReport(artifactsDir, dataset, taylorOptions, taylor, terms, choices, denoising, cnn, residual, paired, pairedProblem,
+            Summary(ModelKind.Cnn), Summary(ModelKind.Residual), augmentation, problem);
     }
 
-    // The newest L2 run that diverged: with the seed's gd step (lr 0.9) the L2 loss blows up, and the report says so.
-    private static string? L2Divergence(IReadOnlyList<RunSummary> summaries)
+    private static DenoiseReportRun Denoise(ReportChoice choice, RunFileLimits? limits)
     {
-        var diverged = summaries
-            .Where(s => s.Record is { Kind: RunKinds.Denoise } r && r.DenoiseConfig().Options.Norm == DenoiseNorm.L2 && s.Divergence is not null)
-            .OrderByDescending(s => s.Record!.CreatedUtc)
-            .FirstOrDefault();
-        if (diverged is null)
+        var run = choice.Run!;
+        var dir = RunDirectory.Open(run.Directory, limits);
+        return new DenoiseReportRun(choice.Part, run, RunDirectoryReader.DenoiseSteps(dir.Path, limits), Detail(dir, RunDirectory.InputImageFile),
+            Detail(dir, RunDirectory.OutputImageFile), choice.Differences);
+    }
+
+    private static TrainingReportRun? Training(ReportRuns runs, ReportChoice choice)
+    {
+        if (choice.Run is not { } run)
             return null;
-        var o = diverged.Record!.DenoiseConfig().Options;
-        return string.Create(CultureInfo.InvariantCulture,
-            $"L2 with {o.Optimizer} lr {o.Lr}, α {o.Alpha} (run {diverged.Id}{(diverged.Record.DenoiseConfig().Preset is { } p ? $", preset {p}" : "")}) diverged: {diverged.Divergence!.Message}");
-    }
-
-    /// <summary>
-    /// The run each part would use by default (the newest completed one), or null where it is not run yet: what the
-    /// report page lists without building the whole report.
-    /// </summary>
-    public static IReadOnlyList<(ReportPart Part, string? RunId)> Chosen(string artifactsDir, IReadOnlyCollection<string>? onlyRuns = null, RunFileLimits? limits = null)
-    {
-        var summaries = Summaries(artifactsDir, onlyRuns, limits);
-        return [.. Enum.GetValues<ReportPart>().Select(part => (part, Newest(summaries, part)?.Id))];
-    }
-
-    // What a part is made of: the one definition both the report and the page's list use.
-    private static bool IsFor(RunRecord r, ReportPart part) => part switch
-    {
-        ReportPart.DenoiseL1 => r.Kind == RunKinds.Denoise && r.DenoiseConfig().Options.Norm == DenoiseNorm.L1,
-        ReportPart.DenoiseL2 => r.Kind == RunKinds.Denoise && r.DenoiseConfig().Options.Norm == DenoiseNorm.L2,
-        ReportPart.Cnn => r.Kind == RunKinds.Train && r.TrainingConfig().Model == ModelKind.Cnn,
-        ReportPart.Residual => r.Kind == RunKinds.Train && r.TrainingConfig().Model == ModelKind.Residual,
-        _ => throw new ArgumentOutOfRangeException(nameof(part), part, "not a report part"),
-    };
-
-    private static IReadOnlyList<RunSummary> Summaries(string artifactsDir, IReadOnlyCollection<string>? onlyRuns, RunFileLimits? limits) =>
-        onlyRuns is null
-            ? RunDirectoryReader.ReadAll(artifactsDir, limits)
-            : onlyRuns.Where(RunId.IsValid).Select(id => Path.Combine(artifactsDir, id)).Where(d => File.Exists(Path.Combine(d, RunDirectory.RunFile)))
-                .Select(d => RunDirectoryReader.Read(d, limits)).ToList();
-
-    private static RunExport? Training(string artifactsDir, IReadOnlyList<RunSummary> summaries, string? id, ModelKind kind, RunFileLimits? limits)
-    {
-        if (id is not null)
+        var export = RunExportReader.Read(runs.ArtifactsDir, run.Id, runs.Limits);
+        SeedGroupReport? group = null;
+        if (export.Evaluation is not null)
         {
-            var chosen = RunExportReader.Read(artifactsDir, id, limits);
-            if (chosen.Run.TrainingConfig().Model != kind)
-                throw new ExportInputException($"run {id}: a {ModelFactory.Name(chosen.Run.TrainingConfig().Model)} run, not {ModelFactory.Name(kind)}.");
-            return chosen;
+            var members = new List<SeedGroupMember>();
+            foreach (var member in runs.SeedGroup(run))
+            {
+                var evaluation = member.Id == run.Id ? export.Evaluation : ReadEvaluation(member, runs.Limits);
+                if (evaluation is not null && evaluation.Classes.SequenceEqual(export.Evaluation.Classes))
+                    members.Add(new SeedGroupMember(member.Id, member.Record!.TrainingConfig().Seed, member.Best?.Epoch, evaluation));
+            }
+
+            group = SeedGroupReport.Of(ReportParts.Model(choice.Part), members);
         }
 
-        var newest = Newest(summaries, kind == ModelKind.Cnn ? ReportPart.Cnn : ReportPart.Residual);
-        return newest is null ? null : RunExportReader.Read(artifactsDir, newest.Id, limits);
+        return new TrainingReportRun(export, choice.Differences, group, RunExportReader.Examples(runs.ArtifactsDir, export, runs.Limits));
     }
 
-    private static DenoiseReportRun? Denoise(IReadOnlyList<RunSummary> summaries, ReportPart part, RunFileLimits? limits)
+    private static EvaluationSummary? ReadEvaluation(RunSummary run, RunFileLimits? limits)
     {
-        var newest = Newest(summaries, part);
-        if (newest is null)
-            return null;
-        var dir = RunDirectory.Open(newest.Directory, limits);
-        return new DenoiseReportRun(newest, RunDirectoryReader.DenoiseSteps(dir.Path, limits), Png(dir, RunDirectory.InputImageFile), Png(dir, RunDirectory.OutputImageFile));
-    }
-
-    private static RunSummary? Newest(IReadOnlyList<RunSummary> summaries, ReportPart part) =>
-        summaries
-            .Where(s => s.Problem is null && s.Record is { Status: RunStatus.Completed } r && IsFor(r, part))
-            .OrderByDescending(s => s.Record!.FinishedUtc ?? s.Record.CreatedUtc)
-            .ThenByDescending(s => s.Id, StringComparer.Ordinal)
-            .FirstOrDefault();
-
-    private static byte[]? Png(RunDirectory dir, string file)
-    {
-        // Only a regular file inside the run folder, of bounded size (a pipe, a link out of it or a huge file is left out).
         try
         {
-            return dir.ReadFileBytes(file, MaxImageBytes);
+            return RunDirectory.Open(run.Directory, limits).ReadEvaluation();
         }
-        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is InvalidDataException or IOException)
+        {
+            // A damaged evaluation.json leaves that run out of the group; its own page says what is wrong.
+            return null;
+        }
+    }
+
+    // McNemar between the chosen CNN and residual runs, then between the two groups' runs of each shared seed.
+    private static (IReadOnlyList<PairedTest> Tests, string? Problem) Pairs(string artifactsDir, TrainingReportRun? cnn, TrainingReportRun? residual, RunFileLimits? limits)
+    {
+        if (cnn?.Group is not { } cnnGroup || residual?.Group is not { } residualGroup)
+            return ([], null);
+        var pairs = new List<(SeedGroupMember Cnn, SeedGroupMember Residual)>
+        {
+            (cnnGroup.Members.Single(m => m.RunId == cnn.Run.Id), residualGroup.Members.Single(m => m.RunId == residual.Run.Id)),
+        };
+        foreach (var c in cnnGroup.Members)
+        {
+            if (residualGroup.Members.FirstOrDefault(r => r.Seed == c.Seed) is { } r && !pairs.Contains((c, r)))
+                pairs.Add((c, r));
+        }
+
+        var tests = new List<PairedTest>();
+        var missing = new List<string>();
+        foreach (var (c, r) in pairs)
+        {
+            var first = Predictions(artifactsDir, c.RunId, limits);
+            var second = Predictions(artifactsDir, r.RunId, limits);
+            if (first is null || second is null)
+            {
+                missing.Add(first is null ? c.RunId : r.RunId);
+                continue;
+            }
+
+            try
+            {
+                tests.Add(new PairedTest(c.RunId, c.Seed, r.RunId, r.Seed, McNemarTest.Compare(first, second)));
+            }
+            catch (ArgumentException e)
+            {
+                missing.Add($"{c.RunId} and {r.RunId} ({e.Message})");
+            }
+        }
+
+        var problem = missing.Count == 0 ? null
+            : $"no paired test for {string.Join(", ", missing.Distinct())}: no usable {RunDirectory.PredictionsFile} (runs evaluated before it was kept have none; evaluate them again).";
+        return (tests, problem);
+    }
+
+    private static TestPredictions? Predictions(string artifactsDir, string runId, RunFileLimits? limits)
+    {
+        try
+        {
+            return RunDirectory.Open(Path.Combine(artifactsDir, runId), limits).ReadPredictions();
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException)
+        {
+            return null;
+        }
+    }
+
+    // The centre crop of a run's image as PNG; only a regular file inside the run folder, of bounded size (a pipe, a
+    // link out of it or a huge file is left out, not opened), and one that does not decode is left out too.
+    private static byte[]? Detail(RunDirectory dir, string file)
+    {
+        try
+        {
+            return dir.ReadFileBytes(file, MaxImageBytes) is { } bytes
+                ? ImageFile.EncodePng(ImageFit.CentreCrop(ImageFile.Decode(bytes, file), DetailPixels))
+                : null;
+        }
+        catch (Exception e) when (e is ImageLoadException or InvalidDataException or IOException or UnauthorizedAccessException)
         {
             return null;
         }

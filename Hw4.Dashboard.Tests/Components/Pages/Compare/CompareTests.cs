@@ -105,6 +105,31 @@ public sealed class CompareTests : RunStoreBunitTest
     }
 
     [Fact]
+    public async Task Render_ARunOfASeedGroupAndAResidual_ShowsTheGroupsMeanAndStdAndMcNemar()
+    {
+        var recipe = Hw4.Ml.Recipes.HomeworkRecipe.Training(Hw4.Ml.Models.ModelKind.Cnn);
+        var cnn0 = Runs.Completed("cnn-s0", recipe, [[4, 0, 0], [0, 4, 0], [0, 0, 4]]);
+        Runs.Completed("cnn-s1", recipe with { Seed = 1 }, [[2, 2, 0], [0, 4, 0], [0, 0, 4]]);
+        var residual = Runs.Completed("res-s0", recipe with { Model = Hw4.Ml.Models.ModelKind.Residual }, [[3, 1, 0], [0, 4, 0], [0, 0, 4]]);
+        int[] truth = [0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2];
+        cnn0.WritePredictions(new Hw4.Ml.Evaluation.TestPredictions(1, truth, truth));
+        residual.WritePredictions(new Hw4.Ml.Evaluation.TestPredictions(1, truth, [0, 0, 0, 1, 1, 1, 1, 1, 2, 2, 2, 2]));
+        await IndexAsync();
+        Navigation.NavigateTo("compare?runs=cnn-s0,res-s0");
+
+        var cut = Context.Render<ComparePage>();
+
+        // cnn-s0 is one of two seeds of its recipe: 100 % and 83.33 % → 91.67 ± 11.79 %.
+        cut.WaitForAssertion(() => Assert.Contains("91.67 ± 11.79 %", cut.Find("[data-testid=seed-group-cnn-s0] [data-testid=group-accuracy]").TextContent, StringComparison.Ordinal),
+            TimeSpan.FromSeconds(30));
+        Assert.Contains("cnn-s1", cut.Find("[data-testid=seed-group-cnn-s0]").TextContent, StringComparison.Ordinal);
+        // The residual has no second seed: no group of its own. McNemar: one image only the CNN gets right.
+        Assert.Single(cut.FindAll(".seed-group"));
+        var row = cut.Find("[data-testid=paired-test] tbody tr").QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToList();
+        Assert.Equal(["cnn-s0 (0)", "res-s0 (0)", "11", "1", "0", "0", "1", "exact binomial (fewer than 25 discordant images)"], row);
+    }
+
+    [Fact]
     public async Task Render_OneUnknownIdInQuery_ComparesTheKnownOneAndNamesTheUnknownInANotice()
     {
         await TwoRunsAsync();

@@ -39,6 +39,25 @@ public sealed class RunsPageTests : MudBunitTest, IDisposable
     }
 
     [Fact]
+    public async Task Render_TwoSeedsOfOneRecipe_ShowTheirTestAccuracyAsMeanAndStdLinkedToCompare()
+    {
+        var runs = new RunFolderBuilder(_files.ArtifactsDir);
+        var recipe = Hw4.Ml.Recipes.HomeworkRecipe.Training(Hw4.Ml.Models.ModelKind.Cnn);
+        runs.Completed("cnn-s0", recipe, [[4, 0, 0], [0, 4, 0], [0, 0, 4]], new DateTimeOffset(2026, 11, 27, 7, 0, 0, TimeSpan.Zero));
+        runs.Completed("cnn-s1", recipe with { Seed = 1 }, [[2, 2, 0], [0, 4, 0], [0, 0, 4]], new DateTimeOffset(2026, 11, 27, 8, 0, 0, TimeSpan.Zero));
+        // Another recipe (2 epochs): a group of one, so no spread to show.
+        runs.Completed("cnn-short", recipe with { Epochs = 2 }, [[4, 0, 0], [0, 4, 0], [0, 0, 4]], new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero));
+        await RunStoreFiles.ReindexAsync(Context.Services);
+        Context.Render<MudPopoverProvider>();
+
+        var cut = Context.Render<Hw4.Dashboard.Components.Pages.Runs.Runs>();
+
+        var cells = cut.FindAll("[data-testid=cell-seed-group]").Select(c => c.TextContent.Trim()).ToList();
+        Assert.Equal(["–", "91.67 ± 11.79 % (2 seeds)", "91.67 ± 11.79 % (2 seeds)"], cells);
+        Assert.EndsWith("compare?runs=cnn-s0,cnn-s1", cut.Find("[data-testid=cell-seed-group] a").GetAttribute("href"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Delete_AfterConfirmation_RemovesFolderAndRow()
     {
         var doomed = _files.WriteRun("20261127-070000-cnn-aaaa");

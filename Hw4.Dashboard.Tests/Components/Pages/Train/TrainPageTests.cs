@@ -79,6 +79,39 @@ public sealed class TrainPageTests : MudBunitTest
     }
 
     [Fact]
+    public void Submit_ThreeSeeds_QueuesOneRunPerSeedOfTheSameRecipe_AndSaysWhich()
+    {
+        var cut = Context.Render<Hw4.Dashboard.Components.Pages.Train.Train>();
+        Type(cut, "epochs", "2");
+        Type(cut, "seed", "5");
+        Type(cut, "seed-count", "3");
+        Assert.Equal("Queue 3 runs", cut.Find("[data-testid=queue-run]").TextContent.Trim());
+
+        cut.Find("form").Submit();
+
+        var queue = Context.Services.GetRequiredService<RunQueue>();
+        var ids = queue.Waiting.Select(q => q.Job.RunId).ToList();
+        Assert.Equal(3, ids.Count);
+        var configs = ids.Select(id => Hw4.Ml.Runs.RunDirectory.Open(Path.Combine(_dir, "runs", id)).ReadRun().TrainingConfig()).ToList();
+        Assert.Equal([5L, 6L, 7L], configs.Select(c => c.Seed));
+        Assert.All(configs, c => Assert.Equal(configs[0] with { Seed = c.Seed }, c));
+        Assert.Equal($"Queued 3 runs, seeds 5–7: {string.Join(", ", ids)}.", cut.Find("[data-testid=queued-seeds]").TextContent.Trim());
+        Assert.Equal(ids[0], cut.Instance.SelectedRunId);
+        // The form keeps the first seed.
+        Assert.Equal(5, cut.Instance.Form.Seed);
+    }
+
+    [Fact]
+    public void Submit_ElevenSeeds_IsRefusedByTheField()
+    {
+        var cut = Context.Render<Hw4.Dashboard.Components.Pages.Train.Train>();
+        Type(cut, "seed-count", "11");
+
+        Assert.Contains("Seeds must be between 1 and 10.", cut.Markup);
+        Assert.True(cut.Find("[data-testid=queue-run]").HasAttribute("disabled"));
+    }
+
+    [Fact]
     public async Task Submit_ValidForm_PutsTheRunInTheAddress_APageOpenedThereFollowsItAgain()
     {
         var cut = Context.Render<Hw4.Dashboard.Components.Pages.Train.Train>();

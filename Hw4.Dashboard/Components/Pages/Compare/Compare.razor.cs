@@ -1,6 +1,7 @@
 using Hw4.Dashboard.Configuration;
 using Hw4.Dashboard.Features.Access;
 using Hw4.Dashboard.Features.Runs;
+using Hw4.Dashboard.Features.Runs.Groups;
 using Hw4.Dashboard.Features.Runs.Store;
 using Hw4.Ml.Evaluation;
 using RunDirectory = Hw4.Ml.Runs.RunDirectory;
@@ -51,6 +52,9 @@ public sealed partial class Compare
     /// <summary>Chart, tables and heatmap of the picked runs.</summary>
     public CompareModel Model { get; private set; } = CompareModel.Create([]);
 
+    /// <summary>The compared runs' seed groups and the paired test of a compared CNN against a compared residual.</summary>
+    public CompareGroups Seeds { get; private set; } = CompareGroups.None;
+
     /// <summary>The newest finished CNN and residual runs, when both exist.</summary>
     public (string Cnn, string Residual)? LatestPair { get; private set; }
 
@@ -94,6 +98,9 @@ public sealed partial class Compare
 
         var (evaluations, batches) = await Task.Run(() => (ReadEvaluations(Options.Value, runs), ReadBatches(Options.Value, runs, Metrics)));
         Model = CompareModel.Create(runs, evaluations, batches);
+        // A viewer's groups are made of the runs it may see: the compared ones.
+        var pool = Grant.IsAdmin ? AllRuns : runs;
+        Seeds = await Task.Run(() => CompareGroups.Read(Options.Value, runs, pool));
     }
 
     private void OnSelectionChanged(IEnumerable<string?>? ids) =>

@@ -1,6 +1,7 @@
 using Hw4.Dashboard.Components.Runs;
 using Hw4.Dashboard.Configuration;
 using Hw4.Dashboard.Features.Runs;
+using Hw4.Dashboard.Features.Runs.Groups;
 using Hw4.Dashboard.Features.Runs.List;
 using Hw4.Dashboard.Features.Runs.Store;
 using Hw4.Dashboard.Features.Training;
@@ -97,6 +98,9 @@ public sealed partial class Runs : IDisposable
 
     /// <summary>Every indexed run.</summary>
     public IReadOnlyList<RunRow> All { get; private set; } = [];
+
+    /// <summary>Completed runs of one recipe that differ only in seed.</summary>
+    public SeedGroups Groups { get; private set; } = SeedGroups.Of([]);
 
     /// <summary>The runs shown (filtered and sorted).</summary>
     public IReadOnlyList<RunRow> Items { get; private set; } = [];
@@ -306,6 +310,7 @@ public sealed partial class Runs : IDisposable
     private async Task ReloadAsync()
     {
         All = await Index.ListAsync();
+        Groups = SeedGroups.Of(All);
         Statuses = RunListQuery.StatusesOf(All);
         Models = RunListQuery.ModelsOf(All);
         Hosts = RunListQuery.HostsOf(All);
@@ -318,6 +323,13 @@ public sealed partial class Runs : IDisposable
         // A ticked run that was deleted, or filtered away, is no longer offered to Compare.
         _selected.IntersectWith(Items.Where(IsSelectable).Select(r => r.Id));
     }
+
+    // Mean ± std of test accuracy over the run's seed group, with how many seeds, when it has two or more.
+    private string? SeedGroupText(RunRow run) =>
+        Groups.AccuracyOf(run.Id) is { } spread ? $"{Features.Report.ReportText.MeanStd(spread)} ({spread.Count} seeds)" : null;
+
+    // Compare opens the group's runs, with their per-class mean ± std.
+    private string SeedGroupLink(RunRow run) => $"compare?runs={string.Join(",", Groups.GroupOf(run.Id).Select(r => r.Id))}";
 
     // The page is admin-only (AccessGate); this is the server-side check behind its buttons.
     private async Task<bool> RefusedAsync()

@@ -57,8 +57,11 @@ public sealed partial class Train : IDisposable
     /// <summary>The numeric fields as typed; applied to <see cref="Form"/> on submit.</summary>
     public TrainInputs Inputs { get; private set; } = default!;
 
-    /// <summary>Why the last submit queued nothing.</summary>
+    /// <summary>Why the last submit queued nothing (or not all it was asked to).</summary>
     public string? Error { get; private set; }
+
+    /// <summary>What the last submit of several seeds queued, or null.</summary>
+    public string? Queued { get; private set; }
 
     /// <summary>The run shown on the right.</summary>
     public string? SelectedRunId { get; private set; }
@@ -216,21 +219,46 @@ public sealed partial class Train : IDisposable
             return;
         }
 
+        var first = Form.Seed;
+        var count = Inputs.SeedCount.IntValue ?? 1;
+        if ((long)first + count - 1 > int.MaxValue)
+        {
+            Error = $"Seeds {first} to {(long)first + count - 1} go past the largest seed, {int.MaxValue}.";
+            return;
+        }
+
         try
         {
-            var (runId, error) = Launcher.Launch(Form);
-            Error = error;
-            if (runId is not null)
-                Follow(runId, RunKinds.Train);
+            // One run per seed, the rest of the recipe the same: a seed group in one action.
+            var ids = new List<string>();
+            (Error, Queued) = (null, null);
+            for (var i = 0; i < count && Error is null; i++)
+            {
+                Form.Seed = first + i;
+                var (runId, error) = Launcher.Launch(Form);
+                Error = error;
+                if (runId is not null)
+                    ids.Add(runId);
+            }
+
+            Queued = count > 1 && ids.Count > 0 ? $"Queued {ids.Count} runs, seeds {first}–{first + ids.Count - 1}: {string.Join(", ", ids)}." : null;
+            if (ids.Count > 0)
+                Follow(ids[0], RunKinds.Train);
         }
         catch (Exception e) when (e is ArgumentException or IOException or UnauthorizedAccessException)
         {
             // The trainer's own validation, or an artifacts folder that cannot be written: say so where the user pressed.
             Error = e.Message;
         }
+        finally
+        {
+            Form.Seed = first;
+        }
     }
 
-    private void OnInputChanged() => Error = null;
+    private void OnInputChanged() => (Error, Queued) = (null, null);
+
+    private string QueueLabel => Inputs.SeedCount.IntValue is > 1 and var n && Inputs.SeedCount.IsValid ? $"Queue {n} runs" : "Queue run";
 
     private void Select(string runId)
     {

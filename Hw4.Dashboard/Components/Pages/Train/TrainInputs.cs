@@ -18,7 +18,13 @@ public sealed class TrainInputs
         ValidationSize = new NumberInput(
             NumberRule.For<TrainSettings>(nameof(TrainSettings.ValidationSize), "Validation size", emptyMeaning: $"the recipe's {new Hw4.Ml.Training.TrainerOptions().ValidationSize}"),
             settings.ValidationSize);
+        SeedCount = new NumberInput(SeedCountRule, 1);
     }
+
+    /// <summary>The most runs one submit queues (seeds seed, seed + 1, …).</summary>
+    public const int MaxSeedCount = 10;
+
+    private static readonly NumberRule SeedCountRule = new("Seeds", 1, MaxSeedCount, Integer: true, RangeMessage: $"Seeds must be between 1 and {MaxSeedCount}.");
 
     /// <summary>Epochs.</summary>
     public NumberInput Epochs { get; }
@@ -38,8 +44,11 @@ public sealed class TrainInputs
     /// <summary>Training images held out for validation; empty for the recipe's default.</summary>
     public NumberInput ValidationSize { get; }
 
+    /// <summary>How many runs to queue, one per seed from <see cref="Seed"/> up: a seed group in one submit.</summary>
+    public NumberInput SeedCount { get; }
+
     /// <summary>Every field is accepted.</summary>
-    public bool IsValid => Epochs.IsValid && BatchSize.IsValid && LearningRate.IsValid && Seed.IsValid && Limit.IsValid && ValidationSize.IsValid;
+    public bool IsValid => Epochs.IsValid && BatchSize.IsValid && LearningRate.IsValid && Seed.IsValid && Limit.IsValid && ValidationSize.IsValid && SeedCount.IsValid;
 
     /// <summary>Writes the accepted values into <paramref name="settings"/>; false (and nothing written) while any field is refused.</summary>
     public bool TryApply(TrainSettings settings)
