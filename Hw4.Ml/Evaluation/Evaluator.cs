@@ -106,14 +106,11 @@ public static class Evaluator
     }
 
     /// <summary>
-    /// Loads a checkpoint into a fresh model and evaluates it on <paramref name="test"/>, returning the summary and the
-    /// label per image; blocks (call it off the UI thread).
-    /// Example PNGs go to <paramref name="examplesDir"/> when given; recorded paths are relative to <paramref name="relativeTo"/>.
-    /// A missing or unloadable checkpoint throws <see cref="InvalidDataException"/> naming it.
+    /// Loads a checkpoint into a fresh model and predicts every image of <paramref name="test"/>; writes nothing. A
+    /// missing or unloadable checkpoint throws <see cref="InvalidDataException"/> naming it.
     /// </summary>
-    public static CheckpointEvaluation EvaluateCheckpoint(
-        string checkpoint, int epoch, Func<nn.Module<Tensor, Tensor>> modelFactory, ImageSet test, Device device,
-        int batchSize = 256, string? examplesDir = null, string? relativeTo = null)
+    public static Predictions PredictCheckpoint(
+        string checkpoint, Func<nn.Module<Tensor, Tensor>> modelFactory, ImageSet test, Device device, int batchSize = 256)
     {
         ArgumentNullException.ThrowIfNull(modelFactory);
         if (!File.Exists(checkpoint)) throw new InvalidDataException($"{checkpoint}: checkpoint not found.");
@@ -128,7 +125,28 @@ public static class Evaluator
             throw new InvalidDataException($"{checkpoint}: cannot be loaded into this model ({ex.Message.ReplaceLineEndings(" ")}).", ex);
         }
 
-        var predictions = Predict(model, test, device, batchSize);
+        return Predict(model, test, device, batchSize);
+    }
+
+    /// <summary>
+    /// Loads a checkpoint into a fresh model and evaluates it on <paramref name="test"/>, returning the summary and the
+    /// label per image; blocks (call it off the UI thread).
+    /// Example PNGs go to <paramref name="examplesDir"/> when given; recorded paths are relative to <paramref name="relativeTo"/>.
+    /// A missing or unloadable checkpoint throws <see cref="InvalidDataException"/> naming it.
+    /// </summary>
+    public static CheckpointEvaluation EvaluateCheckpoint(
+        string checkpoint, int epoch, Func<nn.Module<Tensor, Tensor>> modelFactory, ImageSet test, Device device,
+        int batchSize = 256, string? examplesDir = null, string? relativeTo = null) =>
+        Evaluate(PredictCheckpoint(checkpoint, modelFactory, test, device, batchSize), checkpoint, epoch, test, examplesDir, relativeTo);
+
+    /// <summary>
+    /// The summary and the label per image of <paramref name="predictions"/> of <paramref name="checkpoint"/>; example PNGs
+    /// go to <paramref name="examplesDir"/> when given, and recorded paths are relative to <paramref name="relativeTo"/>.
+    /// </summary>
+    public static CheckpointEvaluation Evaluate(
+        Predictions predictions, string checkpoint, int epoch, ImageSet test, string? examplesDir = null, string? relativeTo = null)
+    {
+        ArgumentNullException.ThrowIfNull(predictions);
         var recorded = relativeTo is null ? checkpoint : Path.GetRelativePath(relativeTo, checkpoint);
         var prefix = examplesDir is null ? "examples"
             : relativeTo is null ? examplesDir : Path.GetRelativePath(relativeTo, examplesDir);

@@ -46,11 +46,15 @@ public sealed class RunDirectory
 
     private readonly Lock _appendLock = new();
 
-    private RunDirectory(string path)
+    private RunDirectory(string path, TimeProvider? time = null)
     {
         Path = System.IO.Path.GetFullPath(path);
         Id = System.IO.Path.GetFileName(Path);
+        Time = time ?? TimeProvider.System;
     }
+
+    /// <summary>The clock the <see cref="Run"/> aggregate stamps this run's moves with.</summary>
+    public TimeProvider Time { get; }
 
     /// <summary>The folder.</summary>
     public string Path { get; }
@@ -105,7 +109,7 @@ public sealed class RunDirectory
     /// folder is built under a hidden name and renamed, so a crash leaves a whole run or none. <paramref name="fill"/>
     /// writes the run's other files (a denoising run's input images) into it before the rename. Fails when it exists.
     /// </summary>
-    public static RunDirectory Create(string artifactsDir, RunRecord record, Action<RunDirectory>? fill = null)
+    public static RunDirectory Create(string artifactsDir, RunRecord record, Action<RunDirectory>? fill = null, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(record);
         if (!RunId.IsValid(record.Id)) throw new ArgumentException($"'{record.Id}' is not a valid run id.", nameof(record));
@@ -127,14 +131,14 @@ public sealed class RunDirectory
             throw;
         }
 
-        return new RunDirectory(path);
+        return new RunDirectory(path, time);
     }
 
     /// <summary>Opens an existing run folder.</summary>
-    public static RunDirectory Open(string path)
+    public static RunDirectory Open(string path, TimeProvider? time = null)
     {
         if (!Directory.Exists(path)) throw new DirectoryNotFoundException($"{path}: run folder not found.");
-        return new RunDirectory(path);
+        return new RunDirectory(path, time);
     }
 
     /// <summary>Reads run.json; a missing or malformed file throws <see cref="InvalidDataException"/> naming it.</summary>
@@ -154,9 +158,42 @@ public sealed class RunDirectory
     }
 
     /// <summary>
+    /// Reads run.json under the folder's lock, lets <paramref name="change"/> move it through the <see cref="Run"/>
+    /// aggregate, and writes it back atomically (when changed) before the lock is let go; returns what the aggregate
+    /// returned (the event to publish). The aggregate's refusals (<see cref="RunStatusChangeException"/>,
+    /// <see cref="RunLeaseLostException"/>) leave the file as it was.
+    /// </summary>
+    public T Apply<T>(Func<Run, T> change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        using var _ = AcquireLock();
+        var current = ReadRun();
+        var run = new Run(current, Time, () => RunProjection.Of(ReadMetrics()));
+        var result = change(run);
+        if (!ReferenceEquals(run.Record, current))
+            MlJson.WriteAtomic(RunJsonPath, run.Record with { Id = current.Id });
+        return result;
+    }
+
+    /// <summary>
+    /// Starts an attempt in this process (<see cref="Run.Start"/>) and returns its fenced hold on the folder;
+    /// <paramref name="attempt"/> is the number a scheduler granted (null: the next one).
+    /// </summary>
+    public RunAttempt Start(string host, long? attempt = null, Func<RunRecord, RunRecord>? provenance = null) =>
+        new(this, Apply(run => run.Start(RunOwner.Current(), host, attempt, provenance)));
+
+    /// <summary>Runs <paramref name="action"/> under the folder's lock (<see cref="RunAttempt"/>'s fenced writes).</summary>
+    internal void UnderLock(Action action)
+    {
+        using var _ = AcquireLock();
+        action();
+    }
+
+    /// <summary>
     /// Moves the run to <paramref name="to"/> (checked by <see cref="RunTransitions"/> against the status on disk) and
-    /// applies <paramref name="change"/> to the rest of the record, in one atomic write under the folder's lock.
-    /// Returns the record as written. Throws <see cref="RunStatusChangeException"/> for a move that is not allowed.
+    /// applies <paramref name="change"/> to the rest of the record, in one atomic write under the folder's lock: for
+    /// test fixtures that build a folder in a given state. The product moves runs through <see cref="Apply{T}"/>.
+    /// Throws <see cref="RunStatusChangeException"/> for a move that is not allowed.
     /// </summary>
     public RunRecord Transition(RunStatus to, Func<RunRecord, RunRecord>? change = null)
     {
@@ -306,7 +343,8 @@ public sealed class RunDirectory
             {
                 return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
             }
-            catch (IOException) when (attempt < 200 && Directory.Exists(Path))
+            // Writers hold it for one small write, a checkpoint's at most: wait for them rather than fail a run.
+            catch (IOException) when (attempt < 3000 && Directory.Exists(Path))
             {
                 Thread.Sleep(10);
             }

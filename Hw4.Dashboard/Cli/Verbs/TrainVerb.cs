@@ -91,7 +91,7 @@ public sealed class TrainVerb : ICliVerb
                 var loaded = dataset.Load(parse, context, cancellationToken);
                 if (options.ValidationSize >= loaded.Train.Count)
                     throw new CliInputException($"--val-size: {options.ValidationSize} leaves no training images of the {loaded.Train.Count}.");
-                dir = ClassificationRecipe.Queue(folder, options, DateTimeOffset.UtcNow);
+                dir = ClassificationRecipe.Queue(folder, options, TimeProvider.System);
                 return await RunAsync(context, dir, loaded, common.IsJson(parse), cancellationToken);
             }
 
@@ -115,8 +115,8 @@ public sealed class TrainVerb : ICliVerb
             if (record.OwnerElsewhere() is { } owner)
                 throw new CliInputException($"--resume {id}: the run is training in process {owner.ProcessId} on {owner.Host}.");
             if (record.Status == RunStatus.Running)
-                dir.Transition(RunStatus.Interrupted, r => r with { Message = "interrupted: its process ended", FinishedUtc = DateTimeOffset.UtcNow, Owner = null });
-            ClassificationRecipe.Requeue(dir, DateTimeOffset.UtcNow);
+                dir.Apply(run => run.Interrupt(RunInterruption.ProcessEnded, record.Attempt));
+            ClassificationRecipe.Requeue(dir);
             return dir;
         }
         catch (Exception e) when (e is RunStatusChangeException or InvalidDataException)

@@ -10,7 +10,7 @@ namespace Hw4.Dashboard.Features.Training;
 /// queued again in its old order (a denoising run too: its folder holds its input images). A folder that cannot be
 /// read is left for the index to show as unreadable.
 /// </summary>
-public sealed class RunRecovery(TrainingLauncher launcher, DenoiseLauncher denoiser, TimeProvider time, ILogger<RunRecovery> logger)
+public sealed class RunRecovery(TrainingLauncher launcher, DenoiseLauncher denoiser, ILogger<RunRecovery> logger)
     : IHostedService
 {
     /// <inheritdoc />
@@ -51,30 +51,7 @@ public sealed class RunRecovery(TrainingLauncher launcher, DenoiseLauncher denoi
 
     private void Interrupt(RunDirectory dir, RunRecord record)
     {
-        var message = record.Kind == RunKinds.Denoise ? DenoiseInterruptMessage(dir) : TrainInterruptMessage(dir);
-        dir.Transition(RunStatus.Interrupted, r => r with { Message = message, FinishedUtc = time.GetUtcNow(), Owner = null });
-        logger.LogWarning("Run {RunId}: {Message}", dir.Id, message);
-    }
-
-    // Its curves up to the last report are kept; a denoising run is short, so it is started again rather than resumed.
-    private static string DenoiseInterruptMessage(RunDirectory dir)
-    {
-        var last = RunDirectoryReader.Read(dir.Path).LastDenoiseStep;
-        return last is null
-            ? "interrupted: its process ended before the first report"
-            : $"interrupted: its process ended after step {last.Step}/{last.TotalSteps} (the curves up to there are kept; no image)";
-    }
-
-    private static string TrainInterruptMessage(RunDirectory dir) => TrainInterruptMessage(dir, "its process ended");
-
-    /// <summary>
-    /// Why a training run is interrupted, for its run.json: "interrupted: <paramref name="cause"/> during epoch N (epochs
-    /// 1–M are kept); resume it to continue".
-    /// </summary>
-    public static string TrainInterruptMessage(RunDirectory dir, string cause)
-    {
-        var epochs = RunDirectoryReader.Read(dir.Path).Epochs;
-        var kept = epochs.Count == 0 ? "no epoch was completed" : $"epochs 1–{epochs[^1].Epoch} are kept";
-        return $"interrupted: {cause} during epoch {(epochs.Count == 0 ? 1 : epochs[^1].Epoch + 1)} ({kept}); resume it to continue";
+        var ended = dir.Apply(run => run.Interrupt(RunInterruption.ProcessEnded, record.Attempt));
+        logger.LogWarning("Run {RunId}: {Message}", dir.Id, ended.Message);
     }
 }

@@ -3,7 +3,6 @@ using Hw4.Dashboard.Features.Queue;
 using Hw4.Dashboard.Features.Queue.Store;
 using Hw4.Dashboard.Features.Streaming;
 using Hw4.Ml.Lifecycle;
-using Hw4.Ml.Lifecycle.Events;
 using Hw4.Ml.Runs;
 using Microsoft.Extensions.Options;
 
@@ -16,7 +15,7 @@ namespace Hw4.Dashboard.Features.Training;
 /// stopped here, a held one is flagged and its host stops it at its next heartbeat. A run trained by another live
 /// process outside the queue (the CLI) is refused with the process named.
 /// </summary>
-public sealed class RunStopper(RunQueue queue, StoreJobQueue store, RunEventNotifier notifier, IOptions<Hw4Options> options, TimeProvider time)
+public sealed class RunStopper(RunQueue queue, StoreJobQueue store, RunEventNotifier notifier, IOptions<Hw4Options> options)
 {
     /// <summary>Stops <paramref name="runId"/>; the result says what happens or why nothing does.</summary>
     public RunCommandResult Stop(string runId)
@@ -49,11 +48,8 @@ public sealed class RunStopper(RunQueue queue, StoreJobQueue store, RunEventNoti
 
         try
         {
-            var message = record.Status == RunStatus.Interrupted ? record.Message
-                : fromStore == StopRequestOutcome.RemovedWhileWaiting ? "stopped while queued"
-                : "stopped; its process had ended";
-            dir.Transition(RunStatus.Stopped, r => r with { Message = message, FinishedUtc = time.GetUtcNow(), Owner = null });
-            notifier.Publish(new RunEnded(runId, RunStatus.Stopped, message, 0));
+            var message = fromStore == StopRequestOutcome.RemovedWhileWaiting ? "stopped while queued" : "stopped; its process had ended";
+            notifier.Publish(dir.Apply(run => run.Stop(null, message)));
             return RunCommandResult.Accepted($"Run '{runId}' is stopped.");
         }
         catch (RunStatusChangeException e)

@@ -13,8 +13,9 @@ namespace Hw4.Dashboard.Features.Training;
 
 /// <summary>
 /// Puts training runs on the queue: a new run from <see cref="TrainSettings"/>, a resumed one, or one found queued in
-/// its folder at start. A run's folder (run.json with status queued and its full request) exists before it is queued,
-/// so a crash never loses a run that was accepted. The queue is this host's device queue with the SQLite store, and the
+/// its folder at start. A new run's folder (run.json with status queued and its full request) and its place in the queue
+/// exist together or not at all: the folder is made first (a crash between the two leaves a queued folder, which the
+/// next start queues again) and removed when the queue refuses it or cannot be reached. The queue is this host's device queue with the SQLite store, and the
 /// store's shared queue with PostgreSQL (a host's <see cref="StoreJobClaimer"/> then moves it to its device queue).
 /// </summary>
 public sealed class TrainingLauncher(
@@ -24,18 +25,31 @@ public sealed class TrainingLauncher(
     /// <summary>The artifacts folder.</summary>
     public string ArtifactsDir => RunStorePaths.ArtifactsDir(options.Value);
 
-    /// <summary>Creates and queues a run; its id, or null with a reason when the queue is full.</summary>
+    /// <summary>Creates and queues a run; its id, or null with a reason when the queue is full (and no folder is left).</summary>
     /// <exception cref="ArgumentException">The trainer refused the request (its message names the option).</exception>
+    /// <exception cref="StoreUnavailableException">The store's queue cannot be reached (no folder is left).</exception>
+    /// <exception cref="IOException">The folder could not be written (a full disk: no folder is left).</exception>
     public (string? RunId, string? Error) Launch(TrainSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
         if (!HasRoom)
             return (null, QueueFull);
         var trainer = settings.ToOptions(DeviceResolver.Parse(options.Value.Device));
-        var dir = ClassificationRecipe.Queue(ArtifactsDir, trainer, time.GetUtcNow());
-        if (Enqueue(dir))
+        var dir = ClassificationRecipe.Queue(ArtifactsDir, trainer, time);
+        bool queued;
+        try
+        {
+            queued = Enqueue(dir);
+        }
+        catch
+        {
+            Directory.Delete(dir.Path, recursive: true);
+            throw;
+        }
+
+        if (queued)
             return (dir.Id, null);
-        dir.Transition(RunStatus.Failed, r => r with { Message = QueueFull, FinishedUtc = time.GetUtcNow() });
+        Directory.Delete(dir.Path, recursive: true);
         return (null, QueueFull);
     }
 
@@ -52,7 +66,7 @@ public sealed class TrainingLauncher(
         var dir = RunDirectory.Open(Path.Combine(ArtifactsDir, runId));
         try
         {
-            ClassificationRecipe.Requeue(dir, time.GetUtcNow());
+            ClassificationRecipe.Requeue(dir);
         }
         catch (RunStatusChangeException e)
         {
@@ -71,15 +85,15 @@ public sealed class TrainingLauncher(
     {
         if (!options.Value.UsesPostgres)
             return EnqueueHere(dir);
-        if (!store.Enqueue(dir.Id, RunKinds.Train, queueOptions.Value.Capacity))
+        if (!store.Enqueue(dir.Id, RunKinds.Train, queueOptions.Value.Capacity, dir.ReadRun().Attempt))
             return false;
         // The row is the queue; the event tells this host's viewers (and the index) now, not when a host claims it.
-        notifier.Publish(new RunQueued(dir.Id, RunKinds.Train, TrainingJob.Describe(dir), 0));
+        notifier.Publish(new RunQueued(dir.Id, RunKinds.Train, StoredRunJob.Describe(dir), 0));
         return true;
     }
 
     /// <summary>Puts a run on this host's device queue (a run this host claimed from the store's queue, or any run with SQLite).</summary>
-    public bool EnqueueHere(RunDirectory dir) => queue.TryEnqueue(new TrainingJob(dir, data, notifier, time, host.Name));
+    public bool EnqueueHere(RunDirectory dir, long? attempt = null) => queue.TryEnqueue(new TrainingJob(dir, data, notifier, host.Name, attempt));
 
     // The store's queue checks its capacity itself, atomically, when the row is added.
     private bool HasRoom => options.Value.UsesPostgres || queue.HasRoom;
