@@ -69,6 +69,12 @@ public sealed class ServerProcess : IAsyncDisposable
     public static ServerProcess StartWorker(string root, params string[] settings) =>
         Launch(root, 0, ["worker", .. settings]);
 
+    /// <summary>Starts a headless verb (<c>train …</c>) as its own process, as a user at a shell would.</summary>
+    public static ServerProcess StartCli(string root, params string[] args) => Launch(root, 0, args);
+
+    /// <summary>The process id (to judge its ownership of a run).</summary>
+    public int ProcessId => _process.Id;
+
     private static ServerProcess Launch(string root, int port, string[] args, IReadOnlyDictionary<string, string>? environment = null)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "Hw4.Dashboard.dll");

@@ -98,6 +98,7 @@ public static class ClassificationRecipe
                 Parameters = parameters,
             });
             record = dir.ReadRun();
+            using var alive = storage.KeepAlive();
             var batches = (train.Count + options.BatchSize - 1) / options.BatchSize;
             storage.Publish(new RunStarted(dir.Id, RunKinds.Train, record.Device!, options.Epochs, batches, resumedEpoch));
             foreach (var warning in warnings)

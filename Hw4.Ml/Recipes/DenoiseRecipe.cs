@@ -75,6 +75,7 @@ public static class DenoiseRecipe
                 Versions = RuntimeVersions.Collect(),
                 Device = deviceName,
             });
+            using var alive = storage.KeepAlive();
             storage.Publish(new RunStarted(dir.Id, RunKinds.Denoise, deviceName, TotalEpochs: 0, BatchesPerEpoch: 0));
             var psnrInput = clean is null ? (double?)null : Psnr(noisy, clean);
             var reports = new Reports(dir.Id, storage, observer);

@@ -14,6 +14,7 @@ internal static class RecipeEnd
     /// </summary>
     public static void End(RunDirectory dir, RecordingSink storage, RunStatus status, string? message, Stopwatch clock)
     {
+        storage.Ending = true;
         if (storage.LeaseLost is not null)
             return;
         var seconds = clock.Elapsed.TotalSeconds;

@@ -21,6 +21,9 @@ internal sealed class RecordingSink(RunDirectory dir, Action<RunEvent>? sink, Ca
     /// <summary>The failed write ("metrics.jsonl: reason"), or null.</summary>
     public string? Failure { get; private set; }
 
+    /// <summary>Set when the recipe ends the run: heartbeats stop (the end is its last write).</summary>
+    public bool Ending { get; set; }
+
     /// <summary>The running attempt, once started: its writes are fenced.</summary>
     public RunAttempt? Attempt { get; set; }
 
@@ -49,6 +52,33 @@ internal sealed class RecordingSink(RunDirectory dir, Action<RunEvent>? sink, Ca
             throw;
         }
     }
+
+    /// <summary>
+    /// Renews the owner's heartbeat in run.json every <see cref="RunOwner.HeartbeatInterval"/> until disposed, so
+    /// another process can tell this one is alive; a beat refused because the run is no longer this attempt's stops the
+    /// run like any refused write.
+    /// </summary>
+    public IDisposable KeepAlive() => new Timer(_ =>
+    {
+        if (Attempt is not { } attempt || LeaseLost is not null || Ending)
+            return;
+        try
+        {
+            attempt.Apply(run =>
+            {
+                run.Beat();
+                return 0;
+            });
+        }
+        catch (RunLeaseLostException e) when (!Ending)
+        {
+            Lose(e);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            // A beat that could not be written (a full disk): the next one tries again; a judge sees silence meanwhile.
+        }
+    }, null, RunOwner.HeartbeatInterval, RunOwner.HeartbeatInterval);
 
     private void Lose(RunLeaseLostException e)
     {

@@ -73,7 +73,7 @@ public sealed class Run
         {
             Status = RunStatus.Running,
             Attempt = number,
-            Owner = owner,
+            Owner = owner with { HeartbeatUtc = _time.GetUtcNow() },
             Host = host,
             StartedUtc = _time.GetUtcNow(),
             FinishedUtc = null,
@@ -81,6 +81,13 @@ public sealed class Run
         };
         Record = started with { Id = Record.Id, Kind = Record.Kind, Config = Record.Config, Denoise = Record.Denoise };
         return number;
+    }
+
+    /// <summary>Its owner is alive: renews the owner's heartbeat (the caller holds the attempt).</summary>
+    public void Beat()
+    {
+        if (Record is { Status: RunStatus.Running, Owner: { } owner })
+            Record = Record with { Owner = owner with { HeartbeatUtc = _time.GetUtcNow() } };
     }
 
     /// <summary>

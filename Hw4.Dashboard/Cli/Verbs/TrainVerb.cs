@@ -104,10 +104,8 @@ public sealed class TrainVerb : ICliVerb
     // Queues an interrupted, stopped or failed run again; anything else is bad input with the reason.
     private static RunDirectory Requeue(string artifactsDir, string id)
     {
-        var path = Path.Combine(artifactsDir, id);
-        if (!RunId.IsValid(id) || !File.Exists(Path.Combine(path, RunDirectory.RunFile)))
-            throw new CliInputException($"--resume {id}: no such run in {artifactsDir}.");
-        var dir = RunDirectory.Open(path);
+        var dir = new RunRepository(artifactsDir, TimeProvider.System).TryOpen(id)
+            ?? throw new CliInputException($"--resume {id}: no such run in {artifactsDir}.");
         try
         {
             var record = dir.ReadRun();

@@ -10,18 +10,17 @@ namespace Hw4.Dashboard.Features.Training;
 /// queued again in its old order (a denoising run too: its folder holds its input images). A folder that cannot be
 /// read is left for the index to show as unreadable.
 /// </summary>
-public sealed class RunRecovery(TrainingLauncher launcher, DenoiseLauncher denoiser, ILogger<RunRecovery> logger)
+public sealed class RunRecovery(TrainingLauncher launcher, DenoiseLauncher denoiser, RunRepository runs, ILogger<RunRecovery> logger)
     : IHostedService
 {
     /// <inheritdoc />
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var queued = new List<(RunDirectory Dir, RunRecord Record)>();
-        foreach (var path in RunDirectory.Enumerate(launcher.ArtifactsDir))
+        foreach (var dir in runs.All())
         {
             try
             {
-                var dir = RunDirectory.Open(path);
                 var record = dir.ReadRun();
                 if (record.Status == RunStatus.Running && record.Owner?.IsAlive() != true)
                     Interrupt(dir, record);
@@ -30,7 +29,7 @@ public sealed class RunRecovery(TrainingLauncher launcher, DenoiseLauncher denoi
             }
             catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException or RunStatusChangeException)
             {
-                logger.LogWarning("Run folder {Folder} was not recovered: {Reason}", path, e.Message);
+                logger.LogWarning("Run folder {Folder} was not recovered: {Reason}", dir.Path, e.Message);
             }
         }
 

@@ -20,7 +20,7 @@ namespace Hw4.Dashboard.Features.Training;
 /// </summary>
 public sealed class TrainingLauncher(
     RunQueue queue, StoreJobQueue store, CifarDataProvider data, RunEventNotifier notifier, IOptions<Hw4Options> options,
-    IOptions<QueueOptions> queueOptions, TimeProvider time, HostIdentity host)
+    IOptions<QueueOptions> queueOptions, TimeProvider time, HostIdentity host, RunRepository runs)
 {
     /// <summary>The artifacts folder.</summary>
     public string ArtifactsDir => RunStorePaths.ArtifactsDir(options.Value);
@@ -59,11 +59,10 @@ public sealed class TrainingLauncher(
     /// </summary>
     public RunCommandResult Resume(string runId)
     {
-        if (!RunId.IsValid(runId) || !Directory.Exists(Path.Combine(ArtifactsDir, runId)))
+        if (runs.TryOpen(runId) is not { } dir)
             return RunCommandResult.NotFound(runId);
         if (!HasRoom)
             return RunCommandResult.Conflict(QueueFull);
-        var dir = RunDirectory.Open(Path.Combine(ArtifactsDir, runId));
         try
         {
             ClassificationRecipe.Requeue(dir);

@@ -24,7 +24,7 @@ public sealed partial class RunDetail
     public string Id { get; set; } = "";
 
     [Inject]
-    private IOptions<Hw4Options> Options { get; set; } = default!;
+    private RunRepository Runs { get; set; } = default!;
 
     [Inject]
     private RunEventNotifier Notifier { get; set; } = default!;
@@ -97,8 +97,7 @@ public sealed partial class RunDetail
     {
         Grant = await Access.GetAsync();
         IsLive = Grant.CanViewRun(Id) && Notifier.Log.LastSeq(Id) > 0;
-        var folder = Path.Combine(RunStorePaths.ArtifactsDir(Options.Value), Id);
-        if (!Grant.CanViewRun(Id) || !RunId.IsValid(Id) || !File.Exists(Path.Combine(folder, RunDirectory.RunFile)))
+        if (!Grant.CanViewRun(Id) || Runs.TryOpen(Id) is not { } dir)
         {
             (Run, Detail, Evaluation, Summary) = (null, RunDetailData.Empty, null, null);
             Loaded = true;
@@ -109,8 +108,8 @@ public sealed partial class RunDetail
         // assigned together afterwards, because the live view seeds itself from its parameters.
         var (run, detail) = await Task.Run(() =>
         {
-            var summary = RunDirectoryReader.Read(folder, Metrics.Read);
-            return (summary, RunDetailReader.Read(folder, RunDirectory.Open(folder).ReadRunText(), summary.Best?.Epoch));
+            var summary = RunDirectoryReader.Read(dir.Path, Metrics.Read);
+            return (summary, RunDetailReader.Read(dir.Path, dir.ReadRunText(), summary.Best?.Epoch));
         });
         (Run, Detail, Summary) = (run, detail, null);
         Loaded = true;

@@ -36,7 +36,7 @@ public sealed partial class Train : IDisposable
     private IHw4Access Access { get; set; } = default!;
 
     [Inject]
-    private IOptions<Hw4Options> Options { get; set; } = default!;
+    private RunRepository Runs { get; set; } = default!;
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
@@ -138,14 +138,9 @@ public sealed partial class Train : IDisposable
     // The kind of the run folder named by id, or null when id is not a run id or names no readable run.
     private string? KindOf(string? id)
     {
-        if (!RunId.IsValid(id))
-            return null;
-        var folder = Path.Combine(RunStorePaths.ArtifactsDir(Options.Value), id!);
-        if (!File.Exists(Path.Combine(folder, RunDirectory.RunFile)))
-            return null;
         try
         {
-            return RunDirectory.Open(folder).ReadRun().Kind;
+            return Runs.TryOpen(id)?.ReadRun().Kind;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or System.Text.Json.JsonException)
         {

@@ -23,21 +23,31 @@ public sealed class HostSilence(TimeSpan timeout, TimeSpan interval)
     /// Takes a look at the held rows at <paramref name="now"/> (a monotonic time) and returns those silent for the
     /// timeout: the same holder, attempt and last heartbeat for that long.
     /// </summary>
-    public IReadOnlyList<(JobRow Job, TimeSpan SilentFor)> Look(IReadOnlyList<JobRow> held, TimeSpan now)
+    public IReadOnlyList<(JobRow Job, TimeSpan SilentFor)> Look(IReadOnlyList<JobRow> held, TimeSpan now) =>
+        Look(held, job => (job.RunId, job.Attempt, job.HeartbeatAt), now);
+
+    /// <summary>
+    /// The same for any leases: <paramref name="lease"/> names each holding's run, attempt and last heartbeat (a run
+    /// folder's owner, for a process outside the store's queue).
+    /// </summary>
+    public IReadOnlyList<(T Item, TimeSpan SilentFor)> Look<T>(
+        IReadOnlyList<T> held, Func<T, (string Run, long Attempt, DateTimeOffset? Beat)> lease, TimeSpan now)
     {
         ArgumentNullException.ThrowIfNull(held);
+        ArgumentNullException.ThrowIfNull(lease);
         var since = _lastLook is { } last ? Clamp(now - last) : (TimeSpan?)null;
         _lastLook = now;
         var next = new Dictionary<string, (long, DateTimeOffset?, TimeSpan)>(StringComparer.Ordinal);
-        var expired = new List<(JobRow, TimeSpan)>();
-        foreach (var job in held)
+        var expired = new List<(T, TimeSpan)>();
+        foreach (var item in held)
         {
-            var silent = since is { } step && _seen.TryGetValue(job.RunId, out var before) && before.Attempt == job.Attempt && before.Beat == job.HeartbeatAt
+            var (run, attempt, beat) = lease(item);
+            var silent = since is { } step && _seen.TryGetValue(run, out var before) && before.Attempt == attempt && before.Beat == beat
                 ? before.Silent + step
                 : TimeSpan.Zero;
-            next[job.RunId] = (job.Attempt, job.HeartbeatAt, silent);
+            next[run] = (attempt, beat, silent);
             if (silent >= timeout)
-                expired.Add((job, silent));
+                expired.Add((item, silent));
         }
 
         _seen = next;

@@ -19,6 +19,7 @@ public sealed class StoreJobClaimer(
     RunQueue local,
     TrainingLauncher launcher,
     HostIdentity host,
+    RunRepository runs,
     IOptions<Hw4Options> options,
     IOptions<QueueOptions> queueOptions,
     ILogger<StoreJobClaimer> logger) : BackgroundService
@@ -54,10 +55,9 @@ public sealed class StoreJobClaimer(
     private async Task HoldAsync(JobRow job, CancellationToken stoppingToken)
     {
         var runId = job.RunId;
-        var path = Path.Combine(RunStorePaths.ArtifactsDir(options.Value), runId);
-        if (!File.Exists(Path.Combine(path, RunDirectory.RunFile)) || !launcher.EnqueueHere(RunDirectory.Open(path), job.Attempt))
+        if (runs.TryOpen(runId) is not { } dir || !launcher.EnqueueHere(dir, job.Attempt))
         {
-            logger.LogWarning("Run {RunId} was claimed but its folder {Folder} is missing or the device queue is full; leaving it", runId, path);
+            logger.LogWarning("Run {RunId} was claimed but its folder is missing under {Folder} or the device queue is full; leaving it", runId, runs.ArtifactsDir);
             await store.FinishAsync(runId, host.Name, job.Attempt, stoppingToken);
             return;
         }

@@ -21,6 +21,7 @@ public sealed class StoreJobSweeper(
     StoreJobQueue store,
     TrainingLauncher launcher,
     RunEventNotifier notifier,
+    RunRepository runs,
     IOptions<Hw4Options> options,
     IOptions<QueueOptions> queueOptions,
     TimeProvider time,
@@ -56,10 +57,10 @@ public sealed class StoreJobSweeper(
 
     private void Settle(ExpiredJob job)
     {
-        var path = Path.Combine(RunStorePaths.ArtifactsDir(options.Value), job.RunId);
         try
         {
-            var dir = RunDirectory.Open(path);
+            if (runs.TryOpen(job.RunId) is not { } dir)
+                return;
             var cause = $"host {job.Host} stopped heartbeating (silent for {job.SilentFor.TotalSeconds:0} s)";
             var (ended, requeue) = dir.Apply(run =>
             {
