@@ -11,8 +11,9 @@ namespace Hw4.Dashboard.Features.Training;
 /// While the dashboard runs, not only at its start: a run that says "running" for another process (a CLI
 /// <c>train</c>, another instance, a worker) whose owner is gone becomes interrupted. On this machine that is known at
 /// once (no process with the owner's id and start time); elsewhere, when the owner's heartbeat in run.json has not
-/// changed for <see cref="QueueOptions.HeartbeatTimeoutSeconds"/>, counted only while this host could read the
-/// artifacts folder (<see cref="HostSilence"/>). The interrupt names the attempt judged, so a later grant keeps its run.
+/// changed for <see cref="QueueOptions.HeartbeatTimeoutSeconds"/>, and never less than five of the owner's beats
+/// (<see cref="RunOwner.HeartbeatInterval"/>: a short store timeout must not judge a live owner whose folder beats are
+/// slower), counted only while this host could read the artifacts folder (<see cref="HostSilence"/>). The interrupt names the attempt judged, so a later grant keeps its run.
 /// </summary>
 public sealed class RunOwnerSweeper(
     RunRepository runs, RunEventNotifier notifier, IOptions<QueueOptions> queueOptions, TimeProvider time, ILogger<RunOwnerSweeper> logger)
@@ -22,7 +23,8 @@ public sealed class RunOwnerSweeper(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var interval = TimeSpan.FromSeconds(queueOptions.Value.HeartbeatSeconds);
-        var silence = new HostSilence(TimeSpan.FromSeconds(queueOptions.Value.HeartbeatTimeoutSeconds), interval);
+        var timeout = TimeSpan.FromSeconds(Math.Max(queueOptions.Value.HeartbeatTimeoutSeconds, 5 * RunOwner.HeartbeatInterval.TotalSeconds));
+        var silence = new HostSilence(timeout, interval);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
