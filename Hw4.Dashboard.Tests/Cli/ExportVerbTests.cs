@@ -6,10 +6,12 @@ using Hw4.Dashboard.Tests.Features.Runs;
 using Hw4.Ml.Data;
 using Hw4.Ml.Evaluation;
 using Hw4.Ml.Models;
+using Hw4.Testing;
 using TorchSharp;
 
 namespace Hw4.Dashboard.Tests.Cli;
 
+[Trait("Category", "System")]
 public sealed class ExportVerbTests : IDisposable
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "hw4-exportverb-" + Guid.NewGuid().ToString("N"));
@@ -76,9 +78,10 @@ public sealed class ExportVerbTests : IDisposable
     /// Hw4), export its best checkpoint as a state_dict, load it in Debian's PyTorch with scripts/pytorch, and get the
     /// same prediction for every test image, hence the same accuracy as Hw4's evaluation.json.
     /// </summary>
-    [PyTorchFact]
+    [Fact]
     public async Task Export_PtOfATrainedRun_PyTorchPredictsEveryTestImageAsHw4Does()
     {
+        Prerequisite.PyTorch.Require();
         var data = WriteImageFolder(trainPerClass: 30, testPerClass: 10);
         var train = await CliRun.RunAsync("train", "--data", data, "--model", "cnn", "--epochs", "3",
             "--val-size", "12", "--batch-size", "8", "--lr", "2e-3", "--threads", "2", "--device", "cpu", "--artifacts-dir", Runs, "--no-cache", "--no-augment", "--json");
@@ -114,7 +117,7 @@ public sealed class ExportVerbTests : IDisposable
     private static string RunPython(string script, params string[] args)
     {
         var path = Path.Combine(Hw4.Dashboard.Tests.Integration.RepositoryFiles.Root(), "scripts", "pytorch", script);
-        var start = new ProcessStartInfo(PyTorchFactAttribute.Python, [path, .. args]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo(Prerequisite.PythonPath, [path, .. args]) { RedirectStandardOutput = true, RedirectStandardError = true };
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

@@ -8,6 +8,7 @@ namespace Hw4.Dashboard.Tests.Cli;
 /// Hostile inputs on the command line: each ends with exit 2 and one line naming the file, quickly, and the bombs
 /// within a peak RSS measured on a child process.
 /// </summary>
+[Trait("Category", "System")]
 public sealed class HostileInputCliTests(ITestOutputHelper output) : IDisposable
 {
     private const long PeakRssLimitKb = 1L << 20; // 1 GiB; before the caps these inputs took 2.2 to 4.5 GB

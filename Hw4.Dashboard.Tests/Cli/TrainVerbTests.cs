@@ -3,6 +3,7 @@ using Hw4.Dashboard.Cli;
 
 namespace Hw4.Dashboard.Tests.Cli;
 
+[Trait("Category", "System")]
 public sealed class TrainVerbTests : IDisposable
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "hw4-trainverb-" + Guid.NewGuid().ToString("N"));

@@ -17,6 +17,9 @@ public abstract class MudBunitTest : IAsyncLifetime
     protected MudBunitTest()
     {
         Context.JSInterop.Mode = JSRuntimeMode.Loose;
+        // bUnit waits 1 s by default for a WaitFor* condition; a render that waits on a thread-pool continuation can take
+        // longer on a shared 2-core machine under load. A condition that holds returns at once, so the bound is generous.
+        BunitContext.DefaultWaitTimeout = TimeSpan.FromSeconds(30);
         Context.Services.AddMudServices();
         // Pages ask who the user is; with no listen address or password configured that is the local admin.
         Context.Services.AddHw4Access();

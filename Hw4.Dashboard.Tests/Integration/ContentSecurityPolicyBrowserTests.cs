@@ -10,12 +10,13 @@ namespace Hw4.Dashboard.Tests.Integration;
 /// draws, and the policy does bite (an injected inline script is blocked and reported).
 /// </summary>
 [Collection(HostingCollection.Name)]
+[Trait("Category", "System")]
 public sealed class ContentSecurityPolicyBrowserTests
 {
     private const string CollectViolations =
         "document.addEventListener('securitypolicyviolation', e => (window.__csp = window.__csp || []).push(e.violatedDirective + ' ' + e.blockedURI))";
 
-    [ChromiumFact]
+    [Fact]
     public async Task Autograd_UnderTheCsp_CircuitRunsAndPlotlyDrawsWithNoViolation()
     {
         var dir = Directory.CreateTempSubdirectory("hw4-csp-").FullName;
@@ -28,7 +29,7 @@ public sealed class ContentSecurityPolicyBrowserTests
         {
             await app.StartAsync();
             using var playwright = await Playwright.CreateAsync();
-            await using var browser = await ChromiumFactAttribute.LaunchAsync(playwright);
+            await using var browser = await SystemChromium.LaunchAsync(playwright);
             var page = await browser.NewPageAsync();
             var consoleErrors = new List<string>();
             page.Console += (_, message) =>

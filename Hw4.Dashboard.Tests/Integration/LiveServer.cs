@@ -81,7 +81,7 @@ public sealed class LiveServer : IAsyncLifetime
         return client;
     }
 
-    public static async Task WaitUntilAsync(Func<bool> condition, int seconds = 60)
+    public static async Task WaitUntilAsync(Func<bool> condition, int seconds = 300)
     {
         var deadline = DateTime.UtcNow.AddSeconds(seconds);
         while (!condition())

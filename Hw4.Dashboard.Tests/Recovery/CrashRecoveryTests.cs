@@ -10,6 +10,7 @@ namespace Hw4.Dashboard.Tests.Recovery;
 /// a user sees after a crash. Tiny runs on a tiny CIFAR archive that the test writes.
 /// </summary>
 [Collection(Hw4.Dashboard.Tests.Hosting.HostingCollection.Name)]
+[Trait("Category", "System")]
 public sealed class CrashRecoveryTests : IDisposable
 {
     private readonly string _root = Directory.CreateTempSubdirectory("hw4-crash-").FullName;
@@ -72,10 +73,10 @@ public sealed class CrashRecoveryTests : IDisposable
             using (var again = await restarted.Http.PostAsync(RunsApi.StatusPath(first) + "/resume", null))
                 Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
 
-            var secondDone = await restarted.WaitForAsync(second, s => s.Status is "completed" or "failed", seconds: 180, pollMs: 200);
+            var secondDone = await restarted.WaitForAsync(second, s => s.Status is "completed" or "failed", seconds: 600, pollMs: 200);
             Assert.Equal("completed", secondDone.Status);
             Assert.Equal([1, 2], secondDone.Epochs);
-            var firstDone = await restarted.WaitForAsync(first, s => s.Status is "completed" or "failed", seconds: 180, pollMs: 200);
+            var firstDone = await restarted.WaitForAsync(first, s => s.Status is "completed" or "failed", seconds: 600, pollMs: 200);
             Assert.Equal("completed", firstDone.Status);
             Assert.Equal([1, 2], firstDone.Epochs);
             Assert.NotNull(firstDone.TestAccuracy);

@@ -7,6 +7,7 @@ using Hw4.Dashboard.Features.Streaming;
 using Hw4.Dashboard.Tests.Integration;
 using Hw4.Ml.Lifecycle;
 using Hw4.Ml.Lifecycle.Events;
+using Hw4.Testing.Servers;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -20,16 +21,18 @@ namespace Hw4.Dashboard.Tests.Recovery;
 /// is killed with SIGKILL, as a crashed GPU host would be.
 /// </summary>
 [Collection(Hw4.Dashboard.Tests.Hosting.HostingCollection.Name)]
+[Trait("Category", "System")]
 public sealed class TeamDeploymentTests(Xunit.Abstractions.ITestOutputHelper output) : IAsyncLifetime
 {
     private readonly string _root = Directory.CreateTempSubdirectory("hw4-team-").FullName;
     private readonly PostgresTestDatabase _database = new();
     private string _postgres = "";
+    private string _redis = "";
 
     public async Task InitializeAsync()
     {
         _postgres = await _database.CreateAsync();
-        await using var redis = await RedisTestServer.ConnectAsync();
+        _redis = await SharedServers.RedisAsync();
     }
 
     public async Task DisposeAsync()
@@ -44,7 +47,7 @@ public sealed class TeamDeploymentTests(Xunit.Abstractions.ITestOutputHelper out
         "--Hw4:DataDir", data,
         "--Hw4:ArtifactsDir", Path.Combine(_root, "runs"),
         "--Hw4:Postgres", _postgres,
-        "--Hw4:Redis", RedisTestServer.Configuration,
+        "--Hw4:Redis", _redis,
         // For the kill test, a dead host is noticed within about 3 s; the others keep the defaults (2 s and 10 s), as a
         // worker starved of CPU on these shared cores can miss 3 s and would lose its run (a limit of short timeouts).
         .. quickTimeout ? new[] { "--Hw4:Queue:HeartbeatSeconds", "0.5", "--Hw4:Queue:HeartbeatTimeoutSeconds", "3" } : [],
@@ -114,7 +117,7 @@ public sealed class TeamDeploymentTests(Xunit.Abstractions.ITestOutputHelper out
         var killedAt = DateTime.UtcNow;
         await using (var first = await WorkerAsync(data, "gpu-1", quickTimeout: true))
         {
-            var running = await b.WaitForAsync(run, s => s.Status == "running" && s.EpochsDone == 1, seconds: 180, pollMs: 10);
+            var running = await b.WaitForAsync(run, s => s.Status == "running" && s.EpochsDone == 1, seconds: 600, pollMs: 10);
             first.Kill();
             killedAt = DateTime.UtcNow;
             // The training host, as instance B's API reports it: the worker's --name, not B's or the machine's name.
@@ -134,7 +137,7 @@ public sealed class TeamDeploymentTests(Xunit.Abstractions.ITestOutputHelper out
         await using var second = await WorkerAsync(data, "gpu-2", quickTimeout: true);
         using (var resume = await a.Http.PostAsync(RunsApi.StatusPath(run) + "/resume", null))
             Assert.Equal(HttpStatusCode.Accepted, resume.StatusCode);
-        var done = await b.WaitForAsync(run, s => s.Status is "completed" or "failed", seconds: 240, pollMs: 200);
+        var done = await b.WaitForAsync(run, s => s.Status is "completed" or "failed", seconds: 600, pollMs: 200);
         Assert.Equal("completed", done.Status);
         Assert.Equal([1, 2], done.Epochs);
         Assert.NotNull(done.TestAccuracy);
@@ -144,10 +147,10 @@ public sealed class TeamDeploymentTests(Xunit.Abstractions.ITestOutputHelper out
 
         // Queued on A, trained by gpu-2, stopped from B: the request travels through the store's row.
         var stopped = await QueueAsync(a, epochs: 30);
-        await b.WaitForAsync(stopped, s => s.Status == "running", seconds: 120, pollMs: 20);
+        await b.WaitForAsync(stopped, s => s.Status == "running", seconds: 300, pollMs: 20);
         using (var stop = await b.Http.PostAsync(RunsApi.StatusPath(stopped) + "/stop", null))
             Assert.Equal(HttpStatusCode.Accepted, stop.StatusCode);
-        var end = await a.WaitForAsync(stopped, s => s.Status is "stopped" or "completed" or "failed", seconds: 60, pollMs: 50);
+        var end = await a.WaitForAsync(stopped, s => s.Status is "stopped" or "completed" or "failed", seconds: 300, pollMs: 50);
         output.WriteLine($"stopped from B after {end.EpochsDone} epoch(s): {end.Message}");
         Assert.Equal("stopped", end.Status);
         Assert.True(end.EpochsDone < 30);
@@ -163,7 +166,7 @@ public sealed class TeamDeploymentTests(Xunit.Abstractions.ITestOutputHelper out
           }, 25); }
         """;
 
-    [ChromiumFact]
+    [Fact]
     public async Task RunQueuedOnA_TrainedByTheWorker_HubClientsOnBAndAGetEveryEventInOrder_BsRunPageFollowsItLive_ReplayFromASequenceNumber()
     {
         var data = TinyCifarZip.EnsureDataDir(trainPerClass: 136, testPerClass: 8);
@@ -176,7 +179,7 @@ public sealed class TeamDeploymentTests(Xunit.Abstractions.ITestOutputHelper out
 
         // And a person on B's run page (a Blazor circuit on B: the worker's events reach it through Redis).
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await ChromiumFactAttribute.LaunchAsync(playwright);
+        await using var browser = await SystemChromium.LaunchAsync(playwright);
         var page = await browser.NewPageAsync();
         await page.GotoAsync($"http://127.0.0.1:{b.Port}/runs/{run}", new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle, Timeout = 60_000 });
         await page.WaitForFunctionAsync("() => window.Blazor !== undefined && document.querySelector('[data-testid=run-status]')", null, new PageWaitForFunctionOptions { Timeout = 30_000 });
@@ -185,10 +188,10 @@ public sealed class TeamDeploymentTests(Xunit.Abstractions.ITestOutputHelper out
         await using var worker = await WorkerAsync(data, "gpu-1");
 
         // A second viewer, on A, joins in the middle of the run, while the worker numbers its events.
-        await fromStart.WaitForAsync(e => e.Event is EpochCompleted { Epoch: 1 }, seconds: 180);
+        await fromStart.WaitForAsync(e => e.Event is EpochCompleted { Epoch: 1 }, seconds: 600);
         await using var midway = await HubClient.ConnectAsync(a, run, lastSeq: null);
-        var done = await fromStart.WaitForAsync(e => e.Event is RunEnded, seconds: 240);
-        await midway.WaitForAsync(e => e.Event is RunEnded, seconds: 30);
+        var done = await fromStart.WaitForAsync(e => e.Event is RunEnded, seconds: 600);
+        await midway.WaitForAsync(e => e.Event is RunEnded, seconds: 120);
         Assert.Equal("completed", ((RunEnded)done.Event).Status.Name());
 
         // B's page moved through the run without a reload: progress between empty and full, then completed.
@@ -218,16 +221,6 @@ public sealed class TeamDeploymentTests(Xunit.Abstractions.ITestOutputHelper out
         Assert.Equal(fromStart.Seen.Select(e => e.Seq).SkipWhile(s => s < midway.Seen[0].Seq), midway.Seen.Select(e => e.Seq));
         Assert.True(midway.LiveCount > 0, "the viewer that joined midway got no live event");
 
-        // Latency across instances: many one-batch epochs, numbered on the worker, received by a client on B (printed,
-        // not asserted: docs/benchmarks.md, "Streaming across instances").
-        var quick = await QueueAsync(a, epochs: 40, limit: 8, valSize: 8);
-        await using var timing = await HubClient.ConnectAsync(b, quick, lastSeq: null);
-        await timing.WaitForAsync(e => e.Event is RunEnded, seconds: 240);
-        var latencies = timing.EpochLatenciesMs().Order().ToList();
-        Assert.Equal(40, latencies.Count);
-        output.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"epoch end on the worker to a hub client on B, {latencies.Count} epochs: p50 {latencies[latencies.Count / 2]:F0} ms, p95 {latencies[(int)Math.Ceiling(latencies.Count * 0.95) - 1]:F0} ms, max {latencies[^1]:F0} ms"));
-
         // Replay from a sequence number on B, after the run: exactly the events after it, the same ones.
         var epoch1 = fromStart.Seen.First(e => e.Event is EpochCompleted { Epoch: 1 }).Seq;
         await using var replaying = await HubClient.ConnectAsync(b, run, lastSeq: epoch1);
@@ -241,14 +234,14 @@ public sealed class TeamDeploymentTests(Xunit.Abstractions.ITestOutputHelper out
     private sealed class HubClient : IAsyncDisposable
     {
         private readonly HubConnection _connection;
-        private readonly ConcurrentQueue<(RunEventEnvelope Envelope, long ReceivedAtMs)> _live = new();
+        private readonly ConcurrentQueue<RunEventEnvelope> _live = new();
         private readonly TaskCompletionSource<RunReplay> _replay = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         private HubClient(HubConnection connection) => _connection = connection;
 
         /// <summary>The replay's events, then every live one, as received.</summary>
         public List<RunEventEnvelope> Seen =>
-            [.. _replay.Task.IsCompleted ? _replay.Task.Result.Events : [], .. _live.Select(x => x.Envelope)];
+            [.. _replay.Task.IsCompleted ? _replay.Task.Result.Events : [], .. _live];
 
         public int LiveCount => _live.Count;
 
@@ -267,12 +260,11 @@ public sealed class TeamDeploymentTests(Xunit.Abstractions.ITestOutputHelper out
                 client._replay.TrySetResult(r);
             });
             connection.On<RunEventEnvelope>(nameof(IRunsClient.ReceiveEvent), e =>
-                client._live.Enqueue((e, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds())));
+                client._live.Enqueue(e));
             connection.On<RunEventEnvelope[]>(nameof(IRunsClient.ReceiveEvents), batch =>
             {
-                var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
                 foreach (var e in batch)
-                    client._live.Enqueue((e, now));
+                    client._live.Enqueue(e);
             });
             await connection.StartAsync();
             await connection.InvokeAsync(nameof(RunsHub.Subscribe), run, lastSeq);
@@ -293,10 +285,6 @@ public sealed class TeamDeploymentTests(Xunit.Abstractions.ITestOutputHelper out
 
             throw new TimeoutException($"no matching event in {seconds} s; seen: {string.Join(", ", Seen.Select(e => $"{e.Seq}:{e.Event}"))}");
         }
-
-        /// <summary>From each epoch's end (its event's time on the host that numbered it) to its arrival here.</summary>
-        public List<double> EpochLatenciesMs() =>
-            [.. _live.Where(x => x.Envelope.Event is EpochCompleted).Select(x => (double)(x.ReceivedAtMs - x.Envelope.At.ToUnixTimeMilliseconds()))];
 
         public ValueTask DisposeAsync() => _connection.DisposeAsync();
     }

@@ -112,7 +112,7 @@ public sealed class AppServer : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private async Task WaitUntilHealthyAsync(int seconds = 120)
+    private async Task WaitUntilHealthyAsync(int seconds = 300)
     {
         using var http = new HttpClient { BaseAddress = new Uri(Url), Timeout = TimeSpan.FromSeconds(10) };
         var deadline = DateTime.UtcNow.AddSeconds(seconds);

@@ -4,33 +4,39 @@ using Xunit.Abstractions;
 namespace Hw4.E2E.Tests.Infrastructure;
 
 /// <summary>
-/// One test's world: its own server (temp artifacts folder, index and cache) and its own headless browser. When the test
-/// fails, the server's output goes to the test log.
+/// One test's world: its own server (temp artifacts folder, index and cache) and its own headless browser, or the
+/// <paramref name="shared"/> world of its class (<see cref="JourneyWorld"/> as a class fixture). When the test fails,
+/// the server's output goes to the test log.
 /// </summary>
-public abstract class Journey(ITestOutputHelper output) : IAsyncLifetime
+public abstract class Journey(ITestOutputHelper output, JourneyWorld? shared = null) : IAsyncLifetime
 {
+    private JourneyWorld? _own;
+
     /// <summary>The app.</summary>
-    protected AppServer Server { get; private set; } = default!;
+    protected AppServer Server => (shared ?? _own)!.Server;
 
     /// <summary>The browser.</summary>
-    protected Browser Browser { get; private set; } = default!;
+    protected Browser Browser => (shared ?? _own)!.Browser;
 
-    /// <summary>Extra <c>--Key value</c> settings for the server.</summary>
+    /// <summary>Extra <c>--Key value</c> settings for the server (a test's own world only).</summary>
     protected virtual string[] Settings => [];
 
     /// <inheritdoc />
     public async Task InitializeAsync()
     {
-        Server = await AppServer.StartAsync(Settings);
-        Browser = await Browser.LaunchAsync();
+        if (shared is not null)
+            return;
+        _own = new JourneyWorld(Settings);
+        await _own.InitializeAsync();
     }
 
     /// <inheritdoc />
     public async Task DisposeAsync()
     {
-        output.WriteLine(Server.Output);
-        await Browser.DisposeAsync();
-        await Server.DisposeAsync();
+        if ((shared ?? _own)?.Server is { } server)
+            output.WriteLine(server.Output);
+        if (_own is not null)
+            await _own.DisposeAsync();
     }
 
     /// <summary>A page at <paramref name="path"/>, live.</summary>

@@ -12,8 +12,8 @@ public static class PageExtensions
     /// </summary>
     public static async Task OpenAsync(this IPage page, AppServer server, string path)
     {
-        await page.GotoAsync(server.Url + path, new PageGotoOptions { Timeout = 60_000 });
-        await page.Locator("[data-testid=interactive]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 60_000 });
+        await page.GotoAsync(server.Url + path, new PageGotoOptions { Timeout = 180_000 });
+        await page.Locator("[data-testid=interactive]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 180_000 });
     }
 
     /// <summary>Waits until every chart on the page is drawn (Plotly draws after the circuit is up).</summary>
@@ -22,13 +22,13 @@ public static class PageExtensions
         try
         {
             await page.WaitForFunctionAsync("() => [...document.querySelectorAll('.chart-host')].every(h => h.querySelector('.js-plotly-plot .main-svg'))",
-                null, new PageWaitForFunctionOptions { Timeout = 60_000 });
+                null, new PageWaitForFunctionOptions { Timeout = 180_000 });
         }
         catch (TimeoutException e)
         {
             // Say which chart stayed empty: its caption names it.
             var missing = await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('.chart-host')].filter(h => !h.querySelector('.js-plotly-plot .main-svg')).map(h => (h.querySelector('figcaption')?.textContent ?? '?') + ' | plot div: ' + (h.querySelector('.js-plotly-plot') ? 'yes' : 'no') + ' | ' + h.innerHTML.slice(0, 200))");
-            throw new TimeoutException($"charts not drawn in 60 s on {page.Url}: {string.Join(" || ", missing)}", e);
+            throw new TimeoutException($"charts not drawn in 180 s on {page.Url}: {string.Join(" || ", missing)}", e);
         }
     }
 

@@ -5,8 +5,12 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Hw4.E2E.Tests.Journeys;
 
-/// <summary>The Autograd page as a person uses it: change the terms, read the error and the plot; mistype a field.</summary>
-public sealed class AutogradJourneyTests(ITestOutputHelper output) : Journey(output)
+/// <summary>
+/// The Autograd page as a person uses it: change the terms, read the error and the plot; mistype a field. Each test
+/// has its own browser context on one server: what it computes lives in its own circuit.
+/// </summary>
+[Trait("Category", "System")]
+public sealed class AutogradJourneyTests(JourneyWorld world, ITestOutputHelper output) : Journey(output, world), IClassFixture<JourneyWorld>
 {
     [Fact]
     public async Task Terms_Changed_ErrorChangesAndPlotHas100PointsOnACosCurve()

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Hw4.Dashboard.Configuration;
 using Hw4.E2E.Tests.Infrastructure;
 using Hw4.Ml.Imaging;
+using Hw4.Testing;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -14,6 +14,7 @@ namespace Hw4.E2E.Tests.Journeys;
 /// The Denoise page on a 96×96 crop of the shared parrots (noisy and clean, the same crop), given to the server as its
 /// data folder: a run's preview and PSNR move while it runs, and the before/after slider moves the divider.
 /// </summary>
+[Trait("Category", "System")]
 public sealed partial class DenoiseJourneyTests(ITestOutputHelper output) : Journey(output), IDisposable
 {
     private const int Size = 96;
@@ -107,13 +108,11 @@ public sealed partial class DenoiseJourneyTests(ITestOutputHelper output) : Jour
     [GeneratedRegex(@"PSNR (-?\d+(?:\.\d+)?) dB")]
     private static partial Regex PsnrPattern();
 
-    // images/parrots-noisy.png and parrots-clean.png: the same 96×96 crop of the shared pair, found as the app finds
-    // them (HW4_DATA, else a shared/ folder above the tests).
+    // images/parrots-noisy.png and parrots-clean.png: the same 96×96 crop of the shared pair (skipped without it).
     private static string MakeDataDir()
     {
-        var shared = new DataLocator(Environment.GetEnvironmentVariable("HW4_DATA"), [AppContext.BaseDirectory]);
-        if (shared.NoisyImage is not { } noisy || shared.CleanImage is not { } clean)
-            throw new InvalidOperationException($"No images/parrots-noisy.png and parrots-clean.png in the shared data folder ({shared.DataDir ?? "none found"}); set HW4_DATA to it.");
+        var noisy = SharedData.Require(SharedData.NoisyParrots);
+        var clean = SharedData.Require(SharedData.CleanParrots);
         var dir = Directory.CreateTempSubdirectory("hw4-e2e-denoise-").FullName;
         Directory.CreateDirectory(Path.Combine(dir, "images"));
         ImageFile.Save(Crop(ImageFile.Load(noisy)), Path.Combine(dir, "images", "parrots-noisy.png"));

@@ -11,6 +11,7 @@ namespace Hw4.E2E.Tests.Journeys;
 /// serious or critical violation, the page has one h1 inside a main landmark, and at phone width the body does not
 /// scroll sideways and no chart is squeezed below 250 px.
 /// </summary>
+[Trait("Category", "System")]
 public sealed class PageTests(LabFixture lab, ITestOutputHelper output) : IClassFixture<LabFixture>
 {
     /// <summary>Each page, with <c>{cnn}</c> and <c>{residual}</c> for the fixture's runs.</summary>
@@ -34,9 +35,10 @@ public sealed class PageTests(LabFixture lab, ITestOutputHelper output) : IClass
     [MemberData(nameof(Pages))]
     public async Task Page_Axe_NoSeriousOrCriticalViolations(string path)
     {
+        // Light, then dark on the same page: the toggle is what a person uses, and one load serves both checks.
+        var page = await OpenAsync(path);
         foreach (var dark in new[] { false, true })
         {
-            var page = await OpenAsync(path);
             if (dark)
                 await page.SwitchThemeAsync(dark: true);
             var result = await page.RunAxe();
@@ -45,8 +47,9 @@ public sealed class PageTests(LabFixture lab, ITestOutputHelper output) : IClass
                 output.WriteLine($"{(dark ? "dark" : "light")} {violation.Impact} {violation.Id}: {string.Join(" | ", violation.Nodes.Take(5).Select(n => n.Html))}");
             Assert.True(bad.Count == 0, $"{path} ({(dark ? "dark" : "light")}): " + string.Join("\n", bad.Select(v =>
                 $"{v.Impact} {v.Id} ({v.Nodes.Count()} nodes): {string.Join(" | ", v.Nodes.Take(3).Select(n => $"{n.Html} [{string.Join("; ", n.Any.Select(a => a.Message))}]"))}")));
-            await page.Context.CloseAsync();
         }
+
+        await page.Context.CloseAsync();
     }
 
     [Theory]

@@ -11,6 +11,7 @@ namespace Hw4.E2E.Tests.Journeys;
 /// A server with an admin password: the admin signs in, shares a finished run, and a stranger's browser (a fresh
 /// context) opening the link sees that run read-only and nothing else, until the admin revokes the link.
 /// </summary>
+[Trait("Category", "System")]
 public sealed class ShareJourneyTests(ITestOutputHelper output) : Journey(output)
 {
     private const string Password = "parrots-and-cats-42";

@@ -7,6 +7,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Hw4.E2E.Tests.Journeys;
 
 /// <summary>The Train page and a run's page while tiny runs train on the 4-class archive.</summary>
+[Trait("Category", "System")]
 public sealed class TrainJourneyTests(ITestOutputHelper output) : Journey(output)
 {
     // Every 25 ms, what a person watching sees: the progress bar's value and the batch-loss chart's point count.

@@ -12,6 +12,7 @@ namespace Hw4.Ml.Tests.Data;
 /// expanded bytes). Each is refused with a message naming the source and the member; the memory it cost is bounded by
 /// what this thread allocated (the readers run on the calling thread until decoding starts).
 /// </summary>
+[Trait("Category", "System")]
 public sealed class DatasetBombTests(ITestOutputHelper output) : IDisposable
 {
     private static readonly string[] Classes = ["cat", "dog"];

@@ -1,5 +1,6 @@
 using Hw4.Ml.Denoising;
 using Hw4.Ml.Imaging;
+using Hw4.Testing;
 using static TorchSharp.torch;
 
 namespace Hw4.Ml.Tests.Denoising;
@@ -36,8 +37,8 @@ public sealed class TvDenoiserTests
     [Fact]
     public void Run_BestPresetOnParrotCrop_RaisesPsnrByFiveDb()
     {
-        var noisy = ImageFile.Load(TestData.NoisyParrots).Crop(352, 224, 64, 64);
-        var clean = ImageFile.Load(TestData.CleanParrots).Crop(352, 224, 64, 64);
+        var noisy = ImageFile.Load(SharedData.Require(SharedData.NoisyParrots)).Crop(352, 224, 64, 64);
+        var clean = ImageFile.Load(SharedData.Require(SharedData.CleanParrots)).Crop(352, 224, 64, 64);
         var reports = Collect<DenoiseProgress>(out var progress);
 
         var result = TvDenoiser.Run(noisy, clean, DenoisePresets.Best(DenoiseNorm.L1) with { ReportEvery = 20, PreviewMaxSide = 16 }, CPU, progress);
@@ -52,8 +53,8 @@ public sealed class TvDenoiserTests
     [Fact]
     public void Run_L2BestOnParrotCrop_EndsFiniteAbovePsnrOfInput()
     {
-        var noisy = ImageFile.Load(TestData.NoisyParrots).Crop(352, 224, 64, 64);
-        var clean = ImageFile.Load(TestData.CleanParrots).Crop(352, 224, 64, 64);
+        var noisy = ImageFile.Load(SharedData.Require(SharedData.NoisyParrots)).Crop(352, 224, 64, 64);
+        var clean = ImageFile.Load(SharedData.Require(SharedData.CleanParrots)).Crop(352, 224, 64, 64);
 
         var result = TvDenoiser.Run(noisy, clean, DenoisePresets.Best(DenoiseNorm.L2), CPU);
 
@@ -66,8 +67,8 @@ public sealed class TvDenoiserTests
     [Fact]
     public void Run_L2SeedOnParrotCrop_DivergesWithLastFiniteNumbersAndNoImage()
     {
-        var noisy = ImageFile.Load(TestData.NoisyParrots).Crop(352, 224, 64, 64);
-        var clean = ImageFile.Load(TestData.CleanParrots).Crop(352, 224, 64, 64);
+        var noisy = ImageFile.Load(SharedData.Require(SharedData.NoisyParrots)).Crop(352, 224, 64, 64);
+        var clean = ImageFile.Load(SharedData.Require(SharedData.CleanParrots)).Crop(352, 224, 64, 64);
         var reports = Collect<DenoiseProgress>(out var progress);
 
         var result = TvDenoiser.Run(noisy, clean, DenoisePresets.Seed(DenoiseNorm.L2) with { ReportEvery = 1 }, CPU, progress);
@@ -83,7 +84,9 @@ public sealed class TvDenoiserTests
         Assert.Contains($"diverged at step {result.DivergedAtStep}/200", result.DivergenceMessage);
     }
 
+    // 20,000 gradient steps for the L1 reference: the slowest test of this project.
     [Theory]
+    [Trait("Category", "System")]
     [InlineData(DenoiseNorm.L2, 0.05, 2000, 0.2, 300, 1e-4)]
     [InlineData(DenoiseNorm.L1, 0.01, 20000, 0.5, 3000, 5e-3)]
     public void Run_PrimalDual_ReachesTheLossOfLongGradientDescent(

@@ -1,5 +1,6 @@
 using Hw4.Ml.Denoising;
 using Hw4.Ml.Imaging;
+using Hw4.Testing;
 using static TorchSharp.torch;
 
 namespace Hw4.Ml.Tests.Denoising;
@@ -7,7 +8,7 @@ namespace Hw4.Ml.Tests.Denoising;
 public sealed class TvSweepTests
 {
     private static (RgbImage Noisy, RgbImage Clean) Crop() =>
-        (ImageFile.Load(TestData.NoisyParrots).Crop(352, 224, 32, 32), ImageFile.Load(TestData.CleanParrots).Crop(352, 224, 32, 32));
+        (ImageFile.Load(SharedData.Require(SharedData.NoisyParrots)).Crop(352, 224, 32, 32), ImageFile.Load(SharedData.Require(SharedData.CleanParrots)).Crop(352, 224, 32, 32));
 
     [Fact]
     public void Run_TwoNormGrid_OnePointPerCellAndBestIsHighestFinitePsnr()

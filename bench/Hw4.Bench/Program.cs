@@ -11,6 +11,7 @@ var commands = new Dictionary<string, Func<string[], int>>(StringComparer.Ordina
     ["soak"] = SoakBenchmark.Run,
     ["stream"] = StreamBenchmark.Run,
     ["stream-clients"] = StreamClientsCommand.Run,
+    ["stream-instances"] = InstancesBenchmark.Run,
     ["train"] = TrainBenchmark.Run,
 };
 

@@ -13,6 +13,7 @@ namespace Hw4.Dashboard.Tests.Features.Access;
 /// address alone. The console prints a sign-in token; anonymous state changes are refused; the token signs in.
 /// </summary>
 [Collection(HostingCollection.Name)]
+[Trait("Category", "System")]
 public sealed class AuthChildServerTests : IDisposable
 {
     private const string RunA = "20261201-000000-cnn-aaaa";

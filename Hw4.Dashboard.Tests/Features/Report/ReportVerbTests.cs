@@ -8,9 +8,11 @@ using Hw4.Dashboard.Tests.Cli;
 using Hw4.Ml.Runs;
 
 using Hw4.Dashboard.Tests.Features.Export;
+using Hw4.Testing;
 
 namespace Hw4.Dashboard.Tests.Features.Report;
 
+[Trait("Category", "System")]
 public sealed partial class ReportVerbTests(TinyHomeworkRuns runs) : IClassFixture<TinyHomeworkRuns>
 {
     [Fact]
@@ -80,6 +82,7 @@ public sealed partial class ReportVerbTests(TinyHomeworkRuns runs) : IClassFixtu
     [Fact]
     public async Task Report_Pdf_IsPrintedByChromiumOnMoreThanOnePage()
     {
+        Prerequisite.Chromium.Require();
         var path = Path.Combine(runs.Root, "report.pdf");
 
         var run = await CliRun.RunAsync("report", "--artifacts-dir", runs.Runs, "--data", runs.Data, "--format", "pdf", "--out", path);

@@ -2,18 +2,19 @@ using System.Collections.Concurrent;
 using Hw4.Dashboard.Configuration;
 using Hw4.Dashboard.Features.Streaming;
 using Hw4.Dashboard.Features.Streaming.Redis;
-using Hw4.Dashboard.Tests.Integration;
 using Hw4.Ml.Lifecycle;
+using Hw4.Testing.Servers;
 using Hw4.Ml.Lifecycle.Events;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using StackExchange.Redis;
 
 namespace Hw4.Dashboard.Tests.Features.Streaming;
 
 /// <summary>
-/// Two hosts' streaming, wired as the app wires it with <c>Hw4:Redis</c> set, in one test process against the test Redis
-/// server: what one host numbers reaches the other's components with the same numbers, in order; a host taking a run
+/// Two hosts' streaming, wired as the app wires it with <c>Hw4:Redis</c> set, in one test process against the tests'
+/// Redis server (<see cref="SharedServers.RedisAsync"/>): what one host numbers reaches the other's components with the same numbers, in order; a host taking a run
 /// over goes on from the other's last number; the shared log replays; and without Redis a host still streams locally.
 /// </summary>
 public sealed class RedisRunEventExchangeTests : IAsyncLifetime
@@ -21,7 +22,9 @@ public sealed class RedisRunEventExchangeTests : IAsyncLifetime
     private readonly string _run = $"redis-test-{Guid.NewGuid():N}";
     private readonly List<(ServiceProvider Services, List<IHostedService> Hosted)> _hosts = [];
 
-    public async Task InitializeAsync() => await (await RedisTestServer.ConnectAsync()).DisposeAsync();
+    private string? _redis;
+
+    public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()
     {
@@ -32,7 +35,9 @@ public sealed class RedisRunEventExchangeTests : IAsyncLifetime
             await services.DisposeAsync();
         }
 
-        await using var redis = await RedisTestServer.ConnectAsync();
+        if (_redis is null)
+            return;
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(_redis);
         var db = redis.GetDatabase();
         await db.KeyDeleteAsync([RedisRunKeys.Milestones(_run), RedisRunKeys.Recent(_run), RedisRunKeys.Meta(_run), RedisRunKeys.Owner(_run), RedisRunKeys.Lock(_run)]);
     }
@@ -66,9 +71,28 @@ public sealed class RedisRunEventExchangeTests : IAsyncLifetime
         }));
     }
 
+    // Each host's listener subscribes to every host's events first and to its own release channel last: once both
+    // release channels have their subscriber, both hosts hear each other's events.
+    private async Task UntilSubscribedAsync(string configuration)
+    {
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(configuration);
+        var server = redis.GetServer(redis.GetEndPoints()[0]);
+        var channels = _hosts.Select(h => RedisRunKeys.Release(h.Services.GetRequiredService<StreamingInstance>().Id)).ToList();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var counts = await Task.WhenAll(channels.Select(async c => (long)((RedisResult[])(await server.ExecuteAsync("PUBSUB", "NUMSUB", c.ToString()))!)[1]));
+            if (counts.All(n => n > 0))
+                return;
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"the hosts' listeners did not subscribe within 60 s ({string.Join(", ", counts)})");
+            await Task.Delay(20);
+        }
+    }
+
     private static async Task UntilAsync(Func<bool> condition, string what)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
         while (!condition())
         {
             if (DateTime.UtcNow > deadline)
@@ -80,14 +104,14 @@ public sealed class RedisRunEventExchangeTests : IAsyncLifetime
     [Fact]
     public async Task EventsNumberedOnOneHost_ReachTheOthersComponentsInOrder_AndATakeOverGoesOnFromTheLastNumber()
     {
-        var a = await HostAsync("host-a", RedisTestServer.Configuration);
-        var b = await HostAsync("host-b", RedisTestServer.Configuration);
+        _redis = await SharedServers.RedisAsync();
+        var a = await HostAsync("host-a", _redis);
+        var b = await HostAsync("host-b", _redis);
         var (onB, followB) = Follow(b, _run);
         var (onA, followA) = Follow(a, _run);
         using var _ = followA;
         using var __ = followB;
-        // Let both hosts' subscriptions reach Redis before the first event.
-        await Task.Delay(300);
+        await UntilSubscribedAsync(_redis);
 
         a.Publish(new RunQueued(_run, "train", "cnn", 1));
         a.Publish(new RunStarted(_run, "train", "cpu", 1, 2));

@@ -48,13 +48,13 @@ public sealed class TrainPageTests : MudBunitTest
     }
 
     [Fact]
-    public void Submit_NegativeLearningRateAndZeroEpochs_ShowsBothMessagesAndQueuesNothing()
+    public async Task Submit_NegativeLearningRateAndZeroEpochs_ShowsBothMessagesAndQueuesNothing()
     {
         var cut = Context.Render<Hw4.Dashboard.Components.Pages.Train.Train>();
         Type(cut, "lr", "-0.001");
         Type(cut, "epochs", "0");
 
-        cut.Find("form").Submit();
+        await cut.Find("form").SubmitAsync();
 
         Assert.Contains("Learning rate must be positive", cut.Markup);
         Assert.Contains("Epochs must be between 1 and 1000.", cut.Markup);
@@ -63,13 +63,13 @@ public sealed class TrainPageTests : MudBunitTest
     }
 
     [Fact]
-    public void Submit_ValidForm_QueuesARunAndFollowsIt()
+    public async Task Submit_ValidForm_QueuesARunAndFollowsIt()
     {
         var cut = Context.Render<Hw4.Dashboard.Components.Pages.Train.Train>();
         Type(cut, "epochs", "2");
         Type(cut, "limit", "256");
 
-        cut.Find("form").Submit();
+        await cut.Find("form").SubmitAsync();
 
         var queue = Context.Services.GetRequiredService<RunQueue>();
         Assert.Equal(1, queue.Length);
@@ -79,13 +79,13 @@ public sealed class TrainPageTests : MudBunitTest
     }
 
     [Fact]
-    public void Submit_ValidForm_PutsTheRunInTheAddress_APageOpenedThereFollowsItAgain()
+    public async Task Submit_ValidForm_PutsTheRunInTheAddress_APageOpenedThereFollowsItAgain()
     {
         var cut = Context.Render<Hw4.Dashboard.Components.Pages.Train.Train>();
         Type(cut, "epochs", "2");
         Type(cut, "limit", "256");
 
-        cut.Find("form").Submit();
+        await cut.Find("form").SubmitAsync();
 
         var runId = cut.Instance.SelectedRunId;
         Assert.NotNull(runId);
@@ -125,7 +125,7 @@ public sealed class TrainPageTests : MudBunitTest
     }
 
     [Fact]
-    public void Stop_QueuedRun_LeavesTheQueueListAndTheChipAtOnceAndItsFolderSaysStopped()
+    public async Task Stop_QueuedRun_LeavesTheQueueListAndTheChipAtOnceAndItsFolderSaysStopped()
     {
         var page = Context.Render<Hw4.Dashboard.Components.Pages.Train.Train>();
         var chip = Context.Render<Hw4.Dashboard.Components.Layout.StatusChip>();
@@ -133,9 +133,9 @@ public sealed class TrainPageTests : MudBunitTest
         var queue = Context.Services.GetRequiredService<RunQueue>();
         // Submit checks the user's role asynchronously: each submit is waited for before the next, or the second
         // could land while the first is still being handled.
-        page.Find("form").Submit();
+        await page.Find("form").SubmitAsync();
         page.WaitForAssertion(() => Assert.Equal(1, queue.Length), TimeSpan.FromSeconds(5));
-        page.Find("form").Submit();
+        await page.Find("form").SubmitAsync();
         page.WaitForAssertion(() => Assert.Equal(2, queue.Length), TimeSpan.FromSeconds(5));
         var second = queue.Waiting[1].Job.RunId;
         Assert.Equal("cpu · queue 2", chip.Instance.Label);
@@ -152,12 +152,12 @@ public sealed class TrainPageTests : MudBunitTest
     [InlineData("lr", "1e-3", 0.001)]
     [InlineData("lr", "0.0001", 0.0001)]
     [InlineData("epochs", "1e3", 1000)]
-    public void Submit_ExponentTyped_QueuesWithTheValueTyped(string field, string typed, double expected)
+    public async Task Submit_ExponentTyped_QueuesWithTheValueTyped(string field, string typed, double expected)
     {
         var cut = Context.Render<Hw4.Dashboard.Components.Pages.Train.Train>();
         Type(cut, field, typed);
 
-        cut.Find("form").Submit();
+        await cut.Find("form").SubmitAsync();
 
         Assert.Equal(1, Context.Services.GetRequiredService<RunQueue>().Length);
         Assert.Equal(expected, field == "lr" ? cut.Instance.Form.LearningRate : cut.Instance.Form.Epochs);
@@ -168,12 +168,12 @@ public sealed class TrainPageTests : MudBunitTest
     [InlineData("lr", "abc", "is not a number")]
     [InlineData("epochs", "", "Epochs is required.")]
     [InlineData("batch-size", "1.5", "Batch size must be a whole number.")]
-    public void Submit_FieldRefused_SaysSoInPlaceDisablesQueueAndQueuesNothing(string field, string typed, string reason)
+    public async Task Submit_FieldRefused_SaysSoInPlaceDisablesQueueAndQueuesNothing(string field, string typed, string reason)
     {
         var cut = Context.Render<Hw4.Dashboard.Components.Pages.Train.Train>();
         Type(cut, field, typed);
 
-        cut.Find("form").Submit();
+        await cut.Find("form").SubmitAsync();
 
         Assert.Contains(reason, cut.Markup);
         Assert.True(cut.Find("[data-testid=queue-run]").HasAttribute("disabled"));
