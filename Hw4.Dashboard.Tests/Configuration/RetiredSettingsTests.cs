@@ -60,31 +60,24 @@ public sealed class RetiredSettingsTests : IDisposable
     [Fact]
     public async Task Worker_OldKeyOnTheCommandLine_ExitsWith2NamingBothKeys()
     {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
+        var run = await Hw4.Dashboard.Tests.Cli.CliRun.RunAsync("worker", "--Hw4:RunsDir", OldFolder, "--Hw4:Postgres", "Host=127.0.0.1;Database=not_used");
 
-        var code = await WorkerHost.RunAsync(
-            ["worker", "--Hw4:RunsDir", OldFolder, "--Hw4:Postgres", "Host=127.0.0.1;Database=not_used"], stdout, stderr);
-
-        Assert.Equal(2, code);
-        Assert.Contains("Hw4:RunsDir was renamed Hw4:ArtifactsDir", stderr.ToString());
-        Assert.Empty(stdout.ToString());
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("Hw4:RunsDir was renamed Hw4:ArtifactsDir", string.Join("\n", run.StderrLines));
+        Assert.Empty(run.Stdout);
     }
 
     [Fact]
     public async Task Reindex_OldKeyOrOldFlag_ExitsWith2NamingTheNewOne()
     {
-        using var stdout = new StringWriter();
-        using var keyErrors = new StringWriter();
-        using var flagErrors = new StringWriter();
         var database = Path.Combine(_root, "hw4.db");
 
-        var byKey = await ReindexCommand.RunAsync(["reindex", "--Hw4:RunsDir", OldFolder, "--database", database], stdout, keyErrors);
-        var byFlag = await ReindexCommand.RunAsync(["reindex", "--runs-dir", OldFolder, "--database", database], stdout, flagErrors);
+        var byKey = await Hw4.Dashboard.Tests.Cli.CliRun.RunAsync("reindex", "--Hw4:RunsDir", OldFolder, "--database", database);
+        var byFlag = await Hw4.Dashboard.Tests.Cli.CliRun.RunAsync("reindex", "--runs-dir", OldFolder, "--database", database);
 
-        Assert.Equal((2, 2), (byKey, byFlag));
-        Assert.Contains("Hw4:RunsDir was renamed Hw4:ArtifactsDir", keyErrors.ToString());
-        Assert.Contains("--runs-dir was renamed --artifacts-dir", flagErrors.ToString());
+        Assert.Equal((2, 2), (byKey.ExitCode, byFlag.ExitCode));
+        Assert.Contains("Hw4:RunsDir was renamed Hw4:ArtifactsDir", string.Join("\n", byKey.StderrLines));
+        Assert.Contains("--runs-dir was renamed --artifacts-dir", string.Join("\n", byFlag.StderrLines));
         Assert.False(File.Exists(database));
     }
 

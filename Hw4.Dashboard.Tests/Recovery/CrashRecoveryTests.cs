@@ -63,7 +63,7 @@ public sealed class CrashRecoveryTests : IDisposable
             var interrupted = (await restarted.StatusAsync(first))!;
             Assert.Equal("interrupted", interrupted.Status);
             Assert.Equal([1], interrupted.Epochs);
-            Assert.Contains("epochs 1–1 are kept", interrupted.Message);
+            Assert.Equal("interrupted: its process ended during epoch 2 (epoch 1 is kept); resume it to continue", interrupted.Message);
             // Queued again at start, in its old order; on a fast machine it may already be done.
             var waiting = (await restarted.StatusAsync(second))!;
             Assert.Contains(waiting.Status, new[] { "queued", "running", "completed" });
@@ -93,7 +93,7 @@ public sealed class CrashRecoveryTests : IDisposable
         var options = new Hw4.Ml.Denoising.DenoiseOptions(Hw4.Ml.Denoising.DenoiseNorm.L1, Hw4.Ml.Denoising.DenoiseOptimizer.Gd, Lr: 0.1, Alpha: 1, Steps: 100_000_000, ReportEvery: 5);
         var artifactsDir = Path.Combine(_root, "runs");
         var id = Hw4.Ml.Recipes.DenoiseRecipe.Queue(artifactsDir, new Hw4.Ml.Runs.DenoiseRunConfig { Options = options, Source = "noise.png" },
-            new Hw4.Ml.Imaging.RgbImage(64, 64, pixels), null, DateTimeOffset.UtcNow).Id;
+            new Hw4.Ml.Imaging.RgbImage(64, 64, pixels), null, TimeProvider.System).Id;
 
         await using (var server = ServerProcess.Start(_root, ServerProcess.FreePort(), Settings(_root)))
         {

@@ -40,7 +40,7 @@ public sealed class ServerProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Its process id (for /proc).</summary>
+    /// <summary>Its process id (for /proc, and to judge its ownership of a run).</summary>
     public int ProcessId => _process.Id;
 
     /// <summary>True once it has exited.</summary>
@@ -71,6 +71,9 @@ public sealed class ServerProcess : IAsyncDisposable
     /// </summary>
     public static ServerProcess StartWorker(string root, params string[] settings) =>
         Launch(root, 0, ["worker", .. settings]);
+
+    /// <summary>Starts a headless verb (<c>train …</c>) as its own process, as a user at a shell would.</summary>
+    public static ServerProcess StartCli(string root, params string[] args) => Launch(root, 0, args);
 
     private static ServerProcess Launch(string root, int port, string[] args, IReadOnlyDictionary<string, string>? environment = null)
     {

@@ -128,7 +128,9 @@ public sealed class TeamDeploymentTests(Xunit.Abstractions.ITestOutputHelper out
         var noticedAfter = DateTime.UtcNow - killedAt;
         Assert.True(noticedAfter < TimeSpan.FromSeconds(3 + 5), $"interrupted {noticedAfter.TotalSeconds:F1} s after the kill (timeout 3 s, sweep every 0.5 s)");
         output.WriteLine($"interrupted {noticedAfter.TotalSeconds:F2} s after SIGKILL: {interrupted.Message}");
-        Assert.Contains("host gpu-1 stopped heartbeating", interrupted.Message);
+        // Judged by the store's sweeper (silent host), or, the worker being on this same machine, by an instance that sees
+        // its process is gone; either way in the one wording, with what was running and what is kept.
+        Assert.Matches(@"^interrupted: (host gpu-1 stopped heartbeating \(silent for \d+ s\)|its process ended) during epoch 2 \(epoch 1 is kept\); resume it to continue$", interrupted.Message);
         Assert.Equal([1], interrupted.Epochs);
         Assert.Equal("gpu-1", interrupted.Host);
 

@@ -16,5 +16,7 @@ public static class CliVerbs
         new ExportVerb(),
         new ReportVerb(),
         new HashPasswordVerb(),
+        new WorkerVerb(),
+        new ReindexVerb(),
     ];
 }

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace Hw4.Dashboard.Hosting;
 
 /// <summary>
-/// <c>Hw4.Dashboard worker [--device cuda] [--name N] [--Hw4:…]</c>: a host with no web UI that trains runs from the
+/// What <c>Hw4.Dashboard worker [--device cuda] [--name N] [--Hw4:…]</c> runs (the verb is <c>Cli/Verbs/WorkerVerb</c>): a host with no web UI that trains runs from the
 /// PostgreSQL store's queue (<see cref="Features.Queue.Store.StoreJobClaimer"/>), heartbeats, keeps the shared index
 /// current and publishes its runs' events (through the Redis backplane when <c>Hw4:Redis</c> is set). Stops on Ctrl+C
 /// or SIGTERM; a run it was training then ends stopped, and one it loses to SIGKILL becomes interrupted on another host
@@ -18,34 +18,18 @@ namespace Hw4.Dashboard.Hosting;
 /// </summary>
 public static class WorkerHost
 {
-    /// <summary>The verb.</summary>
-    public const string Verb = "worker";
-
-    /// <summary>True when <paramref name="args"/> asks for a worker.</summary>
-    public static bool Matches(string[] args) => args.Length > 0 && args[0] == Verb;
-
-    /// <summary>Runs the worker until shutdown; 0 after a clean stop, 2 on bad arguments or configuration.</summary>
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    /// <summary>
+    /// Runs the worker with <paramref name="settings"/> (<c>--Hw4:Key value</c> pairs, as the <c>worker</c> verb maps its
+    /// options) until shutdown; 0 after a clean stop, 2 on bad configuration.
+    /// </summary>
+    public static async Task<int> RunAsync(string[] settings, TextWriter stdout, TextWriter stderr)
     {
-        var rest = args.Skip(1).ToArray();
-        if (rest.Any(a => a is "-h" or "--help"))
-        {
-            await stdout.WriteLineAsync("usage: worker [--device auto|cpu|cuda] [--name NAME] --Hw4:Postgres CONNECTION [--Hw4:Redis HOST:PORT] [--Hw4:ArtifactsDir DIR]");
-            return 0;
-        }
-
-        if (!SettingArguments.AreWellFormed(rest, Shortcuts().Keys))
-        {
-            await stderr.WriteLineAsync($"worker: unexpected arguments '{string.Join(" ", rest)}'; use --device DEVICE, --name NAME and --Hw4:Setting VALUE.");
-            return ExitCodes.BadInput;
-        }
-
         Hw4.Ml.Runtime.OpenMpSettings.PreferPassiveWait();
         Hw4.Ml.Runtime.MallocSettings.EnsureConfigured();
         IHost host;
         try
         {
-            host = Build(rest);
+            host = Build(settings);
             var options = host.Services.GetRequiredService<IOptions<Hw4Options>>().Value;
             if (!options.UsesPostgres)
             {
@@ -78,7 +62,7 @@ public static class WorkerHost
     public static IHost Build(string[] settings)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = AppContext.BaseDirectory });
-        builder.Configuration.AddCommandLine(settings, Shortcuts());
+        builder.Configuration.AddCommandLine(settings);
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
         var services = builder.Services;
         services.AddHw4Core();
@@ -90,10 +74,4 @@ public static class WorkerHost
         services.AddRunStore();
         return builder.Build();
     }
-
-    private static Dictionary<string, string> Shortcuts() => new()
-    {
-        ["--device"] = "Hw4:Device",
-        ["--name"] = "Hw4:HostName",
-    };
 }

@@ -26,7 +26,7 @@ public sealed class ClassificationRecipeTests : IDisposable
     [Fact]
     public async Task RunAsync_QueuedRun_CompletesEvaluatesAndIsFinalOnDiskBeforeRunEnded()
     {
-        var dir = ClassificationRecipe.Queue(_runs, Options(), DateTimeOffset.UtcNow);
+        var dir = ClassificationRecipe.Queue(_runs, Options(), TimeProvider.System);
         RunStatus? onDiskAtEnd = null;
         var seen = new List<RunEvent>();
 
@@ -72,8 +72,8 @@ public sealed class ClassificationRecipeTests : IDisposable
     [Fact]
     public async Task RunAsync_StoppedAfterEpochOneThenResumed_HasEachEpochOnceAndMatchesAnUninterruptedRun()
     {
-        var uninterrupted = await ClassificationRecipe.RunAsync(ClassificationRecipe.Queue(_runs, Options(), DateTimeOffset.UtcNow), Data);
-        var dir = ClassificationRecipe.Queue(_runs, Options(), DateTimeOffset.UtcNow);
+        var uninterrupted = await ClassificationRecipe.RunAsync(ClassificationRecipe.Queue(_runs, Options(), TimeProvider.System), Data);
+        var dir = ClassificationRecipe.Queue(_runs, Options(), TimeProvider.System);
         using var stop = new CancellationTokenSource();
 
         var first = await ClassificationRecipe.RunAsync(dir, Data, e =>
@@ -84,7 +84,7 @@ public sealed class ClassificationRecipeTests : IDisposable
         Assert.Equal([1], RunDirectoryReader.Read(dir.Path).EpochNumbers);
         Assert.Equal("host-a", dir.ReadRun().Host);
 
-        ClassificationRecipe.Requeue(dir, DateTimeOffset.UtcNow);
+        ClassificationRecipe.Requeue(dir);
         Assert.Equal("host-a", dir.ReadRun().Host);
         var seen = new List<RunEvent>();
         var resumed = await ClassificationRecipe.RunAsync(dir, Data, seen.Add, host: "host-b");
@@ -105,7 +105,7 @@ public sealed class ClassificationRecipeTests : IDisposable
     [Fact]
     public async Task RunAsync_ResumeWithTornNewestCheckpoint_FallsBackToThePreviousWithAWarning()
     {
-        var dir = ClassificationRecipe.Queue(_runs, Options(epochs: 3), DateTimeOffset.UtcNow);
+        var dir = ClassificationRecipe.Queue(_runs, Options(epochs: 3), TimeProvider.System);
         using var stop = new CancellationTokenSource();
         await ClassificationRecipe.RunAsync(dir, Data, e =>
         {
@@ -115,7 +115,7 @@ public sealed class ClassificationRecipeTests : IDisposable
         var bytes = File.ReadAllBytes(newest);
         File.WriteAllBytes(newest, bytes[..(bytes.Length / 3)]);
 
-        ClassificationRecipe.Requeue(dir, DateTimeOffset.UtcNow);
+        ClassificationRecipe.Requeue(dir);
         var seen = new List<RunEvent>();
         var resumed = await ClassificationRecipe.RunAsync(dir, Data, seen.Add);
 
@@ -140,7 +140,7 @@ public sealed class ClassificationRecipeTests : IDisposable
 
         try
         {
-            var dir = ClassificationRecipe.Queue(mount, Options(), DateTimeOffset.UtcNow);
+            var dir = ClassificationRecipe.Queue(mount, Options(), TimeProvider.System);
 
             var result = await ClassificationRecipe.RunAsync(dir, Data);
 
@@ -166,7 +166,7 @@ public sealed class ClassificationRecipeTests : IDisposable
     // link, so /dev/full cannot stand in): a link in its place makes every write fail, which ends the run the same way.
     private async Task DiskFullWithoutMount()
     {
-        var dir = ClassificationRecipe.Queue(_runs, Options(), DateTimeOffset.UtcNow);
+        var dir = ClassificationRecipe.Queue(_runs, Options(), TimeProvider.System);
         File.CreateSymbolicLink(dir.MetricsPath, "/dev/full");
 
         var result = await ClassificationRecipe.RunAsync(dir, Data);
@@ -179,7 +179,7 @@ public sealed class ClassificationRecipeTests : IDisposable
     [Fact]
     public void Read_DamagedRunJson_IsUnreadableWithTheFileNamed()
     {
-        var dir = ClassificationRecipe.Queue(_runs, Options(), DateTimeOffset.UtcNow);
+        var dir = ClassificationRecipe.Queue(_runs, Options(), TimeProvider.System);
         File.WriteAllText(dir.RunJsonPath, "{\"id\": \"x\", \"status\": ");
 
         var summary = RunDirectoryReader.Read(dir.Path);
@@ -191,7 +191,7 @@ public sealed class ClassificationRecipeTests : IDisposable
     [Fact]
     public void Read_DamagedNotesJson_IsUnreadableWithTheFileNamed()
     {
-        var dir = ClassificationRecipe.Queue(_runs, Options(), DateTimeOffset.UtcNow);
+        var dir = ClassificationRecipe.Queue(_runs, Options(), TimeProvider.System);
         File.WriteAllText(dir.NotesPath, "[not notes");
 
         var summary = RunDirectoryReader.Read(dir.Path);
@@ -204,7 +204,7 @@ public sealed class ClassificationRecipeTests : IDisposable
     [Fact]
     public void Read_NaNValidationLossBelowTheOthers_IsNotTheBestEpoch()
     {
-        var dir = ClassificationRecipe.Queue(_runs, Options(), DateTimeOffset.UtcNow);
+        var dir = ClassificationRecipe.Queue(_runs, Options(), TimeProvider.System);
         dir.AppendMetric(new EpochCompleted(dir.Id, 1, 2.0, 1.5, 0.3, 1, 1));
         dir.AppendMetric(new EpochCompleted(dir.Id, 2, 1.9, double.NaN, 0.1, 1, 1));
 
@@ -217,7 +217,7 @@ public sealed class ClassificationRecipeTests : IDisposable
     [Fact]
     public void Read_ResumedRun_DropsTheEpochsAfterTheResumePointOfTheEarlierAttempt()
     {
-        var dir = ClassificationRecipe.Queue(_runs, Options(epochs: 3), DateTimeOffset.UtcNow);
+        var dir = ClassificationRecipe.Queue(_runs, Options(epochs: 3), TimeProvider.System);
         dir.AppendMetric(new EpochCompleted(dir.Id, 1, 2.0, 1.5, 0.3, 1, 1));
         dir.AppendMetric(new EpochCompleted(dir.Id, 2, 1.9, 1.4, 0.3, 1, 1));
         dir.AppendMetric(new RunStarted(dir.Id, "train", "cpu", 3, 4, ResumedFromEpoch: 1));

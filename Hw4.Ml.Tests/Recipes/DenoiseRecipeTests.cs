@@ -27,7 +27,7 @@ public sealed class DenoiseRecipeTests : IDisposable
     {
         var (noisy, clean) = TinyImages();
         return DenoiseRecipe.Queue(_runs, new DenoiseRunConfig { Options = options, Source = "tiny.png", Preset = "seed" }, noisy,
-            withClean ? clean : null, DateTimeOffset.UnixEpoch);
+            withClean ? clean : null, TimeProvider.System);
     }
 
     [Fact]
@@ -48,7 +48,7 @@ public sealed class DenoiseRecipeTests : IDisposable
         Assert.Equal(TinyImages().Clean.Pixels, clean!.Pixels);
         var e = Assert.Throws<InvalidDataException>(record.TrainingConfig);
         Assert.Contains(dir.Id, e.Message);
-        Assert.Throws<InvalidDataException>(() => ClassificationRecipe.Requeue(dir, DateTimeOffset.UnixEpoch));
+        Assert.Throws<InvalidDataException>(() => ClassificationRecipe.Requeue(dir));
     }
 
     [Fact]

@@ -106,14 +106,13 @@ public static class Evaluator
     }
 
     /// <summary>
-    /// Loads a checkpoint into a fresh model and evaluates it on <paramref name="test"/>, returning the summary and the
-    /// label per image; blocks (call it off the UI thread).
-    /// Example PNGs go to <paramref name="examplesDir"/> when given; recorded paths are relative to <paramref name="relativeTo"/>.
-    /// A missing or unloadable checkpoint throws <see cref="InvalidDataException"/> naming it.
+    /// Loads a checkpoint into a fresh model and predicts every image of <paramref name="test"/>; writes nothing. A
+    /// missing or unloadable checkpoint throws <see cref="InvalidDataException"/> naming it (relative to the artifacts
+    /// folder when <paramref name="relativeTo"/>, its run folder, is given).
     /// </summary>
-    public static CheckpointEvaluation EvaluateCheckpoint(
-        string checkpoint, int epoch, Func<nn.Module<Tensor, Tensor>> modelFactory, ImageSet test, Device device,
-        int batchSize = 256, string? examplesDir = null, string? relativeTo = null)
+    public static Predictions PredictCheckpoint(
+        string checkpoint, Func<nn.Module<Tensor, Tensor>> modelFactory, ImageSet test, Device device, int batchSize = 256,
+        string? relativeTo = null)
     {
         ArgumentNullException.ThrowIfNull(modelFactory);
         // Named as the caller knows it: relative to the artifacts folder for a run's own checkpoint, else as given.
@@ -130,7 +129,28 @@ public static class Evaluator
             throw new InvalidDataException($"{name}: cannot be loaded into this model ({ex.Message.ReplaceLineEndings(" ")}).", ex);
         }
 
-        var predictions = Predict(model, test, device, batchSize);
+        return Predict(model, test, device, batchSize);
+    }
+
+    /// <summary>
+    /// Loads a checkpoint into a fresh model and evaluates it on <paramref name="test"/>, returning the summary and the
+    /// label per image; blocks (call it off the UI thread).
+    /// Example PNGs go to <paramref name="examplesDir"/> when given; recorded paths are relative to <paramref name="relativeTo"/>.
+    /// A missing or unloadable checkpoint throws <see cref="InvalidDataException"/> naming it.
+    /// </summary>
+    public static CheckpointEvaluation EvaluateCheckpoint(
+        string checkpoint, int epoch, Func<nn.Module<Tensor, Tensor>> modelFactory, ImageSet test, Device device,
+        int batchSize = 256, string? examplesDir = null, string? relativeTo = null) =>
+        Evaluate(PredictCheckpoint(checkpoint, modelFactory, test, device, batchSize, relativeTo), checkpoint, epoch, test, examplesDir, relativeTo);
+
+    /// <summary>
+    /// The summary and the label per image of <paramref name="predictions"/> of <paramref name="checkpoint"/>; example PNGs
+    /// go to <paramref name="examplesDir"/> when given, and recorded paths are relative to <paramref name="relativeTo"/>.
+    /// </summary>
+    public static CheckpointEvaluation Evaluate(
+        Predictions predictions, string checkpoint, int epoch, ImageSet test, string? examplesDir = null, string? relativeTo = null)
+    {
+        ArgumentNullException.ThrowIfNull(predictions);
         var recorded = relativeTo is null ? checkpoint : Path.GetRelativePath(relativeTo, checkpoint);
         var prefix = examplesDir is null ? "examples"
             : relativeTo is null ? examplesDir : Path.GetRelativePath(relativeTo, examplesDir);

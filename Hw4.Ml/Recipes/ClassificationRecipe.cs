@@ -26,19 +26,13 @@ public static class ClassificationRecipe
     /// Creates a run folder for <paramref name="options"/> with status queued and the full request in run.json, and
     /// returns it; nothing trains yet. Throws <see cref="ArgumentException"/> for an invalid request.
     /// </summary>
-    public static RunDirectory Queue(string artifactsDir, TrainerOptions options, DateTimeOffset now, RunFileLimits? limits = null)
+    public static RunDirectory Queue(string artifactsDir, TrainerOptions options, TimeProvider time, RunFileLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(time);
         options.Validate();
-        var record = new RunRecord
-        {
-            Id = RunId.New(options.Model.ToString(), now),
-            Kind = RunKinds.Train,
-            Config = options,
-            CreatedUtc = now,
-            QueuedUtc = now,
-        };
-        return RunDirectory.Create(artifactsDir, record, limits: limits);
+        var request = new RunRecord { Id = RunId.New(options.Model.ToString(), time.GetUtcNow()), Kind = RunKinds.Train, Config = options };
+        return RunDirectory.Create(artifactsDir, Run.New(request, time), limits: limits, time: time);
     }
 
     /// <summary>
@@ -46,12 +40,15 @@ public static class ClassificationRecipe
     /// loads. Throws <see cref="RunStatusChangeException"/> for any other status and <see cref="InvalidDataException"/>
     /// for a run that is not a training run.
     /// </summary>
-    public static RunRecord Requeue(RunDirectory dir, DateTimeOffset now)
+    public static RunQueued Requeue(RunDirectory dir)
     {
         ArgumentNullException.ThrowIfNull(dir);
-        // Only a training run can continue from a checkpoint; anything else would be trained as if it were one.
-        dir.ReadRun().TrainingConfig();
-        return dir.Transition(RunStatus.Queued, r => r with { QueuedUtc = now, FinishedUtc = null, Message = null, Owner = null });
+        return dir.Apply(run =>
+        {
+            // Only a training run can continue from a checkpoint; anything else would be trained as if it were one.
+            run.Record.TrainingConfig();
+            return run.Requeue();
+        });
     }
 
     /// <summary>
@@ -64,8 +61,10 @@ public static class ClassificationRecipe
     /// <param name="sink">Also receives every event, synchronously on the training thread; keep it cheap. Its exceptions are contained.</param>
     /// <param name="cancellationToken">Stops training between two batches (the run ends stopped).</param>
     /// <param name="host">The name recorded as the run's <see cref="RunRecord.Host"/>; null: the machine name.</param>
+    /// <param name="attempt">The attempt a scheduler granted (its fencing token); null: the run's next.</param>
     public static async Task<ClassificationRunResult> RunAsync(
-        RunDirectory dir, CifarData data, Action<RunEvent>? sink = null, CancellationToken cancellationToken = default, string? host = null)
+        RunDirectory dir, CifarData data, Action<RunEvent>? sink = null, CancellationToken cancellationToken = default, string? host = null,
+        long? attempt = null)
     {
         ArgumentNullException.ThrowIfNull(dir);
         ArgumentNullException.ThrowIfNull(data);
@@ -88,13 +87,8 @@ public static class ClassificationRecipe
             using (var counted = ModelFactory.Create(options.Model))
                 parameters = counted.parameters().Where(p => p.requires_grad).Sum(p => p.numel());
 
-            record = dir.Transition(RunStatus.Running, r => r with
+            storage.Attempt = dir.Start(host ?? Environment.MachineName, attempt, r => r with
             {
-                Owner = RunOwner.Current(),
-                Host = host ?? Environment.MachineName,
-                StartedUtc = DateTimeOffset.UtcNow,
-                FinishedUtc = null,
-                Message = null,
                 Versions = RuntimeVersions.Collect(),
                 Device = device.type.ToString().ToLowerInvariant(),
                 DatasetHash = data.SourceHash,
@@ -104,31 +98,40 @@ public static class ClassificationRecipe
                 TestImages = data.Test.Count,
                 Parameters = parameters,
             });
+            record = dir.ReadRun();
+            using var alive = storage.KeepAlive();
             var batches = (train.Count + options.BatchSize - 1) / options.BatchSize;
             storage.Publish(new RunStarted(dir.Id, RunKinds.Train, record.Device!, options.Epochs, batches, resumedEpoch));
             foreach (var warning in warnings)
                 storage.Publish(new RunWarning(dir.Id, warning));
 
             var trainer = new Trainer(dir.Id, options, () => ModelFactory.Create(options.Model), dir.CheckpointsDir, storage.Publish,
-                options.Augment ? StandardAugmentation.Create() : null, dir.Limits);
+                options.Augment ? StandardAugmentation.Create() : null, dir.Limits, storage.Guard);
             var training = await trainer.Start(train, split.Validation, storage.Token, resumeFrom).ConfigureAwait(false);
             var (status, message) = (training.Status, training.Message);
 
             EvaluationSummary? evaluation = null;
-            if (status is RunStatus.Completed or RunStatus.Diverged && training.Best is { } best && storage.Failure is null)
+            if (status is RunStatus.Completed or RunStatus.Diverged && training.Best is { } best && storage.Failure is null && storage.LeaseLost is null)
             {
                 try
                 {
                     var checkpoint = checkpoints.ModelPath(best.Epoch);
-                    var evaluated = await Task.Factory.StartNew(
-                        () => Evaluator.EvaluateCheckpoint(checkpoint, best.Epoch, () => ModelFactory.Create(options.Model), data.Test, device,
-                            options.EvalBatchSize, dir.ExamplesDir, dir.Path),
+                    var predictions = await Task.Factory.StartNew(
+                        () => Evaluator.PredictCheckpoint(checkpoint, () => ModelFactory.Create(options.Model), data.Test, device, options.EvalBatchSize, dir.Path),
                         CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);
-                    // Predictions first: a run whose evaluation.json exists always has the labels a paired test needs.
-                    dir.WritePredictions(evaluated.Predictions);
-                    evaluation = evaluated.Summary;
-                    dir.WriteEvaluation(evaluation);
-                    storage.Publish(new Evaluated(dir.Id, evaluation));
+                    storage.Guard(() =>
+                    {
+                        var evaluated = Evaluator.Evaluate(predictions, checkpoint, best.Epoch, data.Test, dir.ExamplesDir, dir.Path);
+                        // Predictions first: a run whose evaluation.json exists always has the labels a paired test needs.
+                        dir.WritePredictions(evaluated.Predictions);
+                        evaluation = evaluated.Summary;
+                        dir.WriteEvaluation(evaluation);
+                    });
+                    storage.Publish(new Evaluated(dir.Id, evaluation!));
+                }
+                catch (RunLeaseLostException)
+                {
+                    // Another grant holds the run: nothing more is written here.
                 }
                 catch (Exception ex) when (ex is not OutOfMemoryException)
                 {
@@ -143,9 +146,11 @@ public static class ClassificationRecipe
             // The run's tensors are gone: give the memory LibTorch's allocator kept for speed back to the system.
             Runtime.MallocSettings.ReleaseFreeMemory();
             End(dir, storage, status, message, clock);
+            if (storage.LeaseLost is { } lost)
+                (status, message) = (RunStatus.Interrupted, lost);
             return new ClassificationRunResult(dir.Id, dir.Path, status, message, training, evaluation);
         }
-        catch (Exception ex) when (ex is not (OutOfMemoryException or RunStatusChangeException))
+        catch (Exception ex) when (ex is not (OutOfMemoryException or RunStatusChangeException or RunLeaseLostException))
         {
             var message = RecordingSink.OneLine(ex);
             End(dir, storage, RunStatus.Failed, message, clock);
@@ -207,18 +212,6 @@ public static class ClassificationRecipe
         _ => "device or other special file",
     };
 
-    private static void End(RunDirectory dir, RecordingSink storage, RunStatus status, string? message, Stopwatch clock)
-    {
-        try
-        {
-            dir.Transition(status, r => r with { Message = message, FinishedUtc = DateTimeOffset.UtcNow, Owner = null });
-        }
-        catch (IOException)
-        {
-            // Nothing more can be written (a full disk): the run keeps "running" with this process as owner, and the
-            // next start marks it interrupted, with every epoch whose checkpoint made it to disk.
-        }
-
-        storage.Publish(new RunEnded(dir.Id, status, message, clock.Elapsed.TotalSeconds));
-    }
+    private static void End(RunDirectory dir, RecordingSink storage, RunStatus status, string? message, Stopwatch clock) =>
+        RecipeEnd.End(dir, storage, status, message, clock);
 }

@@ -25,8 +25,9 @@ public static class DenoiseRecipe
     /// clean.png), all at once. The recorded options report a full-size estimate with each progress report, so a
     /// stopped run keeps a full-size image. Throws <see cref="ArgumentException"/> for an invalid request.
     /// </summary>
-    public static RunDirectory Queue(string artifactsDir, DenoiseRunConfig config, RgbImage noisy, RgbImage? clean, DateTimeOffset now, RunFileLimits? limits = null)
+    public static RunDirectory Queue(string artifactsDir, DenoiseRunConfig config, RgbImage noisy, RgbImage? clean, TimeProvider time, RunFileLimits? limits = null)
     {
+        ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(noisy);
         config.Options.Validate();
@@ -34,15 +35,13 @@ public static class DenoiseRecipe
             throw new ArgumentException(
                 $"The clean reference is {clean.Width}×{clean.Height} but the noisy image is {noisy.Width}×{noisy.Height}; they must match.", nameof(clean));
         var options = config.Options with { PreviewMaxSide = Math.Max(noisy.Width, noisy.Height) };
-        var record = new RunRecord
+        var request = new RunRecord
         {
-            Id = RunId.New($"denoise-{options.Norm}", now),
+            Id = RunId.New($"denoise-{options.Norm}", time.GetUtcNow()),
             Kind = RunKinds.Denoise,
             Denoise = config with { Options = options, Width = noisy.Width, Height = noisy.Height, HasClean = clean is not null },
-            CreatedUtc = now,
-            QueuedUtc = now,
         };
-        return RunDirectory.Create(artifactsDir, record, d => d.WriteInputImages(noisy, clean), limits);
+        return RunDirectory.Create(artifactsDir, Runs.Run.New(request, time), d => d.WriteInputImages(noisy, clean), limits, time);
     }
 
     /// <summary>
@@ -56,9 +55,10 @@ public static class DenoiseRecipe
     /// <param name="observer">Receives the denoiser's own reports (with the estimate as an image), e.g. for a live preview.</param>
     /// <param name="cancellationToken">Stops between two steps (the run ends stopped, keeping its last reported estimate).</param>
     /// <param name="host">The name recorded as the run's <see cref="RunRecord.Host"/>; null: the machine name.</param>
+    /// <param name="attempt">The attempt a scheduler granted (its fencing token); null: the run's next.</param>
     public static DenoiseRunResult Run(
         RunDirectory dir, torch.Device device, Action<RunEvent>? sink = null, IProgress<MlProgress>? observer = null,
-        CancellationToken cancellationToken = default, string? host = null)
+        CancellationToken cancellationToken = default, string? host = null, long? attempt = null)
     {
         ArgumentNullException.ThrowIfNull(dir);
         ArgumentNullException.ThrowIfNull(device);
@@ -70,16 +70,12 @@ public static class DenoiseRecipe
             var options = config.Options;
             var (noisy, clean) = dir.ReadInputImages();
             var deviceName = device.type.ToString().ToLowerInvariant();
-            dir.Transition(RunStatus.Running, r => r with
+            storage.Attempt = dir.Start(host ?? Environment.MachineName, attempt, r => r with
             {
-                Owner = RunOwner.Current(),
-                Host = host ?? Environment.MachineName,
-                StartedUtc = DateTimeOffset.UtcNow,
-                FinishedUtc = null,
-                Message = null,
                 Versions = RuntimeVersions.Collect(),
                 Device = deviceName,
             });
+            using var alive = storage.KeepAlive();
             storage.Publish(new RunStarted(dir.Id, RunKinds.Denoise, deviceName, TotalEpochs: 0, BatchesPerEpoch: 0));
             var psnrInput = clean is null ? (double?)null : Psnr(noisy, clean);
             var reports = new Reports(dir.Id, storage, observer);
@@ -90,6 +86,8 @@ public static class DenoiseRecipe
             }
             catch (OperationCanceledException) when (storage.Token.IsCancellationRequested)
             {
+                if (storage.LeaseLost is { } lost)
+                    return new DenoiseRunResult(dir.Id, RunStatus.Interrupted, lost, null);
                 if (storage.Failure is { } failure)
                     return End(dir, storage, RunStatus.Failed, failure, clock, null);
                 return Stopped(dir, storage, reports.Last, options, psnrInput, clock);
@@ -103,11 +101,15 @@ public static class DenoiseRecipe
                 return End(dir, storage, RunStatus.Diverged, result.DivergenceMessage, clock, result);
             }
 
-            dir.WriteOutputImage(result.Output!);
+            storage.Guard(() => dir.WriteOutputImage(result.Output!));
             storage.Publish(new DenoiseFinished(dir.Id, options.Steps, result.FinalLoss, result.PsnrInput, result.PsnrOutput, result.Seconds, HasImage: true));
             return End(dir, storage, storage.Failure is null ? RunStatus.Completed : RunStatus.Failed, storage.Failure, clock, result);
         }
-        catch (Exception ex) when (ex is not (OutOfMemoryException or RunStatusChangeException))
+        catch (RunLeaseLostException e) when (storage.Attempt is not null)
+        {
+            return new DenoiseRunResult(dir.Id, RunStatus.Interrupted, RecordingSink.OneLine(e), null);
+        }
+        catch (Exception ex) when (ex is not (OutOfMemoryException or RunStatusChangeException or RunLeaseLostException))
         {
             return End(dir, storage, RunStatus.Failed, RecordingSink.OneLine(ex), clock, null);
         }
@@ -123,7 +125,7 @@ public static class DenoiseRecipe
             return End(dir, storage, RunStatus.Stopped, "stopped before its first report: no estimate to keep", clock, null);
         }
 
-        dir.WriteOutputImage(last.Preview);
+        storage.Guard(() => dir.WriteOutputImage(last.Preview));
         storage.Publish(new DenoiseFinished(dir.Id, last.Step, last.Loss, psnrInput, last.Psnr, clock.Elapsed.TotalSeconds, HasImage: true));
         return End(dir, storage, RunStatus.Stopped,
             string.Create(c, $"stopped at step {last.Step}/{options.Steps}; output.png is the estimate of that step"), clock, null);
@@ -132,18 +134,10 @@ public static class DenoiseRecipe
     private static DenoiseRunResult End(
         RunDirectory dir, RecordingSink storage, RunStatus status, string? message, Stopwatch clock, DenoiseResult? result)
     {
-        try
-        {
-            dir.Transition(status, r => r with { Message = message, FinishedUtc = DateTimeOffset.UtcNow, Owner = null });
-        }
-        catch (IOException)
-        {
-            // Nothing more can be written: the run keeps "running" with this process as owner, and the next start
-            // marks it interrupted.
-        }
-
-        storage.Publish(new RunEnded(dir.Id, status, message, clock.Elapsed.TotalSeconds));
-        return new DenoiseRunResult(dir.Id, status, message, result);
+        RecipeEnd.End(dir, storage, status, message, clock);
+        return storage.LeaseLost is { } lost
+            ? new DenoiseRunResult(dir.Id, RunStatus.Interrupted, lost, null)
+            : new DenoiseRunResult(dir.Id, status, message, result);
     }
 
     private static double Psnr(RgbImage estimate, RgbImage reference)

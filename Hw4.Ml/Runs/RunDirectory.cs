@@ -49,12 +49,16 @@ public sealed class RunDirectory
     private readonly Lock _appendLock = new();
     private string? _realPath;
 
-    private RunDirectory(string path, RunFileLimits? limits)
+    private RunDirectory(string path, RunFileLimits? limits, TimeProvider? time = null)
     {
         Path = System.IO.Path.GetFullPath(path);
         Id = System.IO.Path.GetFileName(Path);
         Limits = limits ?? RunFileLimits.Default;
+        Time = time ?? TimeProvider.System;
     }
+
+    /// <summary>The clock the <see cref="Run"/> aggregate stamps this run's moves with.</summary>
+    public TimeProvider Time { get; }
 
     /// <summary>The folder.</summary>
     public string Path { get; }
@@ -134,7 +138,7 @@ public sealed class RunDirectory
     /// folder is built under a hidden name and renamed, so a crash leaves a whole run or none. <paramref name="fill"/>
     /// writes the run's other files (a denoising run's input images) into it before the rename. Fails when it exists.
     /// </summary>
-    public static RunDirectory Create(string artifactsDir, RunRecord record, Action<RunDirectory>? fill = null, RunFileLimits? limits = null)
+    public static RunDirectory Create(string artifactsDir, RunRecord record, Action<RunDirectory>? fill = null, RunFileLimits? limits = null, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(record);
         if (!RunId.IsValid(record.Id)) throw new ArgumentException($"'{record.Id}' is not a valid run id.", nameof(record));
@@ -147,7 +151,7 @@ public sealed class RunDirectory
         try
         {
             MlJson.WriteAtomic(System.IO.Path.Combine(building, RunFile), record);
-            fill?.Invoke(new RunDirectory(building, limits));
+            fill?.Invoke(new RunDirectory(building, limits, time));
             Directory.Move(building, path);
         }
         catch
@@ -156,14 +160,17 @@ public sealed class RunDirectory
             throw;
         }
 
-        return new RunDirectory(path, limits);
+        return new RunDirectory(path, limits, time);
     }
 
-    /// <summary>Opens an existing run folder, whose files are read within <paramref name="limits"/> (default: <see cref="RunFileLimits.Default"/>).</summary>
-    public static RunDirectory Open(string path, RunFileLimits? limits = null)
+    /// <summary>
+    /// Opens an existing run folder, whose files are read within <paramref name="limits"/> (default:
+    /// <see cref="RunFileLimits.Default"/>) and whose moves are stamped by <paramref name="time"/> (default: the system clock).
+    /// </summary>
+    public static RunDirectory Open(string path, RunFileLimits? limits = null, TimeProvider? time = null)
     {
         if (!Directory.Exists(path)) throw new DirectoryNotFoundException($"Run folder {System.IO.Path.GetFileName(System.IO.Path.TrimEndingDirectorySeparator(path))} not found.");
-        return new RunDirectory(path, limits);
+        return new RunDirectory(path, limits, time);
     }
 
     /// <summary>
@@ -204,9 +211,42 @@ public sealed class RunDirectory
         ContainedFile.TryOpenRead(System.IO.Path.Combine(Path, relativePath), Root(), NameOf(relativePath), maxBytes);
 
     /// <summary>
+    /// Reads run.json under the folder's lock, lets <paramref name="change"/> move it through the <see cref="Run"/>
+    /// aggregate, and writes it back atomically (when changed) before the lock is let go; returns what the aggregate
+    /// returned (the event to publish). The aggregate's refusals (<see cref="RunStatusChangeException"/>,
+    /// <see cref="RunLeaseLostException"/>) leave the file as it was.
+    /// </summary>
+    public T Apply<T>(Func<Run, T> change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        using var _ = AcquireLock();
+        var current = ReadRun();
+        var run = new Run(current, Time, () => RunProjection.Of(ReadMetrics()));
+        var result = change(run);
+        if (!ReferenceEquals(run.Record, current))
+            MlJson.WriteAtomic(RunJsonPath, run.Record with { Id = current.Id, Message = Relative(run.Record.Message) });
+        return result;
+    }
+
+    /// <summary>
+    /// Starts an attempt in this process (<see cref="Run.Start"/>) and returns its fenced hold on the folder;
+    /// <paramref name="attempt"/> is the number a scheduler granted (null: the next one).
+    /// </summary>
+    public RunAttempt Start(string host, long? attempt = null, Func<RunRecord, RunRecord>? provenance = null) =>
+        new(this, Apply(run => run.Start(RunOwner.Current(), host, attempt, provenance)));
+
+    /// <summary>Runs <paramref name="action"/> under the folder's lock (<see cref="RunAttempt"/>'s fenced writes).</summary>
+    internal void UnderLock(Action action)
+    {
+        using var _ = AcquireLock();
+        action();
+    }
+
+    /// <summary>
     /// Moves the run to <paramref name="to"/> (checked by <see cref="RunTransitions"/> against the status on disk) and
-    /// applies <paramref name="change"/> to the rest of the record, in one atomic write under the folder's lock.
-    /// Returns the record as written. Throws <see cref="RunStatusChangeException"/> for a move that is not allowed.
+    /// applies <paramref name="change"/> to the rest of the record, in one atomic write under the folder's lock: for
+    /// test fixtures that build a folder in a given state. The product moves runs through <see cref="Apply{T}"/>.
+    /// Throws <see cref="RunStatusChangeException"/> for a move that is not allowed.
     /// </summary>
     public RunRecord Transition(RunStatus to, Func<RunRecord, RunRecord>? change = null)
     {
@@ -431,7 +471,8 @@ public sealed class RunDirectory
             {
                 return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
             }
-            catch (IOException) when (attempt < 200 && Directory.Exists(Path))
+            // Writers hold it for one small write, a checkpoint's at most: wait for them rather than fail a run.
+            catch (IOException) when (attempt < 3000 && Directory.Exists(Path))
             {
                 Thread.Sleep(10);
             }

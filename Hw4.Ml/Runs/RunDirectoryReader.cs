@@ -26,44 +26,8 @@ public static class RunDirectoryReader
         var evaluationProblems = new List<string>();
         var evaluation = Try(dir.ReadEvaluation, evaluationProblems);
 
-        var epochs = new SortedDictionary<int, EpochMetrics>();
-        var warnings = new List<string>();
-        Diverged? divergence = null;
-        DenoiseProgress? lastStep = null;
-        DenoiseFinished? denoised = null;
-        foreach (var e in events)
-        {
-            switch (e)
-            {
-                case RunStarted { Kind: RunKinds.Denoise }:
-                    // A denoising run started again (queued when the server stopped) begins from its input.
-                    (lastStep, denoised, divergence) = (null, null, null);
-                    break;
-                case DenoiseProgress p:
-                    lastStep = p;
-                    break;
-                case DenoiseFinished f:
-                    denoised = f;
-                    break;
-                case RunStarted { ResumedFromEpoch: { } from }:
-                    // A resume went back to this checkpoint: later epochs of the attempt before are void.
-                    foreach (var later in epochs.Keys.Where(k => k > from).ToList())
-                        epochs.Remove(later);
-                    divergence = null;
-                    break;
-                case EpochCompleted c:
-                    epochs[c.Epoch] = new EpochMetrics(c.Epoch, c.TrainLoss, c.ValLoss, c.ValAccuracy, c.Seconds, c.ImagesPerSecond);
-                    break;
-                case RunWarning w:
-                    warnings.Add(w.Message);
-                    break;
-                case Diverged d:
-                    divergence = d;
-                    break;
-            }
-        }
-
-        var list = epochs.Values.ToList();
+        var projection = RunProjection.Of(events);
+        var list = projection.EpochMetrics;
         return new RunSummary(
             dir.Id,
             dir.Path,
@@ -71,13 +35,13 @@ public static class RunDirectoryReader
             list,
             BestEpoch.Pick(list),
             evaluation?.Accuracy,
-            divergence,
-            warnings,
+            projection.Divergence,
+            projection.Warnings,
             notes,
             problems.Count == 0 ? null : string.Join("; ", problems))
         {
-            LastDenoiseStep = lastStep,
-            Denoised = denoised,
+            LastDenoiseStep = projection.LastDenoiseStep,
+            Denoised = projection.Denoised,
             EvaluationProblem = evaluationProblems.Count == 0 ? null : evaluationProblems[0],
         };
     }
@@ -88,26 +52,14 @@ public static class RunDirectoryReader
     /// </summary>
     public static IReadOnlyList<DenoiseProgress> DenoiseSteps(string runDir, RunFileLimits? limits = null)
     {
-        IReadOnlyList<RunEvent> events;
         try
         {
-            events = RunDirectory.Open(runDir, limits).ReadMetrics();
+            return RunProjection.Of(RunDirectory.Open(runDir, limits).ReadMetrics()).DenoiseSteps;
         }
         catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
         {
             return [];
         }
-
-        var steps = new List<DenoiseProgress>();
-        foreach (var e in events)
-        {
-            if (e is DenoiseProgress p)
-                steps.Add(p);
-            else if (e is RunStarted { Kind: RunKinds.Denoise })
-                steps.Clear();
-        }
-
-        return steps;
     }
 
     /// <summary>

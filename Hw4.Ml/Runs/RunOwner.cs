@@ -4,13 +4,20 @@ namespace Hw4.Ml.Runs;
 
 /// <summary>
 /// The process that runs a run: host name, process id and that process's start time (so a recycled pid is not taken for
-/// the owner). A run says "running" only while its owner lives; at start, a run whose owner is gone is interrupted.
+/// the owner), and its last heartbeat. A run says "running" only while its owner lives: a dashboard on the same machine
+/// interrupts it once the process is gone, one elsewhere once the heartbeat stopped changing for the timeout.
 /// </summary>
 /// <param name="Host">The machine's name.</param>
 /// <param name="ProcessId">The process id.</param>
 /// <param name="ProcessStartUtc">When that process started (UTC).</param>
 public sealed record RunOwner(string Host, int ProcessId, DateTimeOffset ProcessStartUtc)
 {
+    /// <summary>How often an owner renews <see cref="HeartbeatUtc"/> while it runs the run.</summary>
+    public static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(2);
+
+    /// <summary>When the owner last said it is alive (renewed every <see cref="HeartbeatInterval"/>); null for older runs.</summary>
+    public DateTimeOffset? HeartbeatUtc { get; init; }
+
     /// <summary>This process.</summary>
     public static RunOwner Current()
     {
@@ -19,7 +26,8 @@ public sealed record RunOwner(string Host, int ProcessId, DateTimeOffset Process
     }
 
     /// <summary>True when this record names the calling process.</summary>
-    public bool IsCurrentProcess() => this == Current();
+    public bool IsCurrentProcess() => Current() is var current
+        && (Host, ProcessId, ProcessStartUtc) == (current.Host, current.ProcessId, current.ProcessStartUtc);
 
     /// <summary>
     /// False only when the owner is known dead: it ran on this machine and no process with its id and start time is

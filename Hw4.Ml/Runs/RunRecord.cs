@@ -16,8 +16,15 @@ public sealed record RunRecord
     /// <summary><c>train</c> or <c>denoise</c> (<see cref="RunKinds"/>); says which of <see cref="Config"/> and <see cref="Denoise"/> is set.</summary>
     public string Kind { get; init; } = RunKinds.Train;
 
-    /// <summary>Where the run stands; changed only through <see cref="RunDirectory.Transition"/>.</summary>
+    /// <summary>Where the run stands; changed only through the <see cref="Run"/> aggregate.</summary>
     public RunStatus Status { get; init; } = RunStatus.Queued;
+
+    /// <summary>
+    /// The number of the run's latest grant (a start, a claim by a host, a resume): the fencing token its writer
+    /// carries. Every write into the folder by an attempt checks, under the folder's lock, that this is still its number
+    /// (<see cref="RunAttempt"/>), so an owner that lost its lease writes nothing more. 0 before the first start.
+    /// </summary>
+    public long Attempt { get; init; }
 
     /// <summary>
     /// A training run's full request, as asked for (enough to start or resume it after a restart); null for other kinds.

@@ -23,6 +23,7 @@ public sealed class Trainer
     private readonly IBatchTransform? _augmentation;
     private readonly CheckpointStore _checkpoints;
     private readonly Action<RunEvent> _sink;
+    private readonly Action<Action> _writeGuard;
 
     /// <summary>Creates a trainer; nothing runs until <see cref="Start"/> or <see cref="Run"/>.</summary>
     /// <param name="runId">Stamped on every event.</param>
@@ -32,6 +33,7 @@ public sealed class Trainer
     /// <param name="sink">Receives events synchronously on the training thread; keep it cheap and non-blocking.</param>
     /// <param name="augmentation">Applied to training batches when <see cref="TrainerOptions.Augment"/> is set.</param>
     /// <param name="limits">The caps checkpoint files are read within when resuming (default: <see cref="Runs.RunFileLimits.Default"/>).</param>
+    /// <param name="writeGuard">Runs each checkpoint's writes (a run attempt's fence: refused once another holds the run).</param>
     public Trainer(
         string runId,
         TrainerOptions options,
@@ -39,7 +41,8 @@ public sealed class Trainer
         string checkpointDir,
         Action<RunEvent> sink,
         IBatchTransform? augmentation = null,
-        Runs.RunFileLimits? limits = null)
+        Runs.RunFileLimits? limits = null,
+        Action<Action>? writeGuard = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
@@ -47,6 +50,7 @@ public sealed class Trainer
         _options = options;
         _modelFactory = modelFactory ?? throw new ArgumentNullException(nameof(modelFactory));
         _checkpoints = new CheckpointStore(checkpointDir, limits);
+        _writeGuard = writeGuard ?? (write => write());
         _sink = sink ?? throw new ArgumentNullException(nameof(sink));
         _augmentation = options.Augment ? augmentation : null;
     }
@@ -137,9 +141,11 @@ public sealed class Trainer
 
                 // The checkpoint first, then the epoch event: an epoch that was announced is always one a resume can
                 // start after, and a failed write (a full disk) ends the run with its own cause, not a later symptom.
-                var path = _checkpoints.Save(model, optimizer, new TrainingCheckpoint(
+                var checkpoint = new TrainingCheckpoint(
                     epoch, _options.Seed, globalStep, _options.Model.ToString().ToLowerInvariant(), _options.BatchSize,
-                    _options.LearningRate, Convert.ToBase64String(TorchRngState.Capture()), [.. history, metrics]));
+                    _options.LearningRate, Convert.ToBase64String(TorchRngState.Capture()), [.. history, metrics]);
+                var path = "";
+                _writeGuard(() => path = _checkpoints.Save(model, optimizer, checkpoint));
                 history.Add(metrics);
                 written.Add(path);
                 _sink(new CheckpointSaved(_runId, epoch, path));

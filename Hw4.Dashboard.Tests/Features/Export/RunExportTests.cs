@@ -152,7 +152,7 @@ public sealed partial class RunExportTests : IDisposable
         var pixels = new byte[4 * 4 * 3];
         var options = new DenoiseOptions(DenoiseNorm.L1, DenoiseOptimizer.Gd, Lr: 0.3, Alpha: 0.8, Steps: 2, ReportEvery: 1);
         var dir = DenoiseRecipe.Queue(_runs, new DenoiseRunConfig { Options = options, Source = "tiny.png", Preset = null },
-            new RgbImage(4, 4, pixels), null, DateTimeOffset.UtcNow);
+            new RgbImage(4, 4, pixels), null, TimeProvider.System);
         var id = System.IO.Path.GetFileName(dir.Path);
 
         var error = Assert.Throws<ExportInputException>(() => RunExporter.ExportRun(_runs, id, new ExportRequest(format)));

@@ -84,38 +84,45 @@ public sealed class StoreJobQueueTests : IAsyncLifetime
     public async Task RequestStop_HeldRun_TheHolderLearnsItWithItsNextHeartbeat()
     {
         Queue.Enqueue("held", "train", 10);
-        await Queue.ClaimNextAsync("worker-1");
-        Assert.Equal(HeartbeatOutcome.Held, await Queue.HeartbeatAsync("held", "worker-1"));
+        var claim = (await Queue.ClaimNextAsync("worker-1"))!;
+        Assert.Equal(HeartbeatOutcome.Held, await Queue.HeartbeatAsync("held", "worker-1", claim.Attempt));
 
         Assert.Equal(StopRequestOutcome.SignalledHolder, Queue.RequestStop("held"));
 
-        Assert.Equal(HeartbeatOutcome.StopRequested, await Queue.HeartbeatAsync("held", "worker-1"));
-        Assert.Equal(HeartbeatOutcome.Lost, await Queue.HeartbeatAsync("held", "someone-else"));
-        await Queue.FinishAsync("held", "worker-1");
+        Assert.Equal(HeartbeatOutcome.StopRequested, await Queue.HeartbeatAsync("held", "worker-1", claim.Attempt));
+        Assert.Equal(HeartbeatOutcome.Lost, await Queue.HeartbeatAsync("held", "someone-else", claim.Attempt));
+        await Queue.FinishAsync("held", "worker-1", claim.Attempt);
         Assert.Empty(await Queue.ListAsync());
     }
 
     [Fact]
-    public async Task Expire_HostStopsHeartbeating_ItsRunIsExpiredTheLivelyOneIsNotAndTheSilentHostHasLostIt()
+    public async Task ClaimNext_EachClaim_GrantsTheNextAttemptOfTheRun()
     {
-        Queue.Enqueue("silent", "train", 10);
-        Queue.Enqueue("lively", "train", 10);
-        await Queue.ClaimNextAsync("dead-host");
-        await Queue.ClaimNextAsync("live-host");
-        var timeout = TimeSpan.FromSeconds(1.5);
+        Queue.Enqueue("run", "train", 10, attempt: 4);
 
-        var expired = new List<ExpiredJob>();
-        var until = DateTime.UtcNow + TimeSpan.FromSeconds(4);
-        while (DateTime.UtcNow < until)
-        {
-            Assert.Equal(HeartbeatOutcome.Held, await Queue.HeartbeatAsync("lively", "live-host"));
-            expired.AddRange(await Queue.ExpireAsync(timeout));
-            await Task.Delay(200);
-        }
+        var first = (await Queue.ClaimNextAsync("host-a"))!;
+        Assert.Equal(5, first.Attempt);
+        Assert.True(await Queue.ExpireAsync(first));
+        Queue.Enqueue("run", "train", 10, attempt: first.Attempt);
+        var second = (await Queue.ClaimNextAsync("host-b"))!;
 
-        var gone = Assert.Single(expired);
-        Assert.Equal(("silent", "dead-host"), (gone.RunId, gone.Host));
-        Assert.Equal(HeartbeatOutcome.Lost, await Queue.HeartbeatAsync("silent", "dead-host"));
-        Assert.Equal(["lively"], (await Queue.ListAsync()).Select(j => j.RunId));
+        Assert.Equal(6, second.Attempt);
+        // The first holder's heartbeat names its own attempt: it has lost the run, even under the same host name.
+        Assert.Equal(HeartbeatOutcome.Lost, await Queue.HeartbeatAsync("run", "host-a", first.Attempt));
+        Assert.Equal(HeartbeatOutcome.Held, await Queue.HeartbeatAsync("run", "host-b", second.Attempt));
+    }
+
+    [Fact]
+    public async Task Expire_AHeartbeatCameAfterTheJudgement_KeepsTheRow()
+    {
+        Queue.Enqueue("run", "train", 10);
+        await Queue.ClaimNextAsync("host");
+        var judged = Assert.Single(await Queue.HeldAsync());
+        await Task.Delay(50);
+        Assert.Equal(HeartbeatOutcome.Held, await Queue.HeartbeatAsync("run", "host", judged.Attempt));
+
+        Assert.False(await Queue.ExpireAsync(judged));
+        Assert.True(await Queue.ExpireAsync(Assert.Single(await Queue.HeldAsync())));
+        Assert.Empty(await Queue.ListAsync());
     }
 }

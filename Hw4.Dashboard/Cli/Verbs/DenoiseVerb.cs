@@ -42,7 +42,7 @@ public sealed class DenoiseVerb : ICliVerb
                     $"--clean is {reference.Width}x{reference.Height} but --image is {noisy.Width}x{noisy.Height}; they must match.");
             var device = common.ResolveDevice(parse);
             var dir = DenoiseRecipe.Queue(Path.GetFullPath(parse.GetValue(arguments.ArtifactsDir)!),
-                new DenoiseRunConfig { Options = options, Preset = preset, Source = imagePath }, noisy, reference, DateTimeOffset.UtcNow);
+                new DenoiseRunConfig { Options = options, Preset = preset, Source = imagePath }, noisy, reference, TimeProvider.System);
             context.Progress(string.Create(CultureInfo.InvariantCulture,
                 $"denoise {dir.Id}: {noisy.Width}x{noisy.Height} norm={DenoiseLabels.Of(options.Norm)} optimizer={DenoiseLabels.Of(options.Optimizer)} lr={options.Lr} alpha={options.Alpha} steps={options.Steps} device={device}"));
 

@@ -44,7 +44,7 @@ public sealed class TrainVerb : ICliVerb
                 var loaded = dataset.Load(parse, context, cancellationToken);
                 if (options.ValidationSize >= loaded.Train.Count)
                     throw new CliInputException($"--val-size: {options.ValidationSize} leaves no training images of the {loaded.Train.Count}.");
-                dir = ClassificationRecipe.Queue(folder, options, DateTimeOffset.UtcNow);
+                dir = ClassificationRecipe.Queue(folder, options, TimeProvider.System);
                 return await RunAsync(context, dir, loaded, common.IsJson(parse), cancellationToken);
             }
 
@@ -59,10 +59,8 @@ public sealed class TrainVerb : ICliVerb
     // exit 2 and the run is left as it was.
     private static RunDirectory Requeue(string artifactsDir, string id)
     {
-        var path = Path.Combine(artifactsDir, id);
-        if (!RunId.IsValid(id) || !File.Exists(Path.Combine(path, RunDirectory.RunFile)))
-            throw new CliInputException($"--resume {id}: no such run in {artifactsDir}.");
-        var dir = RunDirectory.Open(path);
+        var dir = new RunRepository(artifactsDir, TimeProvider.System).TryOpen(id)
+            ?? throw new CliInputException($"--resume {id}: no such run in {artifactsDir}.");
         try
         {
             var record = dir.ReadRun();
@@ -72,8 +70,8 @@ public sealed class TrainVerb : ICliVerb
             if (record.Status is not (RunStatus.Completed or RunStatus.Queued))
                 ClassificationRecipe.Plan(dir);
             if (record.Status == RunStatus.Running)
-                dir.Transition(RunStatus.Interrupted, r => r with { Message = "interrupted: its process ended", FinishedUtc = DateTimeOffset.UtcNow, Owner = null });
-            ClassificationRecipe.Requeue(dir, DateTimeOffset.UtcNow);
+                dir.Apply(run => run.Interrupt(RunInterruption.ProcessEnded, record.Attempt));
+            ClassificationRecipe.Requeue(dir);
             return dir;
         }
         catch (Exception e) when (e is RunStatusChangeException or InvalidDataException)

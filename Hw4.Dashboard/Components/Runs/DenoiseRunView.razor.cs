@@ -30,7 +30,7 @@ public sealed partial class DenoiseRunView : IDisposable
     public string RunId { get; set; } = "";
 
     [Inject]
-    private IOptions<Hw4Options> Options { get; set; } = default!;
+    private RunRepository Runs { get; set; } = default!;
 
     [Inject]
     private RunEventNotifier Notifier { get; set; } = default!;
@@ -139,11 +139,10 @@ public sealed partial class DenoiseRunView : IDisposable
     // Folder reads are blocking work: off the circuit's thread.
     private async Task LoadAsync()
     {
-        var folder = Path.Combine(RunStorePaths.ArtifactsDir(Options.Value), RunId);
-        if (Hw4.Ml.Runs.RunId.IsValid(RunId) && File.Exists(Path.Combine(folder, RunDirectory.RunFile)))
+        if (Runs.TryOpen(RunId) is { } dir)
         {
             var (summary, steps, hasOutput) = await Task.Run(() =>
-                (RunDirectoryReader.Read(folder, Options.Value.RunFiles), RunDirectoryReader.DenoiseSteps(folder, Options.Value.RunFiles), File.Exists(RunDirectory.Open(folder).OutputImagePath)));
+                (RunDirectoryReader.Read(dir.Path, Runs.Limits), RunDirectoryReader.DenoiseSteps(dir.Path, Runs.Limits), File.Exists(dir.OutputImagePath)));
             State.Seed(summary, steps);
             (Record, HasOutput) = (summary.Record, hasOutput);
         }

@@ -12,7 +12,7 @@ namespace Hw4.Dashboard.Features.Api;
 /// the events that announce it); the live event log adds batch-level progress while it runs. A run with no folder (a
 /// denoising job) is folded from the log alone.
 /// </summary>
-public sealed class RunStatusReader(RunEventNotifier notifier, IOptions<Hw4Options> options)
+public sealed class RunStatusReader(RunEventNotifier notifier, RunRepository runs)
 {
     // Why the run ended as it did, and why its evaluation cannot be read (the run keeps its status then).
     private static string? Message(RunSummary run) =>
@@ -26,10 +26,9 @@ public sealed class RunStatusReader(RunEventNotifier notifier, IOptions<Hw4Optio
         if (lastSeq > 0)
             live.Apply(notifier.Log.Since(runId, null));
 
-        var folder = Path.Combine(RunStorePaths.ArtifactsDir(options.Value), runId);
-        if (RunId.IsValid(runId) && File.Exists(Path.Combine(folder, RunDirectory.RunFile)))
+        if (runs.TryOpen(runId) is { } dir)
         {
-            var run = RunDirectoryReader.Read(folder, options.Value.RunFiles);
+            var run = RunDirectoryReader.Read(dir.Path, runs.Limits);
             var planned = run.Record?.Config?.Epochs;
             var progress = run.Record?.Status switch
             {

@@ -2,7 +2,9 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Hw4.Dashboard.Features.Access;
 using Hw4.Dashboard.Features.Runs;
+using Hw4.Dashboard.Features.Queue;
 using Hw4.Dashboard.Features.Training;
+using Hw4.Ml.IO;
 
 namespace Hw4.Dashboard.Features.Api;
 
@@ -42,8 +44,8 @@ public static class RunsApi
         group.MapGet("/{id}", Get);
         var admin = group.MapGroup("").RequireAuthorization(AccessClaims.AdminPolicy);
         admin.MapPost("", StartAsync);
-        admin.MapPost("/{id}/stop", (string id, RunStopper stopper) => Answer(id, stopper.Stop(id)));
-        admin.MapPost("/{id}/resume", (string id, TrainingLauncher launcher) => Answer(id, launcher.Resume(id)));
+        admin.MapPost("/{id}/stop", (string id, RunStopper stopper) => Infrastructure(() => Answer(id, stopper.Stop(id))));
+        admin.MapPost("/{id}/resume", (string id, TrainingLauncher launcher) => Infrastructure(() => Answer(id, launcher.Resume(id))));
         admin.MapDelete("/{id}", DeleteAsync);
         return endpoints;
     }
@@ -77,21 +79,43 @@ public static class RunsApi
         if (settings is null)
             return Results.ValidationProblem(errors, detail: string.Join(" ", errors.Values.SelectMany(m => m)));
 
-        string? runId;
-        string? error;
+        return Infrastructure(() =>
+        {
+            string? runId;
+            string? error;
+            try
+            {
+                (runId, error) = launcher.Launch(settings);
+            }
+            catch (ArgumentException e)
+            {
+                // The trainer's own validation (TrainerOptions.Validate) is the last word; its message names the option.
+                return Results.Problem(detail: e.Message, statusCode: StatusCodes.Status400BadRequest);
+            }
+
+            return runId is null
+                ? Results.Problem(detail: error, statusCode: StatusCodes.Status503ServiceUnavailable)
+                : Results.Accepted(StatusPath(runId), RunAccepted.For(runId));
+        });
+    }
+
+    // What the machine refuses, not the request: a problem with the reason (JSON, as every answer of this API), never
+    // the HTML error page. Nothing was left half done (the launcher removes a folder it could not queue).
+    private static IResult Infrastructure(Func<IResult> action)
+    {
         try
         {
-            (runId, error) = launcher.Launch(settings);
+            return action();
         }
-        catch (ArgumentException e)
+        catch (StoreUnavailableException e)
         {
-            // The trainer's own validation (TrainerOptions.Validate) is the last word; its message names the option.
-            return Results.Problem(detail: e.Message, statusCode: StatusCodes.Status400BadRequest);
+            return new RetryAfter(Results.Problem(detail: e.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Store unavailable"));
         }
-
-        return runId is null
-            ? Results.Problem(detail: error, statusCode: StatusCodes.Status503ServiceUnavailable)
-            : Results.Accepted(StatusPath(runId), RunAccepted.For(runId));
+        catch (IOException e) when (DiskFull.Is(e))
+        {
+            return Results.Problem(detail: $"The artifacts folder's disk is full: {e.Message}", statusCode: StatusCodes.Status507InsufficientStorage,
+                title: "Insufficient storage");
+        }
     }
 
     private static IResult Get(string id, RunStatusReader reader, AccessPolicy access, HttpContext http) =>
@@ -113,6 +137,16 @@ public static class RunsApi
         result.IsAccepted
             ? Results.Accepted(StatusPath(id), RunAccepted.For(id))
             : Results.Problem(detail: result.Message, statusCode: result.StatusCode);
+
+    // 503 with when to ask again: the store is usually back within seconds (a restart, a failover).
+    private sealed class RetryAfter(IResult problem) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers.RetryAfter = "5";
+            return problem.ExecuteAsync(httpContext);
+        }
+    }
 
     // Field paths and ids come from the caller; never send back more than a few words of them.
     private static string Shorten(string text) => text.Length <= 64 ? text : text[..64] + "…";

@@ -16,50 +16,32 @@ namespace Hw4.Dashboard.Features.Denoising;
 /// does not depend on it.
 /// </summary>
 /// <param name="hostName">This host's name (<see cref="Queue.Store.HostIdentity"/>), recorded in run.json when the run starts.</param>
-public sealed class DenoiseJob(RunDirectory dir, torch.Device device, RunEventNotifier notifier, TimeProvider time, DenoiseSession? session, string hostName)
-    : IRunJob
+/// <param name="attempt">The attempt a scheduler granted (the store's claim), or null: the run's next.</param>
+public sealed class DenoiseJob(RunDirectory dir, torch.Device device, RunEventNotifier notifier, DenoiseSession? session, string hostName, long? attempt = null)
+    : StoredRunJob(dir, notifier)
 {
     private readonly DenoiseRunConfig? _config = ReadConfig(dir);
+    private readonly RunDirectory _dir = dir;
+    private readonly RunEventNotifier _notifier = notifier;
 
     /// <inheritdoc />
-    public string RunId => dir.Id;
+    public override string Kind => RunKinds.Denoise;
 
     /// <inheritdoc />
-    public string Kind => RunKinds.Denoise;
+    public override string Description => Describe(_dir);
 
     /// <inheritdoc />
-    public string Description => _config is { Options: var o }
-        ? $"denoise {o.Norm} {o.Optimizer} lr={o.Lr} α={o.Alpha} × {o.Steps}"
-        : dir.Id;
-
-    /// <inheritdoc />
-    public Task RunAsync(CancellationToken cancellationToken)
+    public override Task RunAsync(CancellationToken cancellationToken)
     {
         var norm = _config?.Options.Norm;
         if (session is not null && norm is { } n)
-            session.OnStarted(dir.Id, n);
+            session.OnStarted(_dir.Id, n);
         var observer = session is not null && norm is { } m ? new SessionObserver(session, m) : null;
-        var outcome = DenoiseRecipe.Run(dir, device, notifier.Publish, observer, cancellationToken, hostName);
+        var outcome = DenoiseRecipe.Run(_dir, device, _notifier.Publish, observer, cancellationToken, hostName, attempt);
         // Completed or diverged: the tab shows it next to the other norm's (L1 vs L2).
         if (outcome.Result is { } result)
-            session?.OnResult(dir.Id, result);
+            session?.OnResult(_dir.Id, result);
         return Task.CompletedTask;
-    }
-
-    /// <inheritdoc />
-    public void End(RunStatus status, string? message)
-    {
-        try
-        {
-            dir.Transition(status, r => r with { Message = message, FinishedUtc = time.GetUtcNow(), Owner = null });
-        }
-        catch (RunStatusChangeException)
-        {
-            // It had ended already (the recipe wrote its own end): nothing to correct.
-            return;
-        }
-
-        notifier.Publish(new RunEnded(dir.Id, status, message, 0));
     }
 
     private static DenoiseRunConfig? ReadConfig(RunDirectory dir)

@@ -34,23 +34,27 @@ public sealed class DenoiseLauncher(
         RunDirectory dir;
         try
         {
-            dir = DenoiseRecipe.Queue(ArtifactsDir, config, noisy, clean, time.GetUtcNow(), options.Value.RunFiles);
+            dir = DenoiseRecipe.Queue(ArtifactsDir, config, noisy, clean, time, options.Value.RunFiles);
         }
         catch (ArgumentException e)
         {
             return (null, e.Message);
         }
 
+        if (!Enqueue(dir, session))
+        {
+            // Folder and queue place together or not at all.
+            Directory.Delete(dir.Path, recursive: true);
+            return (null, QueueFull);
+        }
+
         session?.Track(dir.Id);
-        if (Enqueue(dir, session))
-            return (dir.Id, null);
-        dir.Transition(RunStatus.Failed, r => r with { Message = QueueFull, FinishedUtc = time.GetUtcNow() });
-        return (null, QueueFull);
+        return (dir.Id, null);
     }
 
     /// <summary>Queues a denoising run whose folder says queued (found at start); false when the queue is full.</summary>
     public bool Enqueue(RunDirectory dir, DenoiseSession? session = null) =>
-        queue.TryEnqueue(new DenoiseJob(dir, device.Device, notifier, time, session, host.Name));
+        queue.TryEnqueue(new DenoiseJob(dir, device.Device, notifier, session, host.Name));
 
     private const string QueueFull = "The device queue is full; try again when a run has finished.";
 }

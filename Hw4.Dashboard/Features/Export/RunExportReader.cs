@@ -17,10 +17,8 @@ public static class RunExportReader
     public static RunDirectory Open(string artifactsDir, string id, RunFileLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(artifactsDir);
-        var path = Path.Combine(artifactsDir, id ?? "");
-        if (!RunId.IsValid(id) || !File.Exists(Path.Combine(path, RunDirectory.RunFile)))
-            throw new ExportInputException($"run {(RunId.IsValid(id) ? id : "(invalid id)")}: no such run.", notFound: true);
-        return RunDirectory.Open(path, limits);
+        return new RunRepository(artifactsDir, TimeProvider.System, limits).TryOpen(id)
+            ?? throw new ExportInputException($"run {(RunId.IsValid(id) ? id : "(invalid id)")}: no such run.", notFound: true);
     }
 
     /// <summary>Reads run <paramref name="id"/>.</summary>

@@ -1,3 +1,4 @@
+using Hw4.Dashboard.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Hw4.Dashboard.Features.Queue;
@@ -14,6 +15,7 @@ public static class QueueServiceExtensions
             .Validate(o => o.HeartbeatSeconds > 0 && o.PollSeconds > 0 && o.HeartbeatTimeoutSeconds >= 2 * o.HeartbeatSeconds,
                 "Hw4:Queue: HeartbeatSeconds and PollSeconds must be positive and HeartbeatTimeoutSeconds at least twice HeartbeatSeconds.")
             .ValidateOnStart();
+        services.AddRunRepository();
         services.AddSingleton<RunQueue>();
         services.AddSingleton<QueueListing>();
         services.AddHostedService<RunQueueWorker>();

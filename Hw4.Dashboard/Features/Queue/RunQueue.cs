@@ -105,6 +105,24 @@ public sealed class RunQueue
         return true;
     }
 
+    /// <summary>
+    /// Takes a waiting job out of the queue without ending its run (its claim passed to another host): true when it was
+    /// waiting. An active job is left to run; its fence refuses its writes once the run is no longer its own.
+    /// </summary>
+    public bool Abandon(string runId)
+    {
+        lock (_gate)
+        {
+            if (_waiting.FirstOrDefault(w => w.Job.RunId == runId) is not { } waiting)
+                return false;
+            waiting.Cancel();
+            _waiting = _waiting.Remove(waiting);
+        }
+
+        RaiseChanged();
+        return true;
+    }
+
     internal void MarkActive(QueuedRun? run)
     {
         lock (_gate)

@@ -25,6 +25,11 @@ public sealed class RunQueueWorker(RunQueue queue, ILogger<RunQueueWorker> logge
                     // Training is CPU-bound and synchronous inside; keep it off the request threads.
                     await Task.Run(() => run.Job.RunAsync(linked.Token), CancellationToken.None);
                 }
+                catch (Ml.Runs.RunLeaseLostException e)
+                {
+                    // Another grant holds the run (or it was judged dead here): its holder says how it ends.
+                    logger.LogWarning("Run {RunId}: {Reason}", run.Job.RunId, e.Message);
+                }
                 catch (Exception e)
                 {
                     logger.LogError(e, "Run {RunId} failed", run.Job.RunId);

@@ -4,42 +4,19 @@ using Microsoft.Extensions.Options;
 namespace Hw4.Dashboard.Features.Runs;
 
 /// <summary>
-/// <c>Hw4.Dashboard reindex [--artifacts-dir DIR] [--database FILE]</c>: rebuilds the run index from the run folders
-/// without starting the web server (also accepts the usual <c>--Hw4:ArtifactsDir</c> style settings).
+/// What <c>Hw4.Dashboard reindex [--artifacts-dir DIR] [--database FILE]</c> does (the verb is
+/// <c>Cli/Verbs/ReindexVerb</c>): rebuilds the run index from the run folders without starting the web server.
 /// </summary>
 public static class ReindexCommand
 {
-    /// <summary>The verb.</summary>
-    public const string Verb = "reindex";
-
-    /// <summary>True when <paramref name="args"/> asks for a reindex.</summary>
-    public static bool Matches(string[] args) => args.Length > 0 && args[0] == Verb;
-
-    /// <summary>Runs it; 0 on success, 2 on bad arguments or an unusable database path.</summary>
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    /// <summary>
+    /// Rebuilds the index with <paramref name="settings"/> (<c>--Hw4:Key value</c> pairs, as the <c>reindex</c> verb
+    /// maps its options); 0 on success, 2 on a retired setting or an unusable database path.
+    /// </summary>
+    public static async Task<int> RunAsync(string[] settings, TextWriter stdout, TextWriter stderr)
     {
-        var rest = args.Skip(1).ToArray();
-        if (rest.Any(a => a is "-h" or "--help"))
-        {
-            await stdout.WriteLineAsync("usage: reindex [--artifacts-dir DIR] [--database FILE]   rebuild the run index from run folders");
-            return 0;
-        }
-
-        if (RetiredSettings.FindFlags(rest) is { Count: > 0 } renamed)
-        {
-            await stderr.WriteLineAsync($"reindex: {string.Join("; ", renamed)}");
-            return 2;
-        }
-
-        // Settings come in "--name value" pairs; anything else is a typo worth naming.
-        if (!SettingArguments.AreWellFormed(rest, Shortcuts().Keys))
-        {
-            await stderr.WriteLineAsync($"reindex: unexpected arguments '{string.Join(" ", rest)}'; use --artifacts-dir DIR and --database FILE.");
-            return 2;
-        }
-
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
-        builder.Configuration.AddCommandLine(rest, Shortcuts());
+        builder.Configuration.AddCommandLine(settings);
         builder.Logging.ClearProviders();
         if (RetiredSettings.Find(builder.Configuration) is { Count: > 0 } retired)
         {
@@ -69,10 +46,4 @@ public static class ReindexCommand
             return 2;
         }
     }
-
-    private static Dictionary<string, string> Shortcuts() => new()
-    {
-        ["--artifacts-dir"] = "Hw4:ArtifactsDir",
-        ["--database"] = "Hw4:Database",
-    };
 }

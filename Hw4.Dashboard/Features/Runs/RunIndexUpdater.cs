@@ -16,13 +16,13 @@ public sealed class RunIndexUpdater : BackgroundService
     private readonly System.Threading.Channels.Channel<string> _dirty = System.Threading.Channels.Channel.CreateUnbounded<string>();
     private readonly RunSubscription _subscription;
     private readonly RunIndex _index;
-    private readonly IOptions<Hw4Options> _options;
+    private readonly Hw4.Ml.Runs.RunRepository _runs;
     private readonly ILogger<RunIndexUpdater> _logger;
 
     /// <summary>Subscribes to every run's events.</summary>
-    public RunIndexUpdater(RunEventNotifier notifier, RunIndex index, IOptions<Hw4Options> options, ILogger<RunIndexUpdater> logger)
+    public RunIndexUpdater(RunEventNotifier notifier, RunIndex index, Hw4.Ml.Runs.RunRepository runs, ILogger<RunIndexUpdater> logger)
     {
-        (_index, _options, _logger) = (index, options, logger);
+        (_index, _runs, _logger) = (index, runs, logger);
         _subscription = notifier.SubscribeAll(e =>
         {
             if (e.Event is RunQueued or RunStarted or EpochCompleted or Evaluated || e.Event.IsTerminal)
@@ -45,12 +45,11 @@ public sealed class RunIndexUpdater : BackgroundService
     {
         await foreach (var runId in _dirty.Reader.ReadAllAsync(stoppingToken))
         {
-            var dir = Path.Combine(RunStorePaths.ArtifactsDir(_options.Value), runId);
-            if (!File.Exists(Path.Combine(dir, Hw4.Ml.Runs.RunDirectory.RunFile)))
+            if (_runs.TryOpen(runId) is not { } dir)
                 continue;
             try
             {
-                await _index.UpsertAsync(dir, stoppingToken);
+                await _index.UpsertAsync(dir.Path, stoppingToken);
                 Changed?.Invoke(runId);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

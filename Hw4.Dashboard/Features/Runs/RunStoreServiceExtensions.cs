@@ -14,6 +14,7 @@ public static class RunStoreServiceExtensions
     /// <summary>Adds the index. With <paramref name="scanAtStart"/> a hosted service migrates and rebuilds it at start.</summary>
     public static IServiceCollection AddRunStore(this IServiceCollection services, bool scanAtStart = true)
     {
+        services.AddRunRepository();
         services.TryAddSingleton<StoreContextFactory>();
         services.AddSingleton<IDbContextFactory<Hw4DbContext>>(sp => sp.GetRequiredService<StoreContextFactory>());
         services.AddSingleton<RunIndex>();

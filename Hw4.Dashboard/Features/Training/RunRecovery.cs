@@ -10,18 +10,17 @@ namespace Hw4.Dashboard.Features.Training;
 /// queued again in its old order (a denoising run too: its folder holds its input images). A folder that cannot be
 /// read is left for the index to show as unreadable.
 /// </summary>
-public sealed class RunRecovery(TrainingLauncher launcher, DenoiseLauncher denoiser, TimeProvider time, ILogger<RunRecovery> logger)
+public sealed class RunRecovery(TrainingLauncher launcher, DenoiseLauncher denoiser, RunRepository runs, ILogger<RunRecovery> logger)
     : IHostedService
 {
     /// <inheritdoc />
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var queued = new List<(RunDirectory Dir, RunRecord Record)>();
-        foreach (var path in RunDirectory.Enumerate(launcher.ArtifactsDir))
+        foreach (var dir in runs.All())
         {
             try
             {
-                var dir = RunDirectory.Open(path, launcher.Limits);
                 var record = dir.ReadRun();
                 if (record.Status == RunStatus.Running && record.Owner?.IsAlive() != true)
                     Interrupt(dir, record);
@@ -30,7 +29,7 @@ public sealed class RunRecovery(TrainingLauncher launcher, DenoiseLauncher denoi
             }
             catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException or RunStatusChangeException)
             {
-                logger.LogWarning("Run folder {Folder} was not recovered: {Reason}", path, e.Message);
+                logger.LogWarning("Run folder {Folder} was not recovered: {Reason}", dir.Path, e.Message);
             }
         }
 
@@ -51,30 +50,7 @@ public sealed class RunRecovery(TrainingLauncher launcher, DenoiseLauncher denoi
 
     private void Interrupt(RunDirectory dir, RunRecord record)
     {
-        var message = record.Kind == RunKinds.Denoise ? DenoiseInterruptMessage(dir) : TrainInterruptMessage(dir);
-        dir.Transition(RunStatus.Interrupted, r => r with { Message = message, FinishedUtc = time.GetUtcNow(), Owner = null });
-        logger.LogWarning("Run {RunId}: {Message}", dir.Id, message);
-    }
-
-    // Its curves up to the last report are kept; a denoising run is short, so it is started again rather than resumed.
-    private static string DenoiseInterruptMessage(RunDirectory dir)
-    {
-        var last = RunDirectoryReader.Read(dir.Path, dir.Limits).LastDenoiseStep;
-        return last is null
-            ? "interrupted: its process ended before the first report"
-            : $"interrupted: its process ended after step {last.Step}/{last.TotalSteps} (the curves up to there are kept; no image)";
-    }
-
-    private static string TrainInterruptMessage(RunDirectory dir) => TrainInterruptMessage(dir, "its process ended");
-
-    /// <summary>
-    /// Why a training run is interrupted, for its run.json: "interrupted: <paramref name="cause"/> during epoch N (epochs
-    /// 1–M are kept); resume it to continue".
-    /// </summary>
-    public static string TrainInterruptMessage(RunDirectory dir, string cause)
-    {
-        var epochs = RunDirectoryReader.Read(dir.Path, dir.Limits).Epochs;
-        var kept = epochs.Count == 0 ? "no epoch was completed" : $"epochs 1–{epochs[^1].Epoch} are kept";
-        return $"interrupted: {cause} during epoch {(epochs.Count == 0 ? 1 : epochs[^1].Epoch + 1)} ({kept}); resume it to continue";
+        var ended = dir.Apply(run => run.Interrupt(RunInterruption.ProcessEnded, record.Attempt));
+        logger.LogWarning("Run {RunId}: {Message}", dir.Id, ended.Message);
     }
 }

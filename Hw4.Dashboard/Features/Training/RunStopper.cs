@@ -3,7 +3,6 @@ using Hw4.Dashboard.Features.Queue;
 using Hw4.Dashboard.Features.Queue.Store;
 using Hw4.Dashboard.Features.Streaming;
 using Hw4.Ml.Lifecycle;
-using Hw4.Ml.Lifecycle.Events;
 using Hw4.Ml.Runs;
 using Microsoft.Extensions.Options;
 
@@ -16,7 +15,7 @@ namespace Hw4.Dashboard.Features.Training;
 /// stopped here, a held one is flagged and its host stops it at its next heartbeat. A run trained by another live
 /// process outside the queue (the CLI) is refused with the process named.
 /// </summary>
-public sealed class RunStopper(RunQueue queue, StoreJobQueue store, RunEventNotifier notifier, IOptions<Hw4Options> options, TimeProvider time)
+public sealed class RunStopper(RunQueue queue, StoreJobQueue store, RunEventNotifier notifier, RunRepository runs, IOptions<Hw4Options> options)
 {
     /// <summary>Stops <paramref name="runId"/>; the result says what happens or why nothing does.</summary>
     public RunCommandResult Stop(string runId)
@@ -26,11 +25,9 @@ public sealed class RunStopper(RunQueue queue, StoreJobQueue store, RunEventNoti
         var fromStore = options.Value.UsesPostgres && RunId.IsValid(runId) ? store.RequestStop(runId) : StopRequestOutcome.NotQueued;
         if (fromStore == StopRequestOutcome.SignalledHolder)
             return RunCommandResult.Accepted($"Stopping run '{runId}' on the host training it.");
-        var path = Path.Combine(RunStorePaths.ArtifactsDir(options.Value), runId);
-        if (!RunId.IsValid(runId) || !File.Exists(Path.Combine(path, RunDirectory.RunFile)))
+        if (runs.TryOpen(runId) is not { } dir)
             return RunCommandResult.NotFound(runId);
 
-        var dir = RunDirectory.Open(path, options.Value.RunFiles);
         RunRecord record;
         try
         {
@@ -49,11 +46,8 @@ public sealed class RunStopper(RunQueue queue, StoreJobQueue store, RunEventNoti
 
         try
         {
-            var message = record.Status == RunStatus.Interrupted ? record.Message
-                : fromStore == StopRequestOutcome.RemovedWhileWaiting ? "stopped while queued"
-                : "stopped; its process had ended";
-            dir.Transition(RunStatus.Stopped, r => r with { Message = message, FinishedUtc = time.GetUtcNow(), Owner = null });
-            notifier.Publish(new RunEnded(runId, RunStatus.Stopped, message, 0));
+            var message = fromStore == StopRequestOutcome.RemovedWhileWaiting ? "stopped while queued" : "stopped; its process had ended";
+            notifier.Publish(dir.Apply(run => run.Stop(null, message)));
             return RunCommandResult.Accepted($"Run '{runId}' is stopped.");
         }
         catch (RunStatusChangeException e)

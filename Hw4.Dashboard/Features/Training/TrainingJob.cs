@@ -14,21 +14,20 @@ namespace Hw4.Dashboard.Features.Training;
 /// to the notifier as they are, the same records metrics.jsonl keeps.
 /// </summary>
 /// <param name="hostName">This host's name (<see cref="Queue.Store.HostIdentity"/>), recorded in run.json when the run starts.</param>
-public sealed class TrainingJob(RunDirectory dir, CifarDataProvider data, RunEventNotifier notifier, TimeProvider time, string hostName) : IRunJob
+/// <param name="attempt">The attempt a scheduler granted (the store's claim), or null: the run's next.</param>
+public sealed class TrainingJob(RunDirectory dir, CifarDataProvider data, RunEventNotifier notifier, string hostName, long? attempt = null)
+    : StoredRunJob(dir, notifier)
 {
     private readonly string _description = Describe(dir);
 
     /// <inheritdoc />
-    public string RunId => dir.Id;
+    public override string Kind => RunKinds.Train;
 
     /// <inheritdoc />
-    public string Kind => RunKinds.Train;
+    public override string Description => _description;
 
     /// <inheritdoc />
-    public string Description => _description;
-
-    /// <inheritdoc />
-    public async Task RunAsync(CancellationToken cancellationToken)
+    public override async Task RunAsync(CancellationToken cancellationToken)
     {
         Hw4.Ml.Data.CifarData cifar;
         try
@@ -46,36 +45,6 @@ public sealed class TrainingJob(RunDirectory dir, CifarDataProvider data, RunEve
             return;
         }
 
-        await ClassificationRecipe.RunAsync(dir, cifar, notifier.Publish, cancellationToken, hostName);
-    }
-
-    /// <inheritdoc />
-    public void End(RunStatus status, string? message)
-    {
-        try
-        {
-            dir.Transition(status, r => r with { Message = message, FinishedUtc = time.GetUtcNow(), Owner = null });
-        }
-        catch (RunStatusChangeException)
-        {
-            // It had ended already (the recipe wrote its own end): nothing to correct.
-            return;
-        }
-
-        notifier.Publish(new RunEnded(dir.Id, status, message, 0));
-    }
-
-    /// <summary>The queue list's line for the run in <paramref name="dir"/> (its id when run.json is unreadable).</summary>
-    public static string Describe(RunDirectory dir)
-    {
-        try
-        {
-            var options = dir.ReadRun().TrainingConfig();
-            return $"{ModelFactory.Name(options.Model)} × {options.Epochs} epochs, lr {options.LearningRate:G3}";
-        }
-        catch (InvalidDataException)
-        {
-            return dir.Id;
-        }
+        await ClassificationRecipe.RunAsync(Directory, cifar, Notifier.Publish, cancellationToken, hostName, attempt);
     }
 }

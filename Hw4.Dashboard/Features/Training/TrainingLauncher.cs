@@ -13,32 +13,43 @@ namespace Hw4.Dashboard.Features.Training;
 
 /// <summary>
 /// Puts training runs on the queue: a new run from <see cref="TrainSettings"/>, a resumed one, or one found queued in
-/// its folder at start. A run's folder (run.json with status queued and its full request) exists before it is queued,
-/// so a crash never loses a run that was accepted. The queue is this host's device queue with the SQLite store, and the
+/// its folder at start. A new run's folder (run.json with status queued and its full request) and its place in the queue
+/// exist together or not at all: the folder is made first (a crash between the two leaves a queued folder, which the
+/// next start queues again) and removed when the queue refuses it or cannot be reached. The queue is this host's device queue with the SQLite store, and the
 /// store's shared queue with PostgreSQL (a host's <see cref="StoreJobClaimer"/> then moves it to its device queue).
 /// </summary>
 public sealed class TrainingLauncher(
     RunQueue queue, StoreJobQueue store, CifarDataProvider data, RunEventNotifier notifier, IOptions<Hw4Options> options,
-    IOptions<QueueOptions> queueOptions, TimeProvider time, HostIdentity host)
+    IOptions<QueueOptions> queueOptions, TimeProvider time, HostIdentity host, RunRepository runs)
 {
     /// <summary>The artifacts folder.</summary>
     public string ArtifactsDir => RunStorePaths.ArtifactsDir(options.Value);
 
-    /// <summary>The caps run files are read within (<see cref="Hw4Options.RunFiles"/>).</summary>
-    public RunFileLimits Limits => options.Value.RunFiles;
-
-    /// <summary>Creates and queues a run; its id, or null with a reason when the queue is full.</summary>
+    /// <summary>Creates and queues a run; its id, or null with a reason when the queue is full (and no folder is left).</summary>
     /// <exception cref="ArgumentException">The trainer refused the request (its message names the option).</exception>
+    /// <exception cref="StoreUnavailableException">The store's queue cannot be reached (no folder is left).</exception>
+    /// <exception cref="IOException">The folder could not be written (a full disk: no folder is left).</exception>
     public (string? RunId, string? Error) Launch(TrainSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
         if (!HasRoom)
             return (null, QueueFull);
         var trainer = settings.ToOptions(DeviceResolver.Parse(options.Value.Device));
-        var dir = ClassificationRecipe.Queue(ArtifactsDir, trainer, time.GetUtcNow(), Limits);
-        if (Enqueue(dir))
+        var dir = ClassificationRecipe.Queue(ArtifactsDir, trainer, time, runs.Limits);
+        bool queued;
+        try
+        {
+            queued = Enqueue(dir);
+        }
+        catch
+        {
+            Directory.Delete(dir.Path, recursive: true);
+            throw;
+        }
+
+        if (queued)
             return (dir.Id, null);
-        dir.Transition(RunStatus.Failed, r => r with { Message = QueueFull, FinishedUtc = time.GetUtcNow() });
+        Directory.Delete(dir.Path, recursive: true);
         return (null, QueueFull);
     }
 
@@ -48,14 +59,13 @@ public sealed class TrainingLauncher(
     /// </summary>
     public RunCommandResult Resume(string runId)
     {
-        if (!RunId.IsValid(runId) || !Directory.Exists(Path.Combine(ArtifactsDir, runId)))
+        if (runs.TryOpen(runId) is not { } dir)
             return RunCommandResult.NotFound(runId);
         if (!HasRoom)
             return RunCommandResult.Conflict(QueueFull);
-        var dir = RunDirectory.Open(Path.Combine(ArtifactsDir, runId), Limits);
         try
         {
-            ClassificationRecipe.Requeue(dir, time.GetUtcNow());
+            ClassificationRecipe.Requeue(dir);
         }
         catch (RunStatusChangeException e)
         {
@@ -74,15 +84,15 @@ public sealed class TrainingLauncher(
     {
         if (!options.Value.UsesPostgres)
             return EnqueueHere(dir);
-        if (!store.Enqueue(dir.Id, RunKinds.Train, queueOptions.Value.Capacity))
+        if (!store.Enqueue(dir.Id, RunKinds.Train, queueOptions.Value.Capacity, dir.ReadRun().Attempt))
             return false;
         // The row is the queue; the event tells this host's viewers (and the index) now, not when a host claims it.
-        notifier.Publish(new RunQueued(dir.Id, RunKinds.Train, TrainingJob.Describe(dir), 0));
+        notifier.Publish(new RunQueued(dir.Id, RunKinds.Train, StoredRunJob.Describe(dir), 0));
         return true;
     }
 
     /// <summary>Puts a run on this host's device queue (a run this host claimed from the store's queue, or any run with SQLite).</summary>
-    public bool EnqueueHere(RunDirectory dir) => queue.TryEnqueue(new TrainingJob(dir, data, notifier, time, host.Name));
+    public bool EnqueueHere(RunDirectory dir, long? attempt = null) => queue.TryEnqueue(new TrainingJob(dir, data, notifier, host.Name, attempt));
 
     // The store's queue checks its capacity itself, atomically, when the row is added.
     private bool HasRoom => options.Value.UsesPostgres || queue.HasRoom;

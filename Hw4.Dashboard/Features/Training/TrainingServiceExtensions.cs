@@ -1,3 +1,4 @@
+using Hw4.Dashboard.Configuration;
 using Hw4.Dashboard.Features.Queue;
 
 namespace Hw4.Dashboard.Features.Training;
@@ -12,6 +13,7 @@ public static class TrainingServiceExtensions
     /// </summary>
     public static IServiceCollection AddTraining(this IServiceCollection services)
     {
+        services.AddRunRepository();
         services.AddSingleton<CifarDataProvider>();
         services.AddSingleton<TrainingLauncher>();
         services.AddSingleton<RunStopper>();
@@ -19,6 +21,8 @@ public static class TrainingServiceExtensions
         services.AddSingleton<Hw4.Dashboard.Features.Runs.Live.RunMetricsCache>();
         // Registered before the run store so that its start (the index rebuild) sees the recovered statuses.
         services.AddHostedService<RunRecovery>();
+        // After the start: runs of other processes (a CLI train, a worker) whose owner died are interrupted here too.
+        services.AddHostedService<RunOwnerSweeper>();
         AddStoreQueueHosts(services);
         return services;
     }

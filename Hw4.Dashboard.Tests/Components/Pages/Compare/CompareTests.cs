@@ -93,7 +93,7 @@ public sealed class CompareTests : RunStoreBunitTest
         await TwoRunsAsync();
         var (noisy, clean) = (new Hw4.Ml.Imaging.RgbImage(4, 4, new byte[48]), new Hw4.Ml.Imaging.RgbImage(4, 4, new byte[48]));
         Hw4.Ml.Recipes.DenoiseRecipe.Queue(ArtifactsDir, new Hw4.Ml.Runs.DenoiseRunConfig { Options = Hw4.Ml.Denoising.DenoisePresets.Best(Hw4.Ml.Denoising.DenoiseNorm.L1), Source = "tiny.png" },
-            noisy, clean, DateTimeOffset.UtcNow);
+            noisy, clean, TimeProvider.System);
         await IndexAsync();
         Navigation.NavigateTo("compare");
 

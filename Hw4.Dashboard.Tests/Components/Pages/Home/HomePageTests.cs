@@ -31,7 +31,7 @@ public sealed class HomePageTests : RunStoreBunitTest
         var pixels = new byte[8 * 8 * 3];
         new Random(2).NextBytes(pixels);
         var denoise = DenoiseRecipe.Queue(ArtifactsDir, new DenoiseRunConfig { Options = new DenoiseOptions(DenoiseNorm.L1, DenoiseOptimizer.Gd, 0.3, 0.8, 10), Source = "tiny.png" },
-            new RgbImage(8, 8, pixels), new RgbImage(8, 8, pixels.Select(p => (byte)(p / 2 + 60)).ToArray()), new DateTimeOffset(2026, 12, 2, 10, 0, 0, TimeSpan.Zero));
+            new RgbImage(8, 8, pixels), new RgbImage(8, 8, pixels.Select(p => (byte)(p / 2 + 60)).ToArray()), new FixedClock(new DateTimeOffset(2026, 12, 2, 10, 0, 0, TimeSpan.Zero)));
         Assert.Equal(Hw4.Ml.Lifecycle.RunStatus.Completed, DenoiseRecipe.Run(denoise, TorchSharp.torch.CPU).Status);
         await IndexAsync();
 
@@ -48,5 +48,11 @@ public sealed class HomePageTests : RunStoreBunitTest
         Assert.StartsWith("CNN · seed 0 · 2 ep", rows[1][0]);
         Assert.Equal("CNN", rows[1][1]);
         Assert.DoesNotContain(rows, r => r[1] == "–");
+    }
+
+    // The queued run's clock: created the day after the CNN run, so it is the newest.
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
     }
 }

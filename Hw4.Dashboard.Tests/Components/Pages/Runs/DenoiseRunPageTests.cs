@@ -35,7 +35,7 @@ public sealed class DenoiseRunPageTests : RunStoreBunitTest
     {
         var (noisy, clean) = TinyImages();
         var options = new DenoiseOptions(DenoiseNorm.L1, DenoiseOptimizer.Gd, Lr: 0.3, Alpha: 0.8, Steps: steps, ReportEvery: 5);
-        return DenoiseRecipe.Queue(ArtifactsDir, new DenoiseRunConfig { Options = options, Source = "tiny.png", Preset = null }, noisy, clean, DateTimeOffset.UtcNow);
+        return DenoiseRecipe.Queue(ArtifactsDir, new DenoiseRunConfig { Options = options, Source = "tiny.png", Preset = null }, noisy, clean, TimeProvider.System);
     }
 
     private RunDirectory Completed()

@@ -63,7 +63,7 @@ public sealed class TrainPageTeamQueueTests : MudBunitTest, IAsyncLifetime
 
         // Another host queues a run and the holder finishes its own: the page shows both without a reload.
         Assert.True(store.Enqueue("20261203-090002-cnn-cccc", "train", 16));
-        await store.FinishAsync("20261203-090000-cnn-aaaa", "gpu-1");
+        await store.FinishAsync("20261203-090000-cnn-aaaa", "gpu-1", attempt: 1);
         cut.WaitForAssertion(() => Assert.Equal(["1. 20261203-090001-cnn-bbbb", "2. 20261203-090002-cnn-cccc"],
             cut.FindAll("[data-testid=queue-list] .mud-list-item").Select(e => e.TextContent.Trim())), TimeSpan.FromSeconds(15));
     }

@@ -24,7 +24,7 @@ public sealed partial class RunDetail
     public string Id { get; set; } = "";
 
     [Inject]
-    private IOptions<Hw4Options> Options { get; set; } = default!;
+    private RunRepository Runs { get; set; } = default!;
 
     [Inject]
     private RunEventNotifier Notifier { get; set; } = default!;
@@ -108,14 +108,13 @@ public sealed partial class RunDetail
     {
         if (Run?.Id != Id)
             Title = Id;
-        var folder = Path.Combine(RunStorePaths.ArtifactsDir(Options.Value), Id);
-        var exists = RunId.IsValid(Id) && File.Exists(Path.Combine(folder, RunDirectory.RunFile));
+        var dir = Runs.TryOpen(Id);
         // Decided before the first await, while the response has not started (the page streams after it).
-        if (!exists && Notifier.Log.LastSeq(Id) == 0 && HttpContext is { Response.HasStarted: false } http)
+        if (dir is null && Notifier.Log.LastSeq(Id) == 0 && HttpContext is { Response.HasStarted: false } http)
             http.Response.StatusCode = StatusCodes.Status404NotFound;
         Grant = await Access.GetAsync();
         IsLive = Grant.CanViewRun(Id) && Notifier.Log.LastSeq(Id) > 0;
-        if (!Grant.CanViewRun(Id) || !exists)
+        if (!Grant.CanViewRun(Id) || dir is null)
         {
             (Run, Detail, Evaluation, Summary, Title) = (null, RunDetailData.Empty, null, null, Id);
             Loaded = true;
@@ -124,11 +123,11 @@ public sealed partial class RunDetail
 
         // Folder reads and the one-off model build are blocking work; keep them off the circuit's thread. Everything is
         // assigned together afterwards, because the live view seeds itself from its parameters.
-        var limits = Options.Value.RunFiles;
+        var limits = Runs.Limits;
         var (run, detail) = await Task.Run(() =>
         {
-            var summary = RunDirectoryReader.Read(folder, Metrics.Read, limits);
-            return (summary, RunDetailReader.Read(folder, RunDirectory.Open(folder, limits).ReadRunText(), summary.Best?.Epoch, limits));
+            var summary = RunDirectoryReader.Read(dir.Path, Metrics.Read, limits);
+            return (summary, RunDetailReader.Read(dir.Path, dir.ReadRunText(), summary.Best?.Epoch, limits));
         });
         (Run, Detail, Summary, Title) = (run, detail, null, Features.Runs.RunName.Of(run));
         Loaded = true;

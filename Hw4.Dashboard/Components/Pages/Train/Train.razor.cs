@@ -36,7 +36,7 @@ public sealed partial class Train : IDisposable
     private IHw4Access Access { get; set; } = default!;
 
     [Inject]
-    private IOptions<Hw4Options> Options { get; set; } = default!;
+    private RunRepository Runs { get; set; } = default!;
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
@@ -151,14 +151,9 @@ public sealed partial class Train : IDisposable
     // The kind of the run folder named by id, or null when id is not a run id or names no readable run.
     private string? KindOf(string? id)
     {
-        if (!RunId.IsValid(id))
-            return null;
-        var folder = Path.Combine(RunStorePaths.ArtifactsDir(Options.Value), id!);
-        if (!File.Exists(Path.Combine(folder, RunDirectory.RunFile)))
-            return null;
         try
         {
-            return RunDirectory.Open(folder, Options.Value.RunFiles).ReadRun().Kind;
+            return Runs.TryOpen(id)?.ReadRun().Kind;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or System.Text.Json.JsonException)
         {
@@ -169,13 +164,9 @@ public sealed partial class Train : IDisposable
     // The run's name from its folder (run.json's settings, notes.json's name), or null when it cannot be read.
     private string? NameOf(string id)
     {
-        if (!RunId.IsValid(id))
-            return null;
-        var folder = Path.Combine(RunStorePaths.ArtifactsDir(Options.Value), id);
         try
         {
-            var dir = RunDirectory.Open(folder);
-            return Features.Runs.RunName.Of(dir.ReadNotes().Name, dir.ReadRun(), id);
+            return Runs.TryOpen(id) is { } dir ? Features.Runs.RunName.Of(dir.ReadNotes().Name, dir.ReadRun(), id) : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or System.Text.Json.JsonException)
         {

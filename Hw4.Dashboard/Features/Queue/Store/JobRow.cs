@@ -24,6 +24,12 @@ public sealed class JobRow
     /// <summary>The holder's last heartbeat; a holder silent for the heartbeat timeout has lost the run.</summary>
     public DateTimeOffset? HeartbeatAt { get; set; }
 
+    /// <summary>
+    /// The run's attempt number this row grants: run.json's when queued, one more at each claim. The holder's
+    /// heartbeats and the sweeper's expiry name it, so a stale holder or a stale judgement changes nothing.
+    /// </summary>
+    public long Attempt { get; set; }
+
     /// <summary>Set by any instance to ask the holder to stop; the holder reads it with its heartbeat.</summary>
     public bool StopRequested { get; set; }
 }

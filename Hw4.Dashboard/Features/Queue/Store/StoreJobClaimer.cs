@@ -7,15 +7,19 @@ namespace Hw4.Dashboard.Features.Queue.Store;
 
 /// <summary>
 /// Feeds this host's device from the store's queue (PostgreSQL store, <see cref="Hw4Options.Train"/> true): when the
-/// device is idle it claims the oldest waiting run, puts it on the local <see cref="RunQueue"/> (where it trains like
-/// any run), heartbeats while it is there, passes on a stop requested by any host, and removes the row when the run
-/// has ended. A database error is logged and retried; it never ends the host.
+/// device is idle it claims the oldest waiting run (and with it the run's next attempt number), puts it on the local
+/// <see cref="RunQueue"/> (where it trains like any run, fenced by that number), heartbeats while it is there, passes on
+/// a stop requested by any host, and removes the row when the run has ended. A heartbeat that finds the claim gone
+/// (the sweeper judged this host dead) ends nothing here: a run not started yet leaves the local queue untouched (it is
+/// queued again in the store), and a started one is stopped by the fence at its next write. A database error is logged
+/// and retried; it never ends the host.
 /// </summary>
 public sealed class StoreJobClaimer(
     StoreJobQueue store,
     RunQueue local,
     TrainingLauncher launcher,
     HostIdentity host,
+    RunRepository runs,
     IOptions<Hw4Options> options,
     IOptions<QueueOptions> queueOptions,
     ILogger<StoreJobClaimer> logger) : BackgroundService
@@ -34,7 +38,7 @@ public sealed class StoreJobClaimer(
             {
                 if (local.Length == 0 && await store.ClaimNextAsync(host.Name, stoppingToken) is { } job)
                 {
-                    await HoldAsync(job.RunId, stoppingToken);
+                    await HoldAsync(job, stoppingToken);
                     continue;
                 }
             }
@@ -48,13 +52,13 @@ public sealed class StoreJobClaimer(
     }
 
     // From the claim to the run's end on this host's device: heartbeats, stop requests, then the row's removal.
-    private async Task HoldAsync(string runId, CancellationToken stoppingToken)
+    private async Task HoldAsync(JobRow job, CancellationToken stoppingToken)
     {
-        var path = Path.Combine(RunStorePaths.ArtifactsDir(options.Value), runId);
-        if (!File.Exists(Path.Combine(path, RunDirectory.RunFile)) || !launcher.EnqueueHere(RunDirectory.Open(path, options.Value.RunFiles)))
+        var runId = job.RunId;
+        if (runs.TryOpen(runId) is not { } dir || !launcher.EnqueueHere(dir, job.Attempt))
         {
-            logger.LogWarning("Run {RunId} was claimed but its folder {Folder} is missing or the device queue is full; leaving it", runId, path);
-            await store.FinishAsync(runId, host.Name, stoppingToken);
+            logger.LogWarning("Run {RunId} was claimed but its folder is missing under {Folder} or the device queue is full; leaving it", runId, runs.ArtifactsDir);
+            await store.FinishAsync(runId, host.Name, job.Attempt, stoppingToken);
             return;
         }
 
@@ -66,11 +70,13 @@ public sealed class StoreJobClaimer(
         }
 
         local.Changed += OnChanged;
+        var held = true;
         try
         {
             while (local.Contains(runId))
             {
-                await BeatAsync(runId, stoppingToken);
+                if (held)
+                    held = await BeatAsync(job, stoppingToken);
                 await ended.WaitAsync(Heartbeat, stoppingToken);
             }
         }
@@ -79,32 +85,40 @@ public sealed class StoreJobClaimer(
             local.Changed -= OnChanged;
         }
 
-        await store.FinishAsync(runId, host.Name, CancellationToken.None);
+        if (held)
+            await store.FinishAsync(runId, host.Name, job.Attempt, CancellationToken.None);
     }
 
-    private async Task BeatAsync(string runId, CancellationToken stoppingToken)
+    // False once the claim is gone: nothing more is beaten or removed for it.
+    private async Task<bool> BeatAsync(JobRow job, CancellationToken stoppingToken)
     {
         HeartbeatOutcome outcome;
         try
         {
-            outcome = await store.HeartbeatAsync(runId, host.Name, stoppingToken);
+            outcome = await store.HeartbeatAsync(job.RunId, host.Name, job.Attempt, stoppingToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            logger.LogWarning("Heartbeat for run {RunId} failed ({Reason}); trying again", runId, e.Message);
-            return;
+            // The store is down: this host goes on (its writes are fenced by the attempt in the run folder), and the
+            // sweepers do not count the outage as silence.
+            logger.LogWarning("Heartbeat for run {RunId} failed ({Reason}); trying again", job.RunId, e.Message);
+            return true;
         }
 
         switch (outcome)
         {
             case HeartbeatOutcome.StopRequested:
-                local.Stop(runId);
-                break;
+                local.Stop(job.RunId);
+                return true;
             case HeartbeatOutcome.Lost:
-                // Another host has marked it interrupted: training on would write into a run that is no longer ours.
-                logger.LogWarning("Run {RunId} was taken from host {Host} (heartbeats missed); stopping it here", runId, host.Name);
-                local.Stop(runId);
-                break;
+                // Not started here yet: it leaves this host's queue untouched (the store queued it again). Started: the
+                // folder refuses this attempt's next write, which stops it; nothing is ended from here.
+                var abandoned = local.Abandon(job.RunId);
+                logger.LogWarning("Run {RunId}: host {Host} lost its claim (attempt {Attempt}){What}", job.RunId, host.Name, job.Attempt,
+                    abandoned ? "; it had not started here and left this host's queue" : "; its writes are refused from now on");
+                return false;
+            default:
+                return true;
         }
     }
 }

@@ -15,49 +15,54 @@ namespace Hw4.Dashboard.Features.Queue.Store;
 public sealed class StoreJobQueue(StoreContextFactory contexts)
 {
     // A row as QueryAsync reads it back, in this order.
-    private const string Columns = "run_id, kind, queued_at, host, claimed_at, heartbeat_at, stop_requested";
+    private const string Columns = "run_id, kind, queued_at, host, claimed_at, heartbeat_at, stop_requested, attempt";
 
     /// <summary>
     /// Adds a waiting row for <paramref name="runId"/> unless <paramref name="capacity"/> rows already wait. True when it
     /// is queued (also when it already was: queueing again is harmless, as at start-up recovery on several hosts).
     /// </summary>
-    public bool Enqueue(string runId, string kind, int capacity)
+    /// <exception cref="StoreUnavailableException">The store cannot be reached.</exception>
+    public bool Enqueue(string runId, string kind, int capacity, long attempt = 0)
     {
         using var db = contexts.CreatePostgres();
         var connection = Open(db);
         using var command = Command(connection, """
-            INSERT INTO jobs (run_id, kind, queued_at, stop_requested)
-            SELECT @run, @kind, now(), false
+            INSERT INTO jobs (run_id, kind, queued_at, stop_requested, attempt)
+            SELECT @run, @kind, now(), false, @attempt
             WHERE (SELECT count(*) FROM jobs WHERE host IS NULL) < @capacity
             ON CONFLICT (run_id) DO NOTHING
-            """, ("run", runId), ("kind", kind), ("capacity", capacity));
+            """, ("run", runId), ("kind", kind), ("capacity", capacity), ("attempt", attempt));
         return command.ExecuteNonQuery() == 1 || Exists(connection, runId);
     }
 
-    /// <summary>Claims the oldest waiting run for <paramref name="host"/>; null when none waits.</summary>
+    /// <summary>
+    /// Claims the oldest waiting run for <paramref name="host"/>, granting it the next attempt number (the row's
+    /// <see cref="JobRow.Attempt"/>); null when none waits.
+    /// </summary>
     public async Task<JobRow?> ClaimNextAsync(string host, CancellationToken cancellationToken = default)
     {
         await using var db = contexts.CreatePostgres();
         return (await QueryAsync(db, $"""
-            UPDATE jobs SET host = @host, claimed_at = now(), heartbeat_at = now()
+            UPDATE jobs SET host = @host, claimed_at = now(), heartbeat_at = now(), attempt = attempt + 1
             WHERE run_id = (SELECT run_id FROM jobs WHERE host IS NULL AND NOT stop_requested
                             ORDER BY queued_at, run_id LIMIT 1 FOR UPDATE SKIP LOCKED)
             RETURNING {Columns}
             """, cancellationToken, ("host", host))).SingleOrDefault();
     }
 
-    /// <summary>Records that <paramref name="host"/> is alive and still training <paramref name="runId"/>.</summary>
-    public async Task<HeartbeatOutcome> HeartbeatAsync(string runId, string host, CancellationToken cancellationToken = default)
+    /// <summary>Records that <paramref name="host"/> is alive and still holds attempt <paramref name="attempt"/> of <paramref name="runId"/>.</summary>
+    public async Task<HeartbeatOutcome> HeartbeatAsync(string runId, string host, long attempt, CancellationToken cancellationToken = default)
     {
         await using var db = contexts.CreatePostgres();
         var rows = await QueryAsync(db, $"""
-            UPDATE jobs SET heartbeat_at = now() WHERE run_id = @run AND host = @host
+            UPDATE jobs SET heartbeat_at = now() WHERE run_id = @run AND host = @host AND attempt = @attempt
             RETURNING {Columns}
-            """, cancellationToken, ("run", runId), ("host", host));
+            """, cancellationToken, ("run", runId), ("host", host), ("attempt", attempt));
         return rows.Count == 0 ? HeartbeatOutcome.Lost : rows[0].StopRequested ? HeartbeatOutcome.StopRequested : HeartbeatOutcome.Held;
     }
 
     /// <summary>Asks for <paramref name="runId"/> to stop, from any host: a waiting row is removed, a held one flagged.</summary>
+    /// <exception cref="StoreUnavailableException">The store cannot be reached.</exception>
     public StopRequestOutcome RequestStop(string runId)
     {
         using var db = contexts.CreatePostgres();
@@ -72,22 +77,33 @@ public sealed class StoreJobQueue(StoreContextFactory contexts)
         return flag.ExecuteNonQuery() == 1 ? StopRequestOutcome.SignalledHolder : StopRequestOutcome.NotQueued;
     }
 
-    /// <summary>Removes the row of a run that <paramref name="host"/> finished (in whatever status).</summary>
-    public async Task FinishAsync(string runId, string host, CancellationToken cancellationToken = default)
+    /// <summary>Removes the row of a run that <paramref name="host"/> finished (in whatever status) as attempt <paramref name="attempt"/>.</summary>
+    public async Task FinishAsync(string runId, string host, long attempt, CancellationToken cancellationToken = default)
     {
         await using var db = contexts.CreatePostgres();
-        await db.Database.ExecuteSqlAsync($"DELETE FROM jobs WHERE run_id = {runId} AND host = {host}", cancellationToken);
+        await db.Database.ExecuteSqlAsync($"DELETE FROM jobs WHERE run_id = {runId} AND host = {host} AND attempt = {attempt}", cancellationToken);
     }
 
-    /// <summary>Removes and returns the claimed rows whose last heartbeat is older than <paramref name="timeout"/>.</summary>
-    public async Task<IReadOnlyList<ExpiredJob>> ExpireAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
+    /// <summary>The claimed rows: who holds what, and their last heartbeat as the database last recorded it.</summary>
+    public async Task<IReadOnlyList<JobRow>> HeldAsync(CancellationToken cancellationToken = default)
     {
         await using var db = contexts.CreatePostgres();
+        return await QueryAsync(db, $"SELECT {Columns} FROM jobs WHERE host IS NOT NULL", cancellationToken);
+    }
+
+    /// <summary>
+    /// Removes <paramref name="job"/>'s row if it is still exactly as judged (same holder, attempt and heartbeat): a beat
+    /// or a new claim that came meanwhile keeps it. True when it was removed.
+    /// </summary>
+    public async Task<bool> ExpireAsync(JobRow job, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        await using var db = contexts.CreatePostgres();
         var rows = await QueryAsync(db, $"""
-            DELETE FROM jobs WHERE host IS NOT NULL AND heartbeat_at < now() - @timeout
+            DELETE FROM jobs WHERE run_id = @run AND host = @host AND attempt = @attempt AND heartbeat_at = @beat
             RETURNING {Columns}
-            """, cancellationToken, ("timeout", timeout));
-        return [.. rows.Select(r => new ExpiredJob(r.RunId, r.Host!, r.HeartbeatAt!.Value))];
+            """, cancellationToken, ("run", job.RunId), ("host", job.Host!), ("attempt", job.Attempt), ("beat", job.HeartbeatAt!.Value));
+        return rows.Count == 1;
     }
 
     /// <summary>Every row, waiting ones in claim order, then the held ones.</summary>
@@ -120,15 +136,25 @@ public sealed class StoreJobQueue(StoreContextFactory contexts)
                 ClaimedAt = reader.IsDBNull(4) ? null : reader.GetFieldValue<DateTimeOffset>(4),
                 HeartbeatAt = reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5),
                 StopRequested = reader.GetBoolean(6),
+                Attempt = reader.GetInt64(7),
             });
         }
 
         return rows;
     }
 
+    // The synchronous paths answer a request: an unreachable store is the caller's 503, not a 500.
     private static DbConnection Open(PostgresHw4DbContext db)
     {
-        db.Database.OpenConnection();
+        try
+        {
+            db.Database.OpenConnection();
+        }
+        catch (Exception e) when (e is DbException or System.Net.Sockets.SocketException or TimeoutException)
+        {
+            throw new StoreUnavailableException($"The store (PostgreSQL) cannot be reached: {e.Message.ReplaceLineEndings(" ")}", e);
+        }
+
         return db.Database.GetDbConnection();
     }
 

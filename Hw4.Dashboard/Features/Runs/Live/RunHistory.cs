@@ -28,14 +28,11 @@ public static class RunHistory
 
     private static IReadOnlyList<RunEvent>? Open(string artifactsDir, string runId, Func<RunDirectory, IReadOnlyList<RunEvent>?> read, RunFileLimits? limits)
     {
-        if (!RunId.IsValid(runId))
-            return null;
-        var folder = Path.Combine(artifactsDir, runId);
-        if (!File.Exists(Path.Combine(folder, RunDirectory.RunFile)))
+        if (new RunRepository(artifactsDir, TimeProvider.System, limits).TryOpen(runId) is not { } dir)
             return null;
         try
         {
-            return read(RunDirectory.Open(folder, limits));
+            return read(dir);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
         {

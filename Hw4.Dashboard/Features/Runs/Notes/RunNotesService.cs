@@ -1,8 +1,6 @@
-using Hw4.Dashboard.Configuration;
 using Hw4.Dashboard.Features.Runs.Store;
 using Hw4.Ml.Runs;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Hw4.Dashboard.Features.Runs.Notes;
 
@@ -11,17 +9,16 @@ namespace Hw4.Dashboard.Features.Runs.Notes;
 /// keeps them; the index row is then updated so the runs list shows them at once.
 /// </summary>
 public sealed class RunNotesService(
-    IDbContextFactory<Hw4DbContext> contexts, IOptions<Hw4Options> options, TimeProvider time, ILogger<RunNotesService> logger)
+    IDbContextFactory<Hw4DbContext> contexts, RunRepository runs, TimeProvider time, ILogger<RunNotesService> logger)
 {
     /// <summary>
     /// The run's current tags and notes from its folder, or null when there is no such run. A damaged notes.json throws
     /// <see cref="InvalidDataException"/> naming it.
     /// </summary>
-    public async Task<RunNotes?> GetAsync(string runId, CancellationToken cancellationToken = default)
+    public Task<RunNotes?> GetAsync(string runId, CancellationToken cancellationToken = default)
     {
-        if (await FolderAsync(runId, cancellationToken) is not { } dir)
-            return null;
-        return RunDirectory.Open(dir, options.Value.RunFiles).ReadNotes();
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(runs.TryOpen(runId)?.ReadNotes());
     }
 
     /// <summary>Validates and saves; on any problem nothing is written and the result says why.</summary>
@@ -30,7 +27,7 @@ public sealed class RunNotesService(
         var validation = RunNotesRules.Validate(tags, notes);
         if (!validation.IsValid)
             return new RunNotesSaveResult(null, validation.Errors);
-        if (await FolderAsync(runId, cancellationToken) is not { } dir)
+        if (runs.TryOpen(runId) is not { } dir)
             return RunNotesSaveResult.Failed($"Run '{runId}' was not found.");
 
         return await WriteAsync(runId, dir, current => current with { Tags = validation.Tags, Notes = validation.Notes }, cancellationToken);
@@ -45,15 +42,14 @@ public sealed class RunNotesService(
         var (normalized, error) = RunNotesRules.NormalizeName(name);
         if (error is not null)
             return RunNotesSaveResult.Failed(error);
-        if (await FolderAsync(runId, cancellationToken) is not { } dir)
+        if (runs.TryOpen(runId) is not { } dir)
             return RunNotesSaveResult.Failed($"Run '{runId}' was not found.");
         return await WriteAsync(runId, dir, current => current with { Name = normalized }, cancellationToken);
     }
 
     // notes.json read, changed and written whole (atomically), so a rename keeps the tags and a notes save keeps the name.
-    private async Task<RunNotesSaveResult> WriteAsync(string runId, string dir, Func<RunNotes, RunNotes> change, CancellationToken cancellationToken)
+    private async Task<RunNotesSaveResult> WriteAsync(string runId, RunDirectory folder, Func<RunNotes, RunNotes> change, CancellationToken cancellationToken)
     {
-        var folder = RunDirectory.Open(dir, options.Value.RunFiles);
         RunNotes saved;
         try
         {
@@ -102,15 +98,5 @@ public sealed class RunNotesService(
         {
             return null;
         }
-    }
-
-    // The run's folder, <ArtifactsDir>/<id>, when it exists: the folder is the run, whether or not the index has seen it.
-    private Task<string?> FolderAsync(string runId, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        if (!RunId.IsValid(runId))
-            return Task.FromResult<string?>(null);
-        var dir = Path.Combine(RunStorePaths.ArtifactsDir(options.Value), runId);
-        return Task.FromResult(File.Exists(Path.Combine(dir, RunDirectory.RunFile)) ? dir : null);
     }
 }

@@ -27,6 +27,7 @@ public sealed class PostgresHw4DbContext(DbContextOptions<PostgresHw4DbContext> 
         job.Property(j => j.ClaimedAt).HasColumnName("claimed_at");
         job.Property(j => j.HeartbeatAt).HasColumnName("heartbeat_at");
         job.Property(j => j.StopRequested).HasColumnName("stop_requested");
+        job.Property(j => j.Attempt).HasColumnName("attempt");
         job.HasIndex(j => j.QueuedAt);
     }
 }

@@ -11,7 +11,10 @@ namespace Hw4.Dashboard.Features.Streaming.Redis;
 /// A connection attaches under the run's lock, which a host needs to take a run over: through the owner's pump when
 /// this instance owns the run; else, with the owner holding its events (or none owning it), from the shared log, then
 /// into the group, before the owner goes on. So a viewer on any instance gets the replay, then every later event once,
-/// in order, with the owner's sequence numbers.
+/// in order, with the owner's sequence numbers. Events numbered while Redis was unreachable (or lost with a Redis
+/// restart) are not silently skipped: once Redis answers again the owner rewrites the run's shared log from its own and
+/// sends the run's group a snapshot replay (<c>isSnapshot: true</c>), as a client gets after a server restart
+/// (<see cref="ResyncAsync"/>).
 /// </summary>
 public sealed class RedisRunEventExchange(
     RedisConnection redis,
@@ -38,6 +41,44 @@ public sealed class RedisRunEventExchange(
     private readonly ConcurrentDictionary<string, long> _ownedUntil = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _holds = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _alone = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _unshared = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The runs whose events this instance numbers or numbered while Redis may have missed some: those it owns now
+    /// and those with an event Redis did not take.
+    /// </summary>
+    public IReadOnlyList<string> RunsToResync() => [.. _unshared.Keys.Union(_ownedUntil.Keys).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>The connection to Redis failed: whatever this instance owns may miss events until <see cref="ResyncAsync"/>.</summary>
+    public void Disconnected()
+    {
+        foreach (var runId in _ownedUntil.Keys)
+            _unshared.TryAdd(runId, 0);
+    }
+
+    /// <summary>
+    /// After Redis came back: replaces <paramref name="runId"/>'s shared log with this instance's (every milestone, the
+    /// recent progress, the last and dropped sequence numbers) and sends the run's hub group a snapshot replay of it,
+    /// so every connection on every instance ends with every event or a snapshot. Runs on the pump (through
+    /// <see cref="RunEventNotifier.Hold"/>), between two events of the run.
+    /// </summary>
+    public async Task ResyncAsync(string runId, RunEventLog log, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        if (log.LastSeq(runId) == 0 || await redis.ConnectedDatabaseAsync() is not { } db)
+            return;
+        var snapshot = log.Since(runId, null);
+        await using (await LockAsync(db, runId, cancellationToken))
+        {
+            await _log.ReplaceAsync(db, runId, snapshot, log.DroppedUpTo(runId));
+            if (snapshot.Events.Count > 0 && snapshot.Events[^1].Event.IsTerminal)
+                _ownedUntil.TryRemove(runId, out _);
+        }
+
+        await hub.Clients.Group(RunsHub.GroupName(runId)).ReceiveReplay(snapshot with { IsSnapshot = true });
+        _unshared.TryRemove(runId, out _);
+        logger.LogInformation("Run {RunId}: Redis is back; its shared log was rewritten and its viewers sent a snapshot up to {Seq}", runId, snapshot.LastSeq);
+    }
 
     /// <inheritdoc />
     public async ValueTask ClaimAsync(string runId, RunEventLog log, CancellationToken cancellationToken)
@@ -77,7 +118,12 @@ public sealed class RedisRunEventExchange(
     public void Published(RunEventEnvelope envelope, RunEventLog log)
     {
         if (!redis.TryGetDatabase(out var db))
+        {
+            // Kept in this host's log; shared (with a snapshot to the run's viewers) when Redis answers again.
+            _unshared.TryAdd(envelope.RunId, 0);
             return;
+        }
+
         var payload = RedisRunLog.Write(envelope);
         var batch = db.CreateBatch();
         _log.Append(batch, envelope, log.DroppedUpTo(envelope.RunId), payload);

@@ -7,7 +7,9 @@ namespace Hw4.Dashboard.Features.Streaming.Redis;
 /// This instance's ear on Redis: the events other instances number (to this host's components, through its notifier;
 /// their hub clients got them through the backplane already), and the attach handshake of
 /// <see cref="RedisRunEventExchange"/>: hold this host's events when asked (on its pump, between two events, until
-/// released or <see cref="ReleaseTimeout"/>), and the answers to this host's own requests.
+/// released or <see cref="ReleaseTimeout"/>), and the answers to this host's own requests. When its connection to Redis
+/// comes back it asks every instance (itself included) to resync the runs it owns (<see cref="RedisRunKeys.Resync"/>),
+/// so the events numbered meanwhile reach every viewer, or a snapshot does.
 /// </summary>
 public sealed class RedisRunEventListener(
     RedisConnection redis,
@@ -25,7 +27,15 @@ public sealed class RedisRunEventListener(
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var subscriber = (await redis.ConnectAsync()).GetSubscriber();
+        var multiplexer = await redis.ConnectAsync();
+        var subscriber = multiplexer.GetSubscriber();
+        multiplexer.ConnectionFailed += (_, _) => exchange.Disconnected();
+        multiplexer.ConnectionRestored += (_, e) =>
+        {
+            // Once this instance listens again; every owner (this one too) then resyncs.
+            if (e.ConnectionType == ConnectionType.Subscription)
+                Guard("a reconnection", () => subscriber.Publish(RedisRunKeys.Resync, instance.Id, CommandFlags.FireAndForget));
+        };
         var own = RedisRunKeys.Events(instance.Id);
         // Queues, not plain handlers: StackExchange.Redis runs plain handlers concurrently, and a run's events must reach
         // the notifier in the order they were published.
@@ -34,6 +44,7 @@ public sealed class RedisRunEventListener(
             if (m.Channel != own)
                 Guard("an event", () => notifier.Relay(RedisRunLog.Read(m.Message)));
         }, stoppingToken);
+        await SubscribeAsync(subscriber, RedisRunKeys.Resync, _ => Guard("a resync request", ResyncOwnedRuns), stoppingToken);
         await SubscribeAsync(subscriber, RedisRunKeys.Hold(instance.Id), m => Guard("a hold request", () => OnHold(m.Message!)), stoppingToken);
         await SubscribeAsync(subscriber, RedisRunKeys.Held(instance.Id), m => Guard("a hold answer", () => exchange.Held(m.Message!)), stoppingToken);
         await SubscribeAsync(subscriber, RedisRunKeys.Release(instance.Id), m => Guard("a release", () =>
@@ -69,6 +80,13 @@ public sealed class RedisRunEventListener(
                 await Task.Delay(TimeSpan.FromSeconds(2), time, stoppingToken);
             }
         }
+    }
+
+    // On the pump, between two events of each run: the shared log first, then the snapshot to the run's group.
+    private void ResyncOwnedRuns()
+    {
+        foreach (var runId in exchange.RunsToResync())
+            notifier.Hold(runId, stoppingToken => exchange.ResyncAsync(runId, notifier.Log, stoppingToken));
     }
 
     private void OnHold(string payload)

@@ -33,6 +33,13 @@ public static class RedisRunKeys
     /// <summary>Every instance's <see cref="Events"/> channel.</summary>
     public static readonly RedisChannel AllEvents = RedisChannel.Pattern("hw4:events:*");
 
+    /// <summary>
+    /// Asks every instance to rewrite the shared logs of the runs it owns and send their viewers a snapshot: published by
+    /// an instance whose subscriptions came back after Redis was unreachable, so no instance resyncs before the others
+    /// listen again.
+    /// </summary>
+    public static readonly RedisChannel Resync = RedisChannel.Literal("hw4:resync");
+
     /// <summary>Asks an owner to hold its events while another instance attaches a connection.</summary>
     public static RedisChannel Hold(string instance) => RedisChannel.Literal($"hw4:hold:{instance}");
 

@@ -25,6 +25,29 @@ public sealed class RedisRunLog(int capacityPerRun)
             _ = batch.KeyExpireAsync(key, KeptFor, flags: later);
     }
 
+    /// <summary>
+    /// Replaces <paramref name="runId"/>'s shared log with <paramref name="snapshot"/> (what this host keeps of it) and
+    /// its last and dropped sequence numbers, in one transaction.
+    /// </summary>
+    public async Task ReplaceAsync(IDatabase db, string runId, RunReplay snapshot, long droppedUpTo)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var transaction = db.CreateTransaction();
+        _ = transaction.KeyDeleteAsync([RedisRunKeys.Milestones(runId), RedisRunKeys.Recent(runId), RedisRunKeys.Meta(runId)]);
+        foreach (var envelope in snapshot.Events)
+        {
+            var list = RunEventLog.IsMilestone(envelope.Event) ? RedisRunKeys.Milestones(runId) : RedisRunKeys.Recent(runId);
+            _ = transaction.ListRightPushAsync(list, Write(envelope));
+        }
+
+        _ = transaction.ListTrimAsync(RedisRunKeys.Recent(runId), -capacityPerRun, -1);
+        _ = transaction.HashSetAsync(RedisRunKeys.Meta(runId), [new("last", snapshot.LastSeq), new("dropped", droppedUpTo)]);
+        foreach (var key in new[] { RedisRunKeys.Milestones(runId), RedisRunKeys.Recent(runId), RedisRunKeys.Meta(runId) })
+            _ = transaction.KeyExpireAsync(key, KeptFor);
+        await transaction.ExecuteAsync();
+    }
+
     /// <summary>The last sequence number the shared log has for <paramref name="runId"/>, 0 when none.</summary>
     public static async Task<long> LastSeqAsync(IDatabaseAsync db, string runId) =>
         (long?)await db.HashGetAsync(RedisRunKeys.Meta(runId), "last") ?? 0;

@@ -33,6 +33,10 @@ namespace Hw4.Dashboard.Features.Runs.Store.Migrations.Postgres
                         .HasColumnType("character varying(128)")
                         .HasColumnName("run_id");
 
+                    b.Property<long>("Attempt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("attempt");
+
                     b.Property<DateTimeOffset?>("ClaimedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("claimed_at");

@@ -1,0 +1,7 @@
+namespace Hw4.Dashboard.Features.Queue;
+
+/// <summary>
+/// The shared store (PostgreSQL) could not be reached, so the queue cannot take or change a run now; the API answers
+/// 503 with <c>Retry-After</c>, and nothing was left half done.
+/// </summary>
+public sealed class StoreUnavailableException(string message, Exception inner) : Exception(message, inner);
