@@ -83,7 +83,8 @@ public sealed class TeamDeploymentTests(Xunit.Abstractions.ITestOutputHelper out
     {
         var html = await web.Http.GetStringAsync("/runs");
         var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
-        var row = page.QuerySelectorAll("tbody tr").FirstOrDefault(r => r.QuerySelector("td")?.TextContent.Trim() == runId);
+        // A row is found by its link to the run (its first cell may be the compare tick, its name is not the id).
+        var row = page.QuerySelectorAll("tbody tr").FirstOrDefault(r => r.QuerySelector($"a[href='runs/{runId}']") is not null);
         return row?.QuerySelector("[data-testid=cell-host]")?.TextContent.Trim();
     }
 

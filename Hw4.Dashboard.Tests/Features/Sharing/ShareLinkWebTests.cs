@@ -86,8 +86,8 @@ public sealed class ShareLinkWebTests(AuthWebApplicationFactory factory) : IClas
         using var report = await browser.GetAsync("/api/report?format=html&download=false");
         var html = await report.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, report.StatusCode);
-        Assert.Contains("<h2>2 Classifier</h2>", html, StringComparison.Ordinal);
-        Assert.Contains($"<tr><td>{RunB}</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<h2 id=\"h-classifier\">2 Classifier</h2>", html, StringComparison.Ordinal);
+        Assert.Contains($"<td>{RunB}</td>", html, StringComparison.Ordinal);
         // Made of the link's run only: run A (another CNN run) is in no part of it, the residual is "not run yet".
         Assert.DoesNotContain(RunA, html, StringComparison.Ordinal);
         Assert.Contains("id=\"missing-residual\"", html, StringComparison.Ordinal);
