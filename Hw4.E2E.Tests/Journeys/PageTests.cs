@@ -162,8 +162,11 @@ public sealed class PageTests(LabFixture lab, ITestOutputHelper output) : IClass
     // Relative luminance of "rgb(r, g, b)" / "rgba(…)", 0 (black) to 1 (white).
     private static double Luminance(string css)
     {
+        // WCAG's relative luminance: each sRGB channel linearised first (MudBlazor's dark background, rgb(50, 51, 61), is
+        // 0.03; white is 1).
         var parts = System.Text.RegularExpressions.Regex.Matches(css, @"[\d.]+").Select(m => double.Parse(m.Value, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
-        return ((0.2126 * parts[0]) + (0.7152 * parts[1]) + (0.0722 * parts[2])) / 255;
+        static double Linear(double channel) => channel / 255 <= 0.04045 ? channel / 255 / 12.92 : Math.Pow(((channel / 255) + 0.055) / 1.055, 2.4);
+        return (0.2126 * Linear(parts[0])) + (0.7152 * Linear(parts[1])) + (0.0722 * Linear(parts[2]));
     }
 
     [Fact]
@@ -246,7 +249,10 @@ public sealed class PageTests(LabFixture lab, ITestOutputHelper output) : IClass
         await print.WaitForFunctionAsync(Drawn, null, new() { Timeout = 60_000 });
         // Nothing wider than the page: Chromium would shrink the whole page to fit it, charts and text with it.
         var pageOverflow = await print.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
-        Assert.True(pageOverflow <= 0, $"the report is {pageOverflow} px wider than the printed width");
+        // What sticks out, innermost first, so a failure names the table or figure to fix.
+        var wide = await print.EvaluateAsync<string[]>(
+            "() => [...document.querySelectorAll('body *')].filter(e => !e.closest('svg') && e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5 && ![...e.children].some(c => c.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)).slice(0, 5).map(e => e.outerHTML.slice(0, 160))");
+        Assert.True(pageOverflow <= 0, $"the report is {pageOverflow} px wider than the printed width: {string.Join(" | ", wide)}");
         var overflow = await print.EvaluateAsync<double[]>(
             "() => [...document.querySelectorAll('.chart .main-svg')].map(s => s.getBoundingClientRect().right - document.documentElement.clientWidth)");
         Assert.NotEmpty(overflow);
@@ -377,7 +383,9 @@ public sealed class PageTests(LabFixture lab, ITestOutputHelper output) : IClass
         // The overlaid losses: val and train for each run, named by the runs' names, on whole-epoch ticks.
         var traces = await Infrastructure.PageExtensions.EventuallyAsync(() => page.ByTestId("compare-chart").TracesAsync(), t => t.Count == 4, "the overlaid loss curves");
         Assert.Equal(["CNN · seed 0 · 2 ep val", "CNN · seed 0 · 2 ep train", "Residual · seed 0 · 1 ep val", "Residual · seed 0 · 1 ep train"], traces.Select(t => t.Name));
-        var ticks = await page.ByTestId("compare-chart").Locator(".xtick text").AllInnerTextsAsync();
+        // SVG text has no innerText: its text content is the tick label.
+        var ticks = await page.ByTestId("compare-chart").Locator(".xtick text").AllTextContentsAsync();
+        Assert.NotEmpty(ticks);
         Assert.All(ticks, t => Assert.Matches(@"^\d+$", t));
         // And each run's loss per batch, smoothed, on the same epoch axis.
         var batches = await Infrastructure.PageExtensions.EventuallyAsync(() => page.ByTestId("compare-batch-chart").TracesAsync(), t => t.Count == 2 && t.All(c => c.X.Length > 0), "the overlaid batch curves");

@@ -302,6 +302,25 @@ public sealed partial class LineChart
     {
         if (!_ready || Chart is null)
             return;
+        // One refresh at a time: a redraw's React awaits the browser while the next progress event may already take an
+        // append; sent in between, the appended points were drawn twice (a denoise curve of 20 steps showed 39).
+        await _refreshGate.WaitAsync();
+        try
+        {
+            await RefreshNowAsync();
+        }
+        finally
+        {
+            _refreshGate.Release();
+        }
+    }
+
+    private readonly SemaphoreSlim _refreshGate = new(1, 1);
+
+    private async Task RefreshNowAsync()
+    {
+        if (Chart is null)
+            return;
         // The first points (or none again, the model cleared) change the layout, not only the traces: redraw whole.
         if ((IsEmpty(Model), AxesWithPoints(Model)) != (_showsEmpty, _axesWithPoints))
         {

@@ -124,6 +124,8 @@ public sealed partial class Denoise : IDisposable
 
     private void ShowResult(DenoiseNorm norm) => ShownNorm = norm;
 
+    private static string ShowTestId(DenoiseOutcome result) => $"show-{result.Options.Norm.ToString().ToLowerInvariant()}";
+
     private string AfterClipStyle => string.Create(CultureInfo.InvariantCulture, $"clip-path: inset(0 {100 - Split:0}% 0 0)");
 
     // Which run the live panel follows, by its norm: the chip and the picture each say theirs, so "L2 · queued" beside
