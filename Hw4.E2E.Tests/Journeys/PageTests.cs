@@ -102,6 +102,10 @@ public sealed class PageTests(LabFixture lab, ITestOutputHelper output) : IClass
     public async Task Charts_AtPhoneWidth_ModebarNeverCoversATitle(string path)
     {
         var page = await OpenAsync(path, 390, 844);
+        // Autograd draws its charts once its result is computed after the page opened: wait for a titled chart, then for
+        // every chart (without it, a quiet run once found no title at all).
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('.js-plotly-plot .gtitle').length > 0", null, new() { Timeout = 180_000 });
+        await page.WaitForChartsAsync();
 
         // Each chart's modebar (hover, zoom, PNG) and its title: their boxes must not overlap.
         var overlaps = await page.EvaluateAsync<string[]>("""
@@ -420,7 +424,14 @@ public sealed class PageTests(LabFixture lab, ITestOutputHelper output) : IClass
             {
                 var page = await OpenAsync(path, 1280, 800);
                 if (dark)
+                {
                     await page.SwitchThemeAsync(dark: true);
+                    // The theme button keeps focus and the pointer after the click: its tooltip would be in the picture.
+                    await page.Mouse.MoveAsync(640, 700);
+                    await page.EvaluateAsync("() => document.activeElement && document.activeElement.blur()");
+                    await page.WaitForTimeoutAsync(500);
+                }
+
                 var file = Path.Combine(folder, $"{name}-{(dark ? "dark" : "light")}.png");
                 await page.ScreenshotAsync(new() { Path = file, FullPage = false });
                 Assert.True(new FileInfo(file).Length > 0, file);

@@ -1,3 +1,4 @@
+using Hw4.Ml.Runtime;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -57,7 +58,7 @@ public static class TaylorExperiment
         // Draw on the CPU with one seeded generator so the points are the same on every device.
         using var generator = new Generator((ulong)seed);
         var uniform = rand(points, generator: generator, dtype: ScalarType.Float32);
-        var x = (uniform * (2 * Math.PI) - Math.PI).to(device).requires_grad_();
+        var x = uniform.Times(2 * Math.PI).PlusValue(-Math.PI).to(device).requires_grad_();
         var z = TaylorSine.Evaluate(x, terms).sum();
         z.backward();
 

@@ -1,3 +1,4 @@
+using Hw4.Ml.Runtime;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -27,8 +28,8 @@ public static class TaylorSine
         var sum = x.clone();
         for (var k = 0; k < terms - 1; k++)
         {
-            term = term * minusXSquared / ((2.0 * k + 2) * (2.0 * k + 3));
-            sum = sum + term;
+            term = (term * minusXSquared).DividedBy((2.0 * k + 2) * (2.0 * k + 3));
+            sum = sum.Plus(term);
         }
 
         return sum.MoveToOuterDisposeScope();

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using Hw4.Ml.Imaging;
+using Hw4.Ml.Runtime;
+using Hw4.Ml.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -58,14 +60,14 @@ public static class TvDenoiser
         using var scope = NewDisposeScope();
         // A Parameter is a leaf tensor that requires grad, which is what both update rules need.
         using var j = new TorchSharp.Modules.Parameter(i.clone(), requires_grad: true);
-        using var adam = options.Optimizer == DenoiseOptimizer.Adam ? optim.Adam([j], options.Lr) : null;
+        using var adam = options.Optimizer == DenoiseOptimizer.Adam ? new Hw4.Ml.Training.Adam([j], options.Lr) : null;
         // The estimate before the last update: when a step's loss is not finite, this is the last J whose loss was.
         // Only kept when there is a clean image to measure it against (one image copy per step).
         var previous = clean is null ? null : i.clone();
 
         double initialLoss;
         using (no_grad())
-            initialLoss = TvLoss.Compute(i, j, options.Alpha, options.Norm).ToDouble();
+            initialLoss = TvLoss.Compute(i, j, options.Alpha, options.Norm).ReadDouble();
 
         var lastFiniteLoss = initialLoss;
         var stopwatch = Stopwatch.StartNew();
@@ -75,7 +77,7 @@ public static class TvDenoiser
             using var stepScope = NewDisposeScope();
             var loss = TvLoss.Compute(i, j, options.Alpha, options.Norm);
             // One scalar to the host per step: on the CPU it costs nothing; it is what makes divergence an outcome.
-            var lossValue = loss.ToDouble();
+            var lossValue = loss.ReadDouble();
             if (!double.IsFinite(lossValue))
             {
                 var seconds = stopwatch.Elapsed.TotalSeconds;
@@ -99,7 +101,7 @@ public static class TvDenoiser
                 else
                 {
                     var grad = j.grad!;
-                    j.add_(grad, alpha: -options.Lr);
+                    j.PlusScaledInPlace(grad, -options.Lr);
                     grad.zero_();
                 }
             }
@@ -136,7 +138,7 @@ public static class TvDenoiser
         using (no_grad())
         {
             var psnrInput = clean is null ? (double?)null : ImageTensors.Psnr(i, clean);
-            var finalLoss = TvLoss.Compute(i, j, options.Alpha, options.Norm).ToDouble();
+            var finalLoss = TvLoss.Compute(i, j, options.Alpha, options.Norm).ReadDouble();
             if (!double.IsFinite(finalLoss))
             {
                 var lastPsnr = clean is null || lastFiniteEstimate is null ? (double?)null

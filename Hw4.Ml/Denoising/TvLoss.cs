@@ -1,3 +1,4 @@
+using Hw4.Ml.Runtime;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -23,14 +24,14 @@ public static class TvLoss
         var height = j.shape[1];
         var dx = j.narrow(2, 1, width - 1) - j.narrow(2, 0, width - 1);
         var dy = j.narrow(1, 1, height - 1) - j.narrow(1, 0, height - 1);
-        var loss = N(i - j, norm) + alpha * (N(dx, norm) + N(dy, norm));
+        var loss = N(i - j, norm).PlusScaled(N(dx, norm).Plus(N(dy, norm)), alpha);
         return loss.MoveToOuterDisposeScope();
     }
 
     private static Tensor N(Tensor t, DenoiseNorm norm) => norm switch
     {
         DenoiseNorm.L1 => t.abs().sum(),
-        DenoiseNorm.L2 => t.square().sum(),
+        DenoiseNorm.L2 => t.Squared().sum(),
         _ => throw new ArgumentOutOfRangeException(nameof(norm), norm, "Unknown norm."),
     };
 }

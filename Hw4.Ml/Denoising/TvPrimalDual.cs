@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Hw4.Ml.Imaging;
+using Hw4.Ml.Runtime;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -44,7 +45,7 @@ internal static class TvPrimalDual
         var px = zeros(i.shape[0], height, width - 1, dtype: i.dtype, device: i.device);
         var py = zeros(i.shape[0], height - 1, width, dtype: i.dtype, device: i.device);
 
-        var initialLoss = TvLoss.Compute(i, x, options.Alpha, options.Norm).ToDouble();
+        var initialLoss = TvLoss.Compute(i, x, options.Alpha, options.Norm).ReadDouble();
         var lastFiniteLoss = initialLoss;
         var stopwatch = Stopwatch.StartNew();
         for (var step = 1; step <= options.Steps; step++)
@@ -78,7 +79,7 @@ internal static class TvPrimalDual
                 {
                     v.sub_(i);
                     xBar.copy_(v).clamp_(minusTauS, tauS);
-                    v.sub_(xBar).add_(i);
+                    v.sub_(xBar).PlusInPlace(i);
                 }
                 else
                 {
@@ -96,7 +97,7 @@ internal static class TvPrimalDual
                 // time does not depend on how often a run reports.
                 stopwatch.Stop();
                 using var reportScope = NewDisposeScope();
-                var loss = TvLoss.Compute(i, x, options.Alpha, options.Norm).ToDouble();
+                var loss = TvLoss.Compute(i, x, options.Alpha, options.Norm).ReadDouble();
                 if (!double.IsFinite(loss))
                 {
                     return new DenoiseResult(options, DenoiseStatus.Diverged, initialLoss, lastFiniteLoss,

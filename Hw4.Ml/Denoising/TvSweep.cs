@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Hw4.Ml.Imaging;
+using Hw4.Ml.Runtime;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -90,15 +91,15 @@ public static class TvSweep
             var dx = estimate.narrow(3, 1, w - 1) - estimate.narrow(3, 0, w - 1);
             var dy = estimate.narrow(2, 1, h - 1) - estimate.narrow(2, 0, h - 1);
             long[] dims = [1, 2, 3];
-            Tensor N(Tensor t) => norm == DenoiseNorm.L1 ? t.abs().sum(dims) : t.square().sum(dims);
-            return (N(target - estimate) + alphas * (N(dx) + N(dy))).MoveToOuterDisposeScope();
+            Tensor N(Tensor t) => norm == DenoiseNorm.L1 ? t.abs().sum(dims) : t.Squared().sum(dims);
+            return N(target - estimate).Plus(alphas * N(dx).Plus(N(dy))).MoveToOuterDisposeScope();
         }
 
         double[] Psnrs(Tensor estimates)
         {
             using var inner = NewDisposeScope();
             var mse = (ImageTensors.Quantize(estimates).to(ScalarType.Float64) - clean.unsqueeze(0).to(ScalarType.Float64))
-                .square().mean([1, 2, 3]).cpu().data<double>().ToArray();
+                .Squared().mean([1, 2, 3]).cpu().data<double>().ToArray();
             return mse.Select(m => m == 0 ? double.PositiveInfinity : 10 * Math.Log10(255.0 * 255.0 / m)).ToArray();
         }
 
@@ -134,7 +135,7 @@ public static class TvSweep
             using (no_grad())
             {
                 var grad = j.grad!;
-                j.addcmul_(grad, lrs, 1);
+                j.PlusProductInPlace(grad, lrs);
                 grad.zero_();
             }
         }

@@ -1,3 +1,4 @@
+using Hw4.Ml.Runtime;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -53,17 +54,17 @@ public static class ImageTensors
         ArgumentNullException.ThrowIfNull(estimate);
         ArgumentNullException.ThrowIfNull(reference);
         using var scope = NewDisposeScope();
-        var mse = (estimate.detach().to(ScalarType.Float64) - reference.detach().to(ScalarType.Float64)).square().mean().cpu().item<double>();
+        var mse = (estimate.detach().to(ScalarType.Float64) - reference.detach().to(ScalarType.Float64)).Squared().mean().cpu().item<double>();
         return mse == 0 ? double.PositiveInfinity : 10 * Math.Log10(255.0 * 255.0 / mse);
     }
 
     /// <summary>What is written to disk: clamped to [0, 255] and rounded, as bytes.</summary>
-    private static Tensor ToBytes(Tensor chw) => chw.detach().clamp(0, 255).round().to(ScalarType.Byte);
+    private static Tensor ToBytes(Tensor chw) => chw.detach().Clamped(0, 255).round().to(ScalarType.Byte);
 
     /// <summary>The tensor as it will be written (clamped, rounded), kept in float for metrics.</summary>
     public static Tensor Quantize(Tensor chw)
     {
         ArgumentNullException.ThrowIfNull(chw);
-        return chw.detach().clamp(0, 255).round();
+        return chw.detach().Clamped(0, 255).round();
     }
 }

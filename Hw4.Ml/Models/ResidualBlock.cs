@@ -1,3 +1,4 @@
+using Hw4.Ml.Runtime;
 using TorchSharp.Modules;
 using TorchSharp.Utils;
 using static TorchSharp.torch;
@@ -32,7 +33,7 @@ public sealed class ResidualBlock : Module<Tensor, Tensor>
     {
         using var h = functional.relu(_c1.forward(input));
         using var branch = _c2.forward(h);
-        using var sum = input + branch;
+        using var sum = input.Plus(branch);
         return functional.relu(sum);
     }
 }

@@ -182,7 +182,7 @@ public static class ClassificationRecipe
             var model = ModelFactory.Name(options.Model);
             var found = checkpoints.NewestLoadable(
                 () => ModelFactory.Create(options.Model),
-                m => torch.optim.Adam(m.parameters(), options.LearningRate),
+                m => new Hw4.Ml.Training.Adam(m.parameters(), options.LearningRate),
                 state => state.Seed != options.Seed || state.BatchSize != options.BatchSize || state.Model != model
                     ? $"saved by a {state.Model} run with seed {state.Seed} and batch {state.BatchSize}, not this {model} run's seed {options.Seed} and batch {options.BatchSize}"
                     : null);

@@ -109,7 +109,7 @@ public sealed class Trainer
             using var model = _modelFactory();
             model.to(device);
             parameters = model.parameters().Where(p => p.requires_grad).Sum(p => p.numel());
-            using var optimizer = optim.Adam(model.parameters(), _options.LearningRate);
+            using var optimizer = new Adam(model.parameters(), _options.LearningRate);
 
             var firstEpoch = 1;
             long globalStep = 0;

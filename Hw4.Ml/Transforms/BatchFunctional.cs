@@ -1,3 +1,4 @@
+using Hw4.Ml.Runtime;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -39,7 +40,7 @@ public static class BatchFunctional
     public static Tensor Uniform(long count, double low, double high, Generator generator, Device device)
     {
         using var u = rand(count, dtype: ScalarType.Float32, generator: generator);
-        using var scaled = u * (high - low) + low;
+        using var scaled = u.Times(high - low).PlusValue(low);
         return scaled.to(device);
     }
 
@@ -63,14 +64,14 @@ public static class BatchFunctional
     public static Tensor AffineMatrices(Tensor degrees, Tensor scales, long height, long width)
     {
         using var scope = NewDisposeScope();
-        var radians = degrees.to(ScalarType.Float32) * (float)(Math.PI / 180.0);
+        var radians = degrees.to(ScalarType.Float32).Times((float)(Math.PI / 180.0));
         var inverseScale = scales.to(ScalarType.Float32).reciprocal();
         var cos = radians.cos() * inverseScale;
         var sin = radians.sin() * inverseScale;
         var zero = zeros_like(cos);
         var aspect = (float)height / width;
-        var row0 = stack([cos, sin * aspect, zero], dim: 1);
-        var row1 = stack([-sin / aspect, cos, zero], dim: 1);
+        var row0 = stack([cos, sin.Times(aspect), zero], dim: 1);
+        var row1 = stack([(-sin).DividedBy(aspect), cos, zero], dim: 1);
         return stack([row0, row1], dim: 1).MoveToOuterDisposeScope();
     }
 
@@ -92,7 +93,7 @@ public static class BatchFunctional
     {
         using var scope = NewDisposeScope();
         var f = factors.to(batch.dtype).to(batch.device).view(-1, 1, 1, 1);
-        return (batch * f).clamp_(0, 1).MoveToOuterDisposeScope();
+        return (batch * f).ClampInPlace(0, 1).MoveToOuterDisposeScope();
     }
 
     /// <summary>The B×1×H×W luma of an RGB batch with <see cref="GrayscaleWeights"/>.</summary>
@@ -112,6 +113,6 @@ public static class BatchFunctional
         using var scope = NewDisposeScope();
         var f = factors.to(batch.dtype).to(batch.device).view(-1, 1, 1, 1);
         var gray = Grayscale(batch);
-        return (batch * f + gray * (1 - f)).clamp_(0, 1).MoveToOuterDisposeScope();
+        return (batch * f).Plus(gray * (ones_like(f) - f)).ClampInPlace(0, 1).MoveToOuterDisposeScope();
     }
 }

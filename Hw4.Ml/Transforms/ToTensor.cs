@@ -1,3 +1,4 @@
+using Hw4.Ml.Runtime;
 using static TorchSharp.torch;
 
 namespace Hw4.Ml.Transforms;
@@ -21,7 +22,7 @@ public static class ToTensor
         }
 
         // to(Float32) always copies a uint8 tensor, so dividing in place never touches the caller's pixels.
-        return pixels.to(ScalarType.Float32).div_(255f);
+        return pixels.to(ScalarType.Float32).DivideInPlace(255);
     }
 
     /// <summary>

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Hw4.Ml.Devices;
 using Hw4.Ml.Models;
 using Hw4.Ml.Transforms;
+using Hw4.Ml.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -93,7 +94,7 @@ internal static class AugmentBenchmark
         using var model = ModelFactory.Create(kind);
         model.to(device);
         model.train();
-        using var optimizer = optim.Adam(model.parameters(), lr: 1e-4);
+        using var optimizer = new Hw4.Ml.Training.Adam(model.parameters(), lr: 1e-4);
         using var labels = randint(10, [images.shape[0]], dtype: ScalarType.Int64, device: device);
         using var loss = nn.CrossEntropyLoss();
         return MedianMs(steps, device, () =>

@@ -115,17 +115,7 @@ public sealed partial class LineChart
         PlotLayout.HoverMode = HoverModeEnum.X;
         if (LegendBelow)
         {
-            PlotLayout.Legend =
-            [
-                new Plotly.Blazor.LayoutLib.Legend
-                {
-                    Orientation = Plotly.Blazor.LayoutLib.LegendLib.OrientationEnum.H,
-                    X = 0,
-                    XAnchor = Plotly.Blazor.LayoutLib.LegendLib.XAnchorEnum.Left,
-                    Y = -0.2m,
-                    YAnchor = Plotly.Blazor.LayoutLib.LegendLib.YAnchorEnum.Top,
-                },
-            ];
+            PlotlyDefaults.LegendBelow(PlotLayout, -0.2m);
         }
         ApplyAxes();
         ApplyMarker();

@@ -34,6 +34,23 @@ public static class PlotlyDefaults
         PlotBgColor = "rgba(0,0,0,0)",
     };
 
+    /// <summary>Puts the legend in one row under the plot, left-aligned, <paramref name="y"/> plot heights below its top.</summary>
+    public static void LegendBelow(PlotlyLayout layout, decimal y)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        layout.Legend =
+        [
+            new Plotly.Blazor.LayoutLib.Legend
+            {
+                Orientation = Plotly.Blazor.LayoutLib.LegendLib.OrientationEnum.H,
+                X = 0,
+                XAnchor = Plotly.Blazor.LayoutLib.LegendLib.XAnchorEnum.Left,
+                Y = y,
+                YAnchor = Plotly.Blazor.LayoutLib.LegendLib.YAnchorEnum.Top,
+            },
+        ];
+    }
+
     /// <summary>Switches axis text and grid colours for the dark or light theme.</summary>
     public static void ApplyTheme(PlotlyLayout layout, bool darkMode)
     {

@@ -5,6 +5,7 @@ using Hw4.Ml.Evaluation;
 using Hw4.Ml.Imaging;
 using Hw4.Ml.Models;
 using Hw4.Ml.Runs;
+using Hw4.Ml.Runtime;
 using Hw4.Ml.Transforms;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -219,8 +220,8 @@ public static class HomeworkReportBuilder
             var image = ToTensor.FromBytes(train.Image(index), 1, ImageSet.Height, ImageSet.Width);
             var draws = new List<byte[]>();
             for (var d = 0; d < AugmentationDraws; d++)
-                draws.Add(ImageFile.EncodePng(ImageTensors.ToImage(augmentation.Apply(image, generator)[0] * 255)));
-            rows.Add((train.Classes[train.Labels[index]], ImageFile.EncodePng(ImageTensors.ToImage(image[0] * 255)), draws));
+                draws.Add(ImageFile.EncodePng(ImageTensors.ToImage(augmentation.Apply(image, generator)[0].Times(255))));
+            rows.Add((train.Classes[train.Labels[index]], ImageFile.EncodePng(ImageTensors.ToImage(image[0].Times(255))), draws));
         }
 
         return new AugmentationSamples(data.Source, rows);

@@ -170,17 +170,7 @@ public static class ReportFigures
         PlotlyDefaults.ApplyTheme(layout, darkMode: false);
         if (legendBelow)
         {
-            layout.Legend =
-            [
-                new Plotly.Blazor.LayoutLib.Legend
-                {
-                    Orientation = Plotly.Blazor.LayoutLib.LegendLib.OrientationEnum.H,
-                    X = 0,
-                    XAnchor = Plotly.Blazor.LayoutLib.LegendLib.XAnchorEnum.Left,
-                    Y = -0.3m,
-                    YAnchor = Plotly.Blazor.LayoutLib.LegendLib.YAnchorEnum.Top,
-                },
-            ];
+            PlotlyDefaults.LegendBelow(layout, -0.3m);
             layout.Margin!.B = 84;
         }
     }

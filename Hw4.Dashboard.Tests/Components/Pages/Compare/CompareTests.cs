@@ -27,6 +27,8 @@ public sealed class CompareTests : RunStoreBunitTest
         var cut = Context.Render<ComparePage>();
 
         cut.WaitForAssertion(() => Assert.Equal(2, cut.Instance.Model.Rows.Count), TimeSpan.FromSeconds(30));
+        // The charts render after the model is set (the seed groups are read in between): wait for them too.
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindComponents<LineChart>()), TimeSpan.FromSeconds(30));
         var lossChart = cut.FindComponents<LineChart>()[0].Instance;
         var chart = lossChart.Model;
         // Named by the runs' names (made from their settings), which a person reads; the ids stay in the addresses.
