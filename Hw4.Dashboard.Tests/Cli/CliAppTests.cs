@@ -1,3 +1,4 @@
+using Hw4.Dashboard.Arguments;
 using Hw4.Dashboard.Cli;
 
 namespace Hw4.Dashboard.Tests.Cli;

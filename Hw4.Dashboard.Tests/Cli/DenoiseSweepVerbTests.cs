@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Hw4.Dashboard.Arguments;
 using Hw4.Dashboard.Cli;
 
 namespace Hw4.Dashboard.Tests.Cli;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Hw4.Dashboard.Arguments;
 using Hw4.Dashboard.Cli;
 using Hw4.Dashboard.Tests.Features.Report;
 using Hw4.Ml.Runs;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Hw4.Dashboard.Arguments;
 using Hw4.Dashboard.Cli;
 using Hw4.Dashboard.Features.Export;
 using Hw4.Dashboard.Tests.Features.Runs;

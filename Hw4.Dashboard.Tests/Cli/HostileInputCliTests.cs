@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Hw4.Dashboard.Arguments;
 using Hw4.Dashboard.Cli;
 using Xunit.Abstractions;
 

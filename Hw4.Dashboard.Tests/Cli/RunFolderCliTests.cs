@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Hw4.Dashboard.Arguments;
 using Hw4.Dashboard.Cli;
 
 namespace Hw4.Dashboard.Tests.Cli;

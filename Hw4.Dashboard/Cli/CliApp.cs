@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Hw4.Dashboard.Arguments;
 using Hw4.Ml.Data;
 using Hw4.Ml.Imaging;
 using Hw4.Ml.Runtime;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Hw4.Dashboard.Arguments;
 
 namespace Hw4.Dashboard.Cli;
 

@@ -1,3 +1,4 @@
+using Hw4.Dashboard.Arguments;
 using Hw4.Dashboard.Cli;
 using Hw4.Dashboard.Configuration;
 using Hw4.Dashboard.Features.Device;

@@ -1,6 +1,6 @@
 using System.CommandLine;
+using Hw4.Dashboard.Arguments;
 using Hw4.Dashboard.Cli;
-using Hw4.Dashboard.Cli.Arguments;
 using Hw4.Dashboard.Features.Report;
 using Hw4.Ml.Autograd;
 using Hw4.Ml.Denoising;

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Hw4.Dashboard.Arguments;
 using Hw4.Dashboard.Cli;
 using Hw4.Dashboard.Components.Report;
 using Hw4.Dashboard.Features.Report;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Hw4.Dashboard.Arguments;
 using Hw4.Dashboard.Cli;
 using Hw4.Dashboard.Features.Report;
 using Hw4.Dashboard.Tests.Cli;

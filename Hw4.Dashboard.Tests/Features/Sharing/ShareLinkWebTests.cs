@@ -122,7 +122,7 @@ public sealed class ShareLinkWebTests(AuthWebApplicationFactory factory) : IClas
         var pixels = new byte[4 * 4 * 3];
         var options = new Hw4.Ml.Denoising.DenoiseOptions(Hw4.Ml.Denoising.DenoiseNorm.L1, Hw4.Ml.Denoising.DenoiseOptimizer.Gd, Lr: 0.3, Alpha: 0.8, Steps: 2, ReportEvery: 1);
         var queued = Hw4.Ml.Recipes.DenoiseRecipe.Queue(factory.ArtifactsDir, new Hw4.Ml.Runs.DenoiseRunConfig { Options = options, Source = "tiny.png" },
-            new Hw4.Ml.Imaging.RgbImage(4, 4, pixels), null, DateTimeOffset.UtcNow);
+            new Hw4.Ml.Imaging.RgbImage(4, 4, pixels), null, TimeProvider.System);
         var id = Path.GetFileName(queued.Path);
         var created = Store.Create(ShareKind.Run, [id], allowCheckpoints: false, TimeSpan.FromHours(1));
         var (viewer, _) = await OpenAsync(created);

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Hw4.Dashboard.Cli.Arguments;
+using Hw4.Dashboard.Arguments;
 using Hw4.Ml.Denoising;
 using Hw4.Ml.Imaging;
 using Hw4.Ml.Lifecycle;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Hw4.Dashboard.Arguments;
 using Hw4.Dashboard.Configuration;
 using Hw4.Dashboard.Features.Export;
 using Hw4.Ml.IO;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Hw4.Dashboard.Arguments;
 using Hw4.Dashboard.Features.Access;
 
 namespace Hw4.Dashboard.Cli.Verbs;

@@ -1,3 +1,4 @@
+using Hw4.Dashboard.Arguments;
 using Hw4.Ml.IO;
 
 namespace Hw4.Dashboard.Cli.Verbs;

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using Hw4.Dashboard.Cli.Arguments;
+using Hw4.Dashboard.Arguments;
 using Hw4.Dashboard.Configuration;
 using Hw4.Dashboard.Features.Export;
 using Hw4.Dashboard.Features.Report;

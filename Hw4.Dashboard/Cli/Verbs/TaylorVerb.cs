@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Hw4.Dashboard.Cli.Arguments;
+using Hw4.Dashboard.Arguments;
 using Hw4.Ml.Autograd;
 
 namespace Hw4.Dashboard.Cli.Verbs;

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Hw4.Dashboard.Cli.Arguments;
+using Hw4.Dashboard.Arguments;
 using Hw4.Ml.Data;
 using Hw4.Ml.Models;
 using Hw4.Ml.Training;

@@ -1,3 +1,4 @@
+using Hw4.Dashboard.Arguments;
 using Hw4.Dashboard.Cli.Verbs;
 using Hw4.Dashboard.Features.Report;
 using Microsoft.AspNetCore.Components;

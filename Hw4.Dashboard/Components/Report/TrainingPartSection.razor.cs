@@ -1,5 +1,5 @@
 using System.Globalization;
-using Hw4.Dashboard.Cli.Arguments;
+using Hw4.Dashboard.Arguments;
 using Hw4.Dashboard.Features.Models;
 using Hw4.Dashboard.Features.Report;
 using Hw4.Ml.Evaluation;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Hw4.Dashboard.Arguments;
 using Hw4.Dashboard.Features.Models;
 using Hw4.Ml.IO;
 using Hw4.Ml.Models;
@@ -22,7 +23,7 @@ public static class HomeworkReportMarkdown
         var images = Path.GetFileNameWithoutExtension(path);
         var md = new StringBuilder();
         md.Append("# Results: the homework from this machine's runs\n\n")
-            .Append("Written by `").Append(new Cli.Arguments.ReportArguments().Format(
+            .Append("Written by `").Append(new ReportArguments().Format(
                 report.Choices.Where(c => c.RunId is not null).ToDictionary(c => c.Part, c => c.RunId!), report.ArtifactsDir, report.Dataset, "md",
                 Path.GetFileName(path)).ToString().Replace(Path.GetFileName(path), Relative(path), StringComparison.Ordinal))
             .Append("` from the runs in `").Append(report.ArtifactsDir).Append("`; the HTML and PDF reports (`--format html|pdf`) hold the same figures with charts.\n\n");
@@ -59,7 +60,7 @@ public static class HomeworkReportMarkdown
         Table(md, ["Part", "Run", "Optimizer", "lr", "α", "Steps", "Result", "Time"], ReportParts.Denoising.Select(part => report.Denoise(part) is { } r
             ? new[]
             {
-                ReportParts.Label(part), $"`{r.Summary.Id}`", Cli.Verbs.DenoiseLabels.Of(r.Options.Optimizer), ReportText.Number(r.Options.Lr), ReportText.Number(r.Options.Alpha),
+                ReportParts.Label(part), $"`{r.Summary.Id}`", DenoiseLabels.Of(r.Options.Optimizer), ReportText.Number(r.Options.Lr), ReportText.Number(r.Options.Alpha),
                 r.Options.Steps.ToString(CultureInfo.InvariantCulture), r.Diverged ? ReportText.DenoiseOutcome(r) : ReportText.Psnr(r.Summary.DenoisePsnr),
                 r.Diverged ? "–" : ReportText.Seconds(r.Summary.Denoised?.Seconds),
             }
@@ -145,7 +146,7 @@ public static class HomeworkReportMarkdown
         Table(md, [.. cells.Take(5).Select(_ => " ")], cells.Chunk(5).Select(c => c));
     }
 
-    private static string Relative(string path) => Cli.CliCommandLine.PathArgument(path);
+    private static string Relative(string path) => CliCommandLine.PathArgument(path);
 
     private static void Table(StringBuilder md, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows)
     {

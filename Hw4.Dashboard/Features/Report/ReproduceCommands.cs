@@ -1,6 +1,6 @@
 using System.Globalization;
+using Hw4.Dashboard.Arguments;
 using Hw4.Dashboard.Cli;
-using Hw4.Dashboard.Cli.Arguments;
 using Hw4.Ml.Runs;
 
 namespace Hw4.Dashboard.Features.Report;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Hw4.Dashboard.Cli;
+namespace Hw4.Dashboard.Arguments;
 
 /// <summary>
 /// What a verb writes to: results on <see cref="Out"/>, progress and errors on <see cref="Err"/>, so that with

@@ -1,6 +1,6 @@
 using Hw4.Ml.Denoising;
 
-namespace Hw4.Dashboard.Cli.Verbs;
+namespace Hw4.Dashboard.Arguments;
 
 /// <summary>The command line's names for norms and optimizers, shared by <c>denoise</c> and <c>denoise-sweep</c>.</summary>
 public static class DenoiseLabels

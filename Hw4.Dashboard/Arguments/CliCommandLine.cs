@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Hw4.Dashboard.Cli;
+namespace Hw4.Dashboard.Arguments;
 
 /// <summary>
 /// A command line of one verb as a report prints it: built only by the verbs' argument classes

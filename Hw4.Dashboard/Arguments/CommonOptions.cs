@@ -2,7 +2,7 @@ using System.CommandLine;
 using Hw4.Ml.Devices;
 using TorchSharp;
 
-namespace Hw4.Dashboard.Cli;
+namespace Hw4.Dashboard.Arguments;
 
 /// <summary>The options every verb shares: <c>--json</c>, <c>--device auto|cpu|cuda</c> and <c>--threads</c>.</summary>
 public sealed class CommonOptions

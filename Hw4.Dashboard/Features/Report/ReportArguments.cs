@@ -1,7 +1,7 @@
 using System.CommandLine;
-using Hw4.Dashboard.Features.Report;
+using Hw4.Dashboard.Arguments;
 
-namespace Hw4.Dashboard.Cli.Arguments;
+namespace Hw4.Dashboard.Features.Report;
 
 /// <summary>
 /// The options of <c>report</c>: one <c>--KEY RUN_ID</c> per report part (<see cref="ReportParts.Key"/>), where the

@@ -1,11 +1,10 @@
 using System.CommandLine;
-using Hw4.Dashboard.Cli.Verbs;
 using Hw4.Ml.Data;
 using Hw4.Ml.Devices;
 using Hw4.Ml.Models;
 using Hw4.Ml.Training;
 
-namespace Hw4.Dashboard.Cli.Arguments;
+namespace Hw4.Dashboard.Arguments;
 
 /// <summary>
 /// The options of <c>train</c>, and the two ways between them and a run's recipe: <see cref="Read"/> (what the verb

@@ -1,9 +1,8 @@
 using System.CommandLine;
-using Hw4.Dashboard.Cli.Verbs;
 using Hw4.Ml.Denoising;
 using Hw4.Ml.Runs;
 
-namespace Hw4.Dashboard.Cli.Arguments;
+namespace Hw4.Dashboard.Arguments;
 
 /// <summary>
 /// The options of <c>denoise</c>, and the two ways between them and a denoising run's settings: <see cref="Read"/>

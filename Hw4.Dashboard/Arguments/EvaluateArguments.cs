@@ -1,7 +1,6 @@
 using System.CommandLine;
-using Hw4.Dashboard.Cli.Verbs;
 
-namespace Hw4.Dashboard.Cli.Arguments;
+namespace Hw4.Dashboard.Arguments;
 
 /// <summary>
 /// The options of <c>evaluate</c> (a run's checkpoint by <c>--run ID [--epoch N]</c>, or any checkpoint file by

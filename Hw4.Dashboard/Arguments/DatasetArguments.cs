@@ -4,7 +4,7 @@ using Hw4.Dashboard.Configuration;
 using Hw4.Ml.Data;
 using Hw4.Ml.Models;
 
-namespace Hw4.Dashboard.Cli.Verbs;
+namespace Hw4.Dashboard.Arguments;
 
 /// <summary>
 /// The dataset options that <c>train</c> and <c>evaluate</c> share (<c>--data</c>, <c>--no-cache</c> and the two

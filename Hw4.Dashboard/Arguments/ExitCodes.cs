@@ -1,4 +1,4 @@
-namespace Hw4.Dashboard.Cli;
+namespace Hw4.Dashboard.Arguments;
 
 /// <summary>Process exit codes shared by every verb.</summary>
 public static class ExitCodes

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Hw4.Ml.Autograd;
 
-namespace Hw4.Dashboard.Cli.Arguments;
+namespace Hw4.Dashboard.Arguments;
 
 /// <summary>The options of <c>taylor</c>, <see cref="Read"/> and <see cref="Format"/> side by side.</summary>
 public sealed class TaylorArguments
