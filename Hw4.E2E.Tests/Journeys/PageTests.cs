@@ -272,6 +272,8 @@ public sealed class PageTests(LabFixture lab, ITestOutputHelper output) : IClass
 
         Assert.Equal(404, response!.Status);
         await Expect(page.Locator("h1")).ToHaveTextAsync("Page not found");
+        // A click before the circuit is up is lost (the page is prerendered): CI once clicked too early and stayed here.
+        await page.Locator("[data-testid=interactive]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 180_000 });
         await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "Home" }).ClickAsync();
         await Expect(page.Locator("h1")).ToHaveTextAsync("Hw4 Lab");
         await page.Context.CloseAsync();
