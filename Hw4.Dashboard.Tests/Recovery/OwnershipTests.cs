@@ -4,12 +4,13 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Hw4.Dashboard.Features.Api;
 using Hw4.Dashboard.Tests.Integration;
+using Hw4.Testing.Servers;
 
 namespace Hw4.Dashboard.Tests.Recovery;
 
 /// <summary>
 /// Who owns a run, across real processes: a CLI <c>train</c> beside a running dashboard, killed with SIGKILL; and what
-/// the API answers when the machine, not the request, refuses a new run (a really full disk).
+/// the API answers when the machine, not the request, refuses a new run (a really full disk, a stopped store).
 /// </summary>
 [Collection(Hw4.Dashboard.Tests.Hosting.HostingCollection.Name)]
 public sealed class OwnershipTests(Xunit.Abstractions.ITestOutputHelper output) : IDisposable
@@ -97,6 +98,38 @@ public sealed class OwnershipTests(Xunit.Abstractions.ITestOutputHelper output) 
         {
             Run("umount", "-l", small);
         }
+    }
+
+    [Fact]
+    public async Task PostRun_TheStoreIsStopped_Answers503ProblemJsonWithRetryAfterWithinFiveSecondsAndLeavesNoFolder()
+    {
+        // The test's own PostgreSQL, since it is stopped mid-test.
+        await using var postgres = await PostgresServer.StartNewAsync();
+        var database = new PostgresTestDatabase(postgres);
+        var data = TinyCifarZip.EnsureDataDir(trainPerClass: 8, testPerClass: 2);
+        await using var web = ServerProcess.Start(_root, ServerProcess.FreePort(), [.. Settings(data), "--Hw4:Postgres", await database.CreateAsync()]);
+        await web.WaitUntilHealthyAsync();
+        Directory.CreateDirectory(Runs);
+        await postgres.StopAsync();
+
+        var clock = Stopwatch.StartNew();
+        using var response = await web.Http.PostAsJsonAsync(RunsApi.BasePath, new { epochs = 1, limit = 16, valSize = 8 });
+
+        output.WriteLine($"{(int)response.StatusCode} after {clock.Elapsed.TotalSeconds:F2} s: {await response.Content.ReadAsStringAsync()}");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"answered after {clock.Elapsed.TotalSeconds:F1} s");
+        Assert.True(response.StatusCode == HttpStatusCode.ServiceUnavailable, $"{response.StatusCode}; the server said:\n{web.Output}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.NotNull(response.Headers.RetryAfter);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("detail").GetString()));
+        Assert.DoesNotContain(Directory.GetDirectories(Runs), d => !Path.GetFileName(d).StartsWith('.'));
+
+        // The store comes back: the same request is accepted, and its folder is the only one.
+        await postgres.StartAsync();
+        using var retried = await web.Http.PostAsJsonAsync(RunsApi.BasePath, new { epochs = 1, limit = 16, valSize = 8 });
+        Assert.Equal(HttpStatusCode.Accepted, retried.StatusCode);
+        var accepted = await retried.Content.ReadFromJsonAsync<RunAccepted>();
+        Assert.Equal([accepted!.Id], Directory.GetDirectories(Runs).Select(Path.GetFileName).Where(n => !n!.StartsWith('.')));
     }
 
     // The run folder the CLI created (its id is the folder's name).

@@ -150,13 +150,22 @@ public sealed class StoreJobQueue(StoreContextFactory contexts)
         {
             db.Database.OpenConnection();
         }
-        catch (Exception e) when (e is DbException or System.Net.Sockets.SocketException or TimeoutException)
+        catch (Exception e) when (Unreachable(e) is { } cause)
         {
-            throw new StoreUnavailableException($"The store (PostgreSQL) cannot be reached: {e.Message.ReplaceLineEndings(" ")}", e);
+            throw new StoreUnavailableException($"The store (PostgreSQL) cannot be reached: {cause.Message.ReplaceLineEndings(" ")}", e);
         }
 
         return db.Database.GetDbConnection();
     }
+
+    // The network's or the server's refusal, found also inside the InvalidOperationException in which EF Core's execution
+    // strategy wraps a transient failure ("... likely due to a transient failure"): a stopped server answered 500 before.
+    private static Exception? Unreachable(Exception? e) => e switch
+    {
+        null => null,
+        DbException or System.Net.Sockets.SocketException or TimeoutException => e,
+        _ => Unreachable(e.InnerException),
+    };
 
     private static DbCommand Command(DbConnection connection, string sql, params (string Name, object Value)[] parameters)
     {
