@@ -159,6 +159,49 @@ public sealed class TeamDeploymentTests(Xunit.Abstractions.ITestOutputHelper out
         Assert.True(end.EpochsDone < 30);
     }
 
+    [Fact]
+    public async Task StoreStoppedLongerThanTheHeartbeatTimeout_WhileAWorkerTrains_RunCompletesWithEveryEpochNeverInterrupted()
+    {
+        // This test's own PostgreSQL, stopped for three heartbeat timeouts while the worker trains.
+        await using var postgres = await PostgresServer.StartNewAsync();
+        _postgres = await new PostgresTestDatabase(postgres).CreateAsync();
+        var data = TinyCifarZip.EnsureDataDir(trainPerClass: 136, testPerClass: 8);
+        await using var web = await WebAsync(data, quickTimeout: true);
+        var run = await QueueAsync(web, epochs: 6);
+        await using var worker = await WorkerAsync(data, "gpu-1", quickTimeout: true);
+        await web.WaitForAsync(run, s => s.Status == "running" && s.EpochsDone >= 1, seconds: 600, pollMs: 20);
+
+        await postgres.StopAsync();
+        var seen = new List<string>();
+        var outage = Stopwatch.StartNew();
+        while (outage.Elapsed < TimeSpan.FromSeconds(3 * 3))
+        {
+            // What a viewer is told while the store is away (the folder's status; the API may also fail, which is fine).
+            try
+            {
+                if (await web.StatusAsync(run) is { } status)
+                    seen.Add(status.Status);
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            await Task.Delay(200);
+        }
+
+        await postgres.StartAsync();
+        var done = await web.WaitForAsync(run, s => s.Status is not ("queued" or "running"), seconds: 600, pollMs: 50);
+        seen.Add(done.Status);
+        output.WriteLine($"outage {outage.Elapsed.TotalSeconds:F1} s; statuses seen: {string.Join(" ", seen.Distinct())}; end: {done.Message}");
+
+        Assert.Equal("completed", done.Status);
+        Assert.Equal([1, 2, 3, 4, 5, 6], done.Epochs);
+        Assert.DoesNotContain("interrupted", seen);
+        // One grant only: nobody else was given the run (a takeover would have raised run.json's attempt).
+        using var record = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(_root, "runs", run, "run.json")));
+        Assert.Equal(1, record.RootElement.GetProperty("attempt").GetInt64());
+    }
+
     // Every 25 ms, the run page's progress bar value and status word, as a person watching B's page sees them.
     private const string RecordProgress = """
         () => { window.__seen = []; window.__sameDocument = true;
