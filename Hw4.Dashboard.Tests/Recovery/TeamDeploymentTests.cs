@@ -202,6 +202,55 @@ public sealed class TeamDeploymentTests(Xunit.Abstractions.ITestOutputHelper out
         Assert.Equal(1, record.RootElement.GetProperty("attempt").GetInt64());
     }
 
+    [Fact]
+    public async Task WorkerFrozenPastItsLease_ItsRunIsInterrupted_TheThawedWorkerWritesNothingMore_AndTheRunResumesElsewhere()
+    {
+        var data = TinyCifarZip.EnsureDataDir(trainPerClass: 136, testPerClass: 8);
+        await using var web = await WebAsync(data, quickTimeout: true);
+        var run = await QueueAsync(web, epochs: 4);
+        await using var frozen = await WorkerAsync(data, "gpu-1", quickTimeout: true);
+        await web.WaitForAsync(run, s => s.Status == "running" && s.EpochsDone >= 1, seconds: 600, pollMs: 20);
+
+        // SIGSTOP, as a host frozen by swapping or a paused VM: no heartbeat, no progress, then back as if nothing happened.
+        Signal("STOP", frozen.ProcessId);
+        try
+        {
+            var interrupted = await web.WaitForAsync(run, s => s.Status == "interrupted", seconds: 60, pollMs: 100);
+            output.WriteLine($"taken from the frozen worker: {interrupted.Message}");
+        }
+        finally
+        {
+            Signal("CONT", frozen.ProcessId);
+        }
+
+        var folder = Path.Combine(_root, "runs", run);
+        var before = Files(folder);
+        // The thawed worker finds its lease gone at its next write (within a batch) and stops writing there.
+        await frozen.WaitForOutputAsync($"Run {run}:", seconds: 120);
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        Assert.Equal(before, Files(folder));
+
+        await using var second = await WorkerAsync(data, "gpu-2", quickTimeout: true);
+        using (var resume = await web.Http.PostAsync(RunsApi.StatusPath(run) + "/resume", null))
+            Assert.Equal(HttpStatusCode.Accepted, resume.StatusCode);
+        var done = await web.WaitForAsync(run, s => s.Status is "completed" or "failed", seconds: 600, pollMs: 200);
+        Assert.Equal("completed", done.Status);
+        Assert.Equal([1, 2, 3, 4], done.Epochs);
+        Assert.Equal("gpu-2", done.Host);
+    }
+
+    // Every file under the run folder with its size and last write time.
+    private static string[] Files(string folder) =>
+        [.. Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+            .Select(f => new FileInfo(f)).Select(f => $"{Path.GetRelativePath(folder, f.FullName)} {f.Length} {f.LastWriteTimeUtc:O}")];
+
+    private static void Signal(string signal, int processId)
+    {
+        using var kill = Process.Start("kill", ["-" + signal, processId.ToString(System.Globalization.CultureInfo.InvariantCulture)])!;
+        kill.WaitForExit();
+        Assert.Equal(0, kill.ExitCode);
+    }
+
     // Every 25 ms, the run page's progress bar value and status word, as a person watching B's page sees them.
     private const string RecordProgress = """
         () => { window.__seen = []; window.__sameDocument = true;
