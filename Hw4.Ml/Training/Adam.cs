@@ -27,7 +27,7 @@ public sealed class Adam : TorchSharp.Modules.Adam
     {
         var options = (Options)group.Options;
         if (options.weight_decay is not (null or 0.0) || options.amsgrad is true || options.maximize is true)
-            throw new NotSupportedException("This Adam implements Adam without weight decay, AMSGrad or maximize.");
+            throw new NotSupportedException("Hw4's Adam restates PyTorch's defaults only: no weight decay, AMSGrad or maximize.");
         var beta1 = options.beta1!.Value;
         var beta2 = options.beta2!.Value;
         var eps = options.eps!.Value;
