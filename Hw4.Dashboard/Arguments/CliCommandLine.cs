@@ -6,7 +6,7 @@ namespace Hw4.Dashboard.Arguments;
 
 /// <summary>
 /// A command line of one verb as a report prints it: built only by the verbs' argument classes
-/// (<c>Cli/Arguments</c>), which take each flag's spelling from the <see cref="Option"/> the verb itself parses with,
+/// (<c>Hw4.Dashboard/Arguments</c>), which take each flag's spelling from the <see cref="Option"/> the verb itself parses with,
 /// so a printed command always parses and says what it was run with. <see cref="ToString"/> gives the shell line.
 /// </summary>
 public sealed partial class CliCommandLine
