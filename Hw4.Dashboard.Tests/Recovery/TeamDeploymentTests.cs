@@ -230,6 +230,8 @@ public sealed class TeamDeploymentTests(Xunit.Abstractions.ITestOutputHelper out
         await Task.Delay(TimeSpan.FromSeconds(5));
         Assert.Equal(before, Files(folder));
 
+        // The thawed worker is healthy again and could claim the resume itself; to show the run moves, it leaves.
+        frozen.Kill();
         await using var second = await WorkerAsync(data, "gpu-2", quickTimeout: true);
         using (var resume = await web.Http.PostAsync(RunsApi.StatusPath(run) + "/resume", null))
             Assert.Equal(HttpStatusCode.Accepted, resume.StatusCode);
