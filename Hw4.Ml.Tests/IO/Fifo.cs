@@ -16,8 +16,26 @@ internal static class Fifo
     /// <summary>Runs <paramref name="action"/> on a worker and fails if it has not finished within <paramref name="seconds"/>.</summary>
     public static T WithinSeconds<T>(double seconds, Func<T> action)
     {
-        var task = Task.Run(action);
-        Assert.True(task.Wait(TimeSpan.FromSeconds(seconds)), $"still running after {seconds} s (blocked on the FIFO?)");
-        return task.Result;
+        // A thread of its own, not the pool's: with the other tests blocking pool threads, a pooled task once had not
+        // even started after the second it was given (two FIFO tests failed in a full run and passed alone).
+        T result = default!;
+        Exception? error = null;
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                result = action();
+            }
+            catch (Exception e)
+            {
+                error = e;
+            }
+        })
+        { IsBackground = true };
+        thread.Start();
+        Assert.True(thread.Join(TimeSpan.FromSeconds(seconds)), $"still running after {seconds} s (blocked on the FIFO?)");
+        if (error is not null)
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error);
+        return result;
     }
 }

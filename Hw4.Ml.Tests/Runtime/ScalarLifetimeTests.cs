@@ -2,6 +2,7 @@ using Hw4.Ml.Autograd;
 using Hw4.Ml.Denoising;
 using Hw4.Ml.Imaging;
 using Hw4.Ml.Models;
+using Hw4.Ml.Runtime;
 using Hw4.Ml.Training;
 using Hw4.Ml.Transforms;
 using TorchSharp;
@@ -15,10 +16,17 @@ namespace Hw4.Ml.Tests.Runtime;
 /// collection on another thread (any test or request beside it) can then free the number while LibTorch reads it: the
 /// op fails with c10's "Expected false to be true ... toFloat", as it did in CI in the denoiser's gradient descent.
 /// Each hot path runs here while another thread collects garbage and runs finalizers nonstop; TorchSharp's own
-/// <c>a + b</c> fails under this within 2 s (3×128×128 tensors, checked when this test was written).
+/// <c>a + b</c> fails under this within 2 s (3×128×128 tensors, checked when this test was written). The collecting
+/// thread puts every test of the process under the same pressure, and a test's own <c>t * 255</c> or <c>ToDouble()</c>
+/// can then abort the whole test host (an uncaught c10::Error in <c>Scalar::toDouble</c> did, in CI): so this class
+/// runs alone, after the others, and its bodies use only held scalars.
 /// </summary>
+[Collection(Name)]
 public sealed class ScalarLifetimeTests
 {
+    /// <summary>The collection that runs by itself (no other test beside it).</summary>
+    public const string Name = "Scalar lifetime (runs alone)";
+
     private static readonly TimeSpan Duration = TimeSpan.FromSeconds(2);
 
     private static void UnderGcPressure(Action body)
@@ -52,7 +60,7 @@ public sealed class ScalarLifetimeTests
     private static Tensor Image(long side = 48)
     {
         using var generator = new Generator(3);
-        return rand(new long[] { 3, side, side }, generator: generator) * 255;
+        return rand(new long[] { 3, side, side }, generator: generator).Times(255);
     }
 
     [Theory]
@@ -62,9 +70,9 @@ public sealed class ScalarLifetimeTests
     {
         using var i = Image();
         using var j = i.flip(2);
-        var quiet = TvLoss.Compute(i, j, 0.7, norm).ToDouble();
+        var quiet = TvLoss.Compute(i, j, 0.7, norm).ReadDouble();
 
-        UnderGcPressure(() => Assert.Equal(quiet, TvLoss.Compute(i, j, 0.7, norm).ToDouble()));
+        UnderGcPressure(() => Assert.Equal(quiet, TvLoss.Compute(i, j, 0.7, norm).ReadDouble()));
     }
 
     [Theory]
@@ -96,7 +104,7 @@ public sealed class ScalarLifetimeTests
     [Fact]
     public void Augmentation_UnderGcPressure_MatchesTheQuietBatch()
     {
-        using var pixels = (Image(32) / 255).unsqueeze(0).expand(4, 3, 32, 32).contiguous();
+        using var pixels = Image(32).DividedBy(255).unsqueeze(0).expand(4, 3, 32, 32).contiguous();
         using var factors = tensor(new[] { 0.6f, 0.9f, 1.1f, 1.4f });
         using var degrees = tensor(new[] { -10f, 0f, 5f, 10f });
         Tensor Augment()
@@ -124,7 +132,7 @@ public sealed class ScalarLifetimeTests
     [Fact]
     public void AdamSteps_UnderGcPressure_MatchTheQuietParameters()
     {
-        using var start = Image(8) / 255;
+        using var start = Image(8).DividedBy(255);
         using var target = start.flip(2);
         float[] Train()
         {
@@ -145,3 +153,7 @@ public sealed class ScalarLifetimeTests
         UnderGcPressure(() => Assert.Equal(quiet, Train()));
     }
 }
+
+/// <summary>Runs <see cref="ScalarLifetimeTests"/> with no other test beside it.</summary>
+[CollectionDefinition(ScalarLifetimeTests.Name, DisableParallelization = true)]
+public sealed class ScalarLifetimeCollection;

@@ -82,9 +82,14 @@ public sealed class DenoiseJobTests : IAsyncLifetime
             if (e.Event.IsTerminal)
                 done.TrySetResult();
         });
+        var outcomesBefore = session.Outcomes.Count;
         var (id, error) = launcher.Launch(Config(options), session.Noisy!, session.Clean, session);
         Assert.Null(error);
         await done.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        // The session records its outcome from the job's thread, which can come just after the RunEnded event.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (session.Outcomes.Count == outcomesBefore && DateTime.UtcNow < deadline)
+            await Task.Delay(10);
         return (id!, events.Where(e => e.RunId == id).ToList());
     }
 

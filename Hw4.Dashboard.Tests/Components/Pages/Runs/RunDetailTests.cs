@@ -38,9 +38,11 @@ public sealed class RunDetailTests : RunStoreBunitTest
         Assert.Equal("named-1", cut.Find("[data-testid=run-id]").TextContent.Trim());
 
         cut.WaitForElement("[data-testid=rename-run]", TimeSpan.FromSeconds(5)).Click();
+        // The editor opens on the next render (CI once looked for its Save button before it was there).
+        var save = cut.WaitForElement("[data-testid=save-run-name]", TimeSpan.FromSeconds(5));
         var title = cut.FindComponent<Hw4.Dashboard.Components.Runs.RunTitle>();
         title.Instance.Draft = "  lr 1e-3   baseline ";
-        cut.Find("[data-testid=save-run-name]").Click();
+        save.Click();
 
         cut.WaitForAssertion(() => Assert.Equal("lr 1e-3 baseline", cut.Find("h1").TextContent.Trim()));
         Assert.Equal("Name saved.", cut.Find("[data-testid=run-name-saved]").TextContent.Trim());
