@@ -96,13 +96,6 @@ public static class HeldScalars
         return held.ToDouble();
     }
 
-    /// <summary>The value of a one-element integer tensor as a long (what <c>ToInt64()</c> returns).</summary>
-    public static long ReadInt64(this Tensor t)
-    {
-        using var held = t.ToScalar();
-        return held.ToInt64();
-    }
-
     /// <summary><paramref name="t"/> / <paramref name="divisor"/>.</summary>
     public static Tensor DividedBy(this Tensor t, double divisor)
     {
