@@ -375,7 +375,7 @@ public sealed class TeamDeploymentTests(Xunit.Abstractions.ITestOutputHelper out
         public IReadOnlyList<RunReplay> Replays => [.. _replays];
 
         /// <summary>The sequence numbers of every event received, in replays or live.</summary>
-        public IReadOnlySet<long> AllSeqs => _replays.SelectMany(r => r.Events).Concat(_live).Select(e => e.Seq).ToHashSet();
+        public IReadOnlySet<long> AllSeqs => Received.Select(e => e.Seq).ToHashSet();
 
         /// <summary>True when a live event came before the replay (the hub's contract forbids it).</summary>
         public bool LiveBeforeReplay { get; private set; }
@@ -407,18 +407,25 @@ public sealed class TeamDeploymentTests(Xunit.Abstractions.ITestOutputHelper out
 
         public Task<RunReplay> ReplayAsync() => _replay.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
+        /// <summary>
+        /// The first matching event received in any replay or live. A replay after a backplane outage (a snapshot) may be
+        /// the only carrier of events numbered during it, the run's end included when the run ended meanwhile.
+        /// </summary>
         public async Task<RunEventEnvelope> WaitForAsync(Func<RunEventEnvelope, bool> match, int seconds)
         {
             var clock = Stopwatch.StartNew();
             while (clock.Elapsed < TimeSpan.FromSeconds(seconds))
             {
-                if (Seen.FirstOrDefault(match) is { } found)
+                if (Received.FirstOrDefault(match) is { } found)
                     return found;
                 await Task.Delay(20);
             }
 
-            throw new TimeoutException($"no matching event in {seconds} s; seen: {string.Join(", ", Seen.Select(e => $"{e.Seq}:{e.Event}"))}");
+            throw new TimeoutException($"no matching event in {seconds} s; replays: {string.Join(", ", _replays.Select(r => $"{(r.IsSnapshot ? "snapshot" : "replay")} up to {r.LastSeq} ({r.Events.Count} events)"))}; " +
+                $"live: {string.Join(", ", _live.Select(e => $"{e.Seq}:{e.Event}"))}");
         }
+
+        private IEnumerable<RunEventEnvelope> Received => _replays.SelectMany(r => r.Events).Concat(_live);
 
         public ValueTask DisposeAsync() => _connection.DisposeAsync();
     }

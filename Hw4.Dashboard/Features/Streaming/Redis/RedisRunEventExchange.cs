@@ -42,12 +42,30 @@ public sealed class RedisRunEventExchange(
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _holds = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _alone = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _unshared = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> _resyncedAt = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// The runs whose events this instance numbers or numbered while Redis may have missed some: those it owns now
-    /// and those with an event Redis did not take.
+    /// How long a run stays answerable after its snapshot went out: an instance whose subscription comes back later
+    /// than this one's (each connection retries on its own schedule) asks again, and its viewers need the snapshot too,
+    /// even when the run ended during the outage and this instance owns it no more.
     /// </summary>
-    public IReadOnlyList<string> RunsToResync() => [.. _unshared.Keys.Union(_ownedUntil.Keys).Distinct(StringComparer.Ordinal)];
+    public static readonly TimeSpan ResyncRetention = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// The runs whose events this instance numbers or numbered while Redis may have missed some: those it owns now,
+    /// those with an event Redis did not take, and those it resynced within <see cref="ResyncRetention"/>.
+    /// </summary>
+    public IReadOnlyList<string> RunsToResync()
+    {
+        var oldest = time.GetTimestamp() - (long)(ResyncRetention.TotalSeconds * time.TimestampFrequency);
+        foreach (var (runId, at) in _resyncedAt)
+        {
+            if (at < oldest)
+                _resyncedAt.TryRemove(runId, out _);
+        }
+
+        return [.. _unshared.Keys.Union(_ownedUntil.Keys).Union(_resyncedAt.Keys).Distinct(StringComparer.Ordinal)];
+    }
 
     /// <summary>The connection to Redis failed: whatever this instance owns may miss events until <see cref="ResyncAsync"/>.</summary>
     public void Disconnected()
@@ -76,6 +94,7 @@ public sealed class RedisRunEventExchange(
         }
 
         await hub.Clients.Group(RunsHub.GroupName(runId)).ReceiveReplay(snapshot with { IsSnapshot = true });
+        _resyncedAt[runId] = time.GetTimestamp();
         _unshared.TryRemove(runId, out _);
         logger.LogInformation("Run {RunId}: Redis is back; its shared log was rewritten and its viewers sent a snapshot up to {Seq}", runId, snapshot.LastSeq);
     }

@@ -9,7 +9,10 @@ namespace Hw4.Dashboard.Features.Streaming.Redis;
 /// <see cref="RedisRunEventExchange"/>: hold this host's events when asked (on its pump, between two events, until
 /// released or <see cref="ReleaseTimeout"/>), and the answers to this host's own requests. When its connection to Redis
 /// comes back it asks every instance (itself included) to resync the runs it owns (<see cref="RedisRunKeys.Resync"/>),
-/// so the events numbered meanwhile reach every viewer, or a snapshot does.
+/// so the events numbered meanwhile reach every viewer, or a snapshot does. It asks again every
+/// <see cref="ResyncRetry"/> until it hears its own request: StackExchange.Redis reports a connection restored before
+/// it has renewed every subscription, and a snapshot sent to a run's group before this host listens again is lost to
+/// its viewers.
 /// </summary>
 public sealed class RedisRunEventListener(
     RedisConnection redis,
@@ -22,7 +25,13 @@ public sealed class RedisRunEventListener(
     /// <summary>The longest an owner holds its events for one attaching connection.</summary>
     public static readonly TimeSpan ReleaseTimeout = TimeSpan.FromSeconds(5);
 
+    /// <summary>How long this host waits to hear its own resync request before it sends it again.</summary>
+    public static readonly TimeSpan ResyncRetry = TimeSpan.FromSeconds(1);
+
+    private const int ResyncAttempts = 60;
+
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _releases = new(StringComparer.Ordinal);
+    private TaskCompletionSource _heardOwnResync = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -34,7 +43,7 @@ public sealed class RedisRunEventListener(
         {
             // Once this instance listens again; every owner (this one too) then resyncs.
             if (e.ConnectionType == ConnectionType.Subscription)
-                Guard("a reconnection", () => subscriber.Publish(RedisRunKeys.Resync, instance.Id, CommandFlags.FireAndForget));
+                _ = RequestResyncAsync(subscriber, stoppingToken);
         };
         var own = RedisRunKeys.Events(instance.Id);
         // Queues, not plain handlers: StackExchange.Redis runs plain handlers concurrently, and a run's events must reach
@@ -44,7 +53,12 @@ public sealed class RedisRunEventListener(
             if (m.Channel != own)
                 Guard("an event", () => notifier.Relay(RedisRunLog.Read(m.Message)));
         }, stoppingToken);
-        await SubscribeAsync(subscriber, RedisRunKeys.Resync, _ => Guard("a resync request", ResyncOwnedRuns), stoppingToken);
+        await SubscribeAsync(subscriber, RedisRunKeys.Resync, m => Guard("a resync request", () =>
+        {
+            if (m.Message == instance.Id)
+                _heardOwnResync.TrySetResult();
+            ResyncOwnedRuns();
+        }), stoppingToken);
         await SubscribeAsync(subscriber, RedisRunKeys.Hold(instance.Id), m => Guard("a hold request", () => OnHold(m.Message!)), stoppingToken);
         await SubscribeAsync(subscriber, RedisRunKeys.Held(instance.Id), m => Guard("a hold answer", () => exchange.Held(m.Message!)), stoppingToken);
         await SubscribeAsync(subscriber, RedisRunKeys.Release(instance.Id), m => Guard("a release", () =>
@@ -80,6 +94,23 @@ public sealed class RedisRunEventListener(
                 await Task.Delay(TimeSpan.FromSeconds(2), time, stoppingToken);
             }
         }
+    }
+
+    // Asks every owner to resync until this host hears the request itself, that is until its subscriptions (the
+    // backplane's run groups among them) deliver again; owners answer each request, a repeated snapshot is harmless.
+    private async Task RequestResyncAsync(ISubscriber subscriber, CancellationToken stoppingToken)
+    {
+        var heard = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _heardOwnResync = heard;
+        for (var attempt = 1; attempt <= ResyncAttempts; attempt++)
+        {
+            Guard("a resync request", () => subscriber.Publish(RedisRunKeys.Resync, instance.Id, CommandFlags.FireAndForget));
+            await Task.WhenAny(heard.Task, Task.Delay(ResyncRetry, time, stoppingToken));
+            if (heard.Task.IsCompleted || stoppingToken.IsCancellationRequested)
+                return;
+        }
+
+        logger.LogWarning("This host did not hear its own resync request within {Attempts} tries; its viewers may miss the events numbered while Redis was away until they reload", ResyncAttempts);
     }
 
     // On the pump, between two events of each run: the shared log first, then the snapshot to the run's group.
