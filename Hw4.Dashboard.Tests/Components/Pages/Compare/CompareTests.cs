@@ -86,7 +86,8 @@ public sealed class CompareTests : RunStoreBunitTest
         Assert.Equal([0.5, 1, 1.5, 2, 2.5, 3], batches.Points(1).X);
         // Smoothed (debiased EMA): a constant loss stays that constant.
         Assert.All(batches.Points(1).Y, y => Assert.Equal(1.5, y, 9));
-        Assert.Equal(2, cut.FindComponents<LineChart>().Count);
+        // The model is set before the page renders it.
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindComponents<LineChart>().Count), TimeSpan.FromSeconds(30));
     }
 
     [Fact]

@@ -137,7 +137,9 @@ public sealed class DenoiseRunPageTests : RunStoreBunitTest
         foreach (var column in new[] { "Norm", "Alpha", "LearningRate", "Psnr", "Steps" })
             Assert.NotNull(cut.Find($"[data-testid=sort-{column}]"));
         cut.Find("[data-testid=sort-Psnr]").Click();
-        Assert.Equal(done.Id, cut.Instance.Items[0].Id);
+        // Sorting goes through the address, so the list re-renders after the click (the default order, newest first,
+        // puts the queued run first whenever it was created a second later).
+        cut.WaitForAssertion(() => Assert.Equal(done.Id, cut.Instance.Items[0].Id), TimeSpan.FromSeconds(30));
         // Only the queued run can be stopped.
         Assert.Empty(cut.FindAll($"[data-testid=stop-{done.Id}]"));
 
