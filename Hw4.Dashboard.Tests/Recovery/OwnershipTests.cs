@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Hw4.Dashboard.Arguments;
 using Hw4.Dashboard.Features.Api;
 using Hw4.Dashboard.Tests.Integration;
 using Hw4.Testing.Servers;
@@ -59,6 +60,34 @@ public sealed class OwnershipTests(Xunit.Abstractions.ITestOutputHelper output) 
         Assert.True(killed.Elapsed < TimeSpan.FromSeconds(10 + 5), $"interrupted {killed.Elapsed.TotalSeconds:F1} s after the kill");
         Assert.Equal("interrupted: its process ended during epoch 2 (epoch 1 is kept); resume it to continue", interrupted.Message);
         Assert.Equal([1], interrupted.Epochs);
+    }
+
+    [Fact]
+    public async Task CliTrainSentSigterm_StopsWithinItsGrace_RunJsonSaysStoppedWithNoOwner_AndExitsWith130()
+    {
+        // What `kill`, `docker stop` or systemd send first: the run ends "stopped", not "running" with a dead owner.
+        var data = TinyCifarZip.EnsureDataDir(trainPerClass: 136, testPerClass: 8);
+        await using var cli = ServerProcess.StartCli(_root, "train", "--data", Path.Combine(data, "datasets", "cifar10-jpeg.zip"),
+            "--model", "cnn", "--epochs", "50", "--batch-size", "8", "--lr", "1e-3", "--seed", "3", "--limit", "512", "--val-size", "32",
+            "--no-augment", "--device", "cpu", "--artifacts-dir", Runs);
+        var runId = await WaitForFolderAsync(cli);
+        var runJson = Path.Combine(Runs, runId, "run.json");
+        var deadline = Stopwatch.StartNew();
+        while (!(File.Exists(Path.Combine(Runs, runId, "metrics.jsonl")) && (await File.ReadAllTextAsync(runJson)).Contains("\"running\"", StringComparison.Ordinal)))
+        {
+            Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(240), $"the run did not start:\n{cli.Output}");
+            Assert.False(cli.HasExited, $"train exited early:\n{cli.Output}");
+            await Task.Delay(50);
+        }
+
+        using (var kill = Process.Start("kill", ["-TERM", cli.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)])!)
+            await kill.WaitForExitAsync();
+        var exit = await cli.WaitForExitAsync(seconds: 60);
+
+        Assert.True(exit == ExitCodes.Cancelled, $"exit {exit}:\n{cli.Output}");
+        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(runJson));
+        Assert.Equal("stopped", json.RootElement.GetProperty("status").GetString());
+        Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("owner").ValueKind);
     }
 
     [Fact]

@@ -29,6 +29,12 @@ public static class CliApp
         return !first.StartsWith('-') && !first.StartsWith('/') && !first.Contains('=');
     }
 
+    /// <summary>
+    /// How long a verb has to end after Ctrl+C or SIGTERM before the process exits anyway (under Docker's and systemd's
+    /// 10 s and 90 s before their SIGKILL); a training run stops at its next batch, well under a second here.
+    /// </summary>
+    public static readonly TimeSpan TerminationGrace = TimeSpan.FromSeconds(8);
+
     /// <summary>Runs a verb; returns the process exit code (0 success, 2 bad arguments or input).</summary>
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
     {
@@ -69,6 +75,9 @@ public static class CliApp
             Error = stderr,
             // Exceptions are mapped to one-line messages below instead of System.CommandLine's stack-trace dump.
             EnableDefaultExceptionHandler = false,
+            // Ctrl+C and SIGTERM (kill, docker stop, systemd) cancel the verb, which then ends as the user asked: a run
+            // "stopped" at the next batch with its finished epochs kept, not a process gone with run.json still "running".
+            ProcessTerminationTimeout = TerminationGrace,
         };
 
         try
