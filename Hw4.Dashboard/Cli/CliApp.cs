@@ -75,14 +75,24 @@ public static class CliApp
             Error = stderr,
             // Exceptions are mapped to one-line messages below instead of System.CommandLine's stack-trace dump.
             EnableDefaultExceptionHandler = false,
-            // Ctrl+C and SIGTERM (kill, docker stop, systemd) cancel the verb, which then ends as the user asked: a run
-            // "stopped" at the next batch with its finished epochs kept, not a process gone with run.json still "running".
+            // Ctrl+C cancels the verb, which then ends as the user asked (a run "stopped" at the next batch).
             ProcessTerminationTimeout = TerminationGrace,
         };
 
+        // SIGTERM (kill, docker stop, systemd) the same way. Left to the runtime it starts the process's shutdown, and
+        // the process then exited 143 with run.json still "running", or, when the verb won the race, 130.
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, signal =>
+        {
+            signal.Cancel = true;
+            stopping.Cancel();
+            // A verb that does not end within its grace is ended anyway, as the signal asked.
+            _ = Task.Delay(TerminationGrace).ContinueWith(_ => Environment.Exit(ExitCodes.Cancelled), TaskScheduler.Default);
+        });
+
         try
         {
-            return await parse.InvokeAsync(invocation, cancellationToken);
+            return await parse.InvokeAsync(invocation, stopping.Token);
         }
         catch (OperationCanceledException)
         {
