@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using Hw4.Dashboard.Arguments;
 using Hw4.Ml.Data;
 using Hw4.Ml.Imaging;
@@ -75,20 +76,16 @@ public static class CliApp
             Error = stderr,
             // Exceptions are mapped to one-line messages below instead of System.CommandLine's stack-trace dump.
             EnableDefaultExceptionHandler = false,
-            // Ctrl+C cancels the verb, which then ends as the user asked (a run "stopped" at the next batch).
-            ProcessTerminationTimeout = TerminationGrace,
+            // Signals are handled below, one way for both.
+            ProcessTerminationTimeout = null,
         };
 
-        // SIGTERM (kill, docker stop, systemd) the same way. Left to the runtime it starts the process's shutdown, and
-        // the process then exited 143 with run.json still "running", or, when the verb won the race, 130.
+        // Ctrl+C (SIGINT) and SIGTERM (kill, docker stop, systemd) cancel the verb, which then ends as the user asked: a
+        // run "stopped" at the next batch. Left to the runtime, SIGTERM started the process's shutdown, which raced the
+        // verb: exit 143 with run.json still "running", or 130 when the verb won.
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, signal =>
-        {
-            signal.Cancel = true;
-            stopping.Cancel();
-            // A verb that does not end within its grace is ended anyway, as the signal asked.
-            _ = Task.Delay(TerminationGrace).ContinueWith(_ => Environment.Exit(ExitCodes.Cancelled), TaskScheduler.Default);
-        });
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, signal => Stop(signal, stopping));
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal => Stop(signal, stopping));
 
         try
         {
@@ -109,6 +106,15 @@ public static class CliApp
             stderr.WriteLine($"failed: {e.GetType().Name}: {FirstLine(e.Message)}");
             return ExitCodes.Failure;
         }
+    }
+
+    // The verb's token is cancelled instead of the process ending; a verb that has not ended within its grace is ended
+    // anyway, as the signal asked.
+    private static void Stop(PosixSignalContext signal, CancellationTokenSource stopping)
+    {
+        signal.Cancel = true;
+        stopping.Cancel();
+        _ = Task.Delay(TerminationGrace).ContinueWith(_ => Environment.Exit(ExitCodes.Cancelled), TaskScheduler.Default);
     }
 
     private static RootCommand BuildRoot(CliContext context)

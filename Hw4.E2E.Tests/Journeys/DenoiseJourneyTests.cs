@@ -20,17 +20,12 @@ public sealed partial class DenoiseJourneyTests(ITestOutputHelper output) : Jour
     private const int Size = 96;
 
     // At every change of the page while the run goes: the preview's source (its length and tail tell two PNGs apart) and the live line.
-    private const string RecordSamples = """
-        () => { window.__samples = [];
-          const record = () => {
-            const img = document.querySelector('[data-testid=preview]');
-            const live = document.querySelector('[data-testid=live-text]');
-            const src = img ? img.getAttribute('src') : '';
-            window.__samples.push({ preview: src.length + ':' + src.slice(-40), live: live ? live.textContent : '' });
-          };
-          new MutationObserver(record).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
-          record(); }
-        """;
+    private static readonly string RecordSamples = RecordOnEveryChange("__samples", """
+        const img = document.querySelector('[data-testid=preview]');
+        const live = document.querySelector('[data-testid=live-text]');
+        const src = img ? img.getAttribute('src') : '';
+        return { preview: src.length + ':' + src.slice(-40), live: live ? live.textContent : '' };
+        """);
 
     private readonly string _data = MakeDataDir();
 
@@ -95,13 +90,17 @@ public sealed partial class DenoiseJourneyTests(ITestOutputHelper output) : Jour
 
     // At every change of the page while L1 vs L2 goes (not on a timer: on a fast machine a 35-step L1 run on the test
     // image is over between two ticks): the live chip and the caption of the picture beside it.
-    private const string RecordChipAndCaption = """
-        () => { window.__pairs = [];
-          const record = () => {
-            const chip = document.querySelector('[data-testid=live-status]');
-            const caption = document.querySelector('[data-testid=preview-caption]');
-            window.__pairs.push({ chip: chip ? chip.textContent.trim() : '', caption: caption ? caption.textContent.trim() : '' });
-          };
+    private static readonly string RecordChipAndCaption = RecordOnEveryChange("__pairs", """
+        const chip = document.querySelector('[data-testid=live-status]');
+        const caption = document.querySelector('[data-testid=preview-caption]');
+        return { chip: chip ? chip.textContent.trim() : '', caption: caption ? caption.textContent.trim() : '' };
+        """);
+
+    // A script that pushes sample() (a function body returning one record) onto window[list] now and at every change
+    // of the page: a timer can miss a state that a fast machine shows for less than its period.
+    private static string RecordOnEveryChange(string list, string sample) => $$"""
+        () => { window.{{list}} = [];
+          const record = () => window.{{list}}.push((() => { {{sample}} })());
           new MutationObserver(record).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
           record(); }
         """;
