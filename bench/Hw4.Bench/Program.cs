@@ -7,6 +7,7 @@ var commands = new Dictionary<string, Func<string[], int>>(StringComparer.Ordina
     ["dataset-load"] = DatasetLoadBenchmark.Run,
     ["notifier"] = NotifierBenchmark.Run,
     ["render"] = RenderBenchmark.Run,
+    ["responsive"] = ResponsiveBenchmark.Run,
     ["screenshots"] = ScreenshotsCommand.Run,
     ["soak"] = SoakBenchmark.Run,
     ["stream"] = StreamBenchmark.Run,
