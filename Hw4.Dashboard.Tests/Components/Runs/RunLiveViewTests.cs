@@ -77,6 +77,28 @@ public sealed class RunLiveViewTests : MudBunitTest, IDisposable
         }, TimeSpan.FromSeconds(10));
     }
 
+    [Theory]
+    [InlineData(RunStatus.Interrupted, "warning")]
+    [InlineData(RunStatus.Stopped, "warning")]
+    [InlineData(RunStatus.Failed, "error")]
+    [InlineData(RunStatus.Completed, "success")]
+    public void Render_RunEnded_ChipAndMessageInTheStatusOneStyle(RunStatus status, string tone)
+    {
+        var cut = Context.Render<RunLiveView>(p => p.Add(v => v.RunId, "styled-run"));
+
+        Notifier.Publish(new RunStarted("styled-run", "train", "cpu", 3, 10));
+        Notifier.Publish(new RunEnded("styled-run", status, $"ended {status.Name()}: epochs 1–2 are kept", 2));
+
+        cut.WaitForAssertion(() =>
+        {
+            Assert.Contains($"mud-chip-color-{tone}", cut.Find("[data-testid=run-status]").ClassName);
+            // The message takes the status's severity (completed: information); an interrupted or stopped run's message
+            // was "info" here while the chip and the denoise view said warning.
+            var expected = status == RunStatus.Completed ? "info" : tone;
+            Assert.Contains($"mud-alert-text-{expected}", cut.Find("[data-testid=run-message]").ClassName);
+        }, TimeSpan.FromSeconds(10));
+    }
+
     [Fact]
     public void Render_QueuedRunBehindARunningOne_ShowsNoPointsOfTheOtherRun()
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using Hw4.Dashboard.Components.Charts;
 using Hw4.Dashboard.Configuration;
 using Hw4.Dashboard.Features.Denoising;
+using Hw4.Dashboard.Features.Runs;
 using Hw4.Dashboard.Features.Runs.Files;
 using Hw4.Dashboard.Features.Streaming;
 using Hw4.Dashboard.Features.Training;
@@ -83,21 +84,9 @@ public sealed partial class DenoiseRunView : IDisposable
         ? string.Create(CultureInfo.InvariantCulture, $"step {p.Step}/{p.Total}{(State.Psnr is { } db ? $", PSNR {db:0.00} dB" : "")}")
         : "";
 
-    private Severity MessageSeverity => State.Status switch
-    {
-        RunStatus.Failed or RunStatus.Diverged => Severity.Error,
-        RunStatus.Stopped or RunStatus.Interrupted => Severity.Warning,
-        _ => Severity.Info,
-    };
+    private Severity MessageSeverity => RunStatusStyle.MessageSeverity(State.Status);
 
-    private Color StatusColor => State.Status switch
-    {
-        RunStatus.Running => Color.Info,
-        RunStatus.Completed => Color.Success,
-        RunStatus.Failed or RunStatus.Diverged => Color.Error,
-        RunStatus.Stopped or RunStatus.Interrupted => Color.Warning,
-        _ => Color.Default,
-    };
+    private Color StatusColor => RunStatusStyle.Color(State.Status);
 
     private string? SettingsText => Record?.Denoise is { } d
         ? string.Create(CultureInfo.InvariantCulture,

@@ -1,6 +1,7 @@
 using Hw4.Dashboard.Components.Charts;
 using Hw4.Dashboard.Configuration;
 using Hw4.Dashboard.Features.Charts;
+using Hw4.Dashboard.Features.Runs;
 using Hw4.Dashboard.Features.Runs.Live;
 using Hw4.Dashboard.Features.Streaming;
 using Hw4.Dashboard.Features.Training;
@@ -138,14 +139,9 @@ public sealed partial class RunLiveView : IDisposable
     private bool CanResume => CanControl && State.Status?.CanResume() == true && (Summary?.Record?.Kind ?? RunKinds.Train) == RunKinds.Train
         && State.LastDenoise is null;
 
-    private Color StatusColor => State.Status switch
-    {
-        RunStatus.Running => Color.Info,
-        RunStatus.Completed => Color.Success,
-        RunStatus.Failed or RunStatus.Diverged => Color.Error,
-        RunStatus.Stopped or RunStatus.Interrupted => Color.Warning,
-        _ => Color.Default,
-    };
+    private Color StatusColor => RunStatusStyle.Color(State.Status);
+
+    private Severity MessageSeverity => RunStatusStyle.MessageSeverity(State.Status);
 
     private string ProgressText
     {

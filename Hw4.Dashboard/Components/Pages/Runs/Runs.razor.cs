@@ -151,6 +151,8 @@ public sealed partial class Runs : IDisposable
 
     private readonly HashSet<string> _selected = new(StringComparer.Ordinal);
 
+    private static Color DivergedColor => RunStatusStyle.Color(Hw4.Ml.Lifecycle.RunStatus.Diverged);
+
     private static bool IsSelectable(RunRow run) => run.Kind == RunKinds.Train;
 
     private int SelectableCount => Items.Count(IsSelectable);
