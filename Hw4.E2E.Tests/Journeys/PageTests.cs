@@ -292,13 +292,16 @@ public sealed class PageTests(LabFixture lab, ITestOutputHelper output) : IClass
     }
 
     [Fact]
-    public async Task RunPage_FinishedRun_BatchCurveDrawnInTheServersHtml_ThenThePlotlyChartTakesItsPlace()
+    public async Task RunPage_FinishedRun_CurvesDrawnInTheServersHtml_ThenThePlotlyChartsTakeTheirPlace()
     {
         // What the server sends, before any circuit or chart script: the curve is already an SVG path.
         using (var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) })
         {
             var html = await http.GetStringAsync($"{lab.Server.Url}/runs/{lab.CnnRun}");
             Assert.Matches("data-testid=\"chart-sketch\"[\\s\\S]*Loss per batch[\\s\\S]*<path d=\"M0 [\\d.]+L", html);
+            // The two epoch curves too (the run has two epochs: a line each).
+            Assert.Matches("data-testid=\"chart-sketch\"[\\s\\S]*Loss per epoch[\\s\\S]*<path d=\"M0 [\\d.]+L", html);
+            Assert.Matches("data-testid=\"chart-sketch\"[\\s\\S]*Validation accuracy[\\s\\S]*<path d=\"M0 [\\d.]+L", html);
         }
 
         var page = await OpenAsync($"/runs/{lab.CnnRun}");
@@ -306,6 +309,8 @@ public sealed class PageTests(LabFixture lab, ITestOutputHelper output) : IClass
         // Once Plotly has drawn it, the interactive chart is the only batch-loss chart on the page.
         await Expect(page.Locator("[data-testid=chart-sketch]")).ToHaveCountAsync(0);
         await Expect(page.Locator(".js-plotly-plot .gtitle", new() { HasText = "Loss per batch" })).ToHaveCountAsync(1);
+        await Expect(page.Locator(".js-plotly-plot .gtitle", new() { HasText = "Loss per epoch" })).ToHaveCountAsync(1);
+        await Expect(page.Locator(".js-plotly-plot .gtitle", new() { HasText = "Validation accuracy" })).ToHaveCountAsync(1);
         await page.Context.CloseAsync();
     }
 

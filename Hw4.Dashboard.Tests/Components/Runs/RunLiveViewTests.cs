@@ -300,6 +300,42 @@ public sealed class RunLiveViewTests : MudBunitTest, IDisposable
     }
 
     [Fact]
+    public void FinishedRun_FolderAlreadyParsedByThePage_EpochAndAccuracyCurvesSketchedTooUntilTheirChartsHaveDrawn()
+    {
+        const string id = "sketched-epochs";
+        var dir = new RunFolderBuilder(_runs).Started(id, new Hw4.Ml.Training.TrainerOptions { Epochs = 3 });
+        for (var b = 1; b <= 30; b++)
+            dir.AppendMetric(new BatchProgress(id, (b - 1) / 10 + 1, (b - 1) % 10 + 1, 10, b, 2.0 - b * 0.01, 2.0 - b * 0.01, 900, 0));
+        dir.AppendMetric(new EpochCompleted(id, 1, 1.8, 1.7, 0.40, 10, 900));
+        dir.AppendMetric(new EpochCompleted(id, 2, 1.6, 1.5, 0.50, 10, 900));
+        dir.AppendMetric(new EpochCompleted(id, 3, 1.5, 1.45, 0.55, 10, 900));
+        var summary = RunDirectoryReader.Read(dir.Path, Context.Services.GetRequiredService<Hw4.Dashboard.Features.Runs.Live.RunMetricsCache>().Read);
+        var module = Context.JSInterop.SetupModule("./Components/Runs/RunLiveView.razor.js");
+        var width = module.Setup<int>("widthOf", _ => true);
+
+        var cut = Context.Render<RunLiveView>(p => p.Add(v => v.RunId, id).Add(v => v.Summary, summary));
+
+        // With the page's HTML: all three curves, each under its chart's title, the epoch ones with a point per epoch.
+        var sketches = cut.FindAll("[data-testid=chart-sketch]");
+        Assert.Equal(["Loss per batch", "Loss per epoch", "Validation accuracy"], sketches.Select(f => f.QuerySelector(".chart-sketch-title")!.TextContent));
+        Assert.Equal(["3", "3"], sketches[1].QuerySelectorAll("svg path").Select(p => p.GetAttribute("data-points")));
+        Assert.Equal(["3"], sketches[2].QuerySelectorAll("svg path").Select(p => p.GetAttribute("data-points")));
+        Assert.Equal(["train", "val"], sketches[1].QuerySelectorAll(".chart-sketch-legend li").Select(li => li.TextContent));
+        Assert.Empty(cut.FindComponents<Hw4.Dashboard.Components.Charts.LineChart>());
+
+        width.SetResult(600);
+
+        // Each sketch goes when its own chart has drawn.
+        cut.WaitForAssertion(() =>
+        {
+            Assert.Equal(3, cut.FindComponents<Hw4.Dashboard.Components.Charts.LineChart>().Count);
+            Assert.Empty(cut.FindAll("[data-testid=chart-sketch]"));
+        }, TimeSpan.FromSeconds(10));
+        Assert.Null(cut.Instance.EpochSketch);
+        Assert.Null(cut.Instance.AccuracySketch);
+    }
+
+    [Fact]
     public void FinishedRun_FolderNotParsedYet_NoSketchAndTheHistoryIsReadAfterTheFirstRender()
     {
         const string id = "unsketched";

@@ -46,6 +46,30 @@ public sealed partial class ChartSketchTests
     }
 
     [Fact]
+    public void Of_EpochAxisWithATickStep_TicksOnWholeEpochsOnly()
+    {
+        var model = new LiveChartModel([new ChartSeries("val accuracy", "#4caf50", Markers: true)]);
+        model.Add(0, 1, 18.8);
+        model.Add(0, 2, 31.2);
+
+        // Round ticks over 1–2 would be 1, 1.2, … 2: epochs 1.2 to 1.8 do not exist (the chart's XTickStep says so).
+        Assert.Contains("1.2", ChartSketch.Of(model, "Validation accuracy", "epoch", "accuracy (%)")!.XTicks.Select(t => t.Label));
+        var sketch = ChartSketch.Of(model, "Validation accuracy", "epoch", "accuracy (%)", xTickStep: 1)!;
+
+        Assert.Equal(["1", "2"], sketch.XTicks.Select(t => t.Label));
+        Assert.Equal([0.0, 100.0], sketch.XTicks.Select(t => t.Percent));
+        Assert.Equal(["5", "10", "15"], ChartSketch.Of(Epochs(15), "Loss per epoch", "epoch", "loss", xTickStep: 5)!.XTicks.Select(t => t.Label));
+    }
+
+    private static LiveChartModel Epochs(int count)
+    {
+        var model = new LiveChartModel([new ChartSeries("val", "#e91e63", Markers: true)]);
+        for (var e = 1; e <= count; e++)
+            model.Add(0, e, 2.0 / e);
+        return model;
+    }
+
+    [Fact]
     public void Of_NonFiniteLossesAreLeftOut_AndTooFewPointsDrawNothing()
     {
         var model = new LossChartModel();

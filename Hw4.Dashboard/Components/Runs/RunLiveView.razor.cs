@@ -49,7 +49,23 @@ public sealed partial class RunLiveView : IDisposable
     /// </summary>
     public ChartSketch? BatchSketch { get; private set; }
 
+    /// <summary>The epoch-loss curve drawn on the server, as <see cref="BatchSketch"/> is for the batch curve.</summary>
+    public ChartSketch? EpochSketch { get; private set; }
+
+    /// <summary>The validation-accuracy curve drawn on the server, as <see cref="BatchSketch"/> is for the batch curve.</summary>
+    public ChartSketch? AccuracySketch { get; private set; }
+
     private const string BatchChartTitle = "Loss per batch";
+
+    private const string EpochChartTitle = "Loss per epoch";
+
+    private const string EpochXTitle = "epoch";
+
+    private const string EpochYTitle = "loss";
+
+    private const string AccuracyChartTitle = "Validation accuracy";
+
+    private const string AccuracyYTitle = "accuracy (%)";
 
     private const string BatchYTitle = "loss";
 
@@ -172,7 +188,7 @@ public sealed partial class RunLiveView : IDisposable
         _subscription?.Dispose();
         var axis = State.BatchLoss.XAxis;
         State = new RunLiveState(RunId, awaitHistory: true);
-        (_historyRead, _batchChartDrawn, BatchSketch) = (false, false, null);
+        (_historyRead, _batchChartDrawn, BatchSketch, EpochSketch, AccuracySketch) = (false, false, null, null, null);
         State.BatchLoss.SetSmoothing(Smoothing);
         State.BatchLoss.SetXAxis(axis);
         CommandMessage = null;
@@ -189,7 +205,9 @@ public sealed partial class RunLiveView : IDisposable
         if (RunHistory.ReadCached(RunStorePaths.ArtifactsDir(Options.Value), RunId, Metrics, Options.Value.RunFiles) is { } history)
         {
             State.SeedHistory(history);
-            BatchSketch = ChartSketch.Of(State.BatchLoss, BatchChartTitle, BatchXTitle, BatchYTitle);
+            BatchSketch = ChartSketch.Of(State.BatchLoss, BatchChartTitle, BatchXTitle, BatchYTitle, xTickStep: BatchXTickStep);
+            EpochSketch = ChartSketch.Of(State.EpochLoss, EpochChartTitle, EpochXTitle, EpochYTitle, xTickStep: EpochTickStep);
+            AccuracySketch = ChartSketch.Of(State.ValAccuracy, AccuracyChartTitle, EpochXTitle, AccuracyYTitle, xTickStep: EpochTickStep);
         }
     }
 
@@ -278,6 +296,10 @@ public sealed partial class RunLiveView : IDisposable
         BatchSketch = null;
     }
 
+    private void OnEpochChartDrawn() => EpochSketch = null;
+
+    private void OnAccuracyChartDrawn() => AccuracySketch = null;
+
     private void OnEvent(RunEventEnvelope envelope)
     {
         State.Apply(envelope);
@@ -326,7 +348,7 @@ public sealed partial class RunLiveView : IDisposable
     private void OnLogScaleChanged(bool value)
     {
         LogScale = value;
-        BatchSketch = null;
+        (BatchSketch, EpochSketch) = (null, null);
     }
 
     private async Task OnSmoothingChangedAsync(double value)

@@ -28,7 +28,9 @@ public sealed record ChartSketch(string Title, string? XTitle, string? YTitle, I
     /// The sketch of <paramref name="model"/>'s traces, or null when it holds fewer than two points or no finite value
     /// (nothing worth drawing ahead of the chart).
     /// </summary>
-    public static ChartSketch? Of(LiveChartModel model, string title, string? xTitle, string? yTitle, int columns = Columns)
+    /// <param name="xTickStep">Integer x ticks this many units apart (epochs: never a 1.5 tick), as the chart's own
+    /// <c>XTickStep</c>; null for round ticks.</param>
+    public static ChartSketch? Of(LiveChartModel model, string title, string? xTitle, string? yTitle, int columns = Columns, int? xTickStep = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         var traces = Enumerable.Range(0, model.Series.Count)
@@ -42,7 +44,7 @@ public sealed record ChartSketch(string Title, string? XTitle, string? YTitle, I
         var (y0, y1) = Range(traces.SelectMany(t => t.Points.Y));
         // The axes span the data, as Plotly's autorange does for lines; ticks fall inside.
         var yTicks = NiceTicks(y0, y1).Where(t => t >= y0 && t <= y1).ToList();
-        var xTicks = NiceTicks(x0, x1).Where(t => t >= x0 && t <= x1).ToList();
+        var xTicks = (xTickStep is { } step ? IntegerTicks(x0, x1, step) : NiceTicks(x0, x1)).Where(t => t >= x0 && t <= x1).ToList();
 
         return new ChartSketch(
             title,
@@ -84,6 +86,14 @@ public sealed record ChartSketch(string Title, string? XTitle, string? YTitle, I
         // Multiples of the step, rounded to its precision (0.1 × 3 is 0.30000000000000004).
         var digits = Math.Max(0, -(int)Math.Floor(Math.Log10(step)));
         return Enumerable.Range(0, (int)(last - first) + 1).Select(k => Math.Round((first + k) * step, Math.Min(digits, 15))).ToList();
+    }
+
+    // The multiples of step (at least 1) from low to high.
+    private static IEnumerable<double> IntegerTicks(double low, double high, int step)
+    {
+        step = Math.Max(1, step);
+        for (var t = Math.Ceiling(low / step) * step; t <= high; t += step)
+            yield return t;
     }
 
     private static double Percent(double v, double low, double high) => Math.Round(100 * (v - low) / (high - low), 3);
