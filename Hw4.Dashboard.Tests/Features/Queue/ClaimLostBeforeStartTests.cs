@@ -1,0 +1,126 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Hw4.Dashboard.Configuration;
+using Hw4.Dashboard.Features.Denoising;
+using Hw4.Dashboard.Features.Device;
+using Hw4.Dashboard.Features.Queue;
+using Hw4.Dashboard.Features.Queue.Store;
+using Hw4.Dashboard.Features.Runs;
+using Hw4.Dashboard.Features.Streaming;
+using Hw4.Dashboard.Features.Training;
+using Hw4.Dashboard.Tests.Features.Runs;
+using Hw4.Dashboard.Tests.Integration;
+using Hw4.Ml.Lifecycle;
+using Hw4.Ml.Runs;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Hw4.Dashboard.Tests.Features.Queue;
+
+/// <summary>
+/// A claim lost before its run started (issue 21): two hosts in this process on one real PostgreSQL and one artifacts
+/// folder. Host w1 claims a run and holds it on its device queue without starting it (no device worker runs there, as
+/// on a host busy or slow to start), beating every 2 s. Host w2's sweeper, with a 0.6 s timeout, judges w1 silent and
+/// takes the claim back. The run goes back to the queue with its grant withdrawn, never stopped or interrupted, and
+/// w1's next heartbeat takes it off w1's device queue.
+/// </summary>
+public sealed class ClaimLostBeforeStartTests : IAsyncLifetime
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("hw4-claim-lost-").FullName;
+    private readonly PostgresTestDatabase _database = new();
+    private ServiceProvider _w1 = default!;
+    private ServiceProvider _w2 = default!;
+    private readonly List<IHostedService> _started = [];
+
+    private string Artifacts => Path.Combine(_dir, "runs");
+
+    public async Task InitializeAsync()
+    {
+        var postgres = await _database.CreateAsync();
+        _w1 = Host("w1", postgres, heartbeatSeconds: 2, timeoutSeconds: 60);
+        _w2 = Host("w2", postgres, heartbeatSeconds: 0.2, timeoutSeconds: 0.6);
+        await _w1.GetRequiredService<RunIndex>().InitializeAsync();
+        await _w2.GetRequiredService<RunIndex>().InitializeAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var service in _started)
+            await service.StopAsync(CancellationToken.None);
+        await _w1.DisposeAsync();
+        await _w2.DisposeAsync();
+
+        await _database.DropAsync();
+        Directory.Delete(_dir, recursive: true);
+    }
+
+    [Fact]
+    public async Task ClaimedNotStarted_ClaimTakenBySweeper_BackInTheQueueNeverStopped_AndOffTheHoldersDeviceQueue()
+    {
+        const string id = "20261207-120000-cnn-lost";
+        var dir = new RunFolderBuilder(Artifacts).Queued(id);
+        var store = _w1.GetRequiredService<StoreJobQueue>();
+        Assert.True(store.Enqueue(id, RunKinds.Train, capacity: 16, dir.ReadRun().Attempt));
+        var local = _w1.GetRequiredService<RunQueue>();
+        // Every change of w1's device queue, as "in" or "out" for the run.
+        var held = new ConcurrentQueue<bool>();
+        local.Changed += () => held.Enqueue(local.Contains(id));
+
+        await Started<StoreJobClaimer>(_w1);
+        await WaitUntilAsync(() => local.Contains(id), "w1 to claim the run onto its device queue");
+        var claim = Assert.Single(await store.ListAsync());
+        Assert.Equal(("w1", RunStatus.Queued), (claim.Host, dir.ReadRun().Status));
+
+        await Started<StoreJobSweeper>(_w2);
+
+        // w2 takes the claim back and queues the run again; w1's next heartbeat finds the claim gone and drops the run.
+        await WaitUntilAsync(() => held.Contains(false), "w1's heartbeat to drop the run from its device queue");
+        var record = dir.ReadRun();
+        Assert.Equal(RunStatus.Queued, record.Status);
+        Assert.Null(record.Message);
+        // Back in the store's queue with a later grant (w1, idle again, may have claimed it anew: that is the queue working).
+        var again = Assert.Single(await store.ListAsync());
+        Assert.True(again.Attempt > claim.Attempt, $"the run was queued again with attempt {again.Attempt}, after {claim.Attempt}");
+    }
+
+    // Starts only this one of the host's background services (the device worker stays off).
+    private async Task Started<T>(IServiceProvider host)
+        where T : IHostedService
+    {
+        var service = host.GetServices<IHostedService>().OfType<T>().Single();
+        await service.StartAsync(CancellationToken.None);
+        _started.Add(service);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition, string what)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (clock.Elapsed > TimeSpan.FromSeconds(30))
+                throw new TimeoutException($"waited 30 s for {what}");
+            await Task.Delay(50);
+        }
+    }
+
+    // One host as the web host registers it (queue, store queue, claimer, sweeper), its device worker not started.
+    private ServiceProvider Host(string name, string postgres, double heartbeatSeconds, double timeoutSeconds)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(Options.Create(new StreamingOptions()));
+        services.AddSingleton(Options.Create(new QueueOptions { HeartbeatSeconds = heartbeatSeconds, HeartbeatTimeoutSeconds = timeoutSeconds, PollSeconds = 0.2 }));
+        services.AddSingleton<RunEventNotifier>();
+        services.AddSingleton<RunQueue>();
+        services.AddSingleton<QueueListing>();
+        services.AddSingleton(new DeviceContext(TorchSharp.torch.CPU));
+        services.AddSingleton(new DataLocator(null, [_dir]));
+        services.AddSingleton(Options.Create(new Hw4Options { ArtifactsDir = Artifacts, Device = "cpu", Train = true, Postgres = postgres, HostName = name }));
+        services.AddDenoising();
+        services.AddTraining();
+        services.AddRunStore(scanAtStart: false);
+        return services.BuildServiceProvider();
+    }
+}
