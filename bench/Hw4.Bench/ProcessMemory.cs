@@ -17,6 +17,14 @@ internal readonly record struct ProcessMemory(double RssMb, double ManagedHeapMb
         return new ProcessMemory(rss, GC.GetTotalMemory(forceFullCollection: false) / 1048576.0, GC.GetGCMemoryInfo().HeapSizeBytes / 1048576.0);
     }
 
+    /// <summary>A sample after a full, compacting collection (and the finalizers it queued): what stays in use.</summary>
+    public static ProcessMemory SampleAfterFullCollection()
+    {
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        return Sample();
+    }
+
     public static ProcessMemory Max(ProcessMemory a, ProcessMemory b) =>
         new(Math.Max(a.RssMb, b.RssMb), Math.Max(a.ManagedHeapMb, b.ManagedHeapMb), Math.Max(a.GcHeapSizeMb, b.GcHeapSizeMb));
 }

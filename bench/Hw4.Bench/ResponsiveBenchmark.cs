@@ -50,13 +50,12 @@ internal static class ResponsiveBenchmark
                     var seconds = await TrainAsync(server, body, clients, thinkMs, roundLoads, timeout, browsing);
                     (browsing ? loaded : quiet).Add(seconds);
                     loads.AddRange(roundLoads);
-                    GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
-                    var memory = ProcessMemory.Sample();
+                    var memory = ProcessMemory.SampleAfterFullCollection();
                     var name = $"{round} {(browsing ? "browsed" : "quiet")}";
                     rss.Add((name, memory.RssMb));
                     var latencies = roundLoads.Select(l => l.Ms).ToList();
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"round {name,-10}: run {seconds,6:F1} s; {latencies.Count,4} page loads, p95 {Stats.Percentile(latencies, 95),6:F0} ms; RSS {memory.RssMb:F0} MB, managed {memory.ManagedHeapMb:F0} MB; load average {LoadAverage()}"));
+                        $"round {name,-10}: run {seconds,6:F1} s; {(browsing ? $"{latencies.Count,4} page loads, p95 {Stats.Percentile(latencies, 95),6:F0} ms" : "nobody browsing")}; RSS {memory.RssMb:F0} MB, managed {memory.ManagedHeapMb:F0} MB; load average {LoadAverage()}"));
                 }
             }
 

@@ -33,9 +33,7 @@ internal static class SoakBenchmark
                 var started = clock.Elapsed.TotalSeconds;
                 var id = await server.PostRunAsync(new { model = "cnn", epochs = 1, batchSize = 64, lr = 1e-4, seed = r, augment = true, limit, valSize });
                 var end = (RunEnded)await server.WaitForEndAsync(id, null, timeout);
-                GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
-                GC.WaitForPendingFinalizers();
-                var memory = ProcessMemory.Sample();
+                var memory = ProcessMemory.SampleAfterFullCollection();
                 samples.Add((r, clock.Elapsed.TotalSeconds - started, memory.RssMb, memory.ManagedHeapMb, end.Status.Name()));
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"run {r,3}: {end.Status.Name(),-9} {samples[^1].Seconds,6:F1} s  RSS {memory.RssMb,7:F0} MB  managed {memory.ManagedHeapMb,6:F1} MB"));

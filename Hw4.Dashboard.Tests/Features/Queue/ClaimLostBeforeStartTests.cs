@@ -1,20 +1,15 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Hw4.Dashboard.Configuration;
-using Hw4.Dashboard.Features.Denoising;
-using Hw4.Dashboard.Features.Device;
 using Hw4.Dashboard.Features.Queue;
 using Hw4.Dashboard.Features.Queue.Store;
 using Hw4.Dashboard.Features.Runs;
-using Hw4.Dashboard.Features.Streaming;
-using Hw4.Dashboard.Features.Training;
 using Hw4.Dashboard.Tests.Features.Runs;
 using Hw4.Dashboard.Tests.Integration;
 using Hw4.Ml.Lifecycle;
 using Hw4.Ml.Runs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace Hw4.Dashboard.Tests.Features.Queue;
 
@@ -104,23 +99,9 @@ public sealed class ClaimLostBeforeStartTests : IAsyncLifetime
         }
     }
 
-    // One host as the web host registers it (queue, store queue, claimer, sweeper), its device worker not started.
-    private ServiceProvider Host(string name, string postgres, double heartbeatSeconds, double timeoutSeconds)
-    {
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(Options.Create(new StreamingOptions()));
-        services.AddSingleton(Options.Create(new QueueOptions { HeartbeatSeconds = heartbeatSeconds, HeartbeatTimeoutSeconds = timeoutSeconds, PollSeconds = 0.2 }));
-        services.AddSingleton<RunEventNotifier>();
-        services.AddSingleton<RunQueue>();
-        services.AddSingleton<QueueListing>();
-        services.AddSingleton(new DeviceContext(TorchSharp.torch.CPU));
-        services.AddSingleton(new DataLocator(null, [_dir]));
-        services.AddSingleton(Options.Create(new Hw4Options { ArtifactsDir = Artifacts, Device = "cpu", Train = true, Postgres = postgres, HostName = name }));
-        services.AddDenoising();
-        services.AddTraining();
-        services.AddRunStore(scanAtStart: false);
-        return services.BuildServiceProvider();
-    }
+    // One host, its device worker never started.
+    private ServiceProvider Host(string name, string postgres, double heartbeatSeconds, double timeoutSeconds) =>
+        new ServiceCollection().AddTeamHost(
+            new Hw4Options { ArtifactsDir = Artifacts, Device = "cpu", Train = true, Postgres = postgres, HostName = name }, _dir,
+            new QueueOptions { HeartbeatSeconds = heartbeatSeconds, HeartbeatTimeoutSeconds = timeoutSeconds, PollSeconds = 0.2 }).BuildServiceProvider();
 }

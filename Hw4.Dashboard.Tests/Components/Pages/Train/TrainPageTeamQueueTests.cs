@@ -1,14 +1,9 @@
 using Bunit;
 using Hw4.Dashboard.Configuration;
-using Hw4.Dashboard.Features.Device;
-using Hw4.Dashboard.Features.Queue;
 using Hw4.Dashboard.Features.Queue.Store;
 using Hw4.Dashboard.Features.Runs;
-using Hw4.Dashboard.Features.Streaming;
-using Hw4.Dashboard.Features.Training;
 using Hw4.Dashboard.Tests.Integration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace Hw4.Dashboard.Tests.Components.Pages.Train;
 
@@ -25,18 +20,7 @@ public sealed class TrainPageTeamQueueTests : MudBunitTest, IAsyncLifetime
     public new async Task InitializeAsync()
     {
         var options = new Hw4Options { ArtifactsDir = Path.Combine(_dir, "runs"), Device = "cpu", Train = false, Postgres = await _database.CreateAsync() };
-        Context.Services.AddLogging();
-        Context.Services.AddSingleton(TimeProvider.System);
-        Context.Services.AddSingleton(Options.Create(new StreamingOptions()));
-        Context.Services.AddSingleton(Options.Create(new QueueOptions()));
-        Context.Services.AddSingleton<RunEventNotifier>();
-        Context.Services.AddSingleton<RunQueue>();
-        Context.Services.AddSingleton<QueueListing>();
-        Context.Services.AddSingleton(new DeviceContext(TorchSharp.torch.CPU));
-        Context.Services.AddSingleton(new DataLocator(null, [_dir]));
-        Context.Services.AddSingleton(Options.Create(options));
-        Context.Services.AddTraining();
-        Context.Services.AddRunStore(scanAtStart: false);
+        Context.Services.AddTeamHost(options, _dir);
         await Context.Services.GetRequiredService<RunIndex>().InitializeAsync();
     }
 

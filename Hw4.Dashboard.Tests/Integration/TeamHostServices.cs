@@ -1,0 +1,37 @@
+using Hw4.Dashboard.Configuration;
+using Hw4.Dashboard.Features.Denoising;
+using Hw4.Dashboard.Features.Device;
+using Hw4.Dashboard.Features.Queue;
+using Hw4.Dashboard.Features.Runs;
+using Hw4.Dashboard.Features.Streaming;
+using Hw4.Dashboard.Features.Training;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Hw4.Dashboard.Tests.Integration;
+
+/// <summary>
+/// The services of one host of a team deployment (PostgreSQL store) as the web host registers them: the device queue,
+/// the store's queue with its claimer and sweeper, training and denoising, the run store. Hosted services are
+/// registered, not started: a test starts the ones it is about.
+/// </summary>
+public static class TeamHostServices
+{
+    public static IServiceCollection AddTeamHost(this IServiceCollection services, Hw4Options options, string dataRoot, QueueOptions? queue = null)
+    {
+        services.AddLogging();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(Options.Create(new StreamingOptions()));
+        services.AddSingleton(Options.Create(queue ?? new QueueOptions()));
+        services.AddSingleton<RunEventNotifier>();
+        services.AddSingleton<RunQueue>();
+        services.AddSingleton<QueueListing>();
+        services.AddSingleton(new DeviceContext(TorchSharp.torch.CPU));
+        services.AddSingleton(new DataLocator(null, [dataRoot]));
+        services.AddSingleton(Options.Create(options));
+        services.AddDenoising();
+        services.AddTraining();
+        services.AddRunStore(scanAtStart: false);
+        return services;
+    }
+}
