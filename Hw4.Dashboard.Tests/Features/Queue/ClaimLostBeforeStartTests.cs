@@ -74,9 +74,14 @@ public sealed class ClaimLostBeforeStartTests : IAsyncLifetime
         var record = dir.ReadRun();
         Assert.Equal(RunStatus.Queued, record.Status);
         Assert.Null(record.Message);
-        // Back in the store's queue with a later grant (w1, idle again, may have claimed it anew: that is the queue working).
-        var again = Assert.Single(await store.ListAsync());
-        Assert.True(again.Attempt > claim.Attempt, $"the run was queued again with attempt {again.Attempt}, after {claim.Attempt}");
+        // The withdrawn grant is recorded, so w1 can no longer start the run with it.
+        Assert.True(record.Attempt >= claim.Attempt, $"run.json keeps attempt {record.Attempt}, below the withdrawn grant {claim.Attempt}");
+        // Back in the store's queue (the sweeper re-adds the row just after removing it). A waiting row grants one more
+        // than its attempt at the next claim; a held one (w1, idle again, may have claimed it anew, and w2 may have taken
+        // that back too: the queue working) already did. Either way the next start cannot be the withdrawn grant.
+        var again = await WaitForRowAsync(store, id);
+        var grant = again.Host is null ? again.Attempt + 1 : again.Attempt;
+        Assert.True(grant > claim.Attempt, $"the run's next grant is attempt {grant} ({again.Host ?? "waiting"}), after the withdrawn {claim.Attempt}");
     }
 
     // Starts only this one of the host's background services (the device worker stays off).
@@ -86,6 +91,20 @@ public sealed class ClaimLostBeforeStartTests : IAsyncLifetime
         var service = host.GetServices<IHostedService>().OfType<T>().Single();
         await service.StartAsync(CancellationToken.None);
         _started.Add(service);
+    }
+
+    private static async Task<JobRow> WaitForRowAsync(StoreJobQueue store, string id)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            var rows = await store.ListAsync();
+            if (rows.SingleOrDefault(r => r.RunId == id) is { } row)
+                return row;
+            if (clock.Elapsed > TimeSpan.FromSeconds(30))
+                throw new TimeoutException($"waited 30 s for {id} to be back in the store's queue; rows: {string.Join(", ", rows.Select(r => r.RunId))}");
+            await Task.Delay(50);
+        }
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition, string what)
