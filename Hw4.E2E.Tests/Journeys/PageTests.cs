@@ -61,6 +61,36 @@ public sealed class PageTests(LabFixture lab, ITestOutputHelper output) : IClass
 
     [Theory]
     [MemberData(nameof(Pages))]
+    public async Task Page_CircuitStart_NeverBlanksWhatThePrerenderedPageShowed(string path)
+    {
+        // The words of main as the server's HTML showed them, then main's words after every change until the charts are
+        // drawn: the circuit's first render replaces the prerendered DOM, and a page that loads its data again after an
+        // await shows an empty or placeholder state meanwhile ("Pick two or more runs", "Computing…", a run "waiting").
+        var page = await lab.Browser.NewPageAsync(1280, 900);
+        await page.AddInitScriptAsync("""
+            window.__words = () => new Set(((document.querySelector('main') || {}).innerText || '').split(/[^\p{L}\p{N}]+/u).filter(w => w.length >= 3));
+            window.__snapshots = [];
+            document.addEventListener('DOMContentLoaded', () => {
+              window.__first = [...window.__words()];
+              new MutationObserver(() => {
+                const now = window.__words();
+                const missing = window.__first.filter(w => !now.has(w));
+                if (missing.length) window.__snapshots.push(Math.round(performance.now()) + ' ms: ' + missing.slice(0, 12).join(' '));
+              }).observe(document.body, { subtree: true, childList: true, characterData: true });
+            });
+            """);
+        await page.OpenAsync(lab.Server, Resolve(path));
+        await page.WaitForChartsAsync();
+        await page.WaitForTimeoutAsync(500);
+
+        Assert.NotEmpty(await page.EvaluateAsync<string[]>("() => window.__first"));
+        var lost = await page.EvaluateAsync<string[]>("() => window.__snapshots");
+        Assert.True(lost.Length == 0, $"{path}: words of the prerendered page went missing after it loaded: {string.Join(" | ", lost)}");
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
+    [MemberData(nameof(Pages))]
     public async Task Page_Landmarks_OneH1InsideMainAndASkipLinkThatMovesFocusThere(string path)
     {
         var page = await OpenAsync(path);

@@ -125,15 +125,15 @@ public sealed partial class DenoiseRunView : IDisposable
         await LoadAsync();
     }
 
-    // Folder reads are blocking work: off the circuit's thread.
+    // The folder (run.json and a few hundred reports) is read in place: awaiting the read would give the circuit's first
+    // render a "waiting" run without output, replacing the prerendered page until it completes.
     private async Task LoadAsync()
     {
         if (Runs.TryOpen(RunId) is { } dir)
         {
-            var (summary, steps, hasOutput) = await Task.Run(() =>
-                (RunDirectoryReader.Read(dir.Path, Runs.Limits), RunDirectoryReader.DenoiseSteps(dir.Path, Runs.Limits), File.Exists(dir.OutputImagePath)));
-            State.Seed(summary, steps);
-            (Record, HasOutput) = (summary.Record, hasOutput);
+            var summary = RunDirectoryReader.Read(dir.Path, Runs.Limits);
+            State.Seed(summary, RunDirectoryReader.DenoiseSteps(dir.Path, Runs.Limits));
+            (Record, HasOutput) = (summary.Record, File.Exists(dir.OutputImagePath));
         }
 
         await RefreshChartsAsync();

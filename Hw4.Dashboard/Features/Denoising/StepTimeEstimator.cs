@@ -10,7 +10,8 @@ namespace Hw4.Dashboard.Features.Denoising;
 /// timing is at the mercy of whatever else the machine does (the same image read 6.8, 130.5 and 143.1 ms per step on
 /// three loads), so each optimizer is timed <see cref="Rounds"/> times and the median kept, and the figure is kept
 /// for the process: the same norm and crop size give the same estimate on every load. Costs some tens of milliseconds
-/// the first time; runs on the caller's thread (call it from a worker thread, never the circuit's).
+/// the first time; runs on the caller's thread (measure first from a worker thread or a prerender, never a circuit's
+/// thread; the denoise page's circuit reads what its prerender measured).
 /// </summary>
 public sealed class StepTimeEstimator(DeviceContext device)
 {

@@ -35,10 +35,13 @@ public sealed partial class Autograd
     private bool Busy { get; set; }
 
     /// <inheritdoc />
-    protected override Task OnInitializedAsync()
+    protected override void OnInitialized()
     {
         Inputs = new AutogradInputs(Form);
-        return ComputeAsync();
+        // The defaults' result, computed in place (milliseconds): the circuit's first render then shows what the
+        // prerendered page showed, where an awaited computation would first blank it to "Computing…" and the charts.
+        if (Inputs.ToForm() is { } form)
+            Compute(form);
     }
 
     private void OnInputChanged()
@@ -55,16 +58,24 @@ public sealed partial class Autograd
         try
         {
             // Off the circuit's thread; the whole computation (and its dispose scopes) runs on one pool thread.
-            await Task.Run(() => State.Compute(form, Device.Device));
+            await Task.Run(() => Compute(form));
+        }
+        finally
+        {
+            Busy = false;
+        }
+    }
+
+    private void Compute(AutogradForm form)
+    {
+        try
+        {
+            State.Compute(form, Device.Device);
             (Form, ComputedFor, Error) = (form, form, null);
         }
         catch (ArgumentException e)
         {
             Error = e.Message;
-        }
-        finally
-        {
-            Busy = false;
         }
     }
 

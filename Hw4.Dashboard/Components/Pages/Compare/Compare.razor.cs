@@ -96,11 +96,12 @@ public sealed partial class Compare
 
         UnknownIds = unknown;
 
-        var (evaluations, batches) = await Task.Run(() => (ReadEvaluations(Options.Value, runs), ReadBatches(Options.Value, runs, Metrics)));
-        Model = CompareModel.Create(runs, evaluations, batches);
+        // The folders are read in place (the batch metrics from the cache after the prerender read them): awaiting the
+        // reads would give the circuit's first render an empty comparison, replacing the prerendered one meanwhile.
+        Model = CompareModel.Create(runs, ReadEvaluations(Options.Value, runs), ReadBatches(Options.Value, runs, Metrics));
         // A viewer's groups are made of the runs it may see: the compared ones.
         var pool = Grant.IsAdmin ? AllRuns : runs;
-        Seeds = await Task.Run(() => CompareGroups.Read(Options.Value, runs, pool));
+        Seeds = CompareGroups.Read(Options.Value, runs, pool);
     }
 
     private void OnSelectionChanged(IEnumerable<string?>? ids) =>

@@ -156,7 +156,7 @@ public sealed partial class Denoise : IDisposable
         $"Diverged at step {o.DivergedAtStep}: the loss became non-finite (last finite loss {o.FinalLoss:G4}{(o.PsnrOutput is { } p ? $", PSNR {p:0.00} dB" : "")}). No image; lower the learning rate or use the best preset.");
 
     /// <inheritdoc />
-    protected override async Task OnInitializedAsync()
+    protected override void OnInitialized()
     {
         Session = new DenoiseSession(Time);
         Sweep = new DenoiseSweepSession(Time);
@@ -166,25 +166,49 @@ public sealed partial class Denoise : IDisposable
         Queue.Changed += OnSessionChanged;
         Input = new DenoiseInput(UploadOptions.Value.LargeImagePixels);
         if (HasSharedParrots)
-            await UseSharedParrotsAsync();
+            UseSharedParrots();
     }
 
+    // The shared parrots, loaded in place (tens of milliseconds; their step timing is the process's once the prerender
+    // measured it): awaiting them would give the circuit's first render a page without an image, replacing the
+    // prerendered one until they load.
+    private void UseSharedParrots()
+    {
+        try
+        {
+            TakeSharedParrots(LoadSharedParrots());
+            var (noisy, clean) = Input.Fitted();
+            Session.SetInput(noisy, clean, Input.SourceName!);
+            Estimate = Estimator.Estimate(noisy, Form.Norm);
+        }
+        catch (Exception e) when (e is ImageLoadException or ArgumentException)
+        {
+            InputError = e.Message;
+        }
+    }
+
+    // The button: decoding is blocking work, off the circuit's thread, so other events of this tab keep flowing.
     private async Task UseSharedParrotsAsync()
     {
         try
         {
-            // Decoding is blocking work: off the circuit's thread, so other events of this tab keep flowing.
-            var (noisyPath, cleanPath) = (Data.NoisyImage!, Data.CleanImage);
-            var (noisy, clean) = await Task.Run(() => (ImageFile.Load(noisyPath), cleanPath is { } c ? ImageFile.Load(c) : null));
-            Input.SetNoisy(noisy, Path.GetFileName(noisyPath));
-            if (clean is not null)
-                Input.SetClean(clean);
+            TakeSharedParrots(await Task.Run(LoadSharedParrots));
             await ApplyInputAsync();
         }
         catch (Exception e) when (e is ImageLoadException or ArgumentException)
         {
             InputError = e.Message;
         }
+    }
+
+    private (RgbImage Noisy, RgbImage? Clean) LoadSharedParrots() =>
+        (ImageFile.Load(Data.NoisyImage!), Data.CleanImage is { } clean ? ImageFile.Load(clean) : null);
+
+    private void TakeSharedParrots((RgbImage Noisy, RgbImage? Clean) parrots)
+    {
+        Input.SetNoisy(parrots.Noisy, Path.GetFileName(Data.NoisyImage!));
+        if (parrots.Clean is not null)
+            Input.SetClean(parrots.Clean);
     }
 
     private async Task OnNoisyUploadAsync(InputFileChangeEventArgs e)

@@ -123,13 +123,15 @@ public sealed partial class Report : IDisposable
     protected override void OnInitialized() => _subscription = Notifier.SubscribeAll(OnRunEvent);
 
     /// <inheritdoc />
-    protected override async Task OnParametersSetAsync()
+    protected override void OnParametersSet()
     {
         var selection = Selection;
         if (_applied is not null && _applied.Count == selection.Count && !_applied.Except(selection).Any())
             return;
         _applied = selection;
-        await RefreshAsync();
+        // Read in place: awaiting the folders would give the circuit's first render an empty report page, replacing
+        // the prerendered one until the read completes.
+        Apply(Read(ArtifactsDir, selection, Options.Value.RunFiles));
     }
 
     /// <summary>Queues a run of the homework's settings for each part that has none; says which runs were queued, or why not.</summary>
@@ -223,10 +225,16 @@ public sealed partial class Report : IDisposable
         return Task.CompletedTask;
     }
 
+    // After a run event: the folders are read off the circuit's thread.
     private async Task RefreshAsync()
     {
         var selection = _applied ?? Selection;
-        var (rows, groups, share, problems) = await Task.Run(() => Read(ArtifactsDir, selection, Options.Value.RunFiles));
+        Apply(await Task.Run(() => Read(ArtifactsDir, selection, Options.Value.RunFiles)));
+    }
+
+    private void Apply(ReportPageData read)
+    {
+        var (rows, groups, share, problems) = read;
         // A part queued from here is done once it has a run of the homework's settings.
         foreach (var (row, _) in rows.Where(r => r.HasHomeworkRun))
             _queued.Remove(row.Part);
@@ -238,7 +246,7 @@ public sealed partial class Report : IDisposable
             (Message, MessageSeverity) = ($"{string.Join(" ", problems)} The part shows its default pick instead.", Severity.Warning);
     }
 
-    private static (IReadOnlyList<(ReportPartRow Row, bool HasHomeworkRun)> Rows, IReadOnlyList<string> Groups, IReadOnlyList<string> Share, IReadOnlyList<string> Problems) Read(
+    private static ReportPageData Read(
         string artifactsDir, IReadOnlyDictionary<ReportPart, string> selection, RunFileLimits limits)
     {
         var runs = ReportRuns.Read(artifactsDir, limits: limits);
@@ -277,8 +285,13 @@ public sealed partial class Report : IDisposable
             }
         }
 
-        return (rows, groups, share.Distinct(StringComparer.Ordinal).ToList(), problems);
+        return new(rows, groups, share.Distinct(StringComparer.Ordinal).ToList(), problems);
     }
+
+    // What the page shows of the artifacts folder: a row per part (and whether it has a run of the homework's settings),
+    // the seed-group lines, the runs a share link covers, and the selections that could not be honoured.
+    private sealed record ReportPageData(
+        IReadOnlyList<(ReportPartRow Row, bool HasHomeworkRun)> Rows, IReadOnlyList<string> Groups, IReadOnlyList<string> Share, IReadOnlyList<string> Problems);
 
     private static string Label(RunSummary run, ReportPart part)
     {

@@ -121,17 +121,18 @@ public sealed partial class RunDetail
             return;
         }
 
-        // Folder reads and the one-off model build are blocking work; keep them off the circuit's thread. Everything is
-        // assigned together afterwards, because the live view seeds itself from its parameters.
+        // The folder is read in place (its metrics come from the cache after the prerender read them): awaiting it would
+        // give the circuit's first render an empty page, replacing the prerendered one until the read completes.
+        // Everything is assigned together, because the live view seeds itself from its parameters.
         var limits = Runs.Limits;
-        var (run, detail) = await Task.Run(() =>
-        {
-            var summary = RunDirectoryReader.Read(dir.Path, Metrics.Read, limits);
-            return (summary, RunDetailReader.Read(dir.Path, dir.ReadRunText(), summary.Best?.Epoch, limits));
-        });
-        (Run, Detail, Summary, Title) = (run, detail, null, Features.Runs.RunName.Of(run));
+        var run = RunDirectoryReader.Read(dir.Path, Metrics.Read, limits);
+        var detail = RunDetailReader.Read(dir.Path, dir.ReadRunText(), run.Best?.Epoch, limits);
+        (Run, Detail, Title) = (run, detail, Features.Runs.RunName.Of(run));
         Loaded = true;
         Evaluation = detail.Evaluation is { } e ? EvaluationView.Create(Id, e) : null;
+        Summary = Summaries.Computed(ModelName);
+        if (Summary is not null || ModelName is null)
+            return;
         // The first layer table loads LibTorch and builds the network (seconds on a cold start): show the rest first.
         StateHasChanged();
         Summary = await Task.Run(() => Summaries.Get(ModelName));

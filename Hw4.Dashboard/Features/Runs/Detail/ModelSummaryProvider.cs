@@ -12,19 +12,23 @@ public sealed class ModelSummaryProvider
     private readonly ConcurrentDictionary<ModelKind, Lazy<ModelSummary>> _summaries = new();
 
     /// <summary>The summary of the model named <paramref name="model"/> (cnn, residual); null for an unknown name.</summary>
-    public ModelSummary? Get(string? model)
+    public ModelSummary? Get(string? model) =>
+        Kind(model) is { } kind ? _summaries.GetOrAdd(kind, k => new Lazy<ModelSummary>(() => Compute(k))).Value : null;
+
+    /// <summary>The summary of <paramref name="model"/> if it was computed already (no network is built); null otherwise.</summary>
+    public ModelSummary? Computed(string? model) =>
+        Kind(model) is { } kind && _summaries.TryGetValue(kind, out var summary) && summary.IsValueCreated ? summary.Value : null;
+
+    private static ModelKind? Kind(string? model)
     {
-        ModelKind kind;
         try
         {
-            kind = ModelFactory.ParseKind(model ?? "");
+            return ModelFactory.ParseKind(model ?? "");
         }
         catch (ArgumentException)
         {
             return null;
         }
-
-        return _summaries.GetOrAdd(kind, k => new Lazy<ModelSummary>(() => Compute(k))).Value;
     }
 
     private static ModelSummary Compute(ModelKind kind)
