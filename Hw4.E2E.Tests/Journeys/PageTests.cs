@@ -155,6 +155,44 @@ public sealed class PageTests(LabFixture lab, ITestOutputHelper output) : IClass
     [Theory]
     [InlineData("/runs/{cnn}")]
     [InlineData("/compare?runs={cnn},{residual}")]
+    public async Task EpochCharts_AtPhoneWidth_AxisEndsAtTheData_TicksUpright_LegendUnderTheAxisTitle(string path)
+    {
+        var page = await OpenAsync(path, 390, 844);
+
+        // Per line chart with an epoch axis: how far its last point sits from the plot's right edge (the best-epoch label
+        // centred on it widened the axis, 15 epochs drawn on 0-18), the tick labels' angle (90 when crowded), and the gap
+        // from the x title's bottom to the legend's top (a legend below the plot, beside the title, read "train val epoch").
+        var report = await page.EvaluateAsync<string>("""
+            () => JSON.stringify([...document.querySelectorAll('.js-plotly-plot')]
+              .filter(p => (p._fullLayout.xaxis.title.text || '') === 'epoch' && (p.data || []).every(t => t.type === 'scatter'))
+              .map(p => {
+                const xs = p.data.flatMap(t => Array.from(t.x || [])), x = p._fullLayout.xaxis, size = p._fullLayout._size;
+                const legend = p.querySelector('.legend'), title = p.querySelector('.g-xtitle');
+                return {
+                  title: p._fullLayout.title.text,
+                  rightGap: size.w - x.l2p(Math.max(...xs)),
+                  angle: (x._tickAngles || {}).xtick || 0,
+                  legendBelowTitle: legend && title ? legend.getBoundingClientRect().top - title.getBoundingClientRect().bottom : null,
+                };
+              }))
+            """);
+        var charts = System.Text.Json.JsonSerializer.Deserialize<EpochAxisFit[]>(report, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))!;
+        Assert.NotEmpty(charts);
+        Assert.All(charts, c =>
+        {
+            Assert.True(c.RightGap < 25, $"{path} '{c.Title}': the last epoch is drawn {c.RightGap:0} px from the plot's right edge");
+            Assert.True(c.Angle == 0, $"{path} '{c.Title}': the epoch labels are turned {c.Angle}°");
+            // Text boxes include their line spacing: a few pixels of overlap are glyphs a line apart.
+            Assert.True(c.LegendBelowTitle is null or >= -6, $"{path} '{c.Title}': the legend starts {-c.LegendBelowTitle:0} px above the x title's bottom");
+        });
+        await page.Context.CloseAsync();
+    }
+
+    private sealed record EpochAxisFit(string Title, double RightGap, double Angle, double? LegendBelowTitle);
+
+    [Theory]
+    [InlineData("/runs/{cnn}")]
+    [InlineData("/compare?runs={cnn},{residual}")]
     public async Task ConfusionHeatmaps_AtPhoneWidth_EveryCellsTextFitsItsCell(string path)
     {
         var page = await OpenAsync(path, 390, 844);

@@ -19,6 +19,12 @@ public sealed partial class ChartSketchView
     [Parameter]
     public int Height { get; set; } = 340;
 
+    /// <summary>The legend in a row under the plot, as <c>LineChart</c>'s <c>LegendBelow</c> puts it.</summary>
+    [Parameter]
+    public bool LegendBelow { get; set; }
+
+    private string HostClass => LegendBelow ? "chart-host chart-sketch chart-sketch-legend-below" : "chart-host chart-sketch";
+
     private string HostStyle => $"height:{Height}px";
 
     private static string ViewBox => $"0 0 {ChartSketch.Extent} {ChartSketch.Extent}";

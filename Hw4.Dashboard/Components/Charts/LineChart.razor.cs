@@ -115,7 +115,7 @@ public sealed partial class LineChart
         PlotLayout.HoverMode = HoverModeEnum.X;
         if (LegendBelow)
         {
-            PlotlyDefaults.LegendBelow(PlotLayout, -0.2m);
+            PlotlyDefaults.LegendBelow(PlotLayout, -LegendDrop(Height));
         }
         ApplyAxes();
         ApplyMarker();
@@ -283,8 +283,27 @@ public sealed partial class LineChart
         ];
         PlotLayout.Annotations =
         [
-            new Annotation { X = x, Y = 1, YRef = "paper", YAnchor = Plotly.Blazor.LayoutLib.AnnotationLib.YAnchorEnum.Bottom, Text = MarkerText ?? "", ShowArrow = false, Font = new Plotly.Blazor.LayoutLib.AnnotationLib.Font { Color = color } },
+            new Annotation
+            {
+                X = x, Y = 1, YRef = "paper", YAnchor = Plotly.Blazor.LayoutLib.AnnotationLib.YAnchorEnum.Bottom,
+                // The label reads toward the middle of the plot. Centred on a marker at either end, it widened the x
+                // axis by half its width (Plotly fits the axis to its annotations): epochs 1-15 became 0-18 at phone width.
+                XAnchor = x > MidX(Model) ? Plotly.Blazor.LayoutLib.AnnotationLib.XAnchorEnum.Right : Plotly.Blazor.LayoutLib.AnnotationLib.XAnchorEnum.Left,
+                Text = MarkerText ?? "", ShowArrow = false, Font = new Plotly.Blazor.LayoutLib.AnnotationLib.Font { Color = color },
+            },
         ];
+    }
+
+    // Where the legend row goes, in plot heights under the plot: about 62 px down, under the x axis's title (Plotly
+    // places it in plot heights, and the plot shrinks to leave it room, so a fixed 0.2 put it beside the title of a
+    // 340 px chart and under it only on taller ones). At most 0.35: a short chart keeps most of its height for the plot.
+    private static decimal LegendDrop(int height) => Math.Clamp(62m / Math.Max(1, height - 48 - 35 - 62), 0.2m, 0.35m);
+
+    // The middle of the x values the model holds (its traces run left to right).
+    private static double MidX(LiveChartModel model)
+    {
+        var ends = Enumerable.Range(0, model.Series.Count).Where(i => model.Count(i) > 0).Select(i => model.Points(i).X).SelectMany(x => new[] { x[0], x[^1] }).ToList();
+        return ends.Count == 0 ? 0 : (ends.Min() + ends.Max()) / 2;
     }
 
     /// <summary>Sends the model's new points to the browser (append, or a downsampled redraw).</summary>

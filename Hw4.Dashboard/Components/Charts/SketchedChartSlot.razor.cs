@@ -14,6 +14,10 @@ public sealed partial class SketchedChartSlot
     [Parameter]
     public ChartSketch? Sketch { get; set; }
 
+    /// <summary>The sketch's legend under the plot, where the chart's is.</summary>
+    [Parameter]
+    public bool LegendBelow { get; set; }
+
     /// <summary>The chart.</summary>
     [Parameter]
     public RenderFragment? ChildContent { get; set; }
