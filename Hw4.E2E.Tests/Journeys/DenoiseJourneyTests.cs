@@ -67,11 +67,15 @@ public sealed partial class DenoiseJourneyTests(ITestOutputHelper output) : Jour
         // The preview showed the input, then at least two different estimates while the run went.
         var previews = running.Select(s => s.Preview).Distinct().ToList();
         Assert.True(previews.Count >= 3, $"previews seen while running: {previews.Count} ({running.Count} samples)");
-        // The PSNR shown rose: the last one read above the first, over several readings.
+        // The PSNR shown changed while it ran (several readings), and the result's is above the noisy input's, as the
+        // outcome card says them ("PSNR 20.20 → 27.71 dB"). Not above the first reading: under load the first one can
+        // come after the peak, which a long run at lr 0.1 passes on this crop (seen under stress-ng: 33.35 falling to 32.94).
         var psnr = samples.Select(s => Psnr(s.Live)).OfType<double>().Distinct().ToList();
         Assert.True(psnr.Count >= 3, $"PSNR readings: {string.Join(", ", psnr)}");
         var final = Psnr(await page.ByTestId("live-text").InnerTextAsync());
-        Assert.True(final > psnr[0] + 0.5, $"PSNR went from {psnr[0]} to {final} (readings: {string.Join(", ", psnr)})");
+        var card = await page.ByTestId("outcome-l1").InnerTextAsync();
+        var input = InputPsnrPattern().Match(card) is { Success: true } m ? double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : double.NaN;
+        Assert.True(final > input + 0.5, $"PSNR of the result {final} against the input's {input} ({card}; readings: {string.Join(", ", psnr)})");
 
         // The slider moves the divider: the output's clip follows it to either end.
         var after = page.ByTestId("after-image");
@@ -218,6 +222,9 @@ public sealed partial class DenoiseJourneyTests(ITestOutputHelper output) : Jour
 
     [GeneratedRegex(@"PSNR (-?\d+(?:\.\d+)?) dB")]
     private static partial Regex PsnrPattern();
+
+    [GeneratedRegex(@"PSNR (-?\d+(?:\.\d+)?) →")]
+    private static partial Regex InputPsnrPattern();
 
     // images/parrots-noisy.png and parrots-clean.png: the same 96×96 crop of the shared pair (skipped without it).
     private static string MakeDataDir()
