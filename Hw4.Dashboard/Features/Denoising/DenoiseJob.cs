@@ -35,7 +35,7 @@ public sealed class DenoiseJob(RunDirectory dir, torch.Device device, RunEventNo
     {
         var norm = _config?.Options.Norm;
         if (session is not null && norm is { } n)
-            session.OnStarted(_dir.Id, n);
+            session.OnStarted(n);
         var observer = session is not null && norm is { } m ? new SessionObserver(session, m) : null;
         var outcome = DenoiseRecipe.Run(_dir, device, _notifier.Publish, observer, cancellationToken, hostName, attempt);
         // Completed or diverged: the tab shows it next to the other norm's (L1 vs L2).

@@ -113,21 +113,18 @@ public sealed class DenoiseSession(TimeProvider time)
         Changed?.Invoke();
     }
 
-    /// <summary>The run of this session that started last (the one on the device, or the last to have run).</summary>
-    public string? StartedRunId { get; private set; }
-
     /// <summary>
     /// A run of <paramref name="norm"/> starts: it replaces that norm's curve and outcome, and no other; the preview goes
     /// back to the input until its first report, so no picture of the run before is shown as this one's.
     /// </summary>
-    internal void OnStarted(string runId, DenoiseNorm norm)
+    internal void OnStarted(DenoiseNorm norm)
     {
         LossCurves.Replace(Trace(norm), [], []);
         PsnrCurves.Replace(Trace(norm), [], []);
         lock (_gate)
         {
             _outcomes.Remove(norm);
-            (StartedRunId, PreviewDataUrl, PreviewNorm, PreviewIsFinal, _lastPreview) = (runId, null, null, false, null);
+            (PreviewDataUrl, PreviewNorm, PreviewIsFinal, _lastPreview) = (null, null, false, null);
         }
 
         Changed?.Invoke();

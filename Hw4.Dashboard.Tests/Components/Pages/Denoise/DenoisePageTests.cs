@@ -104,6 +104,37 @@ public sealed class DenoisePageTests : MudBunitTest
     }
 
     [Fact]
+    public async Task CompareNorms_LivePanel_MovesToL2OnlyWithItsPublishedStart_NeverSaysL2Queued()
+    {
+        // The notifier's pump runs here, so the live panel hears the runs' events as the page does on a server.
+        Context.Services.AddSignalR();
+        Context.Services.AddSingleton<IRunEventExchange, LocalRunEventExchange>();
+        Context.Services.AddSingleton<RunEventPump>();
+        var cut = RenderWithInput();
+        var pump = Context.Services.GetRequiredService<RunEventPump>();
+        await pump.StartAsync(CancellationToken.None);
+        try
+        {
+            // The chip at every render. L2's job tells the tab it starts just before it publishes RunStarted: a panel that
+            // moved to L2 on the job's word replayed a run still "queued" beside L2's first picture.
+            var chips = new System.Collections.Concurrent.ConcurrentQueue<string>();
+            cut.OnMarkupUpdated += (_, _) => chips.Enqueue(cut.Find("[data-testid=live-status]").TextContent.Trim());
+
+            cut.FindAll("button").Single(b => b.TextContent.Contains("L1 vs L2")).Click();
+            await RunQueuedJobsAsync(expected: 2);
+
+            cut.WaitForAssertion(() => Assert.StartsWith("L2 · ", cut.Find("[data-testid=live-status]").TextContent.Trim()));
+            cut.WaitForAssertion(() => Assert.DoesNotContain("queued", cut.Find("[data-testid=live-status]").TextContent));
+            Assert.Contains(chips, c => c.StartsWith("L1 · ", StringComparison.Ordinal));
+            Assert.DoesNotContain("L2 · queued", chips);
+        }
+        finally
+        {
+            await pump.StopAsync(CancellationToken.None);
+        }
+    }
+
+    [Fact]
     public async Task Start_L2AtSeedPreset_ShowsDivergedWithoutImage()
     {
         var cut = RenderWithInput();

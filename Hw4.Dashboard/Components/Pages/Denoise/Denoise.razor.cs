@@ -6,6 +6,7 @@ using Hw4.Dashboard.Features.Device;
 using Hw4.Dashboard.Features.Queue;
 using Hw4.Dashboard.Features.Runs.Live;
 using Hw4.Dashboard.Features.Streaming;
+using Hw4.Ml.Lifecycle;
 using Hw4.Ml.Lifecycle.Events;
 using Hw4.Ml.Denoising;
 using Hw4.Ml.Imaging;
@@ -24,6 +25,9 @@ namespace Hw4.Dashboard.Components.Pages.Denoise;
 public sealed partial class Denoise : IDisposable
 {
     private RunSubscription? _subscription;
+
+    // Every run's events, for one kind: the start of a run this tab queued, which the live panel then follows.
+    private RunSubscription? _starts;
     private int _refreshQueued;
 
     [Inject]
@@ -128,15 +132,21 @@ public sealed partial class Denoise : IDisposable
 
     private string AfterClipStyle => string.Create(CultureInfo.InvariantCulture, $"clip-path: inset(0 {100 - Split:0}% 0 0)");
 
-    // Which run the live panel follows, by its norm: the chip and the picture each say theirs, so "L2 · queued" beside
-    // L1's last picture is read as what it is.
-    private string LiveChip => _options.TryGetValue(Live.RunId, out var o) ? $"{OptimizerDisplayName.Of(o.Norm)} · {Live.StatusText}" : Live.StatusText;
+    // Which run the live panel follows, by its norm: the chip and the picture each say theirs.
+    private string LiveChip => LiveNorm is { } norm ? $"{OptimizerDisplayName.Of(norm)} · {Live.StatusText}" : Live.StatusText;
 
-    private string PreviewCaption => Session.PreviewDataUrl is null || Session.PreviewNorm is not { } norm
+    private DenoiseNorm? LiveNorm => _options.TryGetValue(Live.RunId, out var o) ? o.Norm : null;
+
+    // The session's picture, only while it is of the run the panel follows: the job reports its pictures straight to the
+    // session, while the panel moves to a run when its start comes through the notifier, a moment later. Until then the
+    // panel shows the input, never the next run's picture beside the last run's chip.
+    private string? LivePreview => Session.PreviewNorm is { } norm && norm == LiveNorm ? Session.PreviewDataUrl : null;
+
+    private string PreviewCaption => LivePreview is null || Session.PreviewNorm is not { } norm
         ? "Input (noisy)"
         : $"{OptimizerDisplayName.Of(norm)}, step {Session.PreviewStep}{(Session.PreviewIsFinal ? " (result)" : "")}";
 
-    private string PreviewAlt => Session.PreviewDataUrl is null || Session.PreviewNorm is not { } norm
+    private string PreviewAlt => LivePreview is null || Session.PreviewNorm is not { } norm
         ? "The noisy input"
         : $"{OptimizerDisplayName.Of(norm)} estimate at step {Session.PreviewStep}";
 
@@ -165,6 +175,7 @@ public sealed partial class Denoise : IDisposable
         // Stop and the list of other runs follow the queue: a run that ended leaves it, and Stop goes grey.
         Queue.Changed += OnSessionChanged;
         Input = new DenoiseInput(UploadOptions.Value.LargeImagePixels);
+        _starts = Notifier.SubscribeAll(OnAnyRunEvent);
         if (HasSharedParrots)
             UseSharedParrots();
     }
@@ -406,12 +417,15 @@ public sealed partial class Denoise : IDisposable
 
     private static IReadOnlyList<DenoiseNorm> Norms { get; } = [DenoiseNorm.L1, DenoiseNorm.L2];
 
-    // The live panel follows one run: the first one queued here, then each next one when it starts (the session hears
-    // of the start from the job), never one still waiting. So the chip and the picture speak of the same run: between
-    // L1's end and L2's start they both still say L1.
+    // The live panel follows one run: the first one queued here, then each next one when its RunStarted is published,
+    // never one still waiting. So the chip and the picture speak of the same run: between L1's end and L2's start they
+    // both still say L1, and the panel's replay of L2 already holds its start (following the job's own notice, which
+    // comes before that event, showed "L2 · queued" beside L2's picture).
     private void Follow(string runId)
     {
-        if (Live.RunId.Length > 0 && Live.IsActive)
+        // Kept while the followed run is active or not heard of yet (its RunQueued still on the pump: L1 vs L2 queues
+        // both at once, and the panel followed L2 from the start).
+        if (Live.RunId.Length > 0 && Live.Status?.IsActive() != false)
             return;
         FollowNow(runId);
     }
@@ -432,6 +446,20 @@ public sealed partial class Denoise : IDisposable
 
     private void OnSessionChanged() => QueueRefresh();
 
+    // On the pump's thread: the ids this tab queued are the circuit's to read.
+    private void OnAnyRunEvent(RunEventEnvelope envelope)
+    {
+        if (envelope.Event is not RunStarted)
+            return;
+        _ = InvokeAsync(() =>
+        {
+            if (envelope.RunId == Live.RunId || !_options.ContainsKey(envelope.RunId))
+                return;
+            FollowNow(envelope.RunId);
+            StateHasChanged();
+        });
+    }
+
     private void QueueRefresh()
     {
         if (Interlocked.Exchange(ref _refreshQueued, 1) == 0)
@@ -441,9 +469,6 @@ public sealed partial class Denoise : IDisposable
     private async Task RefreshAsync()
     {
         Interlocked.Exchange(ref _refreshQueued, 0);
-        // A run of this tab started on the device: the live panel moves to it.
-        if (Session.StartedRunId is { } started && started != Live.RunId && _options.ContainsKey(started))
-            FollowNow(started);
         StateHasChanged();
         if (LossChart is not null)
             await LossChart.RefreshAsync();
@@ -470,6 +495,7 @@ public sealed partial class Denoise : IDisposable
         Sweep.Changed -= OnSessionChanged;
         Queue.Changed -= OnSessionChanged;
         _subscription?.Dispose();
+        _starts?.Dispose();
         // A sweep's points live only in this tab: once it is closed they have nowhere to go.
         if (Sweep.IsActive && Sweep.JobId is { } sweep)
             Queue.Stop(sweep);
