@@ -28,6 +28,7 @@ public sealed partial class Denoise : IDisposable
 
     // Every run's events, for one kind: the start of a run this tab queued, which the live panel then follows.
     private RunSubscription? _starts;
+    private bool _closed;
     private int _refreshQueued;
 
     [Inject]
@@ -453,7 +454,8 @@ public sealed partial class Denoise : IDisposable
             return;
         _ = InvokeAsync(() =>
         {
-            if (envelope.RunId == Live.RunId || !_options.ContainsKey(envelope.RunId))
+            // A start heard while the page was being closed subscribes nothing more.
+            if (_closed || envelope.RunId == Live.RunId || !_options.ContainsKey(envelope.RunId))
                 return;
             FollowNow(envelope.RunId);
             StateHasChanged();
@@ -494,6 +496,7 @@ public sealed partial class Denoise : IDisposable
         Session.Changed -= OnSessionChanged;
         Sweep.Changed -= OnSessionChanged;
         Queue.Changed -= OnSessionChanged;
+        _closed = true;
         _subscription?.Dispose();
         _starts?.Dispose();
         // A sweep's points live only in this tab: once it is closed they have nowhere to go.
