@@ -68,12 +68,21 @@ public static class PageExtensions
     public static ILocator FieldMessage(this IPage page, string testId) =>
         page.Locator($".mud-input-control:has([data-testid=\"{testId}\"]) .mud-input-helper-text, .mud-input-control[data-testid=\"{testId}\"] .mud-input-helper-text").First;
 
+    /// <summary>
+    /// Runs <paramref name="script"/>, a function returning <c>JSON.stringify</c> of what it found, and reads that JSON as
+    /// <typeparamref name="T"/> (camelCase names, as the web writes them).
+    /// </summary>
+    public static async Task<T> EvaluateJsonAsync<T>(this IPage page, string script) =>
+        JsonSerializer.Deserialize<T>(await page.EvaluateAsync<string>(script), WebJson)!;
+
+    private static readonly JsonSerializerOptions WebJson = new(JsonSerializerDefaults.Web);
+
     /// <summary>The traces a Plotly chart inside <paramref name="container"/> holds now: x and y of each.</summary>
     public static async Task<IReadOnlyList<Trace>> TracesAsync(this ILocator container)
     {
         var json = await container.Locator(".js-plotly-plot").First.EvaluateAsync<string>(
             "el => JSON.stringify((el.data || []).map(t => ({ name: t.name || '', x: Array.from(t.x || []), y: Array.from(t.y || []) })))");
-        return JsonSerializer.Deserialize<List<Trace>>(json, new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+        return JsonSerializer.Deserialize<List<Trace>>(json, WebJson)!;
     }
 
     /// <summary>The heatmap inside <paramref name="container"/>: its column and row labels and its cells.</summary>
@@ -81,7 +90,7 @@ public static class PageExtensions
     {
         var json = await container.EvaluateAsync<string>(
             "el => { const t = [...el.querySelectorAll('.js-plotly-plot')].flatMap(p => p.data || []).find(d => d.type === 'heatmap'); return JSON.stringify(t ? { x: Array.from(t.x).map(String), y: Array.from(t.y).map(String), z: Array.from(t.z).map(r => Array.from(r)) } : null); }");
-        return JsonSerializer.Deserialize<HeatmapTrace>(json, new JsonSerializerOptions(JsonSerializerDefaults.Web))
+        return JsonSerializer.Deserialize<HeatmapTrace>(json, WebJson)
             ?? throw new InvalidOperationException("no heatmap trace in the chart");
     }
 

@@ -61,8 +61,7 @@ public sealed partial class DenoiseJourneyTests(ITestOutputHelper output) : Jour
         // Finished: the before/after panel shows the output.
         await Expect(page.ByTestId("before-after")).ToBeVisibleAsync(new() { Timeout = 300_000 });
         await Expect(page.ByTestId("live-text")).ToContainTextAsync($"step {steps}/{steps}");
-        var samples = JsonSerializer.Deserialize<Sample[]>(
-            await page.EvaluateAsync<string>("() => JSON.stringify(window.__samples)"), new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+        var samples = await page.EvaluateJsonAsync<Sample[]>("() => JSON.stringify(window.__samples)");
         var running = samples.Where(s => Step(s.Live) is { } step && step < steps).ToList();
         // The preview showed the input, then at least two different estimates while the run went.
         var previews = running.Select(s => s.Preview).Distinct().ToList();
@@ -127,7 +126,7 @@ public sealed partial class DenoiseJourneyTests(ITestOutputHelper output) : Jour
         // Once both ended, Stop has nothing to stop.
         await Expect(page.ByTestId("stop-denoise")).ToBeDisabledAsync();
         // The chip and the picture always spoke of the same norm (and did say which).
-        var pairs = JsonSerializer.Deserialize<Pair[]>(await page.EvaluateAsync<string>("() => JSON.stringify(window.__pairs)"), new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+        var pairs = await page.EvaluateJsonAsync<Pair[]>("() => JSON.stringify(window.__pairs)");
         // L2 runs second, so its state is on the page at the end; L1's 35 steps on the 96-px crop can be over before the
         // page's next render on a fast machine, so L1 is not required to have been on screen, only to agree with its
         // picture whenever it was. The panel moves to L2 when L2's start is published, never to L2 still waiting (it

@@ -162,7 +162,7 @@ public sealed class PageTests(LabFixture lab, ITestOutputHelper output) : IClass
         // Per line chart with an epoch axis: how far its last point sits from the plot's right edge (the best-epoch label
         // centred on it widened the axis, 15 epochs drawn on 0-18), the tick labels' angle (90 when crowded), and the gap
         // from the x title's bottom to the legend's top (a legend below the plot, beside the title, read "train val epoch").
-        var report = await page.EvaluateAsync<string>("""
+        var charts = await page.EvaluateJsonAsync<EpochAxisFit[]>("""
             () => JSON.stringify([...document.querySelectorAll('.js-plotly-plot')]
               .filter(p => (p._fullLayout.xaxis.title.text || '') === 'epoch' && (p.data || []).every(t => t.type === 'scatter'))
               .map(p => {
@@ -176,7 +176,6 @@ public sealed class PageTests(LabFixture lab, ITestOutputHelper output) : IClass
                 };
               }))
             """);
-        var charts = System.Text.Json.JsonSerializer.Deserialize<EpochAxisFit[]>(report, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))!;
         Assert.NotEmpty(charts);
         Assert.All(charts, c =>
         {
@@ -198,14 +197,13 @@ public sealed class PageTests(LabFixture lab, ITestOutputHelper output) : IClass
         var page = await OpenAsync(path, 390, 844);
 
         // The 10×10 matrices: every cell's text is narrower than the cell, so "51%4%0%1%…" never runs together.
-        var report = await page.EvaluateAsync<string>("""
+        var maps = await page.EvaluateJsonAsync<HeatmapFit[]>("""
             () => JSON.stringify([...document.querySelectorAll('.js-plotly-plot')].filter(p => (p.data || []).some(t => t.type === 'heatmap')).map(p => {
               const cols = p.data[0].x.length, cell = p._fullLayout._size.w / cols;
               const widest = Math.max(...[...p.querySelectorAll('.heatmaplayer text, g.hm text')].map(t => t.getBBox().width));
               return { cols, cell, widest };
             }))
             """);
-        var maps = System.Text.Json.JsonSerializer.Deserialize<HeatmapFit[]>(report, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))!;
         Assert.NotEmpty(maps);
         Assert.All(maps, m => Assert.True(m.Widest > 0 && m.Widest < m.Cell, $"{path}: cells {m.Cell:0} px wide hold text {m.Widest:0} px wide ({m.Cols} columns)"));
         // The page itself still does not scroll sideways: the wide chart scrolls in its own box.

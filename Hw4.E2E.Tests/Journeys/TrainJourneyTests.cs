@@ -76,8 +76,7 @@ public sealed class TrainJourneyTests(ITestOutputHelper output) : Journey(output
         var runId = await QueueAsync(page);
 
         await Expect(page.ByTestId("run-status")).ToHaveTextAsync("completed", new() { Timeout = 180_000 });
-        var samples = System.Text.Json.JsonSerializer.Deserialize<Sample[]>(
-            await page.EvaluateAsync<string>("() => JSON.stringify(window.__samples)"), new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))!;
+        var samples = await page.EvaluateJsonAsync<Sample[]>("() => JSON.stringify(window.__samples)");
         Assert.True(await page.EvaluateAsync<bool>("() => window.__sameDocument === true"), "the page was reloaded");
         // The bar moved through values between empty and full, and only forward.
         var progress = samples.Select(s => s.P).Where(p => p >= 0).Distinct().ToList();

@@ -95,22 +95,18 @@ public sealed class ClaimLostBeforeStartTests : IAsyncLifetime
 
     private static async Task<JobRow> WaitForRowAsync(StoreJobQueue store, string id)
     {
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            var rows = await store.ListAsync();
-            if (rows.SingleOrDefault(r => r.RunId == id) is { } row)
-                return row;
-            if (clock.Elapsed > TimeSpan.FromSeconds(30))
-                throw new TimeoutException($"waited 30 s for {id} to be back in the store's queue; rows: {string.Join(", ", rows.Select(r => r.RunId))}");
-            await Task.Delay(50);
-        }
+        JobRow? row = null;
+        await WaitUntilAsync(async () => (row = (await store.ListAsync()).SingleOrDefault(r => r.RunId == id)) is not null,
+            $"{id} to be back in the store's queue");
+        return row!;
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition, string what)
+    private static Task WaitUntilAsync(Func<bool> condition, string what) => WaitUntilAsync(() => Task.FromResult(condition()), what);
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
     {
         var clock = Stopwatch.StartNew();
-        while (!condition())
+        while (!await condition())
         {
             if (clock.Elapsed > TimeSpan.FromSeconds(30))
                 throw new TimeoutException($"waited 30 s for {what}");
