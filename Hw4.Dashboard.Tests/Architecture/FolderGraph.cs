@@ -72,7 +72,8 @@ public static class FolderGraph
                 continue;
             foreach (var dependency in type.Dependencies)
             {
-                if (FolderOf(dependency.Target.Namespace.FullName) is { } to && to != from)
+                // A generic parameter's target has no namespace.
+                if (FolderOf(dependency.Target?.Namespace?.FullName) is { } to && to != from)
                 {
                     if (!edges.TryGetValue(from, out var targets))
                         edges[from] = targets = new HashSet<string>(StringComparer.Ordinal);

@@ -19,13 +19,13 @@ public static class TeamHostServices
 {
     public static IServiceCollection AddTeamHost(this IServiceCollection services, Hw4Options options, string dataRoot, QueueOptions? queue = null)
     {
+        services.AddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
         services.AddLogging();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(Options.Create(new StreamingOptions()));
         services.AddSingleton(Options.Create(queue ?? new QueueOptions()));
         services.AddSingleton<RunEventNotifier>();
-        services.AddSingleton<RunQueue>();
-        services.AddSingleton<QueueListing>();
+        services.AddRunQueue();
         services.AddSingleton(new DeviceContext(TorchSharp.torch.CPU));
         services.AddSingleton(new DataLocator(null, [dataRoot]));
         services.AddSingleton(Options.Create(options));

@@ -1,6 +1,7 @@
 using Hw4.Dashboard.Arguments;
 using Hw4.Dashboard.Cli;
 using Hw4.Dashboard.Configuration;
+using Hw4.Dashboard.Features.Denoising;
 using Hw4.Dashboard.Features.Device;
 using Hw4.Dashboard.Features.Queue;
 using Hw4.Dashboard.Features.Runs;
@@ -39,7 +40,7 @@ public static class WorkerHost
             }
 
             await host.StartAsync();
-            var name = host.Services.GetRequiredService<Features.Queue.Store.HostIdentity>().Name;
+            var name = host.Services.GetRequiredService<HostIdentity>().Name;
             var device = host.Services.GetRequiredService<DeviceContext>().Name;
             await stdout.WriteLineAsync($"Hw4 Lab worker {name} on {device}: taking runs from the store's queue (runs in {RunStorePaths.ArtifactsDir(options)})");
         }
@@ -69,9 +70,8 @@ public static class WorkerHost
         services.AddHw4Core();
         services.AddRunStreaming(builder.Configuration);
         services.AddRunQueue();
-        services.AddSingleton<CifarDataProvider>();
-        services.AddSingleton<TrainingLauncher>();
-        services.AddStoreQueueHosts();
+        services.AddTrainingJobs();
+        services.AddDenoiseJobs();
         services.AddRunStore();
         return builder.Build();
     }

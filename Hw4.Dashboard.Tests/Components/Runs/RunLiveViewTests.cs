@@ -129,8 +129,7 @@ public sealed class RunLiveViewTests : MudBunitTest, IDisposable
     public void Stop_QueuedRunFromThePage_LeavesTheQueueAndShowsStopped_NotAStaleStopping()
     {
         var dir = new RunFolderBuilder(_runs).Queued("20261201-100000-cnn-aaaa");
-        var launcher = Context.Services.GetRequiredService<TrainingLauncher>();
-        Assert.True(launcher.Enqueue(dir));
+        Assert.True(Context.Services.GetRequiredService<IRunScheduler>().Enqueue(dir));
         var cut = Context.Render<RunLiveView>(p => p.Add(v => v.RunId, dir.Id));
         cut.WaitForAssertion(() => Assert.Equal("queued", cut.Find("[data-testid=run-status]").TextContent.Trim()), TimeSpan.FromSeconds(10));
 

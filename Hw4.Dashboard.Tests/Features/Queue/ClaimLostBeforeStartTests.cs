@@ -26,7 +26,8 @@ public sealed class ClaimLostBeforeStartTests : IAsyncLifetime
     private readonly PostgresTestDatabase _database = new();
     private ServiceProvider _w1 = default!;
     private ServiceProvider _w2 = default!;
-    private readonly List<IHostedService> _started = [];
+    private readonly CancellationTokenSource _stop = new();
+    private readonly List<Task> _started = [];
 
     private string Artifacts => Path.Combine(_dir, "runs");
 
@@ -41,8 +42,10 @@ public sealed class ClaimLostBeforeStartTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        foreach (var service in _started)
-            await service.StopAsync(CancellationToken.None);
+        await _stop.CancelAsync();
+        foreach (var loop in _started)
+            await loop.ContinueWith(_ => { }, TaskScheduler.Default);
+        _stop.Dispose();
         await _w1.DisposeAsync();
         await _w2.DisposeAsync();
 
@@ -62,12 +65,13 @@ public sealed class ClaimLostBeforeStartTests : IAsyncLifetime
         var held = new ConcurrentQueue<bool>();
         local.Changed += () => held.Enqueue(local.Contains(id));
 
-        await Started<StoreJobClaimer>(_w1);
+        Start(_w1.GetRequiredService<StoreJobClaimer>().RunAsync);
         await WaitUntilAsync(() => local.Contains(id), "w1 to claim the run onto its device queue");
         var claim = Assert.Single(await store.ListAsync());
         Assert.Equal(("w1", RunStatus.Queued), (claim.Host, dir.ReadRun().Status));
 
-        await Started<StoreJobSweeper>(_w2);
+        var w2 = _w2.GetRequiredService<StoreRunScheduler>();
+        Start(token => _w2.GetRequiredService<StoreJobSweeper>().RunAsync(w2.Requeue, token));
 
         // w2 takes the claim back and queues the run again; w1's next heartbeat finds the claim gone and drops the run.
         await WaitUntilAsync(() => held.Contains(false), "w1's heartbeat to drop the run from its device queue");
@@ -84,14 +88,8 @@ public sealed class ClaimLostBeforeStartTests : IAsyncLifetime
         Assert.True(grant > claim.Attempt, $"the run's next grant is attempt {grant} ({again.Host ?? "waiting"}), after the withdrawn {claim.Attempt}");
     }
 
-    // Starts only this one of the host's background services (the device worker stays off).
-    private async Task Started<T>(IServiceProvider host)
-        where T : IHostedService
-    {
-        var service = host.GetServices<IHostedService>().OfType<T>().Single();
-        await service.StartAsync(CancellationToken.None);
-        _started.Add(service);
-    }
+    // Starts only this one of a host's loops (the device worker stays off), until the test ends.
+    private void Start(Func<CancellationToken, Task> loop) => _started.Add(Task.Run(() => loop(_stop.Token)));
 
     private static async Task<JobRow> WaitForRowAsync(StoreJobQueue store, string id)
     {

@@ -1,4 +1,5 @@
 using Hw4.Dashboard.Configuration;
+using Hw4.Dashboard.Features.Queue;
 using Hw4.Dashboard.Features.Queue.Store;
 using Hw4.Dashboard.Features.Runs;
 using Hw4.Dashboard.Features.Runs.Store;

@@ -10,7 +10,9 @@ using Hw4.Ml.Runs;
 using Hw4.Ml.Training;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Hw4.Dashboard.Features.Training;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -40,12 +42,11 @@ public sealed class RunStoreFiles : IDisposable
         services.AddSingleton(Options.Create(new StreamingOptions()));
         services.AddSingleton(Options.Create(new QueueOptions()));
         services.AddSingleton<RunEventNotifier>();
-        services.AddSingleton<Hw4.Dashboard.Features.Training.CifarDataProvider>();
         services.AddSingleton(sp => Hw4.Dashboard.Configuration.DataLocator.FromOptions(sp.GetRequiredService<IOptions<Hw4Options>>().Value));
+        services.TryAddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
+        services.AddRunQueue();
+        services.AddTrainingJobs();
         services.AddSingleton<Hw4.Dashboard.Features.Training.TrainingLauncher>();
-        services.AddSingleton<Hw4.Dashboard.Features.Training.RunStopper>();
-        services.AddSingleton<RunQueue>();
-        services.AddSingleton<Hw4.Dashboard.Features.Queue.Store.StoreJobQueue>();
         services.AddRunStore(scanAtStart: false);
         // The page listens to the updater for changes; it is not started, so it never writes.
         services.AddSingleton<RunIndexUpdater>();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Hw4.Dashboard.Features.Queue;
 using Hw4.Dashboard.Components.Charts;
 using Hw4.Dashboard.Configuration;
 using Hw4.Dashboard.Features.Denoising;

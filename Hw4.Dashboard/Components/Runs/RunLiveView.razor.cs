@@ -1,3 +1,4 @@
+using Hw4.Dashboard.Features.Queue;
 using Hw4.Dashboard.Components.Charts;
 using Hw4.Dashboard.Configuration;
 using Hw4.Dashboard.Features.Charts;

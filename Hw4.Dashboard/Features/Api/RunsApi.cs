@@ -133,10 +133,13 @@ public static class RunsApi
             : Results.Problem(detail: result.Message, statusCode: StatusCodes.Status409Conflict);
     }
 
-    private static IResult Answer(string id, RunCommandResult result) =>
-        result.IsAccepted
-            ? Results.Accepted(StatusPath(id), RunAccepted.For(id))
-            : Results.Problem(detail: result.Message, statusCode: result.StatusCode);
+    private static IResult Answer(string id, RunCommandResult result) => result switch
+    {
+        { IsAccepted: true } => Results.Accepted(StatusPath(id), RunAccepted.For(id)),
+        { StatusCode: StatusCodes.Status503ServiceUnavailable } =>
+            new RetryAfter(Results.Problem(detail: result.Message, statusCode: result.StatusCode, title: "Store unavailable")),
+        _ => Results.Problem(detail: result.Message, statusCode: result.StatusCode),
+    };
 
     // 503 with when to ask again: the store is usually back within seconds (a restart, a failover).
     private sealed class RetryAfter(IResult problem) : IResult

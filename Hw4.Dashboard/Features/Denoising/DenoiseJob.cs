@@ -15,7 +15,7 @@ namespace Hw4.Dashboard.Features.Denoising;
 /// started it, when still open, gets the previews and the result through its <see cref="DenoiseSession"/>; the run
 /// does not depend on it.
 /// </summary>
-/// <param name="hostName">This host's name (<see cref="Queue.Store.HostIdentity"/>), recorded in run.json when the run starts.</param>
+/// <param name="hostName">This host's name (<see cref="Configuration.HostIdentity"/>), recorded in run.json when the run starts.</param>
 /// <param name="attempt">The attempt a scheduler granted (the store's claim), or null: the run's next.</param>
 public sealed class DenoiseJob(RunDirectory dir, torch.Device device, RunEventNotifier notifier, DenoiseSession? session, string hostName, long? attempt = null)
     : StoredRunJob(dir, notifier)

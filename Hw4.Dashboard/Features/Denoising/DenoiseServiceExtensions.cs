@@ -1,11 +1,14 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
+using Hw4.Dashboard.Features.Queue;
 
 namespace Hw4.Dashboard.Features.Denoising;
 
-/// <summary>Registers the denoising launcher, the step-time estimator and the upload limits.</summary>
+/// <summary>Registers denoising: its jobs, launcher, step-time estimator and upload limits.</summary>
 public static class DenoiseServiceExtensions
 {
-    /// <summary>Adds <see cref="DenoiseLauncher"/> and <see cref="StepTimeEstimator"/>, and binds <see cref="DenoiseUploadOptions"/>.</summary>
+    /// <summary>
+    /// Adds the denoising jobs (<see cref="DenoiseJobFactory"/>, also on a worker), <see cref="DenoiseLauncher"/> and
+    /// <see cref="StepTimeEstimator"/>, and binds <see cref="DenoiseUploadOptions"/>. Needs <c>AddRunQueue</c>.
+    /// </summary>
     public static IServiceCollection AddDenoising(this IServiceCollection services)
     {
         services.AddOptions<DenoiseUploadOptions>()
@@ -13,10 +16,17 @@ public static class DenoiseServiceExtensions
             .Validate(o => o.LargeImagePixels > 0 && o.MaxPixels >= o.LargeImagePixels,
                 "Hw4:Denoise: LargeImagePixels must be positive and at most MaxPixels.")
             .ValidateOnStart();
-        // The launcher records this host's name as the run's host (also registered by AddRunQueue).
-        services.TryAddSingleton<Queue.Store.HostIdentity>();
+        services.AddDenoiseJobs();
         services.AddSingleton<DenoiseLauncher>();
         services.AddSingleton<StepTimeEstimator>();
+        return services;
+    }
+
+    /// <summary>Adds what runs denoising jobs taken from a scheduler (a worker has this and no pages).</summary>
+    public static IServiceCollection AddDenoiseJobs(this IServiceCollection services)
+    {
+        services.AddSingleton<DenoiseSessions>();
+        services.AddSingleton<IRunJobFactory, DenoiseJobFactory>();
         return services;
     }
 }

@@ -1,5 +1,4 @@
 using Hw4.Dashboard.Configuration;
-using Hw4.Dashboard.Features.Queue.Store;
 using Hw4.Dashboard.Features.Streaming.Redis;
 using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
 using Microsoft.Extensions.DependencyInjection.Extensions;

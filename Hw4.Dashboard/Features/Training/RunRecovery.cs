@@ -1,4 +1,4 @@
-using Hw4.Dashboard.Features.Denoising;
+using Hw4.Dashboard.Features.Queue;
 using Hw4.Ml.Lifecycle;
 using Hw4.Ml.Runs;
 
@@ -7,10 +7,10 @@ namespace Hw4.Dashboard.Features.Training;
 /// <summary>
 /// At start, before the index is built and before anything new is queued: a run left "running" by a process that is
 /// gone becomes interrupted (its completed epochs are kept, and it can be resumed), and every run left "queued" is
-/// queued again in its old order (a denoising run too: its folder holds its input images). A folder that cannot be
-/// read is left for the index to show as unreadable.
+/// queued again in its old order on the scheduler (a denoising run too: its folder holds its input images). A folder
+/// that cannot be read is left for the index to show as unreadable.
 /// </summary>
-public sealed class RunRecovery(TrainingLauncher launcher, DenoiseLauncher denoiser, RunRepository runs, ILogger<RunRecovery> logger)
+public sealed class RunRecovery(IRunScheduler scheduler, RunRepository runs, ILogger<RunRecovery> logger)
     : IHostedService
 {
     /// <inheritdoc />
@@ -33,11 +33,17 @@ public sealed class RunRecovery(TrainingLauncher launcher, DenoiseLauncher denoi
             }
         }
 
-        foreach (var (dir, record) in queued.OrderBy(q => q.Record.QueuedUtc).ThenBy(q => q.Record.CreatedUtc).ThenBy(q => q.Dir.Id, StringComparer.Ordinal))
+        foreach (var (dir, _) in queued.OrderBy(q => q.Record.QueuedUtc).ThenBy(q => q.Record.CreatedUtc).ThenBy(q => q.Dir.Id, StringComparer.Ordinal))
         {
-            var queuedAgain = record.Kind == RunKinds.Denoise ? denoiser.Enqueue(dir) : launcher.Enqueue(dir);
-            if (!queuedAgain)
-                logger.LogWarning("Run {RunId} stays queued on disk: the queue is full", dir.Id);
+            try
+            {
+                if (!scheduler.Enqueue(dir))
+                    logger.LogWarning("Run {RunId} stays queued on disk: the queue is full", dir.Id);
+            }
+            catch (Exception e) when (e is InvalidDataException or IOException or StoreUnavailableException)
+            {
+                logger.LogWarning("Run {RunId} stays queued on disk: {Reason}", dir.Id, e.Message);
+            }
         }
 
         if (queued.Count > 0)

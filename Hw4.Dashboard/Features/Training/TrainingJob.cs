@@ -13,7 +13,7 @@ namespace Hw4.Dashboard.Features.Training;
 /// <see cref="ClassificationRecipe"/>, which trains, evaluates, moves the run's status and raises its events; they go
 /// to the notifier as they are, the same records metrics.jsonl keeps.
 /// </summary>
-/// <param name="hostName">This host's name (<see cref="Queue.Store.HostIdentity"/>), recorded in run.json when the run starts.</param>
+/// <param name="hostName">This host's name (<see cref="Configuration.HostIdentity"/>), recorded in run.json when the run starts.</param>
 /// <param name="attempt">The attempt a scheduler granted (the store's claim), or null: the run's next.</param>
 public sealed class TrainingJob(RunDirectory dir, CifarDataProvider data, RunEventNotifier notifier, string hostName, long? attempt = null)
     : StoredRunJob(dir, notifier)

@@ -24,7 +24,7 @@ public sealed class DenoisePageTests : MudBunitTest
         Context.Services.AddSingleton(Options.Create(new StreamingOptions()));
         Context.Services.AddSingleton(Options.Create(new QueueOptions()));
         Context.Services.AddSingleton<RunEventNotifier>();
-        Context.Services.AddSingleton<RunQueue>();
+        Context.Services.AddRunQueue();
         Context.Services.AddSingleton(new DeviceContext(TorchSharp.torch.CPU));
         // No shared parrots here: the test sets a tiny input itself.
         // The temp folder as the data folder: a search from /tmp upwards would find any /tmp/shared on the machine.

@@ -1,6 +1,7 @@
 using Bunit;
 using Hw4.Dashboard.Components.Pages.Train;
 using Hw4.Dashboard.Configuration;
+using Hw4.Dashboard.Features.Denoising;
 using Hw4.Dashboard.Features.Device;
 using Hw4.Dashboard.Features.Queue;
 using Hw4.Dashboard.Features.Streaming;
@@ -16,18 +17,18 @@ public sealed class TrainPageTests : MudBunitTest
 
     public TrainPageTests()
     {
+        Context.Services.AddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
+        Context.Services.AddLogging();
         Context.Services.AddSingleton(TimeProvider.System);
         Context.Services.AddSingleton(Options.Create(new StreamingOptions()));
         Context.Services.AddSingleton(Options.Create(new QueueOptions()));
         Context.Services.AddSingleton<RunEventNotifier>();
-        Context.Services.AddSingleton<RunQueue>();
-        Context.Services.AddStoreJobQueue();
-        Context.Services.AddSingleton<QueueListing>();
+        Context.Services.AddRunQueue();
         Context.Services.AddSingleton(new DeviceContext(TorchSharp.torch.CPU));
         Context.Services.AddSingleton(new DataLocator(null, [_dir]));
         Context.Services.AddSingleton(Options.Create(new Hw4Options { ArtifactsDir = Path.Combine(_dir, "runs"), Device = "cpu" }));
         Context.Services.AddTraining();
-        Context.Services.AddSingleton<Hw4.Dashboard.Features.Denoising.DenoiseLauncher>();
+        Context.Services.AddDenoising();
     }
 
     [Fact]

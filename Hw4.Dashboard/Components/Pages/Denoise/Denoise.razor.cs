@@ -50,6 +50,9 @@ public sealed partial class Denoise : IDisposable
     private DenoiseLauncher Launcher { get; set; } = default!;
 
     [Inject]
+    private RunStopper Stopper { get; set; } = default!;
+
+    [Inject]
     private DeviceContext Device { get; set; } = default!;
 
     [Inject]
@@ -115,7 +118,12 @@ public sealed partial class Denoise : IDisposable
 
     private static string RunHref(string runId) => $"runs/{Uri.EscapeDataString(runId)}";
 
-    private bool IsRunning => Session.RunIds.Any(id => Queue.Active?.Job.RunId == id || Queue.Waiting.Any(w => w.Job.RunId == id));
+    // A run this tab queued that has not ended, wherever it runs (this host's device or another host's): its RunEnded,
+    // heard through the notifier, is what ends it here.
+    private bool IsRunning => Session.RunIds.Any(id => !_ended.Contains(id));
+
+    // The runs of this tab whose RunEnded was heard.
+    private readonly HashSet<string> _ended = [];
 
     // The results with an image, by norm: what the before/after slider can show (L1 and L2 after "L1 vs L2").
     private IReadOnlyList<DenoiseOutcome> Viewable => [.. Session.Outcomes.Values.Where(o => o.DataUrl is not null).OrderBy(o => o.Options.Norm)];
@@ -343,7 +351,17 @@ public sealed partial class Denoise : IDisposable
                 Source = Session.SourceName ?? "upload",
                 Fit = Input.FitDescription,
             };
-            var (runId, error) = Launcher.Launch(config, noisy, Session.Clean, Session);
+            string? runId, error;
+            try
+            {
+                (runId, error) = Launcher.Launch(config, noisy, Session.Clean, Session);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // A full disk or a store out of reach: nothing was left queued.
+                (runId, error) = (null, $"The run was not queued: {e.Message}");
+            }
+
             if (runId is null)
             {
                 RunError = error;
@@ -450,14 +468,17 @@ public sealed partial class Denoise : IDisposable
     // On the pump's thread: the ids this tab queued are the circuit's to read.
     private void OnAnyRunEvent(RunEventEnvelope envelope)
     {
-        if (envelope.Event is not RunStarted)
+        if (envelope.Event is not (RunStarted or RunEnded))
             return;
         _ = InvokeAsync(() =>
         {
-            // A start heard while the page was being closed subscribes nothing more.
-            if (_closed || envelope.RunId == Live.RunId || !_options.ContainsKey(envelope.RunId))
+            // An event heard while the page was being closed subscribes nothing more.
+            if (_closed || !_options.ContainsKey(envelope.RunId))
                 return;
-            FollowNow(envelope.RunId);
+            if (envelope.Event is RunEnded)
+                _ended.Add(envelope.RunId);
+            else if (envelope.RunId != Live.RunId)
+                FollowNow(envelope.RunId);
             StateHasChanged();
         });
     }
@@ -486,8 +507,11 @@ public sealed partial class Denoise : IDisposable
             return;
         }
 
-        foreach (var id in Session.RunIds)
-            Queue.Stop(id);
+        foreach (var id in Session.RunIds.Where(id => !_ended.Contains(id)))
+        {
+            if (Stopper.Stop(id) is { IsAccepted: false } refused)
+                RunError = refused.Message;
+        }
     }
 
     /// <inheritdoc />

@@ -25,7 +25,7 @@ public sealed partial class Home
     public HomeModel Model { get; private set; } = default!;
 
     [Inject]
-    private Features.Queue.Store.HostIdentity Host { get; set; } = default!;
+    private Configuration.HostIdentity Host { get; set; } = default!;
 
     /// <summary>How long the homework's recipe takes here, measured on a finished epoch; null before any.</summary>
     public Features.Training.TrainingTimeEstimate? RecipeTime { get; private set; }

@@ -21,7 +21,7 @@ public sealed partial class Train : IDisposable
     private readonly CancellationTokenSource _closed = new();
 
     [Inject]
-    private QueueListing Listing { get; set; } = default!;
+    private IRunScheduler Scheduler { get; set; } = default!;
 
     [Inject]
     private TimeProvider Time { get; set; } = default!;
@@ -100,7 +100,7 @@ public sealed partial class Train : IDisposable
     protected override void OnAfterRender(bool firstRender)
     {
         // The store's queue changes on every host: read it again every few seconds while the page is open.
-        if (firstRender && Listing.IsShared)
+        if (firstRender && Scheduler.IsShared)
             _ = RefreshSharedQueueAsync();
     }
 
@@ -126,7 +126,7 @@ public sealed partial class Train : IDisposable
     {
         try
         {
-            QueueItems = await Listing.ReadAsync(_closed.Token);
+            QueueItems = await Scheduler.ListAsync(_closed.Token);
             QueueError = null;
         }
         catch (Exception e) when (e is not OperationCanceledException)

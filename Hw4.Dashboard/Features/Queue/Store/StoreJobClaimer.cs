@@ -1,12 +1,11 @@
 using Hw4.Dashboard.Configuration;
-using Hw4.Dashboard.Features.Training;
 using Hw4.Ml.Runs;
 using Microsoft.Extensions.Options;
 
 namespace Hw4.Dashboard.Features.Queue.Store;
 
 /// <summary>
-/// Feeds this host's device from the store's queue (PostgreSQL store, <see cref="Hw4Options.Train"/> true): when the
+/// Feeds this host's device from the store's queue (run by <see cref="StoreRunScheduler"/>, on hosts with <see cref="Hw4Options.Train"/> true): when the
 /// device is idle it claims the oldest waiting run (and with it the run's next attempt number), puts it on the local
 /// <see cref="RunQueue"/> (where it trains like any run, fenced by that number), heartbeats while it is there, passes on
 /// a stop requested by any host, and removes the row when the run has ended. A heartbeat that finds the claim gone
@@ -17,19 +16,19 @@ namespace Hw4.Dashboard.Features.Queue.Store;
 public sealed class StoreJobClaimer(
     StoreJobQueue store,
     RunQueue local,
-    TrainingLauncher launcher,
+    RunJobs jobs,
     HostIdentity host,
     RunRepository runs,
     IOptions<Hw4Options> options,
     IOptions<QueueOptions> queueOptions,
-    ILogger<StoreJobClaimer> logger) : BackgroundService
+    ILogger<StoreJobClaimer> logger)
 {
     private TimeSpan Heartbeat => TimeSpan.FromSeconds(queueOptions.Value.HeartbeatSeconds);
 
-    /// <inheritdoc />
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>Claims and holds runs until shutdown; returns at once on a host that does not train (<c>Hw4:Train=false</c>).</summary>
+    public async Task RunAsync(CancellationToken stoppingToken)
     {
-        if (!options.Value.UsesPostgres || !options.Value.Train)
+        if (!options.Value.Train)
             return;
         logger.LogInformation("Taking runs from the store's queue as host {Host}", host.Name);
         while (!stoppingToken.IsCancellationRequested)
@@ -55,9 +54,9 @@ public sealed class StoreJobClaimer(
     private async Task HoldAsync(JobRow job, CancellationToken stoppingToken)
     {
         var runId = job.RunId;
-        if (runs.TryOpen(runId) is not { } dir || !launcher.EnqueueHere(dir, job.Attempt))
+        if (runs.TryOpen(runId) is not { } dir || !TryQueueHere(dir, job.Attempt))
         {
-            logger.LogWarning("Run {RunId} was claimed but its folder is missing under {Folder} or the device queue is full; leaving it", runId, runs.ArtifactsDir);
+            logger.LogWarning("Run {RunId} was claimed but its folder is missing or unreadable under {Folder}, or the device queue is full; leaving it", runId, runs.ArtifactsDir);
             await store.FinishAsync(runId, host.Name, job.Attempt, stoppingToken);
             return;
         }
@@ -87,6 +86,19 @@ public sealed class StoreJobClaimer(
 
         if (held)
             await store.FinishAsync(runId, host.Name, job.Attempt, CancellationToken.None);
+    }
+
+    private bool TryQueueHere(Hw4.Ml.Runs.RunDirectory dir, long attempt)
+    {
+        try
+        {
+            return local.TryEnqueue(jobs.Create(dir, attempt));
+        }
+        catch (InvalidDataException e)
+        {
+            logger.LogWarning("Run {RunId} cannot run here: {Reason}", dir.Id, e.Message);
+            return false;
+        }
     }
 
     // False once the claim is gone: nothing more is beaten or removed for it.

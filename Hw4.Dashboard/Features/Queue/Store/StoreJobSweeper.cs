@@ -1,6 +1,4 @@
-using Hw4.Dashboard.Configuration;
 using Hw4.Dashboard.Features.Streaming;
-using Hw4.Dashboard.Features.Training;
 using Hw4.Ml.Lifecycle;
 using Hw4.Ml.Lifecycle.Events;
 using Hw4.Ml.Runs;
@@ -19,19 +17,19 @@ namespace Hw4.Dashboard.Features.Queue.Store;
 /// </summary>
 public sealed class StoreJobSweeper(
     StoreJobQueue store,
-    TrainingLauncher launcher,
     RunEventNotifier notifier,
     RunRepository runs,
-    IOptions<Hw4Options> options,
     IOptions<QueueOptions> queueOptions,
     TimeProvider time,
-    ILogger<StoreJobSweeper> logger) : BackgroundService
+    ILogger<StoreJobSweeper> logger)
 {
-    /// <inheritdoc />
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>
+    /// Looks for silent hosts every heartbeat interval until shutdown; <paramref name="requeue"/> puts a run whose grant
+    /// was withdrawn before it started back in the store's queue.
+    /// </summary>
+    public async Task RunAsync(Action<RunDirectory> requeue, CancellationToken stoppingToken)
     {
-        if (!options.Value.UsesPostgres)
-            return;
+        ArgumentNullException.ThrowIfNull(requeue);
         var interval = TimeSpan.FromSeconds(queueOptions.Value.HeartbeatSeconds);
         var silence = new HostSilence(TimeSpan.FromSeconds(queueOptions.Value.HeartbeatTimeoutSeconds), interval);
         while (!stoppingToken.IsCancellationRequested)
@@ -42,7 +40,7 @@ public sealed class StoreJobSweeper(
                 foreach (var (job, silent) in silence.Look(held, time.GetElapsedTime(0)))
                 {
                     if (await store.ExpireAsync(job, stoppingToken))
-                        Settle(new ExpiredJob(job.RunId, job.Host!, job.Attempt, silent));
+                        Settle(new ExpiredJob(job.RunId, job.Host!, job.Attempt, silent), requeue);
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
@@ -55,14 +53,14 @@ public sealed class StoreJobSweeper(
         }
     }
 
-    private void Settle(ExpiredJob job)
+    private void Settle(ExpiredJob job, Action<RunDirectory> requeue)
     {
         try
         {
             if (runs.TryOpen(job.RunId) is not { } dir)
                 return;
             var cause = $"host {job.Host} stopped heartbeating (silent for {job.SilentFor.TotalSeconds:0} s)";
-            var (ended, requeue) = dir.Apply(run =>
+            var (ended, queueAgain) = dir.Apply(run =>
             {
                 switch (run.Record)
                 {
@@ -76,9 +74,9 @@ public sealed class StoreJobSweeper(
                         return (null, false);
                 }
             });
-            if (requeue)
+            if (queueAgain)
             {
-                launcher.Enqueue(dir);
+                requeue(dir);
                 logger.LogWarning("Run {RunId}: host {Host} stopped heartbeating before it started; queued again", job.RunId, job.Host);
             }
             else if (ended is not null)
@@ -87,9 +85,10 @@ public sealed class StoreJobSweeper(
                 logger.LogWarning("Run {RunId}: {Message}", job.RunId, ended.Message);
             }
         }
-        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException or RunStatusChangeException)
+        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException or RunStatusChangeException or StoreUnavailableException)
         {
             logger.LogWarning("Run {RunId} of silent host {Host} could not be settled: {Reason}", job.RunId, job.Host, e.Message);
         }
     }
+
 }

@@ -1,4 +1,4 @@
-using Hw4.Dashboard.Features.Queue.Store;
+using Hw4.Dashboard.Configuration;
 
 namespace Hw4.Dashboard.Features.Streaming.Redis;
 

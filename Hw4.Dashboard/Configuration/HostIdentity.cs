@@ -1,7 +1,6 @@
-using Hw4.Dashboard.Configuration;
 using Microsoft.Extensions.Options;
 
-namespace Hw4.Dashboard.Features.Queue.Store;
+namespace Hw4.Dashboard.Configuration;
 
 /// <summary>This host's name in the store's queue: <see cref="Hw4Options.HostName"/>, else the machine name.</summary>
 public sealed class HostIdentity(IOptions<Hw4Options> options)

@@ -1,7 +1,10 @@
-namespace Hw4.Dashboard.Features.Training;
+namespace Hw4.Dashboard.Features.Queue;
 
-/// <summary>What a command on a run (stop, resume) did, in HTTP terms: 202 accepted, 404 unknown run, 409 refused.</summary>
-/// <param name="StatusCode">202, 404 or 409.</param>
+/// <summary>
+/// What a command on a run (stop, resume) did, in HTTP terms: 202 accepted, 404 unknown run, 409 refused, 503 the
+/// store's queue cannot be reached (nothing changed).
+/// </summary>
+/// <param name="StatusCode">202, 404, 409 or 503.</param>
 /// <param name="Message">One line for the user: what happens now, or why nothing does.</param>
 public sealed record RunCommandResult(int StatusCode, string Message)
 {
@@ -17,4 +20,8 @@ public sealed record RunCommandResult(int StatusCode, string Message)
 
     /// <summary>Refused, with the reason.</summary>
     public static RunCommandResult Conflict(string message) => new(StatusCodes.Status409Conflict, message);
+
+    /// <summary>The store's queue cannot be reached; ask again later.</summary>
+    public static RunCommandResult Unavailable(StoreUnavailableException e) =>
+        new(StatusCodes.Status503ServiceUnavailable, (e ?? throw new ArgumentNullException(nameof(e))).Message);
 }
