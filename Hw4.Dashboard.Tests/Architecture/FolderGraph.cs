@@ -10,10 +10,13 @@ namespace Hw4.Dashboard.Tests.Architecture;
 /// </summary>
 public static class FolderGraph
 {
-    private static readonly Lazy<IReadOnlyDictionary<string, IReadOnlySet<string>>> Edges = new(Load);
+    private static readonly Lazy<(IReadOnlyDictionary<string, IReadOnlySet<string>> Edges, ILookup<(string, string), string> Uses)> Graph = new(Load);
 
     /// <summary>Folder → the other folders its types use.</summary>
-    public static IReadOnlyDictionary<string, IReadOnlySet<string>> All => Edges.Value;
+    public static IReadOnlyDictionary<string, IReadOnlySet<string>> All => Graph.Value.Edges;
+
+    /// <summary>Why <paramref name="from"/> uses <paramref name="to"/>: lines <c>Type -> UsedType</c>, sorted.</summary>
+    public static IReadOnlyList<string> Why(string from, string to) => [.. Graph.Value.Uses[(from, to)].Order(StringComparer.Ordinal)];
 
     /// <summary>The folder of a namespace of Hw4.Dashboard, or null for one outside it.</summary>
     public static string? FolderOf(string? ns)
@@ -62,10 +65,11 @@ public static class FolderGraph
         return seen;
     }
 
-    private static IReadOnlyDictionary<string, IReadOnlySet<string>> Load()
+    private static (IReadOnlyDictionary<string, IReadOnlySet<string>>, ILookup<(string, string), string>) Load()
     {
         var architecture = new ArchLoader().LoadAssemblies(typeof(Hw4.Dashboard.Configuration.Hw4Options).Assembly).Build();
         var edges = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        var uses = new List<((string, string) Edge, string Line)>();
         foreach (var type in architecture.Types)
         {
             if (FolderOf(type.Namespace.FullName) is not { } from)
@@ -78,10 +82,15 @@ public static class FolderGraph
                     if (!edges.TryGetValue(from, out var targets))
                         edges[from] = targets = new HashSet<string>(StringComparer.Ordinal);
                     targets.Add(to);
+                    uses.Add(((from, to), $"{Short(type.FullName)} -> {Short(dependency.Target!.FullName)}"));
                 }
             }
         }
 
-        return edges.ToDictionary(kv => kv.Key, kv => (IReadOnlySet<string>)kv.Value, StringComparer.Ordinal);
+        return (edges.ToDictionary(kv => kv.Key, kv => (IReadOnlySet<string>)kv.Value, StringComparer.Ordinal),
+            uses.Distinct().ToLookup(u => u.Edge, u => u.Line));
     }
+
+    // Compiler-made nested types (closures, state machines) read as the type that wrote them.
+    private static string Short(string fullName) => fullName.Replace("Hw4.Dashboard.", "", StringComparison.Ordinal).Split('+')[0];
 }

@@ -3,6 +3,7 @@ using System.Text;
 using Hw4.Dashboard.Features.Api;
 using Hw4.Dashboard.Features.Streaming;
 using Hw4.Dashboard.Hosting;
+using Hw4.Dashboard.Configuration;
 
 namespace Hw4.Dashboard.Tests.Hosting;
 

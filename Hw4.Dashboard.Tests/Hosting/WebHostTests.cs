@@ -1,5 +1,6 @@
 using Hw4.Dashboard.Hosting;
 using Microsoft.Extensions.Configuration;
+using Hw4.Dashboard.Configuration;
 
 namespace Hw4.Dashboard.Tests.Hosting;
 

@@ -4,7 +4,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Hw4.Dashboard.Arguments;
 using Hw4.Dashboard.Features.Api;
+using Hw4.Dashboard.Tests.Features.Runs;
 using Hw4.Dashboard.Tests.Integration;
+using Hw4.Ml.Lifecycle;
 using Hw4.Testing.Servers;
 
 namespace Hw4.Dashboard.Tests.Recovery;
@@ -140,7 +142,10 @@ public sealed class OwnershipTests(Xunit.Abstractions.ITestOutputHelper output) 
         var data = TinyCifarZip.EnsureDataDir(trainPerClass: 8, testPerClass: 2);
         await using var web = ServerProcess.Start(_root, ServerProcess.FreePort(), [.. Settings(data), "--Hw4:Postgres", await database.CreateAsync()]);
         await web.WaitUntilHealthyAsync();
-        Directory.CreateDirectory(Runs);
+        // A stopped run, to resume and stop while the store is away.
+        var stopped = new RunFolderBuilder(Runs).Started("20261207-100000-cnn-stop");
+        stopped.Transition(RunStatus.Stopped, r => r with { FinishedUtc = r.CreatedUtc.AddMinutes(1), Message = "stopped by the test" });
+        string[] Folders() => [.. Directory.GetDirectories(Runs).Select(Path.GetFileName).Where(n => !n!.StartsWith('.') && n != stopped.Id)!];
         await postgres.StopAsync();
 
         var clock = Stopwatch.StartNew();
@@ -153,14 +158,26 @@ public sealed class OwnershipTests(Xunit.Abstractions.ITestOutputHelper output) 
         Assert.NotNull(response.Headers.RetryAfter);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("detail").GetString()));
-        Assert.DoesNotContain(Directory.GetDirectories(Runs), d => !Path.GetFileName(d).StartsWith('.'));
+        Assert.Empty(Folders());
+
+        // Resume and stop answer the same, and the run is not left queued with no row to run it.
+        foreach (var command in new[] { "resume", "stop" })
+        {
+            using var refused = await web.Http.PostAsync($"{RunsApi.BasePath}/{stopped.Id}/{command}", null);
+            output.WriteLine($"{command}: {(int)refused.StatusCode} {await refused.Content.ReadAsStringAsync()}");
+            Assert.Equal((HttpStatusCode.ServiceUnavailable, "application/problem+json"), (refused.StatusCode, refused.Content.Headers.ContentType?.MediaType));
+            Assert.NotNull(refused.Headers.RetryAfter);
+            Assert.Equal(RunStatus.Stopped, stopped.ReadRun().Status);
+        }
+
+        Assert.Contains("not resumed: the store's queue could not be reached", stopped.ReadRun().Message);
 
         // The store comes back: the same request is accepted, and its folder is the only one.
         await postgres.StartAsync();
         using var retried = await web.Http.PostAsJsonAsync(RunsApi.BasePath, new { epochs = 1, limit = 16, valSize = 8 });
         Assert.Equal(HttpStatusCode.Accepted, retried.StatusCode);
         var accepted = await retried.Content.ReadFromJsonAsync<RunAccepted>();
-        Assert.Equal([accepted!.Id], Directory.GetDirectories(Runs).Select(Path.GetFileName).Where(n => !n!.StartsWith('.')));
+        Assert.Equal([accepted!.Id], Folders());
     }
 
     // The run folder the CLI created (its id is the folder's name).

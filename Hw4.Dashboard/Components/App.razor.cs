@@ -2,6 +2,7 @@ using Hw4.Dashboard.Hosting;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Endpoints;
 using Microsoft.AspNetCore.Components.Routing;
+using Hw4.Dashboard.Features.Access;
 
 namespace Hw4.Dashboard.Components;
 

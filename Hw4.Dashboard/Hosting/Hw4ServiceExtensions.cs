@@ -36,6 +36,8 @@ public static class Hw4ServiceExtensions
         // Training before the run store: its start-up recovery must settle the folders before the index is built.
         services.AddTraining();
         services.AddHomeworkReport();
+        // The report's HTML is the pages' Razor components rendered outside a page.
+        services.AddSingleton<IReportHtmlRenderer, Components.Report.HomeworkReportRenderer>();
         services.AddRunStore();
         services.AddHw4Authentication();
         services.AddSingleton<Features.Api.RunStatusReader>();

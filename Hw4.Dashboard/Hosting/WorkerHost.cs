@@ -12,7 +12,7 @@ using Microsoft.Extensions.Options;
 namespace Hw4.Dashboard.Hosting;
 
 /// <summary>
-/// What <c>Hw4.Dashboard worker [--device cuda] [--name N] [--Hw4:…]</c> runs (the verb is <c>Cli/Verbs/WorkerVerb</c>): a host with no web UI that trains runs from the
+/// What <c>Hw4.Dashboard worker [--device cuda] [--name N] [--Hw4:…]</c> runs (the verb is <c>Cli/Verbs/WorkerVerb</c>): a host with no web UI that runs training and denoising runs from the
 /// PostgreSQL store's queue (<see cref="Features.Queue.Store.StoreJobClaimer"/>), heartbeats, keeps the shared index
 /// current and publishes its runs' events (through the Redis backplane when <c>Hw4:Redis</c> is set). Stops on Ctrl+C
 /// or SIGTERM; a run it was training then ends stopped, and one it loses to SIGKILL becomes interrupted on another host

@@ -37,6 +37,7 @@ public sealed class RunLiveViewTests : MudBunitTest, IDisposable
         Context.Services.AddSingleton(new Hw4.Dashboard.Features.Device.DeviceContext(TorchSharp.torch.CPU));
         Context.Services.AddDenoising();
         Context.Services.AddTraining();
+        Context.Services.AddSingleton<Hw4.Dashboard.Features.Runs.Live.RunMetricsCache>();
         _pump = Context.Services.GetServices<IHostedService>().OfType<RunEventPump>().Single();
         _pump.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
     }

@@ -6,6 +6,7 @@ using Hw4.Dashboard.Features.Sharing;
 using Hw4.Dashboard.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
+using Hw4.Dashboard.Configuration;
 
 namespace Hw4.Dashboard.Tests.Features.Access;
 

@@ -10,6 +10,7 @@ using Hw4.Ml.Lifecycle;
 using Hw4.Ml.Runs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Hw4.Dashboard.Store;
 
 namespace Hw4.Dashboard.Tests.Features.Queue;
 

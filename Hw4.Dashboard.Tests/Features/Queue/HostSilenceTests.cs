@@ -1,5 +1,7 @@
 using Hw4.Dashboard.Features.Queue.Store;
 
+using Hw4.Dashboard.Store;
+
 namespace Hw4.Dashboard.Tests.Features.Queue;
 
 /// <summary>Silence is counted only over time in which the judge reached the store.</summary>

@@ -2,7 +2,7 @@ using Hw4.Dashboard.Configuration;
 using Hw4.Dashboard.Features.Queue;
 using Hw4.Dashboard.Features.Queue.Store;
 using Hw4.Dashboard.Features.Runs;
-using Hw4.Dashboard.Features.Runs.Store;
+using Hw4.Dashboard.Store;
 using Hw4.Dashboard.Tests.Integration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

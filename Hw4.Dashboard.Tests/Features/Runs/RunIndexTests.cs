@@ -1,6 +1,6 @@
 using Hw4.Dashboard.Configuration;
 using Hw4.Dashboard.Features.Runs;
-using Hw4.Dashboard.Features.Runs.Store;
+using Hw4.Dashboard.Store;
 using Hw4.Dashboard.Tests.Integration;
 using Hw4.Ml.Lifecycle.Events;
 using Hw4.Ml.Training;

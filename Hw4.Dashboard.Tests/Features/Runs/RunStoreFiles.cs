@@ -1,7 +1,7 @@
 using Hw4.Dashboard.Configuration;
 using Hw4.Dashboard.Features.Queue;
 using Hw4.Dashboard.Features.Runs;
-using Hw4.Dashboard.Features.Runs.Store;
+using Hw4.Dashboard.Store;
 using Hw4.Dashboard.Features.Streaming;
 using Hw4.Ml.Lifecycle;
 using Hw4.Ml.Lifecycle.Events;

@@ -1,5 +1,6 @@
-using Hw4.Dashboard.Features.Runs.Store;
+using Hw4.Dashboard.Store;
 using Hw4.Dashboard.Features.Training;
+using Hw4.Dashboard.Features.Models;
 
 namespace Hw4.Dashboard.Tests.Features.Training;
 
@@ -53,5 +54,5 @@ public sealed class TrainingTimeEstimateTests
     [InlineData(20, "under a minute")]
     [InlineData(1190, "about 20 min")]
     [InlineData(4200, "about 1 h 10 min")]
-    public void Format_Seconds_WordsAPersonPlansWith(double seconds, string expected) => Assert.Equal(expected, TrainingTimeEstimate.Format(seconds));
+    public void Format_Seconds_WordsAPersonPlansWith(double seconds, string expected) => Assert.Equal(expected, Hw4.Dashboard.Features.Models.DurationText.Of(seconds));
 }

@@ -7,6 +7,7 @@ using Hw4.Dashboard.Configuration;
 using Hw4.Dashboard.Features.Export;
 using Hw4.Dashboard.Features.Report;
 using Hw4.Ml.IO;
+using Hw4.Dashboard.Components.Report;
 
 namespace Hw4.Dashboard.Cli.Verbs;
 
@@ -55,7 +56,7 @@ public sealed class ReportVerb : ICliVerb
             }
             else
             {
-                var html = await HomeworkReportRenderer.RenderAsync(report, ReportAssets.Load(), DateTimeOffset.UtcNow);
+                var html = await new HomeworkReportRenderer().RenderAsync(report, ReportAssets.Load(), DateTimeOffset.UtcNow);
                 byte[] content;
                 try
                 {

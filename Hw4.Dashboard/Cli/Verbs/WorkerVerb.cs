@@ -4,7 +4,7 @@ using Hw4.Dashboard.Hosting;
 
 namespace Hw4.Dashboard.Cli.Verbs;
 
-/// <summary><c>worker</c>: a host with no web UI that trains runs from the PostgreSQL store's queue (<see cref="WorkerHost"/>).</summary>
+/// <summary><c>worker</c>: a host with no web UI that runs training and denoising runs from the PostgreSQL store's queue (<see cref="WorkerHost"/>).</summary>
 public sealed class WorkerVerb : ICliVerb
 {
     /// <inheritdoc />
@@ -16,7 +16,7 @@ public sealed class WorkerVerb : ICliVerb
         var device = new Option<string?>("--device") { Description = "Where tensors live: auto, cpu or cuda (Hw4:Device).", HelpName = "auto|cpu|cuda" };
         var name = new Option<string?>("--name") { Description = "This host's name in the queue and the runs list (Hw4:HostName).", HelpName = "NAME" };
         var command = new Command(Name,
-            "Train runs from the PostgreSQL store's queue, with no web UI. Settings as --Hw4:Postgres CONNECTION, --Hw4:Redis HOST:PORT, --Hw4:ArtifactsDir DIR.")
+            "Run training and denoising runs from the PostgreSQL store's queue, with no web UI. Settings as --Hw4:Postgres CONNECTION, --Hw4:Redis HOST:PORT, --Hw4:ArtifactsDir DIR.")
         {
             device, name,
         };

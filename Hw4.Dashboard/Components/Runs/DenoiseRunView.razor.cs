@@ -13,6 +13,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
 using MudBlazor;
 using Hw4.Dashboard.Features.Access;
+using Hw4.Dashboard.Features.Models;
 
 namespace Hw4.Dashboard.Components.Runs;
 

@@ -34,6 +34,8 @@ public static class AccessServiceExtensions
     {
         services.AddHw4Access();
         services.AddAuthentication(AccessClaims.Scheme).AddCookie(AccessClaims.Scheme);
+        // A viewer's hub connection closes when its link is revoked or expires.
+        services.AddSingleton<Streaming.IHubConnectionWatch, ViewerConnections>();
         services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(AccessClaims.Scheme)
             .Configure<IOptions<AuthOptions>>((cookie, auth) =>
             {

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using Hw4.Dashboard.Configuration;
-using Hw4.Dashboard.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Hw4.Dashboard.Features.Access;

@@ -1,3 +1,4 @@
+using Hw4.Dashboard.Configuration;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Hw4.Dashboard.Features.Access;
@@ -18,13 +19,6 @@ public static class RunsApi
 {
     /// <summary>The API's base path.</summary>
     public const string BasePath = "/api/runs";
-
-    /// <summary>How the JSON API reads request bodies (web names; a field it does not know is refused).</summary>
-    internal static readonly JsonSerializerOptions BodyJson = new(JsonSerializerDefaults.Web)
-    {
-        // A field this API does not know is a mistake (or a probe) worth refusing, not silently dropping.
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-    };
 
     /// <summary>The run page of <paramref name="id"/>.</summary>
     public static string PagePath(string id) => $"/runs/{Uri.EscapeDataString(id)}";
@@ -59,7 +53,7 @@ public static class RunsApi
         try
         {
             // Read by hand rather than bound, so a malformed field gets a message naming it instead of an empty 400.
-            body = request.ContentLength == 0 ? new TrainRunBody() : await request.ReadFromJsonAsync<TrainRunBody>(BodyJson, request.HttpContext.RequestAborted);
+            body = request.ContentLength == 0 ? new TrainRunBody() : await request.ReadFromJsonAsync<TrainRunBody>(ApiJson.Body, request.HttpContext.RequestAborted);
         }
         catch (JsonException e)
         {

@@ -1,5 +1,6 @@
 using Hw4.Dashboard.Features.Charts;
 using Hw4.Ml.Denoising;
+using Hw4.Dashboard.Features.Models;
 
 namespace Hw4.Dashboard.Features.Denoising;
 
@@ -104,7 +105,7 @@ public sealed class DenoiseSweepSession(TimeProvider time)
 
     private static string TrainingTimeText(double seconds) => seconds < 60
         ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"about {Math.Max(1, Math.Round(seconds)):0} s")
-        : Training.TrainingTimeEstimate.Format(seconds);
+        : DurationText.Of(seconds);
 
     /// <summary>A point of the grid is done (from the sweep's thread).</summary>
     public void OnPoint(DenoiseSweepPoint point)

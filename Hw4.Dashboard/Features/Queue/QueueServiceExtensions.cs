@@ -44,7 +44,7 @@ public static class QueueServiceExtensions
     /// <summary>Adds the PostgreSQL store's job table (idempotent). Never connects unless <c>Hw4:Postgres</c> is set and a run is queued.</summary>
     public static IServiceCollection AddStoreJobQueue(this IServiceCollection services)
     {
-        services.TryAddSingleton<Runs.Store.StoreContextFactory>();
+        services.TryAddSingleton<Hw4.Dashboard.Store.StoreContextFactory>();
         services.TryAddSingleton<StoreJobQueue>();
         return services;
     }

@@ -41,7 +41,7 @@ public static class ReportEndpoints
     public static IEndpointRouteBuilder MapHomeworkReport(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/api/report", async (string? format, bool? download, IOptions<Hw4Options> options, DataLocator data, TimeProvider clock,
-            AccessPolicy access, ReportGate gate, HttpContext http, CancellationToken cancellationToken) =>
+            AccessPolicy access, ReportGate gate, IReportHtmlRenderer renderer, HttpContext http, CancellationToken cancellationToken) =>
         {
             // An admin's report is made of any runs; a report link's viewer gets the runs of the link, nothing else.
             var grant = access.Evaluate(http.User);
@@ -58,7 +58,7 @@ public static class ReportEndpoints
                 {
                     var report = await Task.Run(() => HomeworkReportBuilder.Build(RunStorePaths.ArtifactsDir(options.Value), selection, data.CifarArchive, onlyRuns: grant.ReportRuns, limits: options.Value.RunFiles), cancellationToken);
                     // Opened in the browser the response's Content-Security-Policy applies: its nonce lets the inline scripts run.
-                    var html = await HomeworkReportRenderer.RenderAsync(report, ReportAssets.Load(), clock.GetUtcNow(), Hosting.SecurityHeaders.Nonce(http));
+                    var html = await renderer.RenderAsync(report, ReportAssets.Load(), clock.GetUtcNow(), SecurityHeaders.Nonce(http));
                     return format == "html" ? Encoding.UTF8.GetBytes(html) : await ReportPdf.PrintAsync(html, null, cancellationToken);
                 }, cancellationToken);
                 return Results.File(bytes, format == "html" ? "text/html; charset=utf-8" : "application/pdf", name);

@@ -1,6 +1,6 @@
 using Hw4.Dashboard.Configuration;
 using Hw4.Dashboard.Features.Queue;
-using Hw4.Dashboard.Features.Runs.Store;
+using Hw4.Dashboard.Store;
 using Hw4.Ml.Lifecycle;
 using Hw4.Ml.Runs;
 using Microsoft.EntityFrameworkCore;

@@ -1,4 +1,4 @@
-using Hw4.Dashboard.Features.Runs.Store;
+using Hw4.Dashboard.Store;
 using Hw4.Ml.Runs;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;

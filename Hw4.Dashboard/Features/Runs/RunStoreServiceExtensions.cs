@@ -1,5 +1,5 @@
 using Hw4.Dashboard.Configuration;
-using Hw4.Dashboard.Features.Runs.Store;
+using Hw4.Dashboard.Store;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -23,6 +23,8 @@ public static class RunStoreServiceExtensions
         services.TryAddSingleton<Sharing.ShareStore>();
         services.AddSingleton<RunDeleter>();
         services.AddSingleton<Detail.ModelSummaryProvider>();
+        // A finished run's metrics.jsonl parsed once for its page (prerender, interactive render, live view's charts).
+        services.TryAddSingleton<Live.RunMetricsCache>();
         if (scanAtStart)
         {
             services.AddHostedService<RunIndexInitializer>();

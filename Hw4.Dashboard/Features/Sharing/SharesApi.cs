@@ -1,3 +1,4 @@
+using Hw4.Dashboard.Configuration;
 using System.Text.Json;
 using Hw4.Dashboard.Features.Access;
 
@@ -32,7 +33,7 @@ public static class SharesApi
         ShareRequestBody? body;
         try
         {
-            body = await request.ReadFromJsonAsync<ShareRequestBody>(Api.RunsApi.BodyJson, request.HttpContext.RequestAborted);
+            body = await request.ReadFromJsonAsync<ShareRequestBody>(ApiJson.Body, request.HttpContext.RequestAborted);
         }
         catch (JsonException e)
         {

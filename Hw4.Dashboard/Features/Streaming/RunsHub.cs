@@ -8,9 +8,9 @@ namespace Hw4.Dashboard.Features.Streaming;
 /// and the live events after it leave in one ordered stream. A connection may follow a run only when its user is admin
 /// or holds a share link naming that run (the "FollowRun" policy, <see cref="FollowRunAuthorizationHandler"/>); any
 /// other run is refused as unauthorized whether it exists or not, and logged once at information level. A viewer's
-/// connection is closed when the link is revoked or expires (<see cref="ViewerConnections"/>).
+/// connection is closed when the link is revoked or expires (the <see cref="IHubConnectionWatch"/> that access registers).
 /// </summary>
-public sealed class RunsHub(RunEventNotifier notifier, ViewerConnections viewers) : Hub<IRunsClient>
+public sealed class RunsHub(RunEventNotifier notifier, IEnumerable<IHubConnectionWatch> watches) : Hub<IRunsClient>
 {
     /// <summary>The hub's path.</summary>
     public const string Path = "/hubs/runs";
@@ -21,14 +21,16 @@ public sealed class RunsHub(RunEventNotifier notifier, ViewerConnections viewers
     /// <inheritdoc />
     public override Task OnConnectedAsync()
     {
-        viewers.Connected(Context);
+        foreach (var watch in watches)
+            watch.Connected(Context);
         return Task.CompletedTask;
     }
 
     /// <inheritdoc />
     public override Task OnDisconnectedAsync(Exception? exception)
     {
-        viewers.Disconnected(Context.ConnectionId);
+        foreach (var watch in watches)
+            watch.Disconnected(Context.ConnectionId);
         return Task.CompletedTask;
     }
 

@@ -3,6 +3,7 @@ using Hw4.Dashboard.Features.Streaming.Redis;
 using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using StackExchange.Redis;
+using Hw4.Dashboard.Features.Access;
 
 namespace Hw4.Dashboard.Features.Streaming;
 
@@ -26,7 +27,6 @@ public static class StreamingServiceExtensions
             .ValidateOnStart();
         services.AddSingleton<RunEventNotifier>();
         services.AddHostedService<RunEventPump>();
-        services.AddSingleton<ViewerConnections>();
         // Statuses travel as their one lower-case word (completed, stopped, …), as in run.json and the API; NaN as "NaN".
         // MessagePack next to it for clients that ask (smaller frames, cheaper to write per connection).
         var signalR = services.AddSignalR()

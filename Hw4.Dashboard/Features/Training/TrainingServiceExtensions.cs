@@ -15,8 +15,6 @@ public static class TrainingServiceExtensions
         services.AddRunRepository();
         services.AddTrainingJobs();
         services.AddSingleton<TrainingLauncher>();
-        // A finished run's metrics.jsonl parsed once for its page (prerender, interactive render, live view's charts).
-        services.AddSingleton<Hw4.Dashboard.Features.Runs.Live.RunMetricsCache>();
         // Registered before the run store so that its start (the index rebuild) sees the recovered statuses.
         services.AddHostedService<RunRecovery>();
         // After the start: runs of other processes (a CLI train, a worker) whose owner died are interrupted here too.

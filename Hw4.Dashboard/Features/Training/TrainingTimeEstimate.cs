@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
-using Hw4.Dashboard.Features.Runs.Store;
+using Hw4.Dashboard.Store;
 using Hw4.Ml.Runs;
 using Hw4.Ml.Training;
+
+using Hw4.Dashboard.Features.Models;
 
 namespace Hw4.Dashboard.Features.Training;
 
@@ -27,7 +29,7 @@ public sealed record TrainingTimeEstimate(double Seconds, double ImagesPerSecond
     public static int RecipeEpochs => new TrainerOptions().Epochs;
 
     /// <summary>"about 20 min", "about 1 h 10 min", "under a minute".</summary>
-    public string Duration => Format(Seconds);
+    public string Duration => DurationText.Of(Seconds);
 
     /// <summary>
     /// The run to measure on, from <paramref name="runs"/> (index rows, without epochs): the newest CNN run with a
@@ -54,14 +56,6 @@ public sealed record TrainingTimeEstimate(double Seconds, double ImagesPerSecond
         return new TrainingTimeEstimate(seconds / images * RecipeTrainImages * RecipeEpochs, speed, run.Id,
             string.IsNullOrWhiteSpace(run.Name) ? run.Id : run.Name);
     }
-
-    /// <summary>A duration in words a person plans with.</summary>
-    public static string Format(double seconds) => seconds switch
-    {
-        < 60 => "under a minute",
-        < 3600 => string.Create(CultureInfo.InvariantCulture, $"about {Math.Max(1, Math.Round(seconds / 60)):0} min"),
-        _ => string.Create(CultureInfo.InvariantCulture, $"about {Math.Floor(seconds / 3600):0} h {Math.Round(seconds % 3600 / 60):0} min"),
-    };
 
     // run.json's train_images: what the run actually trained on (its limit and validation taken out).
     private static int? TrainImages(RunRow run)

@@ -28,6 +28,7 @@ public sealed class TrainPageTests : MudBunitTest
         Context.Services.AddSingleton(new DataLocator(null, [_dir]));
         Context.Services.AddSingleton(Options.Create(new Hw4Options { ArtifactsDir = Path.Combine(_dir, "runs"), Device = "cpu" }));
         Context.Services.AddTraining();
+        Context.Services.AddSingleton<Hw4.Dashboard.Features.Runs.Live.RunMetricsCache>();
         Context.Services.AddDenoising();
     }
 

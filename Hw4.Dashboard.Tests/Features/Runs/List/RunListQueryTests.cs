@@ -1,5 +1,5 @@
 using Hw4.Dashboard.Features.Runs.List;
-using Hw4.Dashboard.Features.Runs.Store;
+using Hw4.Dashboard.Store;
 
 namespace Hw4.Dashboard.Tests.Features.Runs.List;
 

@@ -2,7 +2,7 @@ using Hw4.Dashboard.Configuration;
 using Hw4.Dashboard.Features.Access;
 using Hw4.Dashboard.Features.Runs;
 using Hw4.Dashboard.Features.Runs.Groups;
-using Hw4.Dashboard.Features.Runs.Store;
+using Hw4.Dashboard.Store;
 using Hw4.Ml.Evaluation;
 using RunDirectory = Hw4.Ml.Runs.RunDirectory;
 using Microsoft.AspNetCore.Components;

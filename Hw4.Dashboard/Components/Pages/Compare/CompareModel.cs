@@ -1,6 +1,7 @@
 using Hw4.Dashboard.Features.Charts;
-using Hw4.Dashboard.Features.Runs.Store;
+using Hw4.Dashboard.Store;
 using Hw4.Ml.Evaluation;
+using Hw4.Dashboard.Features.Models;
 
 namespace Hw4.Dashboard.Components.Pages.Compare;
 
@@ -44,7 +45,7 @@ public sealed record CompareModel(
         IReadOnlyDictionary<string, IReadOnlyList<BatchLossPoint>>? batches = null)
     {
         evaluations ??= new Dictionary<string, EvaluationSummary>();
-        var names = Features.Runs.RunName.Distinct(runs.Select(r => (r.Id, Features.Runs.List.RunListFormat.Name(r))));
+        var names = RunName.Distinct(runs.Select(r => (r.Id, Features.Runs.List.RunListFormat.Name(r))));
         var series = runs.SelectMany((r, i) => new[]
         {
             new ChartSeries($"{names[r.Id]} val", ChartPalette.Color(i), Markers: true),

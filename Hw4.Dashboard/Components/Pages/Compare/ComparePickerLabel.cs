@@ -1,5 +1,5 @@
 using System.Globalization;
-using Hw4.Dashboard.Features.Runs.Store;
+using Hw4.Dashboard.Store;
 
 namespace Hw4.Dashboard.Components.Pages.Compare;
 

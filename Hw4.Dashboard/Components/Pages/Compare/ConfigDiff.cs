@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Hw4.Dashboard.Features.Models;
-using Hw4.Dashboard.Features.Runs.Store;
+using Hw4.Dashboard.Store;
 
 namespace Hw4.Dashboard.Components.Pages.Compare;
 

@@ -15,6 +15,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.Options;
 using Hw4.Dashboard.Features.Access;
+using Hw4.Dashboard.Features.Models;
 
 namespace Hw4.Dashboard.Components.Pages.Denoise;
 
@@ -429,7 +430,7 @@ public sealed partial class Denoise : IDisposable
         : "";
 
     // A run of this tab named as Runs names it (its settings); the id is in its address.
-    private string RunLabel(string runId) => _options.TryGetValue(runId, out var options) ? Features.Runs.RunName.Of(options) : runId;
+    private string RunLabel(string runId) => _options.TryGetValue(runId, out var options) ? RunName.Of(options) : runId;
 
     // The settings of each run this tab queued, by id.
     private readonly Dictionary<string, DenoiseOptions> _options = [];

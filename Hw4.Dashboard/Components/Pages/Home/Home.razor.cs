@@ -1,8 +1,9 @@
 using Hw4.Dashboard.Configuration;
 using Hw4.Dashboard.Features.Device;
 using Hw4.Dashboard.Features.Runs;
-using Hw4.Dashboard.Features.Runs.Store;
+using Hw4.Dashboard.Store;
 using Microsoft.AspNetCore.Components;
+using Hw4.Dashboard.Features.Models;
 
 namespace Hw4.Dashboard.Components.Pages.Home;
 

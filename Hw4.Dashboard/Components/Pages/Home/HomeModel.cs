@@ -1,6 +1,6 @@
 using System.Reflection;
 using Hw4.Dashboard.Configuration;
-using Hw4.Dashboard.Features.Runs.Store;
+using Hw4.Dashboard.Store;
 
 namespace Hw4.Dashboard.Components.Pages.Home;
 

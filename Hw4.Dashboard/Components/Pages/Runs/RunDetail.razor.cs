@@ -6,6 +6,7 @@ using Hw4.Ml.Models;
 using Hw4.Ml.Runs;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
+using Hw4.Dashboard.Features.Models;
 
 namespace Hw4.Dashboard.Components.Pages.Runs;
 
@@ -66,7 +67,7 @@ public sealed partial class RunDetail
     /// <summary>The run's readable name (the id until the folder was read, or for a run that is not there).</summary>
     public string Title { get; private set; } = "";
 
-    private string? DefaultName => Features.Runs.RunName.Default(Run?.Record);
+    private string? DefaultName => RunName.Default(Run?.Record);
 
     /// <summary>"unreadable: reason" for a damaged folder; null otherwise.</summary>
     public string? Unreadable => Run?.Problem is { } p ? $"{RunSummary.Unreadable}: {p}" : null;
@@ -127,7 +128,7 @@ public sealed partial class RunDetail
         var limits = Runs.Limits;
         var run = RunDirectoryReader.Read(dir.Path, Metrics.Read, limits);
         var detail = RunDetailReader.Read(dir.Path, dir.ReadRunText(), run.Best?.Epoch, limits);
-        (Run, Detail, Title) = (run, detail, Features.Runs.RunName.Of(run));
+        (Run, Detail, Title) = (run, detail, RunName.Of(run));
         Loaded = true;
         Evaluation = detail.Evaluation is { } e ? EvaluationView.Create(Id, e) : null;
         Summary = Summaries.Computed(ModelName);

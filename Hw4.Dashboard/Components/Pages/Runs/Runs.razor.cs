@@ -4,7 +4,7 @@ using Hw4.Dashboard.Configuration;
 using Hw4.Dashboard.Features.Runs;
 using Hw4.Dashboard.Features.Runs.Groups;
 using Hw4.Dashboard.Features.Runs.List;
-using Hw4.Dashboard.Features.Runs.Store;
+using Hw4.Dashboard.Store;
 using Hw4.Dashboard.Features.Training;
 using Hw4.Ml.Runs;
 using Microsoft.AspNetCore.Components;

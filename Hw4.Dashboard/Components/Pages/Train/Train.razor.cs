@@ -6,6 +6,7 @@ using Hw4.Dashboard.Features.Access;
 using Hw4.Dashboard.Configuration;
 using Hw4.Ml.Runs;
 using Microsoft.Extensions.Options;
+using Hw4.Dashboard.Features.Models;
 
 namespace Hw4.Dashboard.Components.Pages.Train;
 
@@ -166,7 +167,7 @@ public sealed partial class Train : IDisposable
     {
         try
         {
-            return Runs.TryOpen(id) is { } dir ? Features.Runs.RunName.Of(dir.ReadNotes().Name, dir.ReadRun(), id) : null;
+            return Runs.TryOpen(id) is { } dir ? RunName.Of(dir.ReadNotes().Name, dir.ReadRun(), id) : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or System.Text.Json.JsonException)
         {

@@ -1,3 +1,5 @@
+using Hw4.Dashboard.Store;
+
 namespace Hw4.Dashboard.Features.Queue.Store;
 
 /// <summary>

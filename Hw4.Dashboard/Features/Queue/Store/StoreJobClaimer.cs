@@ -1,6 +1,7 @@
 using Hw4.Dashboard.Configuration;
 using Hw4.Ml.Runs;
 using Microsoft.Extensions.Options;
+using Hw4.Dashboard.Store;
 
 namespace Hw4.Dashboard.Features.Queue.Store;
 

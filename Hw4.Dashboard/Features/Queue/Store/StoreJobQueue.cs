@@ -1,5 +1,5 @@
 using System.Data.Common;
-using Hw4.Dashboard.Features.Runs.Store;
+using Hw4.Dashboard.Store;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 

@@ -1,6 +1,6 @@
 using Hw4.Dashboard.Configuration;
 using Hw4.Dashboard.Features.Report;
-using Hw4.Dashboard.Features.Runs.Store;
+using Hw4.Dashboard.Store;
 using Hw4.Ml.Evaluation;
 using Hw4.Ml.Models;
 using Hw4.Ml.Runs;

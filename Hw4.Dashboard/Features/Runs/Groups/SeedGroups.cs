@@ -3,7 +3,7 @@ using Hw4.Ml.Evaluation;
 using Hw4.Ml.IO;
 using Hw4.Ml.Lifecycle;
 using Hw4.Ml.Runs;
-using Hw4.Dashboard.Features.Runs.Store;
+using Hw4.Dashboard.Store;
 
 namespace Hw4.Dashboard.Features.Runs.Groups;
 

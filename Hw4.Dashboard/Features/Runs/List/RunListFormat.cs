@@ -1,7 +1,8 @@
 using System.Globalization;
-using Hw4.Dashboard.Features.Runs.Store;
+using Hw4.Dashboard.Store;
 using Hw4.Ml.Lifecycle;
 using Hw4.Ml.Runs;
+using Hw4.Dashboard.Features.Models;
 
 namespace Hw4.Dashboard.Features.Runs.List;
 
@@ -73,7 +74,7 @@ public static class RunListFormat
     /// <summary>A denoising run's learning rate (τ for primal-dual, with the optimizer), or a dash.</summary>
     public static string DenoiseLr(RunRow run) =>
         run.Kind == RunKinds.Denoise && run.LearningRate is { } lr
-            ? $"{lr.ToString("G4", CultureInfo.InvariantCulture)} ({Denoising.OptimizerDisplayName.Of(run.Optimizer)})"
+            ? $"{lr.ToString("G4", CultureInfo.InvariantCulture)} ({OptimizerDisplayName.Of(run.Optimizer)})"
             : Missing;
 
     /// <summary>A denoising run's PSNR in dB, or a dash.</summary>

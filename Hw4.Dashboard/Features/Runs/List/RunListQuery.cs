@@ -1,4 +1,4 @@
-using Hw4.Dashboard.Features.Runs.Store;
+using Hw4.Dashboard.Store;
 
 namespace Hw4.Dashboard.Features.Runs.List;
 

@@ -1,6 +1,7 @@
-using Hw4.Dashboard.Features.Runs.Store;
+using Hw4.Dashboard.Store;
 using Hw4.Ml.Runs;
 using Microsoft.EntityFrameworkCore;
+using Hw4.Dashboard.Features.Models;
 
 namespace Hw4.Dashboard.Features.Runs.Notes;
 

@@ -1,0 +1,108 @@
+using System.Diagnostics;
+using Hw4.Dashboard.Configuration;
+using Hw4.Dashboard.Features.Denoising;
+using Hw4.Dashboard.Features.Queue;
+using Hw4.Dashboard.Features.Queue.Store;
+using Hw4.Dashboard.Features.Runs;
+using Hw4.Dashboard.Tests.Integration;
+using Hw4.Ml.Denoising;
+using Hw4.Ml.Imaging;
+using Hw4.Ml.Lifecycle;
+using Hw4.Ml.Runs;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Hw4.Dashboard.Tests.Features.Queue;
+
+/// <summary>
+/// One scheduler for every kind of run (issue 21): in a team deployment (a real PostgreSQL, one artifacts folder) a
+/// denoising run queued on a web instance that does not train becomes a row of the store's job table, and another
+/// host claims it and runs it to the end, as it does a training run.
+/// </summary>
+public sealed class StoreSchedulerTests : IAsyncLifetime
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("hw4-store-scheduler-").FullName;
+    private readonly PostgresTestDatabase _database = new();
+    private readonly List<IHostedService> _started = [];
+    private ServiceProvider _web = default!;
+    private ServiceProvider _worker = default!;
+
+    private string Artifacts => Path.Combine(_dir, "runs");
+
+    public async Task InitializeAsync()
+    {
+        var postgres = await _database.CreateAsync();
+        _web = Host("web", postgres, train: false);
+        _worker = Host("w1", postgres, train: true);
+        await _web.GetRequiredService<RunIndex>().InitializeAsync();
+        await _worker.GetRequiredService<RunIndex>().InitializeAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var service in _started)
+            await service.StopAsync(CancellationToken.None);
+        await _web.DisposeAsync();
+        await _worker.DisposeAsync();
+        await _database.DropAsync();
+        Directory.Delete(_dir, recursive: true);
+    }
+
+    [Fact]
+    public async Task DenoiseRun_QueuedOnAWebInstanceThatDoesNotTrain_IsAStoreRow_AndAWorkerRunsItToTheEnd()
+    {
+        var scheduler = _web.GetRequiredService<IRunScheduler>();
+        Assert.IsType<StoreRunScheduler>(scheduler);
+        var config = new DenoiseRunConfig
+        {
+            Options = new DenoiseOptions(DenoiseNorm.L1, DenoiseOptimizer.Gd, Lr: 0.1, Alpha: 1, Steps: 5),
+            Source = "tiny.png",
+        };
+        var noisy = new RgbImage(8, 8, [.. Enumerable.Range(0, 8 * 8 * 3).Select(i => (byte)(i * 7 % 256))]);
+
+        var (id, error) = _web.GetRequiredService<DenoiseLauncher>().Launch(config, noisy, clean: null);
+
+        Assert.Null(error);
+        var row = Assert.Single(await _web.GetRequiredService<StoreJobQueue>().ListAsync());
+        Assert.Equal((id, RunKinds.Denoise, (string?)null), (row.RunId, row.Kind, row.Host));
+        Assert.Equal(0, _web.GetRequiredService<RunQueue>().Length);
+        Assert.Equal([$"1. {id}"], (await scheduler.ListAsync()).Select(e => e.Label));
+
+        // The worker: its device queue's worker and its scheduler's loops (claimer, sweeper).
+        await StartAsync<RunQueueWorker>(_worker);
+        await StartAsync<RunSchedulerHost>(_worker);
+
+        var dir = _web.GetRequiredService<RunRepository>().TryOpen(id!)!;
+        await WaitUntilAsync(() => !dir.ReadRun().Status.IsActive(), $"{id} to end on w1");
+        var record = dir.ReadRun();
+        Assert.Equal((RunStatus.Completed, "w1", 1L), (record.Status, record.Host, record.Attempt));
+        Assert.True(File.Exists(Path.Combine(dir.Path, "output.png")), "the worker wrote the denoised image into the shared folder");
+        await WaitUntilAsync(async () => (await scheduler.ListAsync()).Count == 0, "the row to leave the store's queue");
+    }
+
+    private async Task StartAsync<T>(IServiceProvider host)
+        where T : IHostedService
+    {
+        var service = host.GetServices<IHostedService>().OfType<T>().Single();
+        await service.StartAsync(CancellationToken.None);
+        _started.Add(service);
+    }
+
+    private static Task WaitUntilAsync(Func<bool> condition, string what) => WaitUntilAsync(() => Task.FromResult(condition()), what);
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!await condition())
+        {
+            if (clock.Elapsed > TimeSpan.FromSeconds(60))
+                throw new TimeoutException($"waited 60 s for {what}");
+            await Task.Delay(100);
+        }
+    }
+
+    private ServiceProvider Host(string name, string postgres, bool train) =>
+        new ServiceCollection().AddTeamHost(
+            new Hw4Options { ArtifactsDir = Artifacts, Device = "cpu", Train = train, Postgres = postgres, HostName = name }, _dir,
+            new QueueOptions { HeartbeatSeconds = 0.5, HeartbeatTimeoutSeconds = 30, PollSeconds = 0.2 }).BuildServiceProvider();
+}
