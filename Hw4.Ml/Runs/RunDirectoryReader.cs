@@ -42,6 +42,7 @@ public static class RunDirectoryReader
         {
             LastDenoiseStep = projection.LastDenoiseStep,
             Denoised = projection.Denoised,
+            Progress = projection.Progress(record?.Config?.Epochs, record?.Status),
             EvaluationProblem = evaluationProblems.Count == 0 ? null : evaluationProblems[0],
         };
     }

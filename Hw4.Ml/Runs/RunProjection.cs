@@ -65,19 +65,25 @@ public sealed record RunProjection
     /// current epoch while it runs, else by its completed epochs over <paramref name="plannedEpochs"/> (the request's,
     /// else the start's total).
     /// </summary>
-    public double Progress(int? plannedEpochs = null, RunStatus? status = null)
+    public double Progress(int? plannedEpochs = null, RunStatus? status = null) =>
+        ProgressOf(status ?? Status, LastDenoiseStep, LastBatch, Epochs.Count, Epochs.IsEmpty ? 0 : Epochs[^1].Epoch, plannedEpochs ?? Started?.TotalEpochs ?? 0);
+
+    /// <summary>
+    /// The one progress formula, for a view that folds the same events its own way (the live page's state): 1 once
+    /// completed; a denoising run by its latest step; a training run by the batch inside the epoch after
+    /// <paramref name="lastEpoch"/> while it runs, else by <paramref name="epochsDone"/> over <paramref name="totalEpochs"/>.
+    /// </summary>
+    public static double ProgressOf(RunStatus? status, DenoiseProgress? lastDenoise, BatchProgress? lastBatch, int epochsDone, int lastEpoch, int totalEpochs)
     {
-        var now = status ?? Status;
-        if (now is RunStatus.Completed)
+        if (status is RunStatus.Completed)
             return 1;
-        if (LastDenoiseStep is { TotalSteps: > 0 } d)
+        if (lastDenoise is { TotalSteps: > 0 } d)
             return Math.Clamp((double)d.Step / d.TotalSteps, 0, 1);
-        var total = plannedEpochs ?? Started?.TotalEpochs ?? 0;
-        if (total <= 0)
+        if (totalEpochs <= 0)
             return 0;
-        if (now is RunStatus.Running && LastBatch is { BatchesPerEpoch: > 0 } b && (Epochs.IsEmpty || b.Epoch > Epochs[^1].Epoch))
-            return Math.Clamp((b.Epoch - 1 + (double)b.Batch / b.BatchesPerEpoch) / total, 0, 1);
-        return Math.Clamp((double)Epochs.Count / total, 0, 1);
+        if (status is RunStatus.Running && lastBatch is { BatchesPerEpoch: > 0 } b && b.Epoch > lastEpoch)
+            return Math.Clamp((b.Epoch - 1 + (double)b.Batch / b.BatchesPerEpoch) / totalEpochs, 0, 1);
+        return Math.Clamp((double)epochsDone / totalEpochs, 0, 1);
     }
 
     /// <summary>The history of <paramref name="events"/>, in order.</summary>

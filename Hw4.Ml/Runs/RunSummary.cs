@@ -49,6 +49,9 @@ public sealed record RunSummary(
     /// <summary>A denoising run's end figures (PSNR, loss, steps, whether output.png exists), once it ended; else null.</summary>
     public DenoiseFinished? Denoised { get; init; }
 
+    /// <summary>Progress in [0, 1] as the run's events and run.json say (<see cref="RunProjection.Progress"/>).</summary>
+    public double Progress { get; init; }
+
     /// <summary>The PSNR (dB) a denoising run reached: its end figure, else its latest report; null without a reference.</summary>
     public double? DenoisePsnr => Denoised is { } d ? d.PsnrOutput : LastDenoiseStep?.Psnr;
 

@@ -130,4 +130,21 @@ public sealed class RunsApiTests(Hw4WebApplicationFactory factory) : IClassFixtu
         Assert.Equal("gpu-worker-1", body.GetProperty("host").GetString());
         Assert.Equal(JsonValueKind.Null, queued.GetProperty("host").ValueKind);
     }
+
+    [Fact]
+    public async Task Get_DenoiseRunStoppedAtStep3Of5_ProgressIsItsStepsAsOnItsPage()
+    {
+        var options = new Hw4.Ml.Denoising.DenoiseOptions(Hw4.Ml.Denoising.DenoiseNorm.L1, Hw4.Ml.Denoising.DenoiseOptimizer.Gd, 0.3, 0.8, 5);
+        var dir = Hw4.Ml.Recipes.DenoiseRecipe.Queue(factory.ArtifactsDir, new Hw4.Ml.Runs.DenoiseRunConfig { Options = options, Source = "tiny.png" },
+            new Hw4.Ml.Imaging.RgbImage(4, 4, new byte[48]), null, TimeProvider.System);
+        dir.Transition(Hw4.Ml.Lifecycle.RunStatus.Running);
+        dir.AppendMetric(new Hw4.Ml.Lifecycle.Events.DenoiseProgress(dir.Id, 3, 5, 1.0, null));
+        dir.Transition(Hw4.Ml.Lifecycle.RunStatus.Stopped, r => r with { Message = "stopped at step 3" });
+        using var client = factory.CreateClient();
+
+        var status = await client.GetFromJsonAsync<RunStatusResponse>(RunsApi.StatusPath(dir.Id));
+
+        // The folder's one fold of its events: a denoising run plans steps, not epochs (this said 0 before).
+        Assert.Equal(("stopped", 0.6), (status!.Status, status.Progress));
+    }
 }

@@ -30,12 +30,8 @@ public sealed class RunStatusReader(RunEventNotifier notifier, RunRepository run
         {
             var run = RunDirectoryReader.Read(dir.Path, runs.Limits);
             var planned = run.Record?.Config?.Epochs;
-            var progress = run.Record?.Status switch
-            {
-                RunStatus.Completed => 1,
-                RunStatus.Running when lastSeq > 0 => live.Progress,
-                _ => planned is > 0 ? Math.Clamp((double)run.Epochs.Count / planned.Value, 0, 1) : 0,
-            };
+            // The folder's fold, or the live log's while it runs (its batches are newer than the folder's last line).
+            var progress = run.Record?.Status is RunStatus.Running && lastSeq > 0 ? live.Progress : run.Progress;
             var last = run.Epochs.Count > 0 ? run.Epochs[^1].ValLoss : double.NaN;
             return new RunStatusResponse(
                 runId, run.StatusText, planned, run.Epochs.Count, double.IsFinite(last) ? last : null, run.TestAccuracy,

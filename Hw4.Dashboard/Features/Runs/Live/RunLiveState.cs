@@ -114,21 +114,13 @@ public sealed class RunLiveState
         }
     }
 
-    /// <summary>Progress in [0, 1] over all epochs, from the latest batch or epoch.</summary>
+    /// <summary>Progress in [0, 1] by the one formula (<see cref="RunProjection.ProgressOf"/>) over this view's epochs.</summary>
     public double Progress
     {
         get
         {
-            if (Status is RunStatus.Completed)
-                return 1;
-            if (LastDenoise is { TotalSteps: > 0 } d)
-                return Math.Clamp((double)d.Step / d.TotalSteps, 0, 1);
-            if (TotalEpochs <= 0)
-                return 0;
             var epochs = _epochs;
-            if (Status is RunStatus.Running && LastBatch is { BatchesPerEpoch: > 0 } b && (epochs.Count == 0 || b.Epoch > epochs[^1].Epoch))
-                return Math.Clamp((b.Epoch - 1 + (double)b.Batch / b.BatchesPerEpoch) / TotalEpochs, 0, 1);
-            return Math.Clamp((double)epochs.Count / TotalEpochs, 0, 1);
+            return RunProjection.ProgressOf(Status, LastDenoise, LastBatch, epochs.Count, epochs.IsEmpty ? 0 : epochs[^1].Epoch, TotalEpochs);
         }
     }
 
