@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using Hw4.Dashboard.Configuration;
 using Hw4.Dashboard.Features.Queue;
 using Hw4.Dashboard.Features.Queue.Store;
@@ -67,7 +66,7 @@ public sealed class ClaimLostBeforeStartTests : IAsyncLifetime
         local.Changed += () => held.Enqueue(local.Contains(id));
 
         Start(_w1.GetRequiredService<StoreJobClaimer>().RunAsync);
-        await WaitUntilAsync(() => local.Contains(id), "w1 to claim the run onto its device queue");
+        await Eventually.TrueAsync(() => local.Contains(id), "w1 to claim the run onto its device queue");
         var claim = Assert.Single(await store.ListAsync());
         Assert.Equal(("w1", RunStatus.Queued), (claim.Host, dir.ReadRun().Status));
 
@@ -75,7 +74,7 @@ public sealed class ClaimLostBeforeStartTests : IAsyncLifetime
         Start(token => _w2.GetRequiredService<StoreJobSweeper>().RunAsync(w2.Requeue, token));
 
         // w2 takes the claim back and queues the run again; w1's next heartbeat finds the claim gone and drops the run.
-        await WaitUntilAsync(() => held.Contains(false), "w1's heartbeat to drop the run from its device queue");
+        await Eventually.TrueAsync(() => held.Contains(false), "w1's heartbeat to drop the run from its device queue");
         var record = dir.ReadRun();
         Assert.Equal(RunStatus.Queued, record.Status);
         Assert.Null(record.Message);
@@ -95,22 +94,9 @@ public sealed class ClaimLostBeforeStartTests : IAsyncLifetime
     private static async Task<JobRow> WaitForRowAsync(StoreJobQueue store, string id)
     {
         JobRow? row = null;
-        await WaitUntilAsync(async () => (row = (await store.ListAsync()).SingleOrDefault(r => r.RunId == id)) is not null,
+        await Eventually.TrueAsync(async () => (row = (await store.ListAsync()).SingleOrDefault(r => r.RunId == id)) is not null,
             $"{id} to be back in the store's queue");
         return row!;
-    }
-
-    private static Task WaitUntilAsync(Func<bool> condition, string what) => WaitUntilAsync(() => Task.FromResult(condition()), what);
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!await condition())
-        {
-            if (clock.Elapsed > TimeSpan.FromSeconds(30))
-                throw new TimeoutException($"waited 30 s for {what}");
-            await Task.Delay(50);
-        }
     }
 
     // One host, its device worker never started.

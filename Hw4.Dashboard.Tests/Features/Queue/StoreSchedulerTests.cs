@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Hw4.Dashboard.Configuration;
 using Hw4.Dashboard.Features.Denoising;
 using Hw4.Dashboard.Features.Queue;
@@ -73,11 +72,11 @@ public sealed class StoreSchedulerTests : IAsyncLifetime
         await StartAsync<RunSchedulerHost>(_worker);
 
         var dir = _web.GetRequiredService<RunRepository>().TryOpen(id!)!;
-        await WaitUntilAsync(() => !dir.ReadRun().Status.IsActive(), $"{id} to end on w1");
+        await Eventually.TrueAsync(() => !dir.ReadRun().Status.IsActive(), $"{id} to end on w1", seconds: 60);
         var record = dir.ReadRun();
         Assert.Equal((RunStatus.Completed, "w1", 1L), (record.Status, record.Host, record.Attempt));
         Assert.True(File.Exists(Path.Combine(dir.Path, "output.png")), "the worker wrote the denoised image into the shared folder");
-        await WaitUntilAsync(async () => (await scheduler.ListAsync()).Count == 0, "the row to leave the store's queue");
+        await Eventually.TrueAsync(async () => (await scheduler.ListAsync()).Count == 0, "the row to leave the store's queue", seconds: 60);
     }
 
     private async Task StartAsync<T>(IServiceProvider host)
@@ -86,19 +85,6 @@ public sealed class StoreSchedulerTests : IAsyncLifetime
         var service = host.GetServices<IHostedService>().OfType<T>().Single();
         await service.StartAsync(CancellationToken.None);
         _started.Add(service);
-    }
-
-    private static Task WaitUntilAsync(Func<bool> condition, string what) => WaitUntilAsync(() => Task.FromResult(condition()), what);
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!await condition())
-        {
-            if (clock.Elapsed > TimeSpan.FromSeconds(60))
-                throw new TimeoutException($"waited 60 s for {what}");
-            await Task.Delay(100);
-        }
     }
 
     private ServiceProvider Host(string name, string postgres, bool train) =>

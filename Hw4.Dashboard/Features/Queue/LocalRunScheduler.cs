@@ -2,7 +2,7 @@ using Hw4.Ml.Runs;
 
 namespace Hw4.Dashboard.Features.Queue;
 
-/// <summary>The embedded default: runs wait on this host's device queue (the SQLite index beside the folders).</summary>
+/// <summary>The embedded default (no <c>Hw4:Postgres</c>): runs wait on this host's device queue, in this process.</summary>
 public sealed class LocalRunScheduler(RunQueue queue, RunJobs jobs) : IRunScheduler
 {
     /// <inheritdoc />

@@ -28,6 +28,12 @@ public sealed class RunLiveState
     private long _lastSeq;
     private ImmutableList<EpochCompleted> _epochs = [];
 
+    // The run's facts (status, message, start, latest batch and checkpoint, divergence, warnings, evaluation, denoising
+    // steps) by the one fold of its events, or, before any event, what the folder said (Seed).
+    private RunProjection _facts = RunProjection.Empty;
+    private int _seededTotalEpochs;
+    private double? _seededTestAccuracy;
+
     // Until the folder's history is in (awaitHistory), chart events are held: the replay's (used only if there is no
     // folder) and the live ones (folded after the folder's).
     private List<RunEvent>? _replayChartEvents;
@@ -48,46 +54,46 @@ public sealed class RunLiveState
     public string RunId { get; }
 
     /// <summary>The run's status; null before anything is known about it.</summary>
-    public RunStatus? Status { get; private set; }
+    public RunStatus? Status => _facts.Status;
 
     /// <summary>The status word shown (the run model's word; "waiting" before anything is known).</summary>
     public string StatusText => Status?.Name() ?? "waiting";
 
     /// <summary>Why the run ended early (the real cause for failed, where it diverged); null otherwise.</summary>
-    public string? Message { get; private set; }
+    public string? Message => _facts.Message;
 
     /// <summary>Where the run diverged; null otherwise.</summary>
-    public DivergenceInfo? Divergence { get; private set; }
+    public DivergenceInfo? Divergence => _facts.Divergence is { } d ? DivergenceInfo.From(d) : null;
 
     /// <summary>Warnings raised during the run (e.g. a torn checkpoint skipped on resume).</summary>
-    public ImmutableList<string> Warnings { get; private set; } = [];
+    public ImmutableList<string> Warnings => _facts.Warnings;
 
     /// <summary>The best epoch by the library's rule (<see cref="EpochRule"/>: lowest finite validation loss), or null.</summary>
     public int? BestEpoch => EpochRule.Pick(_epochs, e => e.Epoch, e => e.ValLoss)?.Epoch;
 
     /// <summary>Device the run uses.</summary>
-    public string? Device { get; private set; }
+    public string? Device => _facts.Started?.Device;
 
     /// <summary>Epochs planned.</summary>
-    public int TotalEpochs { get; private set; }
+    public int TotalEpochs => _facts.Started?.TotalEpochs ?? _seededTotalEpochs;
 
     /// <summary>The latest batch progress.</summary>
-    public BatchProgress? LastBatch { get; private set; }
+    public BatchProgress? LastBatch => _facts.LastBatch;
 
     /// <summary>The latest denoising progress.</summary>
-    public DenoiseProgress? LastDenoise { get; private set; }
+    public DenoiseProgress? LastDenoise => _facts.LastDenoiseStep;
 
     /// <summary>Completed epochs in order (an immutable snapshot).</summary>
     public ImmutableList<EpochCompleted> Epochs => _epochs;
 
     /// <summary>Test accuracy of the evaluated checkpoint, once done.</summary>
-    public double? TestAccuracy { get; private set; }
+    public double? TestAccuracy => _facts.Evaluation?.Summary.Accuracy ?? _seededTestAccuracy;
 
     /// <summary>The epoch whose checkpoint was evaluated, once done.</summary>
-    public int? EvaluatedEpoch { get; private set; }
+    public int? EvaluatedEpoch => _facts.Evaluation?.Summary.Epoch;
 
     /// <summary>The latest checkpoint.</summary>
-    public CheckpointSaved? LastCheckpoint { get; private set; }
+    public CheckpointSaved? LastCheckpoint => _facts.LastCheckpoint;
 
     /// <summary>Per-batch loss chart data: each batch's own loss, raw and smoothed.</summary>
     public LossChartModel BatchLoss { get; } = new();
@@ -139,12 +145,15 @@ public sealed class RunLiveState
         {
             if (_lastSeq > 0 || summary.Id != RunId)
                 return;
-            Status = summary.Record?.Status;
-            Message = summary.Record?.Message;
-            Divergence = summary.Divergence is { } d ? DivergenceInfo.From(d) : null;
-            Warnings = [.. summary.Warnings];
-            TotalEpochs = summary.Record?.Config?.Epochs ?? summary.Epochs.Count;
-            TestAccuracy = summary.TestAccuracy;
+            _facts = RunProjection.Empty with
+            {
+                Status = summary.Record?.Status,
+                Message = summary.Record?.Message,
+                Divergence = summary.Divergence,
+                Warnings = [.. summary.Warnings],
+            };
+            _seededTotalEpochs = summary.Record?.Config?.Epochs ?? summary.Epochs.Count;
+            _seededTestAccuracy = summary.TestAccuracy;
         }
     }
 
@@ -206,15 +215,7 @@ public sealed class RunLiveState
     private void Reset()
     {
         _lastSeq = 0;
-        Status = null;
-        Message = null;
-        Divergence = null;
-        Warnings = [];
-        LastBatch = null;
-        LastDenoise = null;
-        TestAccuracy = null;
-        EvaluatedEpoch = null;
-        LastCheckpoint = null;
+        (_facts, _seededTotalEpochs, _seededTestAccuracy) = (RunProjection.Empty, 0, null);
         _epochs = [];
         _replayChartEvents?.Clear();
         _liveChartEvents?.Clear();
@@ -281,43 +282,12 @@ public sealed class RunLiveState
         _lastSeq = envelope.Seq;
         if (IsChartEvent(envelope.Event))
             ChartEvent(envelope.Event, fromReplay);
-        switch (envelope.Event)
+        _facts = _facts.Apply(envelope.Event);
+        if (envelope.Event is DenoiseProgress d)
         {
-            case RunQueued:
-                Status = RunStatus.Queued;
-                Message = null;
-                break;
-            case RunStarted s:
-                Status = RunStatus.Running;
-                Device = s.Device;
-                TotalEpochs = s.TotalEpochs;
-                break;
-            case RunWarning w:
-                Warnings = Warnings.Add(w.Message);
-                break;
-            case BatchProgress b:
-                LastBatch = b;
-                break;
-            case CheckpointSaved c:
-                LastCheckpoint = c;
-                break;
-            case Evaluated ev:
-                TestAccuracy = ev.Summary.Accuracy;
-                EvaluatedEpoch = ev.Summary.Epoch;
-                break;
-            case Diverged d:
-                Divergence = DivergenceInfo.From(d);
-                break;
-            case DenoiseProgress d:
-                LastDenoise = d;
-                DenoiseLoss.Add(0, d.Step, d.Loss);
-                if (d.Psnr is { } psnr)
-                    DenoisePsnr.Add(0, d.Step, psnr);
-                break;
-            case RunEnded end:
-                Status = end.Status;
-                Message = end.Message;
-                break;
+            DenoiseLoss.Add(0, d.Step, d.Loss);
+            if (d.Psnr is { } psnr)
+                DenoisePsnr.Add(0, d.Step, psnr);
         }
     }
 }
