@@ -40,8 +40,9 @@ public sealed class RunRecovery(IRunScheduler scheduler, RunRepository runs, ILo
                 if (!scheduler.Enqueue(dir))
                     logger.LogWarning("Run {RunId} stays queued on disk: the queue is full", dir.Id);
             }
-            catch (Exception e) when (e is InvalidDataException or IOException or StoreUnavailableException)
+            catch (Exception e) when (e is InvalidDataException or IOException)
             {
+                // An unreadable run.json, or the store's queue out of reach (StoreUnavailableException is an IOException).
                 logger.LogWarning("Run {RunId} stays queued on disk: {Reason}", dir.Id, e.Message);
             }
         }

@@ -85,7 +85,7 @@ public sealed class StoreJobSweeper(
                 logger.LogWarning("Run {RunId}: {Message}", job.RunId, ended.Message);
             }
         }
-        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException or RunStatusChangeException or StoreUnavailableException)
+        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException or RunStatusChangeException)
         {
             logger.LogWarning("Run {RunId} of silent host {Host} could not be settled: {Reason}", job.RunId, job.Host, e.Message);
         }
