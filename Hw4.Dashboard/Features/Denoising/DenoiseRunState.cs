@@ -18,20 +18,23 @@ public sealed class DenoiseRunState(string runId)
     private readonly SortedDictionary<int, (double Loss, double? Psnr)> _points = [];
     private bool _live;
 
+    // Status, message and end figures by the one fold of the run's events, corrected by the folder (Seed).
+    private RunProjection _facts = RunProjection.Empty;
+
     /// <summary>The run followed.</summary>
     public string RunId { get; } = runId;
 
     /// <summary>The run's status; null before anything is known.</summary>
-    public RunStatus? Status { get; private set; }
+    public RunStatus? Status => _facts.Status;
 
     /// <summary>The status word shown.</summary>
     public string StatusText => Status?.Name() ?? "waiting";
 
     /// <summary>Why it ended early (stopped at step k, diverged, failed, interrupted), or null.</summary>
-    public string? Message { get; private set; }
+    public string? Message => _facts.Message;
 
     /// <summary>The end figures, once it ended.</summary>
-    public DenoiseFinished? Finished { get; private set; }
+    public DenoiseFinished? Finished => _facts.Denoised;
 
     /// <summary>The latest report's step and the planned steps.</summary>
     public (int Step, int Total)? Progress { get; private set; }
@@ -63,8 +66,8 @@ public sealed class DenoiseRunState(string runId)
         lock (_gate)
         {
             if (summary.Record is { } record && (!_live || !record.Status.IsActive()))
-                (Status, Message) = (record.Status, record.Message);
-            Finished = summary.Denoised ?? Finished;
+                _facts = _facts with { Status = record.Status, Message = record.Message };
+            _facts = _facts with { Denoised = summary.Denoised ?? _facts.Denoised };
             foreach (var s in steps)
                 AddLocked(s);
             RedrawLocked();
@@ -88,24 +91,16 @@ public sealed class DenoiseRunState(string runId)
         lock (_gate)
         {
             _live = true;
-            switch (envelope.Event)
+            _facts = _facts.Apply(envelope.Event);
+            if (envelope.Event is RunStarted)
             {
-                case RunQueued:
-                    (Status, Message) = (RunStatus.Queued, null);
-                    break;
-                case RunStarted:
-                    (Status, Message, Finished, Progress, LatestPsnr) = (RunStatus.Running, null, null, null, null);
-                    _points.Clear();
-                    break;
-                case DenoiseProgress p:
-                    AddLocked(p);
-                    break;
-                case DenoiseFinished f:
-                    Finished = f;
-                    break;
-                case RunEnded end:
-                    (Status, Message) = (end.Status, end.Message);
-                    break;
+                // Started anew: its curves begin again from the input.
+                (Progress, LatestPsnr) = (null, null);
+                _points.Clear();
+            }
+            else if (envelope.Event is DenoiseProgress p)
+            {
+                AddLocked(p);
             }
 
             RedrawLocked();
