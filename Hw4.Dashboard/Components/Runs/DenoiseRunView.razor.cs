@@ -79,11 +79,8 @@ public sealed partial class DenoiseRunView : IDisposable
 
     private string AfterClipStyle => string.Create(CultureInfo.InvariantCulture, $"clip-path: inset(0 {100 - Split:0}% 0 0)");
 
-    private double ProgressFraction => State.Status is RunStatus.Completed ? 1
-        : State.Progress is { Total: > 0 } p ? Math.Clamp((double)p.Step / p.Total, 0, 1) : 0;
-
-    private string ProgressText => State.Progress is { } p
-        ? string.Create(CultureInfo.InvariantCulture, $"step {p.Step}/{p.Total}{(State.Psnr is { } db ? $", PSNR {db:0.00} dB" : "")}")
+    private string ProgressText => State.LatestStep is { } p
+        ? string.Create(CultureInfo.InvariantCulture, $"step {p.Step}/{p.TotalSteps}{(State.Psnr is { } db ? $", PSNR {db:0.00} dB" : "")}")
         : "";
 
     private Severity MessageSeverity => RunStatusStyle.MessageSeverity(State.Status);

@@ -36,11 +36,14 @@ public sealed class DenoiseRunState(string runId)
     /// <summary>The end figures, once it ended.</summary>
     public DenoiseFinished? Finished => _facts.Denoised;
 
-    /// <summary>The latest report's step and the planned steps.</summary>
-    public (int Step, int Total)? Progress { get; private set; }
+    /// <summary>The latest report, from the folder or live, whichever is further.</summary>
+    public DenoiseProgress? LatestStep { get; private set; }
+
+    /// <summary>Progress in [0, 1] by the one formula (<see cref="RunProjection.ProgressOf"/>).</summary>
+    public double Progress => RunProjection.ProgressOf(Status, LatestStep, null, 0, 0, 0);
 
     /// <summary>The latest report's PSNR, or the end figure.</summary>
-    public double? Psnr => Finished is { } f ? f.PsnrOutput : LatestPsnr;
+    public double? Psnr => Finished is { } f ? f.PsnrOutput : LatestStep?.Psnr;
 
     /// <summary>True while queued or running.</summary>
     public bool IsActive => Status?.IsActive() == true;
@@ -50,8 +53,6 @@ public sealed class DenoiseRunState(string runId)
 
     /// <summary>PSNR per step (dB).</summary>
     public LiveChartModel PsnrCurve { get; } = new([new ChartSeries("PSNR", "#4caf50")]);
-
-    private double? LatestPsnr { get; set; }
 
     /// <summary>
     /// Takes what the folder holds. Its status is taken unless a live event already said more (a later status), except
@@ -95,7 +96,7 @@ public sealed class DenoiseRunState(string runId)
             if (envelope.Event is RunStarted)
             {
                 // Started anew: its curves begin again from the input.
-                (Progress, LatestPsnr) = (null, null);
+                LatestStep = null;
                 _points.Clear();
             }
             else if (envelope.Event is DenoiseProgress p)
@@ -110,11 +111,8 @@ public sealed class DenoiseRunState(string runId)
     private void AddLocked(DenoiseProgress p)
     {
         _points[p.Step] = (p.Loss, p.Psnr);
-        if (Progress is not { } known || p.Step >= known.Step)
-        {
-            Progress = (p.Step, p.TotalSteps);
-            LatestPsnr = p.Psnr;
-        }
+        if (LatestStep is not { } known || p.Step >= known.Step)
+            LatestStep = p;
     }
 
     private void RedrawLocked()

@@ -46,6 +46,23 @@ public sealed class DenoiseRunPageTests : RunStoreBunitTest
     }
 
     [Fact]
+    public void RunPage_DenoiseRunStoppedAtStep12Of20_ProgressBarSays60Percent_AsTheApiDoes()
+    {
+        var dir = Queue();
+        dir.Transition(RunStatus.Running);
+        dir.AppendMetric(new Hw4.Ml.Lifecycle.Events.DenoiseProgress(dir.Id, 12, 20, 1.0, 30.5));
+        dir.Transition(RunStatus.Stopped, r => r with { Message = "stopped at step 12" });
+
+        var cut = Context.Render<RunDetail>(p => p.Add(d => d.Id, dir.Id));
+
+        cut.WaitForAssertion(() => Assert.Equal("stopped", cut.Find("[data-testid=denoise-run] [data-testid=run-status]").TextContent.Trim()),
+            TimeSpan.FromSeconds(30));
+        // One formula for the page and GET /api/runs/{id} (RunsApiTests): the latest step over the planned steps.
+        Assert.Equal(0.6, cut.FindComponent<DenoiseRunView>().Instance.State.Progress, 12);
+        Assert.Contains("step 12/20, PSNR 30.50 dB", cut.Find("[data-testid=denoise-run]").TextContent);
+    }
+
+    [Fact]
     public async Task RunPage_CompletedDenoiseRun_ShowsItsViewFromTheFolderAgainAfterNavigatingAwayAndNoTrainingCharts()
     {
         var dir = Completed();
