@@ -34,4 +34,17 @@ public static class TeamHostServices
         services.AddRunStore(scanAtStart: false);
         return services;
     }
+
+    /// <summary>
+    /// One host named <paramref name="name"/> on the store <paramref name="postgres"/> and the artifacts folder
+    /// <c>runs</c> under <paramref name="root"/>, its index schema created; nothing of it started.
+    /// </summary>
+    public static async Task<ServiceProvider> BuildTeamHostAsync(string name, string postgres, string root, bool train, QueueOptions queue)
+    {
+        var host = new ServiceCollection().AddTeamHost(
+            new Hw4Options { ArtifactsDir = Path.Combine(root, "runs"), Device = "cpu", Train = train, Postgres = postgres, HostName = name }, root, queue)
+            .BuildServiceProvider();
+        await host.GetRequiredService<Hw4.Dashboard.Features.Runs.RunIndex>().InitializeAsync();
+        return host;
+    }
 }

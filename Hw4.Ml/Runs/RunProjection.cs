@@ -20,6 +20,12 @@ public sealed record RunProjection
     /// <summary>The status the events say (queued, started, ended), or null before any of them.</summary>
     public RunStatus? Status { get; init; }
 
+    /// <summary>The word shown for a run nothing is known of yet.</summary>
+    public const string Waiting = "waiting";
+
+    /// <summary>The status word shown: the run model's word, or <see cref="Waiting"/>.</summary>
+    public string StatusText => Status?.Name() ?? Waiting;
+
     /// <summary>Why it ended early, from its <see cref="RunEnded"/>.</summary>
     public string? Message { get; init; }
 

@@ -34,10 +34,9 @@ public sealed class ClaimLostBeforeStartTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var postgres = await _database.CreateAsync();
-        _w1 = Host("w1", postgres, heartbeatSeconds: 2, timeoutSeconds: 60);
-        _w2 = Host("w2", postgres, heartbeatSeconds: 0.2, timeoutSeconds: 0.6);
-        await _w1.GetRequiredService<RunIndex>().InitializeAsync();
-        await _w2.GetRequiredService<RunIndex>().InitializeAsync();
+        // w1's device worker is never started; w2 judges silence after 0.6 s.
+        _w1 = await TeamHostServices.BuildTeamHostAsync("w1", postgres, _dir, train: true, Queue(heartbeatSeconds: 2, timeoutSeconds: 60));
+        _w2 = await TeamHostServices.BuildTeamHostAsync("w2", postgres, _dir, train: true, Queue(heartbeatSeconds: 0.2, timeoutSeconds: 0.6));
     }
 
     public async Task DisposeAsync()
@@ -99,9 +98,6 @@ public sealed class ClaimLostBeforeStartTests : IAsyncLifetime
         return row!;
     }
 
-    // One host, its device worker never started.
-    private ServiceProvider Host(string name, string postgres, double heartbeatSeconds, double timeoutSeconds) =>
-        new ServiceCollection().AddTeamHost(
-            new Hw4Options { ArtifactsDir = Artifacts, Device = "cpu", Train = true, Postgres = postgres, HostName = name }, _dir,
-            new QueueOptions { HeartbeatSeconds = heartbeatSeconds, HeartbeatTimeoutSeconds = timeoutSeconds, PollSeconds = 0.2 }).BuildServiceProvider();
+    private static QueueOptions Queue(double heartbeatSeconds, double timeoutSeconds) =>
+        new() { HeartbeatSeconds = heartbeatSeconds, HeartbeatTimeoutSeconds = timeoutSeconds, PollSeconds = 0.2 };
 }

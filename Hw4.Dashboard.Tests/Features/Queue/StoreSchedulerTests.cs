@@ -26,15 +26,12 @@ public sealed class StoreSchedulerTests : IAsyncLifetime
     private ServiceProvider _web = default!;
     private ServiceProvider _worker = default!;
 
-    private string Artifacts => Path.Combine(_dir, "runs");
-
     public async Task InitializeAsync()
     {
         var postgres = await _database.CreateAsync();
-        _web = Host("web", postgres, train: false);
-        _worker = Host("w1", postgres, train: true);
-        await _web.GetRequiredService<RunIndex>().InitializeAsync();
-        await _worker.GetRequiredService<RunIndex>().InitializeAsync();
+        var queue = new QueueOptions { HeartbeatSeconds = 0.5, HeartbeatTimeoutSeconds = 30, PollSeconds = 0.2 };
+        _web = await TeamHostServices.BuildTeamHostAsync("web", postgres, _dir, train: false, queue);
+        _worker = await TeamHostServices.BuildTeamHostAsync("w1", postgres, _dir, train: true, queue);
     }
 
     public async Task DisposeAsync()
@@ -86,9 +83,4 @@ public sealed class StoreSchedulerTests : IAsyncLifetime
         await service.StartAsync(CancellationToken.None);
         _started.Add(service);
     }
-
-    private ServiceProvider Host(string name, string postgres, bool train) =>
-        new ServiceCollection().AddTeamHost(
-            new Hw4Options { ArtifactsDir = Artifacts, Device = "cpu", Train = train, Postgres = postgres, HostName = name }, _dir,
-            new QueueOptions { HeartbeatSeconds = 0.5, HeartbeatTimeoutSeconds = 30, PollSeconds = 0.2 }).BuildServiceProvider();
 }

@@ -1,5 +1,4 @@
 using Hw4.Dashboard.Configuration;
-using Hw4.Dashboard.Features.Runs.Live;
 using Hw4.Dashboard.Features.Streaming;
 using Hw4.Ml.Lifecycle;
 using Hw4.Ml.Runs;
@@ -21,17 +20,16 @@ public sealed class RunStatusReader(RunEventNotifier notifier, RunRepository run
     /// <summary>The status of <paramref name="runId"/>, or null when neither its folder nor the log knows it.</summary>
     public RunStatusResponse? Read(string runId)
     {
-        var live = new RunLiveState(runId);
         var lastSeq = notifier.Log.LastSeq(runId);
-        if (lastSeq > 0)
-            live.Apply(notifier.Log.Since(runId, null));
+        // The live log's events by the one fold, read only where used (no chart is built for an API read).
+        RunProjection Live() => RunProjection.Of(notifier.Log.Since(runId, null).Events.Select(e => e.Event));
 
         if (runs.TryOpen(runId) is { } dir)
         {
             var run = RunDirectoryReader.Read(dir.Path, runs.Limits);
             var planned = run.Record?.Config?.Epochs;
             // The folder's fold, or the live log's while it runs (its batches are newer than the folder's last line).
-            var progress = run.Record?.Status is RunStatus.Running && lastSeq > 0 ? live.Progress : run.Progress;
+            var progress = run.Record?.Status is RunStatus.Running && lastSeq > 0 ? Live().Progress() : run.Progress;
             var last = run.Epochs.Count > 0 ? run.Epochs[^1].ValLoss : double.NaN;
             return new RunStatusResponse(
                 runId, run.StatusText, planned, run.Epochs.Count, double.IsFinite(last) ? last : null, run.TestAccuracy,
@@ -40,8 +38,9 @@ public sealed class RunStatusReader(RunEventNotifier notifier, RunRepository run
 
         if (lastSeq == 0)
             return null;
+        var live = Live();
         return new RunStatusResponse(
-            runId, live.StatusText, live.TotalEpochs > 0 ? live.TotalEpochs : null, live.Epochs.Count, null, live.TestAccuracy,
-            live.Progress, lastSeq, live.Message, RunsApi.PagePath(runId), live.Epochs.Select(e => e.Epoch).ToList());
+            runId, live.StatusText, live.Started?.TotalEpochs is > 0 and var total ? total : null, live.Epochs.Count, null,
+            live.Evaluation?.Summary.Accuracy, live.Progress(), lastSeq, live.Message, RunsApi.PagePath(runId), [.. live.Epochs.Select(e => e.Epoch)]);
     }
 }

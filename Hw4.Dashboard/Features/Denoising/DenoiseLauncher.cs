@@ -38,21 +38,22 @@ public sealed class DenoiseLauncher(IRunScheduler scheduler, DenoiseSessions ses
             return (null, e.Message);
         }
 
+        // Attached before it is queued: the local scheduler makes the job (which takes the tab) as it queues it.
         if (session is not null)
             sessions.Attach(dir.Id, session);
-        var (runId, error) = (default(string), default(string));
+        (string? RunId, string? Error) queued = (null, null);
         try
         {
-            (runId, error) = scheduler.Submit(dir);
+            queued = scheduler.Submit(dir);
         }
         finally
         {
-            if (runId is null)
+            if (queued.RunId is null)
                 sessions.Take(dir.Id);
         }
 
-        if (runId is not null)
-            session?.Track(runId);
-        return (runId, error);
+        if (queued.RunId is { } id)
+            session?.Track(id);
+        return queued;
     }
 }

@@ -28,7 +28,7 @@ public sealed class DenoiseRunState(string runId)
     public RunStatus? Status => _facts.Status;
 
     /// <summary>The status word shown.</summary>
-    public string StatusText => Status?.Name() ?? "waiting";
+    public string StatusText => _facts.StatusText;
 
     /// <summary>Why it ended early (stopped at step k, diverged, failed, interrupted), or null.</summary>
     public string? Message => _facts.Message;

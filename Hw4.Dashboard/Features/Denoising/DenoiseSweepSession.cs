@@ -95,7 +95,7 @@ public sealed class DenoiseSweepSession(TimeProvider time)
             if (done == 0)
                 return $"0 of {total} points; the time left shows after the first.";
             var perPoint = time.GetElapsedTime(t0).TotalSeconds / done;
-            return $"{done} of {total} points, {TrainingTimeText(perPoint * (total - done))} left.";
+            return $"{done} of {total} points, {TimeLeftText(perPoint * (total - done))} left.";
         }
     }
 
@@ -103,7 +103,7 @@ public sealed class DenoiseSweepSession(TimeProvider time)
         ? string.Join(" + ", o.Norms.Select(n => $"{OptimizerDisplayName.Of(n)}: {o.AlphasFor(n).Count} α × {o.LrsFor(n).Count} lr"))
         : "";
 
-    private static string TrainingTimeText(double seconds) => seconds < 60
+    private static string TimeLeftText(double seconds) => seconds < 60
         ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"about {Math.Max(1, Math.Round(seconds)):0} s")
         : DurationText.Of(seconds);
 

@@ -57,7 +57,7 @@ public sealed class RunLiveState
     public RunStatus? Status => _facts.Status;
 
     /// <summary>The status word shown (the run model's word; "waiting" before anything is known).</summary>
-    public string StatusText => Status?.Name() ?? "waiting";
+    public string StatusText => _facts.StatusText;
 
     /// <summary>Why the run ended early (the real cause for failed, where it diverged); null otherwise.</summary>
     public string? Message => _facts.Message;
