@@ -16,8 +16,9 @@ namespace Hw4.Bench;
 /// on it, and loads <c>/runs/{id}</c> in headless system Chromium, each load in a fresh browser context (cold page, warm
 /// server after one unreported load). Two moments per load, from navigation start: the batch-loss curve shown (the
 /// server-drawn sketch in the page's HTML, or Plotly's chart if it came first), then Plotly's interactive chart drawn
-/// (its SVG has its lines). Home is timed in the same run, alternating with the run page (navigation start → loaded),
-/// for the ratios.
+/// (its SVG has its lines: hover and zoom answer), then the whole page interactive (that chart drawn and the circuit up,
+/// so the controls that run on the server answer too). Home is timed in the same run, alternating with the run page
+/// (navigation start → loaded), for the ratios.
 /// </summary>
 internal static class RenderBenchmark
 {
@@ -43,35 +44,39 @@ internal static class RenderBenchmark
                 var homeUrl = $"{server.Url}/";
                 var run = new List<(double WallMs, double PageMs)>();
                 var interactive = new List<(double WallMs, double PageMs)>();
+                var whole = new List<(double WallMs, double PageMs)>();
                 var home = new List<(double WallMs, double PageMs)>();
                 // Home and the run page alternate within each repeat, so both see the same machine load.
                 for (var i = 0; i <= repeats; i++)
                 {
                     var homeTime = (await TimeLoadAsync(browser, homeUrl, [HomeReadyScript], "Home", args))[0];
-                    var times = await TimeLoadAsync(browser, runUrl, [SystemChromium.ChartShownScript("Loss per batch"), SystemChromium.ChartDrawnScript("Loss per batch")], "the batch chart", args);
+                    var times = await TimeLoadAsync(browser, runUrl, [SystemChromium.ChartShownScript("Loss per batch"), SystemChromium.ChartDrawnScript("Loss per batch"), SystemChromium.CircuitUpScript], "the batch chart", args);
+                    // The whole page is interactive once both hold: the chart answers the pointer and the circuit is up.
                     var (runTime, plotlyTime) = (times[0], times[1]);
+                    (double WallMs, double PageMs) wholeTime = (Math.Max(times[1].WallMs, times[2].WallMs), Math.Max(times[1].PageMs, times[2].PageMs));
                     if (i == 0)
                     {
-                        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warm-up loads: Home {homeTime.WallMs:F0} ms, run page {runTime.WallMs:F0} ms, interactive {plotlyTime.WallMs:F0} ms (not counted)"));
+                        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warm-up loads: Home {homeTime.PageMs:F0} ms, run page {runTime.PageMs:F0} ms, interactive {plotlyTime.PageMs:F0} ms, whole page {wholeTime.PageMs:F0} ms (not counted)"));
                         continue;
                     }
 
                     home.Add(homeTime);
                     run.Add(runTime);
                     interactive.Add(plotlyTime);
+                    whole.Add(wholeTime);
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"load {i}: Home {homeTime.WallMs:F0} ms wall ({homeTime.PageMs:F0} in page), run page chart shown {runTime.WallMs:F0} ms wall ({runTime.PageMs:F0} in page), interactive chart {plotlyTime.WallMs:F0} ms wall"));
+                        $"load {i}, ms from navigation in the page (harness's wall clock): Home {homeTime.PageMs:F0} ({homeTime.WallMs:F0}), run page chart shown {runTime.PageMs:F0} ({runTime.WallMs:F0}), interactive chart {plotlyTime.PageMs:F0} ({plotlyTime.WallMs:F0}), whole page interactive {wholeTime.PageMs:F0} ({wholeTime.WallMs:F0})"));
                 }
 
-                var medHome = Stats.Median(home.Select(t => t.WallMs));
-                var medWall = Stats.Median(run.Select(t => t.WallMs));
-                var medPage = Stats.Median(run.Select(t => t.PageMs));
-                var medInteractive = Stats.Median(interactive.Select(t => t.WallMs));
-                var ratio = medWall / medHome;
-                var interactiveRatio = medInteractive / medHome;
+                // The moments as the page saw them (see TimeLoadAsync); the ratios are of those medians.
+                var medHome = Stats.Median(home.Select(t => t.PageMs));
+                var medShown = Stats.Median(run.Select(t => t.PageMs));
+                var medInteractive = Stats.Median(interactive.Select(t => t.PageMs));
+                var medWhole = Stats.Median(whole.Select(t => t.PageMs));
+                var (ratio, interactiveRatio, wholeRatio) = (medShown / medHome, medInteractive / medHome, medWhole / medHome);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"median navigation -> Home shown: {medHome:F0} ms wall; -> batch chart shown: {medWall:F0} ms wall, {medPage:F0} ms in page; -> interactive (Plotly) chart drawn: {medInteractive:F0} ms wall ({epochs} x {batches} = {epochs * batches} points)"));
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"run page / Home: {ratio:F2} (target <= 2.5); interactive chart / Home: {interactiveRatio:F2}"));
+                    $"median ms from navigation: Home shown {medHome:F0}; batch chart shown {medShown:F0}; interactive (Plotly) chart drawn {medInteractive:F0} ({epochs} x {batches} = {epochs * batches} points); that and the circuit up {medWhole:F0}"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"run page / Home: {ratio:F2} (target <= 2.5); interactive chart / Home: {interactiveRatio:F2} (target <= 2.5); whole page interactive / Home: {wholeRatio:F2}"));
                 if (args.Has("--json"))
                 {
                     Console.WriteLine(JsonSerializer.Serialize(new
@@ -80,8 +85,10 @@ internal static class RenderBenchmark
                         home_loads = home.Select(t => new { wall_ms = t.WallMs, page_ms = t.PageMs }),
                         loads = run.Select(t => new { wall_ms = t.WallMs, page_ms = t.PageMs }),
                         interactive_loads = interactive.Select(t => new { wall_ms = t.WallMs, page_ms = t.PageMs }),
-                        median_home_wall_ms = medHome, median_wall_ms = medWall, median_page_ms = medPage, ratio,
-                        median_interactive_wall_ms = medInteractive, interactive_ratio = interactiveRatio,
+                        whole_page_loads = whole.Select(t => new { wall_ms = t.WallMs, page_ms = t.PageMs }),
+                        median_home_page_ms = medHome, median_shown_page_ms = medShown, ratio,
+                        median_interactive_page_ms = medInteractive, interactive_ratio = interactiveRatio,
+                        median_whole_page_page_ms = medWhole, whole_page_ratio = wholeRatio,
                     }));
                 }
             }
@@ -143,7 +150,7 @@ internal static class RenderBenchmark
         })()
         """;
 
-    /// <summary>One load in a fresh browser context (cold page cache): goto → each of <paramref name="readyScripts"/> true, in turn.</summary>
+    /// <summary>One load in a fresh browser context (cold page cache): when each of <paramref name="readyScripts"/> first held after navigation start.</summary>
     private static async Task<IReadOnlyList<(double WallMs, double PageMs)>> TimeLoadAsync(IBrowser browser, string url, IReadOnlyList<string> readyScripts, string what, BenchArgs args)
     {
         await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 900 } });
@@ -152,14 +159,22 @@ internal static class RenderBenchmark
         page.Console += (_, m) => console.Add($"{m.Type}: {m.Text}");
         if (args.Has("--verbose"))
             await page.AddInitScriptAsync(TraceScript);
+        // The page notes when each condition first held (performance.now(), from the navigation's time origin), from its
+        // first moment on: a poll every 10 ms in the page, which runs whenever the page's thread is free. The harness's
+        // own waits are installed and answered through that thread too, so a page busy drawing its next chart held
+        // their answer back by 100-300 ms; they now only collect the moments.
+        await page.AddInitScriptAsync(
+            "(() => { const checks = [" + string.Join(", ", readyScripts) + "]; const seen = window.__hw4Ready = {};" +
+            " const poll = () => { checks.forEach((check, i) => { if (!(i in seen)) { try { if (check()) seen[i] = performance.now(); } catch { } } });" +
+            " if (Object.keys(seen).length < checks.length) setTimeout(poll, 10); }; poll(); })();");
         var clock = Stopwatch.StartNew();
         await page.GotoAsync(url, new PageGotoOptions { WaitUntil = WaitUntilState.Commit });
         var times = new List<(double WallMs, double PageMs)>();
-        foreach (var readyScript in readyScripts)
+        for (var i = 0; i < readyScripts.Count; i++)
         {
             try
             {
-                await page.WaitForFunctionAsync(readyScript, null, new PageWaitForFunctionOptions { Timeout = 120_000, PollingInterval = 10 });
+                await page.WaitForFunctionAsync($"() => {i} in (window.__hw4Ready || {{}})", null, new PageWaitForFunctionOptions { Timeout = 120_000, PollingInterval = 10 });
             }
             catch (TimeoutException)
             {
@@ -169,8 +184,7 @@ internal static class RenderBenchmark
             }
 
             var wall = clock.Elapsed.TotalMilliseconds;
-            // performance.now() counts from the navigation's time origin: the browser's own view of the same span.
-            times.Add((wall, await page.EvaluateAsync<double>("() => performance.now()")));
+            times.Add((wall, await page.EvaluateAsync<double>($"() => window.__hw4Ready[{i}]")));
             // --screenshots DIR: what each moment looked like (the last load's files win).
             if (args.Get("--screenshots") is { } shots)
             {

@@ -31,6 +31,12 @@ internal static class SystemChromium
           || ({{ChartDrawnScript(title)}})()
         """;
 
+    /// <summary>
+    /// The circuit is up and has rendered the page: the controls that run on the server (buttons, sliders, switches)
+    /// answer. MainLayout renders <c>data-testid=interactive</c> in the circuit only.
+    /// </summary>
+    public const string CircuitUpScript = "() => !!document.querySelector('[data-testid=interactive]')";
+
     /// <summary>Every Plotly figure on the page has drawn its plot area (or there is none).</summary>
     public const string AllChartsDrawnScript =
         "() => [...document.querySelectorAll('.js-plotly-plot')].every(p => p.querySelector('.main-svg .cartesianlayer, .main-svg .heatmaplayer, .main-svg .barlayer'))";
