@@ -28,7 +28,13 @@ public abstract class MudBunitTest : IAsyncLifetime
     }
 
     /// <inheritdoc />
-    public Task InitializeAsync() => Task.CompletedTask;
+    public Task InitializeAsync()
+    {
+        // Components render as in the app's circuit (interactive server); a test of a prerender sets its own. Here, not
+        // in the constructor: the renderer locks the services, and the subclasses' constructors add theirs.
+        Context.Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", true));
+        return Task.CompletedTask;
+    }
 
     /// <inheritdoc />
     public async Task DisposeAsync() => await Context.DisposeAsync();

@@ -33,6 +33,12 @@ public static class PlotlyBundle
     /// </summary>
     public const string InteropStandInPath = "lib/plotly-blazor/interop.js";
 
+    /// <summary>
+    /// The module that draws a chart page's charts from the figures in its HTML before the circuit starts, and hands
+    /// them to their LineCharts (see <c>LineChart.PredrawKey</c>); loaded with the page's plotly.js.
+    /// </summary>
+    public const string PredrawModulePath = "lib/plotly-blazor/predraw.js";
+
     /// <summary>The id of the one script element that runs plotly.js on a page (App.razor's, or the stand-in's).</summary>
     public const string ScriptElementId = "hw4-plotly";
 

@@ -381,6 +381,69 @@ public sealed class PageTests(LabFixture lab, ITestOutputHelper output) : IClass
     }
 
     [Fact]
+    public async Task RunPage_FinishedRun_BatchChartAnswersThePointerBeforeTheCircuit_WhichKeepsThatChartAndItsZoom()
+    {
+        var page = await lab.Browser.NewPageAsync(1366, 900);
+        // The circuit waits until the test lets it start.
+        var circuit = new TaskCompletionSource();
+        await page.RouteAsync("**/_blazor/**", async route =>
+        {
+            await circuit.Task;
+            await route.ContinueAsync();
+        });
+        await page.GotoAsync($"{lab.Server.Url}/runs/{lab.CnnRun}");
+
+        // Plotly's chart, drawn from the figure in the page's HTML, in the sketch's place; no circuit yet.
+        var chart = page.Locator(".js-plotly-plot", new() { Has = page.Locator(".gtitle", new() { HasText = "Loss per batch" }) });
+        await Expect(chart.Locator(".scatterlayer .trace path.js-line").First).ToBeAttachedAsync(new() { Timeout = 60_000 });
+        Assert.Equal(0, await page.Locator("[data-testid=interactive]").CountAsync());
+        Assert.Equal(1, await page.Locator("[data-predraw-home=batch] .js-plotly-plot").CountAsync());
+        // It answers the pointer: a drag zooms into the middle of the x axis (hover labels do not come from Playwright's
+        // mouse in headless Chromium here, on charts drawn by the circuit either).
+        var plot = (await chart.Locator(".nsewdrag").First.BoundingBoxAsync())!;
+        var y = plot.Y + plot.Height / 2;
+        var full = await chart.EvaluateAsync<double[]>("gd => gd._fullLayout.xaxis.range");
+        await page.Mouse.MoveAsync(plot.X + plot.Width * 0.4f, y);
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync(plot.X + plot.Width * 0.6f, y, new() { Steps = 5 });
+        await page.Mouse.UpAsync();
+        var zoomed = await chart.EvaluateAsync<double[]>("gd => gd._fullLayout.xaxis.range");
+        Assert.True(zoomed[1] - zoomed[0] < (full[1] - full[0]) / 2, $"not zoomed: {string.Join("..", zoomed)} of {string.Join("..", full)}");
+        await chart.EvaluateAsync("gd => { gd.dataset.drawnBeforeTheCircuit = 'yes'; }");
+
+        circuit.SetResult();
+        await page.Locator("[data-testid=interactive]").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 180_000 });
+
+        // The circuit's batch chart is that same element, moved into the LineChart, with the user's zoom; its sketch is gone.
+        var batch = page.Locator("figure[data-predraw-adopt=batch] .js-plotly-plot");
+        await Expect(page.Locator("[data-testid=chart-sketch]", new() { HasText = "Loss per batch" })).ToHaveCountAsync(0);
+        await Expect(page.Locator(".js-plotly-plot .gtitle", new() { HasText = "Loss per batch" })).ToHaveCountAsync(1);
+        await Expect(batch).ToHaveAttributeAsync("data-drawn-before-the-circuit", "yes");
+        var kept = await batch.EvaluateAsync<double[]>("gd => gd._fullLayout.xaxis.range");
+        Assert.Equal(zoomed[0], kept[0], 6);
+        Assert.Equal(zoomed[1], kept[1], 6);
+        // And the circuit drives it: log scale redraws the same element on a log axis.
+        await page.ByTestId("log-scale").ClickAsync();
+        await page.WaitForFunctionAsync("() => document.querySelector('figure[data-predraw-adopt=batch] .js-plotly-plot')?._fullLayout.yaxis.type === 'log'",
+            null, new PageWaitForFunctionOptions { Timeout = 60_000 });
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task RunPage_PlotlyJsCannotLoad_TheCircuitStartsAnywayAndTheSketchStays()
+    {
+        var page = await lab.Browser.NewPageAsync(1366, 900);
+        await page.RouteAsync("**/lib/plotly/**", route => route.AbortAsync());
+
+        // The circuit starts without a chart drawn before it (predraw.js starts it once plotly.js failed).
+        await page.OpenAsync(lab.Server, $"/runs/{lab.CnnRun}");
+
+        await Expect(page.Locator("[data-testid=chart-sketch]", new() { HasText = "Loss per batch" })).ToBeVisibleAsync();
+        Assert.Equal(0, await page.Locator(".js-plotly-plot").CountAsync());
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Home_TwoFinishedRuns_ListsThemNewestFirstAndSaysWhereToStart()
     {
         var page = await OpenAsync("/");

@@ -336,6 +336,59 @@ public sealed class RunLiveViewTests : MudBunitTest, IDisposable
     }
 
     [Fact]
+    public void FinishedRun_Prerendered_BatchChartWritesItsFigureForTheBrowserToDrawOverItsSketch()
+    {
+        const string id = "predrawn";
+        var dir = new RunFolderBuilder(_runs).Started(id, new Hw4.Ml.Training.TrainerOptions { Epochs = 2 });
+        for (var b = 1; b <= 3_000; b++)
+            dir.AppendMetric(new BatchProgress(id, (b - 1) / 1_500 + 1, (b - 1) % 1_500 + 1, 1_500, b, 2.0 - b * 0.0005, 2.0 - b * 0.0005, 900, 0));
+        dir.AppendMetric(new EpochCompleted(id, 1, 1.8, 1.7, 0.40, 10, 900));
+        dir.AppendMetric(new EpochCompleted(id, 2, 1.6, 1.5, 0.50, 10, 900));
+        var summary = RunDirectoryReader.Read(dir.Path, Context.Services.GetRequiredService<Hw4.Dashboard.Features.Runs.Live.RunMetricsCache>().Read);
+        // The page's HTML, before any circuit.
+        Context.Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Static", false));
+
+        var cut = Context.Render<RunLiveView>(p => p.Add(v => v.RunId, id).Add(v => v.Summary, summary));
+
+        // No Plotly element: the batch chart's figure as JSON, keyed as the home in the sketch over it. The epoch charts
+        // are sketched only (their Plotly charts come with the circuit).
+        Assert.Empty(cut.FindComponents<Plotly.Blazor.PlotlyChart>());
+        var figure = cut.Find("script[type='application/json'][data-predraw-figure]");
+        Assert.Equal("batch", figure.GetAttribute("data-predraw-figure"));
+        Assert.Single(cut.FindAll("[data-testid=chart-sketch] [data-predraw-home=batch]"));
+        Assert.Equal(3, cut.FindAll("[data-testid=chart-sketch]").Count);
+        Assert.Single(cut.FindAll("[data-predraw-home]"));
+        using var json = System.Text.Json.JsonDocument.Parse(figure.TextContent);
+        var root = json.RootElement;
+        Assert.Equal("Loss per batch", root.GetProperty("layout").GetProperty("title").GetProperty("text").GetString());
+        Assert.True(root.GetProperty("config").GetProperty("responsive").GetBoolean());
+        // Every batch's curve, fitted to a laptop's width: at most 1,000 points a trace, the first and last batch kept.
+        var traces = root.GetProperty("data").EnumerateArray().ToList();
+        Assert.Equal(2, traces.Count);
+        Assert.All(traces, t => Assert.InRange(t.GetProperty("x").GetArrayLength(), 900, 1_000));
+        var x = traces[0].GetProperty("x");
+        Assert.Equal((1.0, 3_000.0), (x[0].GetDouble(), x[x.GetArrayLength() - 1].GetDouble()));
+        Assert.Equal(3_000, cut.Instance.State.BatchLoss.Count(0));
+    }
+
+    [Fact]
+    public void Circuit_BatchChartHasNoFigureToWrite_ItsPlotlyElementSaysWhichDrawnChartItAdopts()
+    {
+        const string id = "adopting";
+        var dir = new RunFolderBuilder(_runs).Started(id, new Hw4.Ml.Training.TrainerOptions { Epochs = 1 });
+        for (var b = 1; b <= 20; b++)
+            dir.AppendMetric(new BatchProgress(id, 1, b, 20, b, 2.0 - b * 0.01, 2.0 - b * 0.01, 900, 0));
+        dir.AppendMetric(new EpochCompleted(id, 1, 1.8, 1.7, 0.40, 10, 900));
+        var summary = RunDirectoryReader.Read(dir.Path, Context.Services.GetRequiredService<Hw4.Dashboard.Features.Runs.Live.RunMetricsCache>().Read);
+
+        var cut = Context.Render<RunLiveView>(p => p.Add(v => v.RunId, id).Add(v => v.Summary, summary));
+
+        cut.WaitForAssertion(() => Assert.Equal(3, cut.FindComponents<Plotly.Blazor.PlotlyChart>().Count), TimeSpan.FromSeconds(10));
+        Assert.Empty(cut.FindAll("script[data-predraw-figure]"));
+        Assert.Equal(["batch"], cut.FindAll("figure[data-predraw-adopt]").Select(f => f.GetAttribute("data-predraw-adopt")));
+    }
+
+    [Fact]
     public void FinishedRun_FolderNotParsedYet_NoSketchAndTheHistoryIsReadAfterTheFirstRender()
     {
         const string id = "unsketched";

@@ -23,6 +23,10 @@ public sealed partial class ChartSketchView
     [Parameter]
     public bool LegendBelow { get; set; }
 
+    /// <summary>The <c>LineChart.PredrawKey</c> of the chart this sketch stands for; null when it has none.</summary>
+    [Parameter]
+    public string? PredrawKey { get; set; }
+
     private string HostClass => LegendBelow ? "chart-host chart-sketch chart-sketch-legend-below" : "chart-host chart-sketch";
 
     private string HostStyle => $"height:{Height}px";

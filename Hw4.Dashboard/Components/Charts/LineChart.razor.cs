@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using Hw4.Dashboard.Features.Charts;
 using Microsoft.AspNetCore.Components;
 using Plotly.Blazor;
@@ -353,6 +354,23 @@ public sealed partial class LineChart
             update.Y.Select(a => a.Cast<object>()),
             update.Traces);
     }
+
+    /// <summary>
+    /// The chart's name for its drawing before the circuit (<c>wwwroot/lib/plotly-blazor/predraw.js</c>), unique on the
+    /// page; null for none. Prerendered, the chart writes its first figure as JSON under this key instead of a Plotly
+    /// element, and the page's script draws it into the sketch that shows in its place (a <see cref="ChartSketchView"/>
+    /// with the same key) as soon as plotly.js has run, before Blazor's circuit has started. In the circuit, the chart's
+    /// first draw adopts that drawn chart (zoom included) instead of drawing another.
+    /// </summary>
+    [Parameter]
+    public string? PredrawKey { get; set; }
+
+    private bool WritesFigure => PredrawKey is not null && !RendererInfo.IsInteractive;
+
+    // The figure the circuit's first draw would send, for predraw.js. PlotlyJson escapes < > &, so the JSON cannot end
+    // the element; the key is encoded as an attribute value.
+    private MarkupString FigureScript => new(
+        $"<script type=\"application/json\" data-predraw-figure=\"{HtmlEncoder.Default.Encode(PredrawKey ?? "")}\">{PlotlyJson.Figure(PlotData, PlotLayout, PlotConfig)}</script>");
 
     /// <summary>Called once the chart's first draw was sent (its points included), e.g. to draw the next chart after it.</summary>
     [Parameter]

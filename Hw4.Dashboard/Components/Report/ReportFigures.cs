@@ -1,7 +1,4 @@
 using System.Globalization;
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Hw4.Dashboard.Components.Charts;
 using Hw4.Dashboard.Features.Charts;
 using Hw4.Dashboard.Features.Models;
@@ -22,15 +19,6 @@ namespace Hw4.Dashboard.Components.Report;
 public static class ReportFigures
 {
     private const int LineHeight = 300;
-
-    // Plotly.Blazor's objects carry their JSON names; nulls are Plotly's defaults. The default encoder escapes <, > and &,
-    // so no "</script>" can end the element early.
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Encoder = JavaScriptEncoder.Default,
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    };
 
     /// <summary>dz/dx at the drawn points against cos x (1.1).</summary>
     public static ReportFigure Taylor(HomeworkReport report)
@@ -179,7 +167,7 @@ public static class ReportFigures
     private static ReportFigure Figure(string id, PlotlyLayout layout, IReadOnlyList<ITrace> traces, string summary)
     {
         var title = layout.Title?.Text ?? id;
-        var json = JsonSerializer.Serialize(new { data = traces.Cast<object>().ToArray(), layout }, Json);
+        var json = PlotlyJson.Figure(traces, layout);
         return new ReportFigure(id, title, (int)(layout.Height ?? LineHeight), json, summary);
     }
 }

@@ -42,7 +42,20 @@ public sealed partial class RunLiveView : IDisposable
     private bool _historyRead;
     private bool _batchChartDrawn;
 
-    private bool ChartsShown => _historyRead;
+    private bool ChartsShown => _historyRead || WritesFigure;
+
+    // Prerendered with the folder at hand: the batch chart writes its first figure into the page's HTML, and predraw.js
+    // draws it over its sketch as soon as plotly.js has run, before the circuit starts (LineChart.PredrawKey). Only the
+    // page's main chart: each such draw is a long task that the circuit's start waits for (the epoch charts, drawn
+    // this way too, made the page as a whole interactive later; docs/benchmarks.md). Theirs stay sketched until then.
+    private bool WritesFigure => BatchSketch is not null && !RendererInfo.IsInteractive;
+
+    // The batch chart's name for that drawing (unique on the page: one live view per page).
+    private const string BatchKey = "batch";
+
+    // How many pixel columns a prerendered batch chart's figure is fitted to: the server does not know the page's width
+    // (about a laptop's chart). The circuit's first draw fits the curve to the measured width.
+    private const int PrerenderedChartWidth = 1000;
 
     /// <summary>
     /// The batch curve drawn on the server (<see cref="ChartSketch"/>), shown in the chart's place until the Plotly chart
@@ -209,6 +222,8 @@ public sealed partial class RunLiveView : IDisposable
             BatchSketch = ChartSketch.Of(State.BatchLoss, BatchChartTitle, BatchXTitle, BatchYTitle, xTickStep: BatchXTickStep);
             EpochSketch = ChartSketch.Of(State.EpochLoss, EpochChartTitle, EpochXTitle, EpochYTitle, xTickStep: EpochTickStep);
             AccuracySketch = ChartSketch.Of(State.ValAccuracy, AccuracyChartTitle, EpochXTitle, AccuracyYTitle, xTickStep: EpochTickStep);
+            if (WritesFigure)
+                State.BatchLoss.FitTo(PrerenderedChartWidth);
         }
     }
 

@@ -24,6 +24,9 @@ public sealed class DenoisePageTests : MudBunitTest
         Context.Services.AddSingleton(Options.Create(new StreamingOptions()));
         Context.Services.AddSingleton(Options.Create(new QueueOptions()));
         Context.Services.AddSingleton<RunEventNotifier>();
+        Context.Services.AddSignalR();
+        Context.Services.AddSingleton<IRunEventExchange, LocalRunEventExchange>();
+        Context.Services.AddSingleton<RunEventPump>();
         Context.Services.AddRunQueue();
         Context.Services.AddSingleton(new DeviceContext(TorchSharp.torch.CPU));
         // No shared parrots here: the test sets a tiny input itself.
@@ -106,10 +109,8 @@ public sealed class DenoisePageTests : MudBunitTest
     [Fact]
     public async Task CompareNorms_LivePanel_MovesToL2OnlyWithItsPublishedStart_NeverSaysL2Queued()
     {
-        // The notifier's pump runs here, so the live panel hears the runs' events as the page does on a server.
-        Context.Services.AddSignalR();
-        Context.Services.AddSingleton<IRunEventExchange, LocalRunEventExchange>();
-        Context.Services.AddSingleton<RunEventPump>();
+        // The notifier's pump runs here (registered for every test, started by this one), so the live panel hears the
+        // runs' events as the page does on a server.
         var cut = RenderWithInput();
         var pump = Context.Services.GetRequiredService<RunEventPump>();
         await pump.StartAsync(CancellationToken.None);

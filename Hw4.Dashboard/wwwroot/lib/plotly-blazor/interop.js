@@ -1,9 +1,10 @@
 // Hw4's stand-in for Plotly.Blazor's interop module: App.razor's import map points Plotly.Blazor's module URL here
-// (see Hosting/PlotlyBundle.cs). Every function is Plotly.Blazor's own except importScript, which runs plotly.js from
+// (see Hosting/PlotlyBundle.cs). Every function is Plotly.Blazor's own except two. importScript runs plotly.js from
 // the one script element Hw4 owns (#hw4-plotly): a page that started it with its HTML (App.razor, pages marked
 // [LoadsPlotlyWithPage]) has it parsed by the time the first chart asks, instead of parsing 1.4 MB only then, and
-// never a second copy of it.
+// never a second copy of it. newPlot adopts a chart that predraw.js drew before the circuit started.
 import * as plotlyBlazor from '../../_content/Plotly.Blazor/plotly-interop-7.2.0.js?hw4';
+import { adopt } from './predraw.js';
 
 export * from '../../_content/Plotly.Blazor/plotly-interop-7.2.0.js?hw4';
 
@@ -57,4 +58,17 @@ function loadPlotly() {
 export async function importScript(id, scriptUrl) {
     await loadPlotly();
     return plotlyBlazor.importScript(id, readyUrl);
+}
+
+// Plotly.Blazor's newPlot(id, ...), unless the LineChart around element `id` has a chart that predraw.js drew before
+// the circuit: that chart (the element plotly.js keeps its state and the user's zoom on) takes the id, goes inside the
+// element, and is brought to this figure with react (its uirevision keeps the zoom) instead of a new chart being drawn.
+export function newPlot(id, data, layout, config, frames) {
+    const host = document.getElementById(id);
+    const chart = host && adopt(host.closest('[data-predraw-adopt]')?.dataset.predrawAdopt);
+    if (!chart) return plotlyBlazor.newPlot(id, data, layout, config, frames);
+    host.removeAttribute('id');
+    chart.id = id;
+    host.appendChild(chart);
+    return plotlyBlazor.react(id, data, layout, config, frames);
 }
