@@ -430,6 +430,28 @@ public sealed class PageTests(LabFixture lab, ITestOutputHelper output) : IClass
     }
 
     [Fact]
+    public async Task RunPage_ReachedFromHomeInsideTheApp_ItsChartsDrawWithoutAPageError()
+    {
+        var page = await lab.Browser.NewPageAsync(1366, 900);
+        var errors = new List<string>();
+        page.PageError += (_, e) => errors.Add(e);
+        page.Console += (_, m) =>
+        {
+            if (m.Type == "error")
+                errors.Add(m.Text);
+        };
+        await page.OpenAsync(lab.Server, "/");
+
+        // Home started its circuit itself; the run page's chart modules load now, with that circuit up.
+        await page.ByTestId("recent-runs").Locator("tr", new() { HasText = lab.CnnRun }).GetByRole(AriaRole.Link).First.ClickAsync();
+
+        await Expect(page.Locator(".js-plotly-plot .gtitle", new() { HasText = "Loss per batch" })).ToHaveCountAsync(1);
+        await page.WaitForChartsAsync();
+        Assert.Empty(errors);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task RunPage_PlotlyJsCannotLoad_TheCircuitStartsAnywayAndTheSketchStays()
     {
         var page = await lab.Browser.NewPageAsync(1366, 900);

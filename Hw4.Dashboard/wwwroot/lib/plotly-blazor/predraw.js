@@ -64,10 +64,11 @@ function forget(key, chart, error) {
     chart.remove();
 }
 
-// A chart page's circuit starts here (App.razor: autostart="false"), once, after its figures are drawn: plotly.js and
-// the circuit's start would otherwise share the CPU, and the chart would wait for both. At once when there is no
-// figure; without a drawing when plotly.js did not run (the window's load event comes after the async script has run
-// or failed, whether or not this module saw it happen).
+// A chart page loaded from its address starts its circuit here (App.razor: autostart="false"), once, after its figures
+// are drawn: plotly.js and the circuit's start would otherwise share the CPU, and the chart would wait for both. At
+// once when there is no figure; without a drawing when plotly.js did not run (the window's load event comes after the
+// async script has run or failed, whether or not this module saw it happen). A page reached inside the app imports
+// this module through interop.js with its circuit long started (its blazor.web.js started itself): nothing to do.
 let started = false;
 function drawThenStart(figures) {
     if (started) return;
@@ -79,11 +80,13 @@ function drawThenStart(figures) {
     }
 }
 
-const figures = [...document.querySelectorAll('script[data-predraw-figure]')];
-const plotlyScript = document.getElementById('hw4-plotly'); // PlotlyBundle.ScriptElementId: the page's async plotly.js
-if (figures.length === 0 || !plotlyScript || window.Plotly) {
-    drawThenStart(figures);
-} else {
-    plotlyScript.addEventListener('load', () => drawThenStart(figures), { once: true });
-    window.addEventListener('load', () => drawThenStart(figures), { once: true });
+if (document.querySelector('script[autostart="false"]')) {
+    const figures = [...document.querySelectorAll('script[data-predraw-figure]')];
+    const plotlyScript = document.getElementById('hw4-plotly'); // PlotlyBundle.ScriptElementId: the page's async plotly.js
+    if (figures.length === 0 || !plotlyScript || window.Plotly) {
+        drawThenStart(figures);
+    } else {
+        plotlyScript.addEventListener('load', () => drawThenStart(figures), { once: true });
+        window.addEventListener('load', () => drawThenStart(figures), { once: true });
+    }
 }
