@@ -25,12 +25,6 @@ public sealed partial class App
         HttpContext?.GetEndpoint()?.Metadata.GetMetadata<ComponentTypeMetadata>()?.Type
             .IsDefined(typeof(Charts.LoadsPlotlyWithPageAttribute), inherit: false) == true;
 
-    /// <summary>
-    /// "false" on a chart page: its circuit is started by predraw.js, after the charts whose figures came with the page
-    /// have been drawn (plotly.js and Blazor's start would otherwise share the CPU, and the charts would wait for both).
-    /// </summary>
-    private string? BlazorAutostart => LoadsPlotly ? "false" : null;
-
     /// <summary>The app's modules, with Plotly.Blazor's interop module answered by Hw4's stand-in (see <see cref="PlotlyBundle"/>).</summary>
     private ImportMapDefinition ImportMapWithPlotlyInterop => ImportMapDefinition.Combine(
         ImportMapDefinition.FromResourceCollection(Assets),

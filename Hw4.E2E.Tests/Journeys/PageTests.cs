@@ -398,6 +398,10 @@ public sealed class PageTests(LabFixture lab, ITestOutputHelper output) : IClass
         await Expect(chart.Locator(".scatterlayer .trace path.js-line").First).ToBeAttachedAsync(new() { Timeout = 60_000 });
         Assert.Equal(0, await page.Locator("[data-testid=interactive]").CountAsync());
         Assert.Equal(1, await page.Locator("[data-predraw-home=batch] .js-plotly-plot").CountAsync());
+        // The sketch under it still says in words what the chart shows (to a screen reader).
+        var sketch = page.Locator("[data-testid=chart-sketch]", new() { Has = page.Locator("[data-predraw-home=batch]") });
+        Assert.Equal("visible", await sketch.Locator("figcaption").EvaluateAsync<string>("c => getComputedStyle(c).visibility"));
+        Assert.Equal("hidden", await sketch.Locator(".chart-sketch-plot > svg").EvaluateAsync<string>("s => getComputedStyle(s).visibility"));
         // It answers the pointer: a drag zooms into the middle of the x axis (hover labels do not come from Playwright's
         // mouse in headless Chromium here, on charts drawn by the circuit either).
         var plot = (await chart.Locator(".nsewdrag").First.BoundingBoxAsync())!;

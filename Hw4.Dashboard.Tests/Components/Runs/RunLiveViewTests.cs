@@ -358,6 +358,8 @@ public sealed class RunLiveViewTests : MudBunitTest, IDisposable
         Assert.Single(cut.FindAll("[data-testid=chart-sketch] [data-predraw-home=batch]"));
         Assert.Equal(3, cut.FindAll("[data-testid=chart-sketch]").Count);
         Assert.Single(cut.FindAll("[data-predraw-home]"));
+        // The sketch's caption is the chart's one summary for a screen reader until the circuit's chart is drawn.
+        Assert.Empty(cut.FindAll("figure[data-predraw-adopt] figcaption"));
         using var json = System.Text.Json.JsonDocument.Parse(figure.TextContent);
         var root = json.RootElement;
         Assert.Equal("Loss per batch", root.GetProperty("layout").GetProperty("title").GetProperty("text").GetString());

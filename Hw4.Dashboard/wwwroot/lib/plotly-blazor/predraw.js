@@ -1,5 +1,5 @@
-// Draws a page's main chart before Blazor's circuit has started, from the Plotly figure in its HTML, hands it to its
-// LineChart once the circuit has made that, and starts the circuit of a chart page (see LineChart.PredrawKey).
+// Draws a page's main chart before Blazor's circuit has started, from the Plotly figure in its HTML, and hands it to its
+// LineChart once the circuit has made that (see LineChart.PredrawKey).
 //
 // A prerendered LineChart with a predraw key writes its first figure as <script type="application/json"
 // data-predraw-figure="KEY">; the server-drawn sketch in its place holds an empty <div data-predraw-home="KEY">. As soon
@@ -12,8 +12,12 @@
 // key -> the drawn chart's element, until its LineChart adopts it or its sketch is gone.
 const drawn = new Map();
 
-// Moves drawn charts to their homes after Blazor's renders; only while there are any.
+// Moves drawn charts to their homes after Blazor's renders, until none is left to hand over. Made with the module (a
+// page with a figure only), before the page's other observers: they see the chart in its new home, not in between.
 let observer;
+
+// True once the figures were drawn (or could not be): the observer may stop when no drawn chart is left.
+let settled = false;
 
 const homeOf = key => document.querySelector(`[data-predraw-home="${CSS.escape(key)}"]`);
 
@@ -38,7 +42,7 @@ function rehome() {
             window.Plotly.purge(chart);
         }
     }
-    if (drawn.size === 0) observer?.disconnect();
+    if (settled && drawn.size === 0) observer?.disconnect();
 }
 
 function draw(figure) {
@@ -50,7 +54,6 @@ function draw(figure) {
         const { data, layout, config } = JSON.parse(figure.textContent);
         home.appendChild(chart);
         drawn.set(key, chart);
-        (observer ??= new MutationObserver(rehome)).observe(document.body, { childList: true, subtree: true });
         window.Plotly.newPlot(chart, data, layout, config).catch(e => forget(key, chart, e));
     } catch (e) {
         forget(key, chart, e);
@@ -64,29 +67,32 @@ function forget(key, chart, error) {
     chart.remove();
 }
 
-// A chart page loaded from its address starts its circuit here (App.razor: autostart="false"), once, after its figures
-// are drawn: plotly.js and the circuit's start would otherwise share the CPU, and the chart would wait for both. At
-// once when there is no figure; without a drawing when plotly.js did not run (the window's load event comes after the
-// async script has run or failed, whether or not this module saw it happen). A page reached inside the app imports
-// this module through interop.js with its circuit long started (its blazor.web.js started itself): nothing to do.
-let started = false;
-function drawThenStart(figures) {
-    if (started) return;
-    started = true;
-    try {
-        if (window.Plotly) figures.filter(f => f.isConnected).forEach(draw);
-    } finally {
-        window.Blazor.start();
-    }
-}
-
-if (document.querySelector('script[autostart="false"]')) {
+// Resolves once the page's figures are drawn, at once when it has none (a page reached inside the app imports this
+// module through interop.js: its markup holds no figure), and without a drawing when plotly.js did not run (the
+// window's load event comes after the async script has run or failed). The circuit waits for it
+// (Hw4.Dashboard.lib.module.js): plotly.js and the circuit's start would otherwise share the CPU, and the chart would
+// wait for both.
+export const figuresDrawn = new Promise(resolve => {
     const figures = [...document.querySelectorAll('script[data-predraw-figure]')];
     const plotlyScript = document.getElementById('hw4-plotly'); // PlotlyBundle.ScriptElementId: the page's async plotly.js
-    if (figures.length === 0 || !plotlyScript || window.Plotly) {
-        drawThenStart(figures);
-    } else {
-        plotlyScript.addEventListener('load', () => drawThenStart(figures), { once: true });
-        window.addEventListener('load', () => drawThenStart(figures), { once: true });
+    const drawAll = () => {
+        if (settled) return;
+        try {
+            if (window.Plotly) figures.filter(f => f.isConnected).forEach(draw);
+        } finally {
+            settled = true;
+            rehome();
+            resolve();
+        }
+    };
+    if (figures.length > 0) {
+        observer = new MutationObserver(rehome);
+        observer.observe(document.body, { childList: true, subtree: true });
     }
-}
+    if (figures.length === 0 || !plotlyScript || window.Plotly) {
+        drawAll();
+    } else {
+        plotlyScript.addEventListener('load', drawAll, { once: true });
+        window.addEventListener('load', drawAll, { once: true });
+    }
+});
