@@ -227,11 +227,7 @@ public sealed class RunLiveViewTests : MudBunitTest, IDisposable
     public void FinishedRun_ChartsMadeAfterItsHistory_BatchChartFirstWithItsPointsInItsFirstDraw()
     {
         const string id = "first-draw";
-        var dir = new RunFolderBuilder(_runs).Started(id, new Hw4.Ml.Training.TrainerOptions { Epochs = 2 });
-        for (var b = 1; b <= 40; b++)
-            dir.AppendMetric(new BatchProgress(id, (b - 1) / 20 + 1, (b - 1) % 20 + 1, 20, b, 2.0 - b * 0.01, 2.0 - b * 0.01, 900, 0));
-        dir.AppendMetric(new EpochCompleted(id, 1, 1.8, 1.7, 0.4, 10, 900));
-        dir.AppendMetric(new EpochCompleted(id, 2, 1.6, 1.5, 0.5, 10, 900));
+        var dir = WriteFinishedRun(id, epochs: 2, batchesPerEpoch: 20, lossStep: 0.01);
 
         var cut = Context.Render<RunLiveView>(p => p.Add(v => v.RunId, id).Add(v => v.Summary, RunDirectoryReader.Read(dir.Path)));
 
@@ -339,11 +335,7 @@ public sealed class RunLiveViewTests : MudBunitTest, IDisposable
     public void FinishedRun_Prerendered_BatchChartWritesItsFigureForTheBrowserToDrawOverItsSketch()
     {
         const string id = "predrawn";
-        var dir = new RunFolderBuilder(_runs).Started(id, new Hw4.Ml.Training.TrainerOptions { Epochs = 2 });
-        for (var b = 1; b <= 3_000; b++)
-            dir.AppendMetric(new BatchProgress(id, (b - 1) / 1_500 + 1, (b - 1) % 1_500 + 1, 1_500, b, 2.0 - b * 0.0005, 2.0 - b * 0.0005, 900, 0));
-        dir.AppendMetric(new EpochCompleted(id, 1, 1.8, 1.7, 0.40, 10, 900));
-        dir.AppendMetric(new EpochCompleted(id, 2, 1.6, 1.5, 0.50, 10, 900));
+        var dir = WriteFinishedRun(id, epochs: 2, batchesPerEpoch: 1_500, lossStep: 0.0005);
         var summary = RunDirectoryReader.Read(dir.Path, Context.Services.GetRequiredService<Hw4.Dashboard.Features.Runs.Live.RunMetricsCache>().Read);
         // The page's HTML, before any circuit.
         Context.Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Static", false));
@@ -377,10 +369,7 @@ public sealed class RunLiveViewTests : MudBunitTest, IDisposable
     public void Circuit_BatchChartHasNoFigureToWrite_ItsPlotlyElementSaysWhichDrawnChartItAdopts()
     {
         const string id = "adopting";
-        var dir = new RunFolderBuilder(_runs).Started(id, new Hw4.Ml.Training.TrainerOptions { Epochs = 1 });
-        for (var b = 1; b <= 20; b++)
-            dir.AppendMetric(new BatchProgress(id, 1, b, 20, b, 2.0 - b * 0.01, 2.0 - b * 0.01, 900, 0));
-        dir.AppendMetric(new EpochCompleted(id, 1, 1.8, 1.7, 0.40, 10, 900));
+        var dir = WriteFinishedRun(id, epochs: 1, batchesPerEpoch: 20, lossStep: 0.01);
         var summary = RunDirectoryReader.Read(dir.Path, Context.Services.GetRequiredService<Hw4.Dashboard.Features.Runs.Live.RunMetricsCache>().Read);
 
         var cut = Context.Render<RunLiveView>(p => p.Add(v => v.RunId, id).Add(v => v.Summary, summary));
@@ -407,6 +396,18 @@ public sealed class RunLiveViewTests : MudBunitTest, IDisposable
         Assert.Equal(0, cut.FindAll("[data-testid=chart-pending]")[0].ChildElementCount);
         width.SetResult(600);
         cut.WaitForAssertion(() => Assert.Equal(10, cut.Instance.State.BatchLoss.Count(0)), TimeSpan.FromSeconds(10));
+    }
+
+    // A finished run's folder: the loss falling by lossStep a batch (raw and smoothed alike), and each epoch's end
+    // (epoch e: train loss 2.0 - 0.2e, validation loss 1.9 - 0.2e, accuracy 0.3 + 0.1e).
+    private Hw4.Ml.Runs.RunDirectory WriteFinishedRun(string id, int epochs, int batchesPerEpoch, double lossStep)
+    {
+        var dir = new RunFolderBuilder(_runs).Started(id, new Hw4.Ml.Training.TrainerOptions { Epochs = epochs });
+        for (var b = 1; b <= epochs * batchesPerEpoch; b++)
+            dir.AppendMetric(new BatchProgress(id, (b - 1) / batchesPerEpoch + 1, (b - 1) % batchesPerEpoch + 1, batchesPerEpoch, b, 2.0 - b * lossStep, 2.0 - b * lossStep, 900, 0));
+        for (var e = 1; e <= epochs; e++)
+            dir.AppendMetric(new EpochCompleted(id, e, 2.0 - 0.2 * e, 1.9 - 0.2 * e, 0.3 + 0.1 * e, 10, 900));
+        return dir;
     }
 
     private static void SameSeries((double[] X, double[] Y) expected, (double[] X, double[] Y) actual)
