@@ -14,7 +14,7 @@ namespace Hw4.Bench;
 /// <c>render</c>: time to show a big finished run. Writes a synthetic run folder with <c>--epochs</c> × <c>--batches</c>
 /// per-batch points (default 15 × 704, a full CIFAR-10 run at batch 64 with progress every batch), starts the dashboard
 /// on it, and loads <c>/runs/{id}</c> in headless system Chromium, each load in a fresh browser context (cold page, warm
-/// server after one unreported load). Two moments per load, from navigation start: the batch-loss curve shown (the
+/// server after one unreported load). Three moments per load, from navigation start: the batch-loss curve shown (the
 /// server-drawn sketch in the page's HTML, or Plotly's chart if it came first), then Plotly's interactive chart drawn
 /// (its SVG has its lines: hover and zoom answer), then the whole page interactive (that chart drawn and the circuit up,
 /// so the controls that run on the server answer too). Home is timed in the same run, alternating with the run page

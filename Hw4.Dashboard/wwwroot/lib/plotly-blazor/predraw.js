@@ -48,7 +48,7 @@ function rehome() {
 function draw(figure) {
     const key = figure.dataset.predrawFigure;
     const home = homeOf(key);
-    if (!home || drawn.has(key)) return;
+    if (!home) return;
     const chart = document.createElement('div');
     try {
         const { data, layout, config } = JSON.parse(figure.textContent);
@@ -78,7 +78,7 @@ export const figuresDrawn = new Promise(resolve => {
     const drawAll = () => {
         if (settled) return;
         try {
-            if (window.Plotly) figures.filter(f => f.isConnected).forEach(draw);
+            if (window.Plotly) figures.forEach(draw);
         } finally {
             settled = true;
             rehome();
